@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import type { Policy } from './config/policy.js';
+import { severityFor } from './config/severity.js';
+import { detectHolders } from './detect/holders.js';
+import { findNotices } from './detect/notices.js';
+import { findEvidence } from './detect/signals.js';
+import { decodePage } from './document/decode.js';
+import { readPage } from './document/page.js';
+import type { FileResult } from './result.js';
+import { createFinding, evidenceEntry } from './rules/finding.js';
+import { RULES } from './rules/index.js';
+import type { Target } from './files.js';
+
+/** What a page is checked against, shared by every page of one run. */
+export interface PageCheck {
+  policy: Policy;
+  asOf: string;
+  /** The path reports show for a file (relative to the working folder). */
+  displayPath(absolute: string): string;
+}
+
+/**
+ * Checks one file: detect the facts, then let each enabled rule judge them. A failure while
+ * reading or checking becomes an `error` entry for this file alone.
+ */
+export async function checkTarget(target: Target, run: PageCheck): Promise<FileResult> {
+  const path = run.displayPath(target.absolute);
+  const empty = { path, holders: [], findings: [] };
+  if (target.skipped) return { ...empty, status: 'skipped', reason: target.skipped };
+  try {
+    const { text, encoding } = decodePage(await readFile(target.absolute));
+    const page = await readPage(path, text);
+    const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
+    const date = page.published?.date ?? run.asOf;
+    const context = {
+      page,
+      policyPath: target.policyPath,
+      detections,
+      notices: findNotices(page.regions),
+      policy: run.policy,
+      date,
+      asOf: run.asOf,
+    };
+    const findings = RULES.flatMap((rule) => {
+      const severity = severityFor(rule, run.policy, target.policyPath);
+      if (severity === 'off') return [];
+      return rule.check(context).map((report) => createFinding(rule, severity, report, page, path));
+    }).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return {
+      path,
+      status: 'scanned',
+      encoding,
+      published: date,
+      publishedFrom: page.published?.source ?? 'as-of',
+      holders: detections.map((d) => ({ holder: d.holder, kinds: d.kinds, evidence: d.evidence.map((e) => evidenceEntry(e, page)) })),
+      findings,
+    };
+  } catch (error) {
+    return { ...empty, status: 'error', reason: `Cannot check \`${path}\`: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,55 @@
+import { relative, resolve, sep } from 'node:path';
+import { findPolicyFile } from './config/find.js';
+import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
+import { checkTarget } from './check-page.js';
+import { UsageError } from './errors.js';
+import { findTargets } from './files.js';
+import { today } from './policy/dates.js';
+import type { CheckResult, FileResult } from './result.js';
+
+/** What to check, as the command line or a script says it. */
+export interface CheckOptions {
+  /** Files and folders to check; the working folder when empty. */
+  paths?: readonly string[];
+  cwd?: string;
+  /** The policy file; found from the first path upward when absent. */
+  config?: string;
+  /** The day to judge retention by, `YYYY-MM-DD`; today when absent. */
+  asOf?: string;
+}
+
+/** Checks pages against the policy and returns the result the JSON format prints. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
+  const asOf = options.asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
+  }
+  const policy = await resolvePolicy(options, paths, cwd);
+  const targets = await findTargets(paths, policy, cwd);
+  const run = { policy, asOf, displayPath: (absolute: string) => relative(cwd, absolute).split(sep).join('/') };
+  const files: FileResult[] = [];
+  for (const target of targets) files.push(await checkTarget(target, run));
+  return { version: 1, files, summary: summarise(files, asOf, policy, cwd) };
+}
+
+async function resolvePolicy(options: CheckOptions, paths: readonly string[], cwd: string): Promise<Policy> {
+  if (options.config) return loadPolicy(options.config, cwd);
+  const found = await findPolicyFile(resolve(cwd, paths[0] ?? '.'));
+  return found ? loadPolicy(found, cwd) : defaultPolicy(cwd);
+}
+
+function summarise(files: readonly FileResult[], asOf: string, policy: Policy, cwd: string): CheckResult['summary'] {
+  const findings = files.flatMap((file) => file.findings);
+  return {
+    files: files.length,
+    scanned: files.filter((f) => f.status === 'scanned').length,
+    skipped: files.filter((f) => f.status === 'skipped').length,
+    errored: files.filter((f) => f.status === 'error').length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    asOf,
+    policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CONTENT_KINDS } from '../catalogue/schema.js';
+
+/** Severities a rule can be set to, as ESLint users know them. */
+export const SEVERITIES = ['error', 'warning', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
+const glob = z.string().min(1).describe('A minimatch glob, relative to the policy file.');
+const ruleSettings = z.record(z.string(), z.enum(SEVERITIES)).describe('Severity by rule id.');
+
+const license = z
+  .strictObject({
+    id: z.string().min(1),
+    holder: z.string().min(1).describe('The id of the holder whose content the licence grants.'),
+    via: z.string().min(1).optional().describe('The distributor the content comes through, e.g. `getty` for AFP via Getty Images.'),
+    kinds: z.array(z.enum(CONTENT_KINDS)).min(1).optional().describe("Content kinds granted; all of the holder's kinds when absent."),
+    paths: z.array(glob).min(1).default(['**']),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    retention: z
+      .string()
+      .regex(/^[1-9][0-9]*[dwmy]$/, 'Expected a duration such as `30d`, `6w`, `12m` or `1y`')
+      .optional()
+      .describe('How long a page may stay online after publication.'),
+    attribution: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The credit or notice the page must show: plain text, or `/pattern/flags`.'),
+  })
+  .refine((l) => !l.from || !l.until || l.from <= l.until, {
+    message: '`from` must not be after `until`',
+    path: ['until'],
+  });
+
+const override = z.strictObject({
+  files: z.array(glob).min(1),
+  rules: ruleSettings,
+});
+
+/** The `rightslint.yaml` policy: the one source for its TypeScript type and its JSON Schema. */
+export const policySchema = z.strictObject({
+  $schema: z.string().optional(),
+  include: z.array(glob).min(1).default(['**/*.{html,htm,md,markdown}']),
+  exclude: z.array(glob).default([]),
+  gitignore: z.boolean().default(true).describe('Also skip what `.gitignore` files ignore.'),
+  holders: z.array(z.string().min(1)).default([]).describe('Extra holder files or folders, relative to the policy file.'),
+  self: z.array(z.string().min(1)).default([]).describe("Ids of holders whose content is the site's own."),
+  licenses: z.array(license).default([]),
+  rules: ruleSettings.default({}),
+  overrides: z.array(override).default([]),
+});
+
+export type PolicySpec = z.infer<typeof policySchema>;
+export type LicenseSpec = z.infer<typeof license>;

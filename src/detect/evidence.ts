@@ -1,0 +1,25 @@
+import type { ContentKind, SignalType } from '../catalogue/schema.js';
+import type { Region } from '../document/region.js';
+
+/** A fact found on a page: this text, at this place, shows content of this holder and kind. */
+export interface Evidence {
+  holder: string;
+  /** `holder/signal-id` in the catalogue. */
+  signal: string;
+  type: SignalType;
+  kind: ContentKind;
+  strength: 'strong' | 'weak';
+  region: Region['kind'];
+  field?: string;
+  text: string;
+  /** Source offsets of the matched text. */
+  start: number;
+  end: number;
+}
+
+/** A holder found on a page, with the content kinds its evidence proves. */
+export interface HolderDetection {
+  holder: string;
+  kinds: ContentKind[];
+  evidence: Evidence[];
+}

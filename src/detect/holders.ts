@@ -1,0 +1,32 @@
+import type { ContentKind } from '../catalogue/schema.js';
+import type { Evidence, HolderDetection } from './evidence.js';
+
+/** How many weak signals of one holder and kind together prove reuse. */
+const WEAK_SIGNALS_NEEDED = 2;
+
+/**
+ * Combines a page's evidence into one verdict per holder: a kind is proven by one strong signal
+ * or by two weak ones, so a lone unattributed "AP" in a footer proves nothing. Holders with no
+ * proven kind are left out; the evidence of unproven kinds is dropped with them.
+ */
+export function detectHolders(evidence: readonly Evidence[]): HolderDetection[] {
+  const byHolder = new Map<string, Evidence[]>();
+  for (const item of evidence) byHolder.set(item.holder, [...(byHolder.get(item.holder) ?? []), item]);
+  const detections: HolderDetection[] = [];
+  for (const [holder, items] of byHolder) {
+    const kinds = provenKinds(items);
+    if (kinds.length === 0) continue;
+    detections.push({ holder, kinds, evidence: items.filter((item) => kinds.includes(item.kind)) });
+  }
+  return detections.sort((a, b) => a.holder.localeCompare(b.holder));
+}
+
+function provenKinds(items: readonly Evidence[]): ContentKind[] {
+  const kinds = new Set<ContentKind>();
+  for (const kind of new Set(items.map((item) => item.kind))) {
+    const ofKind = items.filter((item) => item.kind === kind);
+    const strong = ofKind.some((item) => item.strength === 'strong');
+    if (strong || ofKind.length >= WEAK_SIGNALS_NEEDED) kinds.add(kind);
+  }
+  return [...kinds].sort();
+}

@@ -1,0 +1,54 @@
+import type { Catalogue, CompiledExclusion, CompiledSignal } from '../catalogue/compile.js';
+import type { Region } from '../document/region.js';
+import type { Evidence } from './evidence.js';
+
+/**
+ * Runs every catalogue signal over the regions it may appear in. A hit that overlaps a match of
+ * one of its exclusions (a citation such as "told AFP", a collision such as "AP Biology") is not
+ * evidence. Hits are returned in source order.
+ */
+export function findEvidence(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const region of regions) {
+    for (const signal of catalogue.signals) {
+      if (!appliesTo(signal, region)) continue;
+      for (const match of region.text.matchAll(signal.pattern)) {
+        const from = match.index;
+        const to = from + match[0].length;
+        if (to === from || isExcluded(region.text, from, to, signal.exclusions)) continue;
+        evidence.push({
+          holder: signal.holder,
+          signal: `${signal.holder}/${signal.id}`,
+          type: signal.type,
+          kind: signal.kind,
+          strength: signal.strength,
+          region: region.kind,
+          ...(region.field ? { field: region.field } : {}),
+          text: match[0].trim(),
+          start: region.offsets[from + leadingSpace(match[0])] ?? 0,
+          end: (region.offsets[to - 1] ?? 0) + 1,
+        });
+      }
+    }
+  }
+  return evidence.sort((a, b) => a.start - b.start || a.holder.localeCompare(b.holder));
+}
+
+function appliesTo(signal: CompiledSignal, region: Region): boolean {
+  const inRegion = signal.regions.has(region.kind) || (region.isLead === true && signal.regions.has('lead'));
+  if (!inRegion) return false;
+  return !signal.fields || (region.field !== undefined && signal.fields.has(region.field.toLowerCase()));
+}
+
+function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[]): boolean {
+  return exclusions.some(({ pattern }) => {
+    for (const match of text.matchAll(pattern)) {
+      if (match.index < to && match.index + match[0].length > from) return true;
+    }
+    return false;
+  });
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.trimStart().length;
+}

@@ -1,0 +1,18 @@
+import type { Region } from './region.js';
+
+/** Where a page's publication date was read from, in the order they are trusted. */
+export const DATE_SOURCES = ['frontmatter', 'meta', 'jsonld', 'time'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+/** What the document layer learns about a page: its text regions and the facts around them. */
+export interface PageFacts {
+  regions: Region[];
+  /** Publication date candidates, as written on the page. */
+  dates: Array<{ source: DateSource; value: string }>;
+  /** Names the page gives its own publisher (og:site_name, JSON-LD publisher ...). */
+  publisherNames: string[];
+}
+
+export function emptyFacts(): PageFacts {
+  return { regions: [], dates: [], publisherNames: [] };
+}

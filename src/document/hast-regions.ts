@@ -1,0 +1,136 @@
+import type { Element, Root, RootContent } from 'hast';
+import { locateAttribute } from './attributes.js';
+import { BLOCK_TAGS, isSkipped, regionKindOf, storyRank } from './classify.js';
+import type { PageFacts } from './facts.js';
+import { readJsonLd } from './jsonld.js';
+import { readMeta } from './meta.js';
+import type { Region } from './region.js';
+import { TextBuilder } from './text-builder.js';
+
+/** How many body blocks at the start of a story count as its lead, where datelines stand. */
+const LEAD_BLOCKS = 3;
+// Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
+
+type BlockKind = Region['kind'];
+
+/**
+ * Splits an HTML syntax tree into regions, each block of text with its kind and source offsets,
+ * and reads the page's metadata on the way. `source` is the text the tree was parsed from.
+ */
+export function extractRegions(tree: Root, source: string, facts: PageFacts): void {
+  new RegionWalker(source, facts, findStoryRoot(tree)).walkChildren(tree.children, 'body');
+}
+
+class RegionWalker {
+  #block = new TextBuilder();
+  #blockKind: BlockKind = 'body';
+  #leadCount = 0;
+  #inStory: boolean;
+
+  constructor(
+    private readonly source: string,
+    private readonly facts: PageFacts,
+    private readonly storyRoot: Element | 'first-h1' | 'start',
+  ) {
+    this.#inStory = storyRoot === 'start';
+  }
+
+  walkChildren(children: RootContent[], kind: BlockKind): void {
+    for (const child of children) {
+      if (child.type === 'text') this.#appendText(child.value, child.position?.start.offset, child.position?.end.offset);
+      else if (child.type === 'element') this.#walkElement(child, kind);
+    }
+  }
+
+  #walkElement(element: Element, inherited: BlockKind): void {
+    const tag = element.tagName;
+    if (tag === 'meta') return readMeta(element, this.source, this.facts);
+    if (tag === 'script') return this.#readScript(element);
+    if (isSkipped(element)) return;
+    if (tag === 'img') return this.#readImage(element);
+    if (tag === 'time' && typeof element.properties.dateTime === 'string') {
+      this.facts.dates.push({ source: 'time', value: element.properties.dateTime });
+    }
+    this.#readCreditAttributes(element);
+
+    const kind = regionKindOf(element) ?? inherited;
+    const wasInStory = this.#inStory;
+    if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
+    const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited;
+    if (isBlock) this.#flush(kind);
+    this.walkChildren(element.children, kind);
+    if (isBlock) this.#flush(inherited);
+    if (element === this.storyRoot) this.#inStory = wasInStory;
+  }
+
+  #appendText(value: string, start: number | undefined, end: number | undefined): void {
+    if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? 0);
+    else this.#block.appendDecoded(value, this.source, start, end);
+  }
+
+  /** Ends the current block and starts one of `next` kind. */
+  #flush(next: BlockKind): void {
+    const kind = this.#blockKind;
+    const isLead = kind === 'body' && this.#inStory && this.#leadCount < LEAD_BLOCKS;
+    const region = this.#block.toRegion(isLead ? { kind, isLead } : { kind });
+    if (region) {
+      this.facts.regions.push(region);
+      if (isLead) this.#leadCount++;
+    }
+    this.#block = new TextBuilder();
+    this.#blockKind = next;
+  }
+
+  #readScript(element: Element): void {
+    const type = String(element.properties.type ?? '').toLowerCase();
+    const text = element.children[0];
+    if (type !== 'application/ld+json' || text?.type !== 'text' || !text.position) return;
+    readJsonLd(text.value, text.position.start.offset ?? 0, this.source, this.facts);
+  }
+
+  #readImage(element: Element): void {
+    for (const name of ['alt', 'title']) this.#readAttribute(element, name, 'alt');
+    this.#readCreditAttributes(element);
+  }
+
+  #readCreditAttributes(element: Element): void {
+    for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit');
+  }
+
+  #readAttribute(element: Element, name: string, kind: BlockKind): void {
+    const property = name.startsWith('data-')
+      ? `data${name.slice(5).replace(/^./, (c) => c.toUpperCase())}`
+      : name;
+    const value = element.properties[property];
+    if (typeof value !== 'string' || value.trim() === '') return;
+    const builder = new TextBuilder();
+    const tagStart = element.position?.start.offset;
+    const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
+    if (span) builder.appendDecoded(value, this.source, span.start, span.end);
+    else builder.appendAt(value, tagStart ?? 0);
+    const region = builder.toRegion({ kind, field: name });
+    if (region) this.facts.regions.push(region);
+  }
+}
+
+/** The element that holds the story: articleBody, then article, then main; else the first h1 on. */
+function findStoryRoot(tree: Root): Element | 'first-h1' | 'start' {
+  let best: Element | undefined;
+  let bestRank = 0;
+  let hasH1 = false;
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | Element;
+    if (node.type === 'element') {
+      const rank = storyRank(node);
+      if (rank > bestRank) [best, bestRank] = [node, rank];
+      if (node.tagName === 'h1') hasH1 = true;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i];
+      if (child?.type === 'element') stack.push(child);
+    }
+  }
+  return best ?? (hasH1 ? 'first-h1' : 'start');
+}

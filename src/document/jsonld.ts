@@ -1,0 +1,50 @@
+import { type Node as JsonNode, parseTree } from 'jsonc-parser';
+import type { PageFacts } from './facts.js';
+import { TextBuilder } from './text-builder.js';
+
+// schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork).
+const RIGHTS_KEYS = new Set([
+  'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
+  'license', 'provider', 'creator', 'contributor', 'copyrightYear',
+]);
+
+/**
+ * Reads a JSON-LD block: each string under a rights property becomes a region positioned at its
+ * JSON string, `datePublished` a date candidate and the publisher's name a name of the site.
+ * `start` is the source offset of the script's text.
+ */
+export function readJsonLd(json: string, start: number, source: string, facts: PageFacts): void {
+  const root = parseTree(json, [], { allowTrailingComma: true });
+  if (root) visit(root, [], false);
+
+  function visit(node: JsonNode, path: string[], isRights: boolean): void {
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
+        const key = keyNode.value;
+        if (key === 'datePublished' && typeof valueNode.value === 'string') {
+          facts.dates.push({ source: 'jsonld', value: valueNode.value });
+        }
+        if (key === 'publisher' && path.length <= 1) publisherName(valueNode);
+        visit(valueNode, [...path, key], isRights || RIGHTS_KEYS.has(key));
+      }
+    } else if (node.type === 'array') {
+      for (const child of node.children ?? []) visit(child, path, isRights);
+    } else if (node.type === 'string' && isRights) {
+      const field = path.filter((key) => !key.startsWith('@') || key === '@type').join('.');
+      const builder = new TextBuilder();
+      // The JSON string's content stands between its quotes; escapes map to the backslash.
+      builder.appendDecoded(node.value as string, source, start + node.offset + 1, start + node.offset + node.length - 1);
+      const region = builder.toRegion({ kind: 'jsonld', field });
+      if (region) facts.regions.push(region);
+    }
+  }
+
+  function publisherName(node: JsonNode): void {
+    const nameNode = node.type === 'object'
+      ? node.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1]
+      : node;
+    if (nameNode?.type === 'string') facts.publisherNames.push(String(nameNode.value));
+  }
+}

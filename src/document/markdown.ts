@@ -1,0 +1,51 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { PageFacts } from './facts.js';
+import { readFrontmatter } from './frontmatter.js';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// Raw HTML inside Markdown (figures, embeds) is parsed into the same tree, keeping its positions.
+const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+
+/** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
+export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
+  const mdast: MdastRoot = parser.parse(source);
+  const first = mdast.children[0];
+  if (first?.type === 'yaml' && first.position) {
+    const start = first.position.start.offset ?? 0;
+    readFrontmatter(first.value, source.indexOf('\n', start) + 1, source, facts);
+  }
+  const hast = (await toHtml.run(mdast)) as HastRoot;
+  markImageCaptions(hast);
+  return hast;
+}
+
+/**
+ * Markdown has no figure: the common convention is an emphasised line right under the image
+ * (`![..](photo.jpg)` then `*Photo: Name/AFP*`), in the same paragraph or the next. That line is
+ * the caption, and is marked so the walker reads it as one.
+ */
+function markImageCaptions(tree: HastRoot): void {
+  let previousHadImage = false;
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
+    if (node.tagName !== 'p') {
+      previousHadImage = false;
+      continue;
+    }
+    const parts = node.children.filter((c) => c.type === 'element' || (c.type === 'text' && c.value.trim() !== ''));
+    const hasImage = parts.some((c) => c.type === 'element' && c.tagName === 'img');
+    const last = parts.at(-1);
+    const isCaptionLine = last?.type === 'element' && (last.tagName === 'em' || last.tagName === 'small');
+    if (isCaptionLine && (hasImage || (previousHadImage && parts.length === 1))) {
+      (last as Element).properties.className = ['caption'];
+    }
+    previousHadImage = hasImage && !isCaptionLine;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Element } from 'hast';
+import { locateAttribute } from './attributes.js';
+import type { PageFacts } from './facts.js';
+import { TextBuilder } from './text-builder.js';
+
+// Open Graph, Dublin Core and schema.org microdata names that carry a publication date.
+const DATE_NAMES = new Set([
+  'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate',
+  'dc.date', 'dc.date.issued', 'dcterms.created', 'date',
+]);
+const PUBLISHER_NAMES = new Set(['og:site_name', 'application-name', 'publisher', 'dc.publisher']);
+
+/** Reads one `<meta>` element: a metadata region, and a date or publisher name where it gives one. */
+export function readMeta(element: Element, source: string, facts: PageFacts): void {
+  const { name, property, itemProp, content } = element.properties;
+  const field = [name, property, itemProp].find((v): v is string => typeof v === 'string')
+    ?? (Array.isArray(itemProp) ? itemProp.join(' ') : undefined);
+  if (!field || typeof content !== 'string' || content.trim() === '') return;
+  const key = field.toLowerCase();
+  if (DATE_NAMES.has(key)) facts.dates.push({ source: 'meta', value: content.trim() });
+  if (PUBLISHER_NAMES.has(key)) facts.publisherNames.push(content.trim());
+
+  const builder = new TextBuilder();
+  const start = element.position?.start.offset;
+  const span = start === undefined ? undefined : locateAttribute(source, start, 'content');
+  if (span) builder.appendDecoded(content, source, span.start, span.end);
+  else builder.appendAt(content, start ?? 0);
+  const region = builder.toRegion({ kind: 'meta', field: key });
+  if (region) facts.regions.push(region);
+}

@@ -1,0 +1,48 @@
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { location } from 'vfile-location';
+import { emptyFacts, type PageFacts } from './facts.js';
+import { extractRegions } from './hast-regions.js';
+import { markdownToHast } from './markdown.js';
+import { publicationDate, type Published } from './published.js';
+
+export type PageFormat = 'html' | 'markdown';
+
+/** A page read into regions: what every detector works on. */
+export interface Page extends PageFacts {
+  path: string;
+  format: PageFormat;
+  source: string;
+  published: Published | undefined;
+  /** Converts a source offset to a 1-based line and column. */
+  toPoint(offset: number): { line: number; column: number };
+}
+
+const htmlParser = unified().use(rehypeParse);
+const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+
+/** The format a file is read as, from its name. */
+export function formatOf(path: string): PageFormat {
+  return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
+}
+
+/** Parses a page's text (HTML or Markdown, by `path`) into regions with positions. */
+export async function readPage(path: string, source: string): Promise<Page> {
+  const format = formatOf(path);
+  const facts = emptyFacts();
+  const tree: Root = format === 'markdown' ? await markdownToHast(source, facts) : htmlParser.parse(source);
+  extractRegions(tree, source, facts);
+  const place = location(source);
+  return {
+    path,
+    format,
+    source,
+    ...facts,
+    published: publicationDate(facts),
+    toPoint(offset) {
+      const point = place.toPoint(offset);
+      return { line: point?.line ?? 1, column: point?.column ?? 1 };
+    },
+  };
+}

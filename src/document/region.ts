@@ -1,0 +1,33 @@
+/**
+ * Where on a page a piece of text stands. Signals name the regions they may appear in, so a
+ * photo credit is looked for in captions and credits, a dateline only at the start of a story.
+ */
+export const REGION_KINDS = [
+  'title',
+  'heading',
+  'lead',
+  'body',
+  'caption',
+  'credit',
+  'byline',
+  'alt',
+  'footer',
+  'meta',
+  'jsonld',
+  'frontmatter',
+] as const;
+
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+/** A run of page text with the source offset of each of its characters. */
+export interface Region {
+  kind: Exclude<RegionKind, 'lead'>;
+  /** Decoded text, as a reader (or a metadata consumer) sees it. */
+  text: string;
+  /** `offsets[i]` is the source offset of `text[i]`; one extra entry holds the end offset. */
+  offsets: Int32Array;
+  /** The body block is one of the first blocks of the story, where datelines stand. */
+  isLead?: boolean;
+  /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
+  field?: string;
+}

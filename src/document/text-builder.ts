@@ -1,0 +1,87 @@
+import type { Region } from './region.js';
+
+const SPACE = /\s/;
+
+/**
+ * Builds a region's text from decoded pieces while remembering, for every character, the source
+ * offset it came from. Whitespace is collapsed to single spaces, as a browser renders it, so
+ * catalogue patterns need not care about line breaks in the source.
+ */
+export class TextBuilder {
+  #text = '';
+  #offsets: number[] = [];
+  #end = 0;
+
+  get isEmpty(): boolean {
+    return this.#text.trim() === '';
+  }
+
+  /** Appends `value`, which the parser decoded from `source.slice(start, end)`. */
+  appendDecoded(value: string, source: string, start: number, end: number): void {
+    let i = start;
+    for (let j = 0; j < value.length; j++) {
+      const char = value[j] as string;
+      // Parsers normalise line endings, and Markdown drops the backslash of an escaped character.
+      while (i < end && source[i] !== char && (source[i] === '\r' || isDroppedBackslash(source, i))) i++;
+      const at = Math.min(i, Math.max(start, end - 1));
+      this.#push(char, at);
+      if (isHighSurrogate(value, j) && source[i] !== char) this.#push(value[++j] as string, at);
+      if (i >= end) continue;
+      if (source[i] === char) i++;
+      else i = skipEscape(source, i, end);
+    }
+    this.#end = end;
+  }
+
+  /** Appends text whose characters all stand for one source position (a fallback for generated text). */
+  appendAt(value: string, offset: number): void {
+    for (const char of value) this.#push(char, offset);
+    this.#end = offset;
+  }
+
+  /** Returns the region, or `undefined` if it holds no visible text. */
+  toRegion(fields: Omit<Region, 'text' | 'offsets'>): Region | undefined {
+    let text = this.#text;
+    let offsets = this.#offsets;
+    if (text.endsWith(' ')) {
+      text = text.slice(0, -1);
+      offsets = offsets.slice(0, -1);
+    }
+    if (text === '') return undefined;
+    const mapped = new Int32Array(offsets.length + 1);
+    mapped.set(offsets);
+    mapped[offsets.length] = Math.max(this.#end, (offsets.at(-1) ?? 0) + 1);
+    return { ...fields, text, offsets: mapped };
+  }
+
+  #push(char: string, offset: number): void {
+    if (SPACE.test(char)) {
+      if (this.#text === '' || this.#text.endsWith(' ')) return;
+      char = ' ';
+    }
+    this.#text += char;
+    this.#offsets.push(offset);
+  }
+}
+
+function isDroppedBackslash(source: string, i: number): boolean {
+  return source[i] === '\\' && source[i + 1] !== 'u';
+}
+
+/** Skips a character reference (`&eacute;`, `&#233;`) or a JSON escape (`\u00e9`) at `i`. */
+function skipEscape(source: string, i: number, end: number): number {
+  if (source[i] === '\\') return Math.min(end, i + 6);
+  if (source[i] !== '&') return i + 1;
+  const limit = Math.min(end, i + 40);
+  for (let k = i + 1; k < limit; k++) {
+    const c = source[k];
+    if (c === ';') return k + 1;
+    if (c === undefined || !/[#0-9A-Za-z]/.test(c)) return k;
+  }
+  return i + 1;
+}
+
+function isHighSurrogate(value: string, j: number): boolean {
+  const code = value.charCodeAt(j);
+  return code >= 0xd800 && code <= 0xdbff && j + 1 < value.length;
+}

@@ -1,0 +1,91 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { minimatch } from 'minimatch';
+import type { Policy } from './config/policy.js';
+import { UsageError } from './errors.js';
+
+/** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
+export interface Target {
+  absolute: string;
+  /** Relative to the policy's folder, with forward slashes: what globs match. */
+  policyPath: string;
+  skipped?: string;
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * The files to check under `paths` (files or folders): those the policy includes and does not
+ * exclude or `.gitignore`. A file named on the command line that the policy leaves out is
+ * returned as skipped, with the reason, so that nothing asked for is silently dropped.
+ */
+export async function findTargets(paths: readonly string[], policy: Policy, cwd: string): Promise<Target[]> {
+  const { include, exclude } = policy.spec;
+  const ignored = policy.spec.gitignore ? await loadGitignores(policy.root) : undefined;
+  const targets = new Map<string, Target>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => {
+      throw new UsageError(`Cannot check \`${path}\`: no such file or folder`);
+    });
+    if (info.isDirectory()) {
+      // Globs are relative to the policy folder; a folder outside it is globbed from itself.
+      const isInside = !relative(policy.root, absolute).startsWith('..');
+      const base = isInside ? policy.root : absolute;
+      const found = await fg(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: true, followSymbolicLinks: false, absolute: true });
+      for (const file of found.map((name) => resolve(name))) {
+        if (isInside && !isUnder(file, absolute)) continue;
+        const target = toTarget(file, policy.root);
+        if (isGitignored(ignored, target.policyPath)) continue;
+        targets.set(file, target);
+      }
+    } else {
+      const target = toTarget(absolute, policy.root);
+      if (!isIncluded(target.policyPath, include, exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
+      else if (isGitignored(ignored, target.policyPath)) target.skipped = 'ignored by .gitignore';
+      targets.set(absolute, target);
+    }
+  }
+  return [...targets.values()].sort((a, b) => (a.policyPath < b.policyPath ? -1 : a.policyPath > b.policyPath ? 1 : 0));
+}
+
+function toTarget(absolute: string, root: string): Target {
+  return { absolute, policyPath: relative(root, absolute).split(sep).join('/') };
+}
+
+function isIncluded(policyPath: string, include: readonly string[], exclude: readonly string[]): boolean {
+  const matches = (glob: string): boolean => minimatch(policyPath, glob, { dot: true });
+  return include.some(matches) && !exclude.some(matches);
+}
+
+function isGitignored(rules: Ignore | undefined, policyPath: string): boolean {
+  return rules !== undefined && !policyPath.startsWith('../') && rules.ignores(policyPath);
+}
+
+function isUnder(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && !path.startsWith('..');
+}
+
+/** Every `.gitignore` under the policy folder, each applied to the paths below its own folder. */
+async function loadGitignores(root: string): Promise<Ignore> {
+  const files = await fg('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
+  const rules = ignore();
+  for (const file of files.sort()) {
+    const base = dirname(file) === '.' ? '' : `${dirname(file)}/`;
+    const lines = (await readFile(join(root, file), 'utf8')).split(/\r?\n/);
+    for (const line of lines) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const negated = trimmed.startsWith('!');
+      const pattern = negated ? trimmed.slice(1) : trimmed;
+      // A pattern with a slash is anchored to its .gitignore's folder; one without matches at any depth below it.
+      const anchored = pattern.replace(/^\//, '').includes('/') || pattern.startsWith('/');
+      const scoped = `${base}${anchored ? pattern.replace(/^\//, '') : `**/${pattern}`}`;
+      rules.add(`${negated ? '!' : ''}${base === '' && !anchored ? pattern : scoped}`);
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,67 @@
+import type { ContentKind } from './catalogue/schema.js';
+import type { DateSource } from './document/facts.js';
+
+/** One piece of evidence as reports show it. */
+export interface EvidenceEntry {
+  signal: string;
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** A holder detected on a page, licensed or not: the audit inventory. */
+export interface HolderEntry {
+  holder: string;
+  kinds: ContentKind[];
+  evidence: EvidenceEntry[];
+}
+
+/** A rule violation; its fields follow vfile-message (`ruleId`, `source`, `url`, positions). */
+export interface Finding {
+  ruleId: string;
+  severity: 'error' | 'warning';
+  message: string;
+  source: 'rightslint';
+  url: string;
+  holder?: string;
+  kind?: ContentKind;
+  kinds?: ContentKind[];
+  license?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  evidence: EvidenceEntry[];
+  expected?: string;
+  /** Stable across edits elsewhere in the page: rule, path, holder and evidence text, no lines. */
+  fingerprint: string;
+}
+
+/** What happened to one file. */
+export interface FileResult {
+  path: string;
+  status: 'scanned' | 'skipped' | 'error';
+  reason?: string;
+  encoding?: string;
+  /** The publication date the page was judged by; `publishedFrom` says where it came from. */
+  published?: string;
+  publishedFrom?: DateSource | 'as-of';
+  holders: HolderEntry[];
+  findings: Finding[];
+}
+
+/** The result of a check: what `--format json` prints and `check()` returns. */
+export interface CheckResult {
+  version: 1;
+  files: FileResult[];
+  summary: {
+    files: number;
+    scanned: number;
+    skipped: number;
+    errored: number;
+    errors: number;
+    warnings: number;
+    asOf: string;
+    policy: string | null;
+  };
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { Evidence } from '../detect/evidence.js';
+import type { Page } from '../document/page.js';
+import type { EvidenceEntry, Finding } from '../result.js';
+import type { Rule, RuleReport } from './rule.js';
+
+/** Where each rule's documentation lives. */
+export const DOCS_URL = 'https://github.com/rightslint/rightslint/blob/main/docs/rules/';
+
+/** The one place findings are made: stamps rule id, source, docs URL, severity and fingerprint. */
+export function createFinding(rule: Rule, severity: Finding['severity'], report: RuleReport, page: Page, path: string): Finding {
+  const start = page.toPoint(report.start);
+  const end = page.toPoint(report.end);
+  const [kind] = report.kinds ?? [];
+  return {
+    ruleId: rule.id,
+    severity,
+    message: report.message,
+    source: 'rightslint',
+    url: `${DOCS_URL}${rule.id}.md`,
+    ...(report.holder ? { holder: report.holder } : {}),
+    ...(kind ? { kind, kinds: report.kinds } : {}),
+    ...(report.license ? { license: report.license } : {}),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    evidence: report.evidence.map((item) => evidenceEntry(item, page)),
+    ...(report.expected ? { expected: report.expected } : {}),
+    fingerprint: fingerprint(rule.id, path, report, page),
+  };
+}
+
+/** Evidence as reports show it, with its line and column. */
+export function evidenceEntry(item: Evidence, page: Page): EvidenceEntry {
+  const { line, column } = page.toPoint(item.start);
+  return { signal: item.signal, text: item.text, line, column };
+}
+
+function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
+  // The evidence text, not its line: edits elsewhere in the page keep the fingerprint.
+  const texts = report.evidence.length > 0
+    ? [...new Set(report.evidence.map((e) => `${e.signal}:${e.text}`))].sort()
+    : [page.source.slice(report.start, report.end)];
+  const key = [ruleId, path, report.holder ?? '', (report.kinds ?? []).join(','), ...texts].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,57 @@
+import type { Catalogue } from '../catalogue/compile.js';
+import type { Rule, RuleReport } from './rule.js';
+
+// Company-form words that do not tell owners apart ("Reuters Ltd" is "Reuters").
+const LEGAL_FORMS = /\b(?:ltd|limited|inc|llc|plc|gmbh|ag|sa|s\.a|srl|corp|corporation|co|company|group|the)\b\.?/g;
+
+/**
+ * A copyright or no-redistribution notice whose owner is neither a catalogue holder nor the site
+ * itself (its publisher name in og:site_name or JSON-LD, or a holder listed in `self`).
+ */
+export const unknownNotice: Rule = {
+  id: 'unknown-notice',
+  description: 'A third-party copyright notice from an owner that is not in the holder catalogue.',
+  defaultSeverity: 'warning',
+  check({ notices, policy, page }) {
+    const known = knownNames(policy.catalogue);
+    const own = [
+      ...page.publisherNames,
+      ...policy.spec.self.flatMap((id) => namesOf(policy.catalogue, id)),
+    ].map(normalise);
+    const reports: RuleReport[] = [];
+    const seen = new Set<string>();
+    for (const notice of notices) {
+      if (!notice.owner) continue;
+      const owner = normalise(notice.owner);
+      if (owner === '' || seen.has(owner) || own.some((name) => isSameOwner(owner, name)) || known.some((name) => isSameOwner(owner, name))) continue;
+      seen.add(owner);
+      reports.push({
+        message: `Copyright notice from \`${notice.owner}\`, which is not a holder in the catalogue nor the site itself`,
+        start: notice.start,
+        end: notice.end,
+        evidence: [],
+        expected: 'a holder in the catalogue, or the site named in `self`',
+      });
+    }
+    return reports;
+  },
+};
+
+function knownNames(catalogue: Catalogue): string[] {
+  return [...catalogue.holders.keys()].flatMap((id) => namesOf(catalogue, id)).map(normalise);
+}
+
+function namesOf(catalogue: Catalogue, id: string): string[] {
+  const holder = catalogue.holders.get(id);
+  return holder ? [holder.name, ...holder.aliases] : [];
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(LEGAL_FORMS, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Owners match when one name is the other's leading words ("Thomson Reuters" / "Reuters" do not). */
+function isSameOwner(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+}
