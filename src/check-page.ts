@@ -26,6 +26,7 @@ export interface PageCheck {
 export async function checkTarget(target: Target, run: PageCheck): Promise<FileResult> {
   const path = run.displayPath(target.absolute);
   const empty = { path, holders: [], findings: [] };
+  if (target.error) return { ...empty, status: 'error', reason: target.error };
   if (target.skipped) return { ...empty, status: 'skipped', reason: target.skipped };
   try {
     const { text, encoding } = decodePage(await readFile(target.absolute));

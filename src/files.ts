@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -12,6 +12,8 @@ export interface Target {
   /** Relative to the policy's folder, with forward slashes: what globs match. */
   policyPath: string;
   skipped?: string;
+  /** Why the file cannot be read at all. */
+  error?: string;
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -34,11 +36,13 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       // Globs are relative to the policy folder; a folder outside it is globbed from itself.
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
-      const found = await fg(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: true, followSymbolicLinks: false, absolute: true });
-      for (const file of found.map((name) => resolve(name))) {
-        if (isInside && !isUnder(file, absolute)) continue;
+      const found = await fg(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
+      for (const entry of found) {
+        const file = resolve(entry.path);
+        if (entry.dirent.isDirectory() || (isInside && !isUnder(file, absolute))) continue;
         const target = toTarget(file, policy.root);
         if (isGitignored(ignored, target.policyPath)) continue;
+        if (entry.dirent.isSymbolicLink()) Object.assign(target, await checkLink(file, base));
         targets.set(file, target);
       }
     } else {
@@ -58,6 +62,18 @@ function toTarget(absolute: string, root: string): Target {
 function isIncluded(policyPath: string, include: readonly string[], exclude: readonly string[]): boolean {
   const matches = (glob: string): boolean => minimatch(policyPath, glob, { dot: true });
   return include.some(matches) && !exclude.some(matches);
+}
+
+/** A link is checked where it leads, if that is a file inside the scanned folder. */
+async function checkLink(link: string, root: string): Promise<Pick<Target, 'skipped' | 'error'>> {
+  let target: string;
+  try {
+    target = await realpath(link);
+  } catch (cause) {
+    return { error: `Cannot read \`${link}\`: broken symbolic link (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})` };
+  }
+  if (!isUnder(target, await realpath(root))) return { skipped: 'symbolic link leads out of the scanned folder' };
+  return (await stat(target)).isFile() ? {} : { skipped: 'symbolic link to a folder' };
 }
 
 function isGitignored(rules: Ignore | undefined, policyPath: string): boolean {

@@ -19,18 +19,21 @@ const NOTICE_REGIONS = new Set<Region['kind']>(['footer', 'caption', 'credit', '
  * Finds copyright notices that do not depend on any catalogue entry: the `©` sign or the word
  * "Copyright" with a year, or any form next to "All rights reserved" or a no-redistribution
  * clause. In body text a notice must open the block, so "copyright law" in a sentence is not one.
+ * Footers count only inside the story.
  */
 export function findNotices(regions: readonly Region[]): Notice[] {
   const notices: Notice[] = [];
   for (const region of regions) {
-    if (!NOTICE_REGIONS.has(region.kind)) continue;
+    // A site's footer outside the story carries the site's own notice, not a third party's.
+    if (!NOTICE_REGIONS.has(region.kind) || (region.kind === 'footer' && !region.isInStory)) continue;
     const isStrict = region.kind === 'body';
     const hasClause = RESERVED.test(region.text) || NO_REDISTRIBUTION.test(region.text);
     for (const match of region.text.matchAll(COPYRIGHT)) {
       const isSign = !/^copyright/i.test(match[0]) || /©|\(c\)|\d{4}/i.test(match[0]);
       if (isStrict && match.index !== 0) continue;
       if (!isSign && !hasClause) continue;
-      const owner = match.groups?.owner?.replace(/[.,;:]+$/, '');
+      // An owner ends at a sentence break: "Nordic Wire. All rights reserved."
+      const owner = match.groups?.owner?.split(/[.,;:]\s/)[0]?.replace(/[.,;:]+$/, '');
       const end = match.index + match[0].length;
       notices.push({
         owner: owner || undefined,

@@ -56,9 +56,9 @@ class RegionWalker {
 
     const kind = regionKindOf(element) ?? inherited;
     const wasInStory = this.#inStory;
-    if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited;
     if (isBlock) this.#flush(kind);
+    if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
     this.walkChildren(element.children, kind);
     if (isBlock) this.#flush(inherited);
     if (element === this.storyRoot) this.#inStory = wasInStory;
@@ -73,7 +73,7 @@ class RegionWalker {
   #flush(next: BlockKind): void {
     const kind = this.#blockKind;
     const isLead = kind === 'body' && this.#inStory && this.#leadCount < LEAD_BLOCKS;
-    const region = this.#block.toRegion(isLead ? { kind, isLead } : { kind });
+    const region = this.#block.toRegion({ kind, ...(isLead ? { isLead } : {}), ...(this.#inStory ? { isInStory: true } : {}) });
     if (region) {
       this.facts.regions.push(region);
       if (isLead) this.#leadCount++;

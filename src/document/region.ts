@@ -28,6 +28,8 @@ export interface Region {
   offsets: Int32Array;
   /** The body block is one of the first blocks of the story, where datelines stand. */
   isLead?: boolean;
+  /** The block stands inside the story, not in the site's masthead, rails or footer. */
+  isInStory?: boolean;
   /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
   field?: string;
 }

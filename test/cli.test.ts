@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../src/result.js';
+import { runCli } from './support/run-cli.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const AS_OF = ['--as-of', '2026-01-15'];
+
+/** A scratch copy of a fixture case, to edit without touching the suite's files. */
+function copyOf(name: string): string {
+  const folder = mkdtempSync(join(tmpdir(), `rightslint-${name}-`));
+  cpSync(join(FIXTURES, name), folder, { recursive: true });
+  return folder;
+}
+
+describe('rightslint check', () => {
+  it('fails an unlicensed wire story, pointing at its dateline', async () => {
+    const { code, stdout } = await runCli(['check', '--format', 'json', ...AS_OF], join(FIXTURES, 'wire-unlicensed'));
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as CheckResult;
+    expect(result.files[0]?.findings).toEqual([
+      expect.objectContaining({ ruleId: 'unlicensed-content', holder: 'afp', kind: 'text', line: 13, column: 21 }),
+    ]);
+    expect(result.files[0]?.holders[0]?.evidence.map((e) => [e.signal, e.line])).toEqual([
+      ['afp/dateline', 13],
+      ['afp/notice', 23],
+    ]);
+  });
+
+  it('passes the same story under a licence whose attribution is shown', async () => {
+    const { code, stdout } = await runCli(['check', ...AS_OF], join(FIXTURES, 'wire-licensed'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/no problems \(1 file checked\)/);
+  });
+
+  it('reports the missing attribution once the notice is gone', async () => {
+    const { code, stdout } = await runCli(['check', ...AS_OF], join(FIXTURES, 'wire-missing-attribution'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('13:21  error  Licence `afp-world-wire` requires the attribution "Copyright Agence France-Presse"');
+  });
+
+  it('reports a page dated after the licence ends as expired', async () => {
+    const { code, stdout } = await runCli(['check', ...AS_OF], join(FIXTURES, 'wire-expired'));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/license-expired/);
+  });
+
+  it('says when a page has no publication date and which day it was judged by', async () => {
+    const folder = copyOf('wire-unlicensed');
+    const page = join(folder, 'world/harbour-talks.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/<meta property="article:published_time"[^>]*>/, ''));
+    const { stdout } = await runCli(['check', ...AS_OF], folder);
+    expect(stdout).toContain('(no publication date on the page: judged as of 2026-01-15)');
+  });
+
+  it('counts warnings against --max-warnings', async () => {
+    const folder = join(FIXTURES, 'overrides');
+    expect((await runCli(['check', ...AS_OF], folder)).code).toBe(0);
+    expect((await runCli(['check', '--max-warnings', '0', ...AS_OF], folder)).code).toBe(1);
+  });
+
+  it('exits 2 with file, line and column when the policy has a typo', async () => {
+    const folder = copyOf('wire-licensed');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'licenses:\n  - id: afp\n    holder: afp\n    untill: 2025-12-31\n');
+    const { code, stdout, stderr } = await runCli(['check'], folder);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('rightslint.yaml:4:5: `licenses[0].untill` Unknown field `untill`; did you mean `until`?');
+  });
+
+  it('exits 2 on a bad date, an unknown option or a missing path', async () => {
+    const folder = join(FIXTURES, 'wire-licensed');
+    expect((await runCli(['check', '--as-of', '2026-02-30x'], folder)).code).toBe(2);
+    expect((await runCli(['check', '--colour'], folder)).code).toBe(2);
+    const missing = await runCli(['check', 'no-such-folder'], folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot check `no-such-folder`: no such file or folder');
+  });
+
+  it('reports a named file that the policy excludes as skipped, not silently dropped', async () => {
+    const folder = copyOf('wire-unlicensed');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'exclude: ["world/**"]\n');
+    const { code, stdout } = await runCli(['check', 'world/harbour-talks.html', '--format', 'json'], folder);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as CheckResult).files).toEqual([
+      expect.objectContaining({ path: 'world/harbour-talks.html', status: 'skipped', reason: expect.stringMatching(/not included/) }),
+    ]);
+  });
+
+  it('reports a broken link and a link out of the tree, and checks the rest', async () => {
+    const folder = copyOf('wire-unlicensed');
+    symlinkSync('missing.html', join(folder, 'world/broken.html'));
+    symlinkSync(join(tmpdir(), 'elsewhere.html'), join(folder, 'world/outside.html'));
+    writeFileSync(join(tmpdir(), 'elsewhere.html'), '<p>PARIS (AFP) - x</p>');
+    const { code, stdout } = await runCli(['check', '--format', 'json', ...AS_OF], folder);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([
+      ['world/broken.html', 'error', expect.stringMatching(/broken symbolic link/)],
+      ['world/harbour-talks.html', 'scanned', ''],
+      ['world/outside.html', 'skipped', 'symbolic link leads out of the scanned folder'],
+    ]);
+  });
+
+  it('runs as an installed command from bin/', async () => {
+    const bin = join(import.meta.dirname, '../bin/rightslint.js');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'check', ...AS_OF], { cwd: join(FIXTURES, 'wire-unlicensed') }).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in failure ? failure.code : 0).toBe(1);
+    expect(failure.stdout).toContain('unlicensed-content');
+  });
+});

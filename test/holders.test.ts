@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCatalogue } from '../src/catalogue/compile.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { findEvidence } from '../src/detect/signals.js';
+import { readPage } from '../src/document/page.js';
+import { parseAnnotations } from './support/annotations.js';
+import { compare } from './support/compare.js';
+
+const FIXTURES = join(import.meta.dirname, 'holders');
+const fixtures = readdirSync(FIXTURES).filter((name) => /\.test\.(?:html|md)$/.test(name)).sort();
+const holders = await loadHolders([BUILTIN_HOLDERS], process.cwd());
+const catalogue = compileCatalogue(holders.map((h) => h.spec));
+
+describe('holder catalogue fixtures', () => {
+  it('has a fixture for every holder in the catalogue', () => {
+    const covered = new Set(fixtures.map((name) => name.split(/[.-]/)[0]));
+    expect(holders.map((h) => h.spec.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(fixtures)('%s: finds exactly the annotated evidence', async (name) => {
+    const source = readFileSync(join(FIXTURES, name), 'utf8');
+    const page = await readPage(name, source);
+    const observed = findEvidence(page.regions, catalogue).map((e) => ({
+      holder: e.holder,
+      kind: e.kind,
+      text: e.text,
+      ...page.toPoint(e.start),
+    }));
+    const annotations = parseAnnotations(source);
+    expect(annotations.some((a) => a.verb === 'detect')).toBe(true);
+    expect(annotations.some((a) => a.verb === 'ok')).toBe(true);
+    expect(compare('detect', annotations, observed)).toEqual([]);
+  });
+});

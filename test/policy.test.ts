@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../src/config/policy.js';
+import { PolicyError, type Problem } from '../src/errors.js';
+
+/** Loads `yaml` as a policy and returns the problems it is rejected with. */
+async function problemsOf(yaml: string, extraFiles: Record<string, string> = {}): Promise<Problem[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'rightslint-policy-'));
+  writeFileSync(join(folder, 'rightslint.yaml'), yaml);
+  for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(folder, name), text);
+  try {
+    await loadPolicy('rightslint.yaml', folder);
+  } catch (error) {
+    if (error instanceof PolicyError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadPolicy', () => {
+  it('accepts a complete policy', async () => {
+    const yaml = [
+      'include: ["**/*.html"]',
+      'self: [ap]',
+      'licenses:',
+      '  - id: afp-wire',
+      '    holder: afp',
+      '    via: getty',
+      '    kinds: [text, photo]',
+      '    paths: ["world/**"]',
+      '    from: 2025-01-01',
+      '    until: 2025-12-31',
+      '    retention: 30d',
+      '    attribution: /Copyright\\s+Agence France-Presse/i',
+      'rules:',
+      '  unknown-notice: "off"',
+      'overrides:',
+      '  - files: ["blog/**"]',
+      '    rules: { unlicensed-content: warning }',
+    ].join('\n');
+    expect(await problemsOf(yaml)).toEqual([]);
+  });
+
+  it('points at a misspelt field with its line, column and a suggestion', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afp\n    pahts: ["**"]\n');
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'rightslint.yaml', line: 4, column: 5, field: 'licenses[0].pahts', message: expect.stringMatching(/Unknown field `pahts`; did you mean `paths`\?/) }),
+    ]);
+  });
+
+  it('points at a date that is not a date', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afp\n    until: 2025-13-45\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 4, column: 12, field: 'licenses[0].until' })]);
+  });
+
+  it('reports every problem at once, not only the first', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afpp\n  - id: a\n    holder: reuters\n    retention: 30 days\nrules:\n  unlicenced-content: error\n');
+    expect(problems.map((p) => [p.line, p.field])).toEqual([[6, 'licenses[1].retention']]);
+  });
+
+  it('names unknown holders and rules with the nearest valid id', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afpp\n  - id: a\n    holder: afp\nrules:\n  unlicenced-content: error\nself: [reuter]\n');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.field} ${p.message}`)).toEqual([
+      '3:13 licenses[0].holder Unknown holder `afpp`; did you mean `afp`?',
+      '4:9 licenses[1].id Duplicate licence id `a`',
+      expect.stringMatching(/^8:8 self\[0\] Unknown holder `reuter`/),
+      '7:3 rules.unlicenced-content Unknown rule `unlicenced-content`; did you mean `unlicensed-content`?',
+    ]);
+  });
+
+  it('rejects a licence whose window ends before it starts', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afp\n    from: 2025-06-01\n    until: 2025-01-01\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 5, field: 'licenses[0].until', message: '`from` must not be after `until`' })]);
+  });
+
+  it('rejects YAML syntax errors and duplicate keys with positions', async () => {
+    expect(await problemsOf('licenses: [\n')).toEqual([expect.objectContaining({ file: 'rightslint.yaml', line: expect.any(Number) })]);
+    const duplicate = await problemsOf('self: [afp]\nself: [ap]\n');
+    expect(duplicate).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/unique/) })]);
+  });
+
+  it('rejects an attribution pattern that does not compile', async () => {
+    const problems = await problemsOf('licenses:\n  - id: a\n    holder: afp\n    attribution: "/(unclosed/"\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 4, field: 'licenses[0].attribution', message: expect.stringMatching(/^Cannot compile attribution pattern/) })]);
+  });
+
+  it('loads extra holders from the policy folder and validates them too', async () => {
+    const holder = 'id: nordic-wire\nname: Nordic Wire Service\nkinds: [text]\nsignals:\n  - id: dateline\n    type: dateline\n    kind: text\n    regions: [lead]\n    pattern: "\\\\(NWS\\\\)"\n';
+    expect(await problemsOf('holders: [nordic.yaml]\nlicenses:\n  - id: n\n    holder: nordic-wire\n', { 'nordic.yaml': holder })).toEqual([]);
+    const broken = holder.replace('regions: [lead]', 'regions: [lede]').replace('"\\\\(NWS\\\\)"', '"(NWS"');
+    const problems = await problemsOf('holders: [nordic.yaml]\n', { 'nordic.yaml': broken });
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['nordic.yaml:8 signals[0].regions[0]', 'nordic.yaml:9 signals[0].pattern']);
+  });
+});
