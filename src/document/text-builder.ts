@@ -1,6 +1,8 @@
 import type { Region } from './region.js';
 
 const SPACE = /\s/;
+// A character reference that decodes even where the text holds a plain `&` (HTML standard, 13.2.5.72).
+const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
 
 /**
  * Builds a region's text from decoded pieces while remembering, for every character, the source
@@ -27,7 +29,8 @@ export class TextBuilder {
       this.#push(char, at);
       if (isHighSurrogate(value, j) && source[i] !== char) this.#push(value[++j] as string, at);
       if (i >= end) continue;
-      if (source[i] === char) i++;
+      // `&amp;` decodes to the `&` it starts with: a reference is skipped whole even then.
+      if (source[i] === char && !(char === '&' && REFERENCE.test(source.slice(i, i + 40)))) i++;
       else i = skipEscape(source, i, end);
     }
     this.#end = end;
