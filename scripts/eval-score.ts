@@ -1,0 +1,96 @@
+/** A page's label in the corpus (the fields scoring uses). */
+export interface Label {
+  file: string;
+  agency_content: boolean;
+  items: Array<{ agency: string; kind: string; evidence: string; where: string; optional?: boolean }>;
+  mentions_only: Array<{ agency: string; evidence: string }>;
+  uncertain?: boolean;
+}
+
+export interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface PageScore {
+  file: string;
+  detail: string;
+}
+
+type Reported = ReadonlyMap<string, ReadonlyArray<{ holder: string; kinds: string[]; evidence: string[] }>>;
+
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
+
+/**
+ * Scores reported holders against the labels as the corpus README defines: pages (any holder vs
+ * `agency_content`), holders and (holder, kind) pairs against required items, optional items
+ * neither required nor penalised, uncertain pages left out, citation-only pages counted apart.
+ */
+export function scorePages(labels: readonly Label[], reported: Reported, idOf: (agency: string) => string) {
+  const pages = tally();
+  const holders = tally();
+  const kinds = tally();
+  const byHolder = new Map<string, Tally>();
+  const byKind = new Map<string, Tally>();
+  const misses: PageScore[] = [];
+  const falseAlarms: PageScore[] = [];
+  const uncertain: PageScore[] = [];
+  let citationPages = 0;
+  let citationFalsePositives = 0;
+  const count = (map: Map<string, Tally>, key: string, field: keyof Tally) => {
+    const entry = map.get(key) ?? tally();
+    entry[field]++;
+    map.set(key, entry);
+  };
+
+  for (const label of labels) {
+    const found = reported.get(label.file) ?? [];
+    const foundHolders = new Set(found.map((f) => f.holder));
+    const foundPairs = new Set(found.flatMap((f) => f.kinds.map((k) => `${f.holder}/${k}`)));
+    if (label.uncertain) {
+      uncertain.push({ file: label.file, detail: `reported [${[...foundHolders].join(', ')}], labelled [${label.items.map((i) => idOf(i.agency)).join(', ')}]` });
+      continue;
+    }
+    if (label.items.length === 0 && label.mentions_only.length > 0) {
+      citationPages++;
+      if (foundHolders.size > 0) citationFalsePositives++;
+    }
+    const isReported = foundHolders.size > 0;
+    if (isReported && label.agency_content) pages.tp++;
+    else if (isReported) pages.fp++;
+    else if (label.agency_content) pages.fn++;
+
+    const required = label.items.filter((i) => !i.optional);
+    const wanted = new Set(required.map((i) => idOf(i.agency)));
+    const allowed = new Set(label.items.map((i) => idOf(i.agency)));
+    // A notice proves the holder's text: the catalogue's notice signals prove kind `text`.
+    const pairOf = (i: Label['items'][number]) => `${idOf(i.agency)}/${i.kind === 'notice' ? 'text' : i.kind}`;
+    const wantedPairs = new Set(required.map(pairOf));
+    const allowedPairs = new Set(label.items.map(pairOf));
+
+    for (const holder of wanted) {
+      const field = foundHolders.has(holder) ? 'tp' : 'fn';
+      holders[field]++;
+      count(byHolder, holder, field);
+      if (field === 'fn') misses.push({ file: label.file, detail: `${holder}: ${required.filter((i) => idOf(i.agency) === holder).map((i) => `[${i.where}] "${i.evidence.slice(0, 90)}"`).join('; ')}` });
+    }
+    for (const f of found) {
+      if (allowed.has(f.holder)) continue;
+      holders.fp++;
+      count(byHolder, f.holder, 'fp');
+      falseAlarms.push({ file: label.file, detail: `${f.holder}: ${f.evidence.join('; ')}` });
+    }
+    for (const pair of wantedPairs) {
+      const field = foundPairs.has(pair) ? 'tp' : 'fn';
+      kinds[field]++;
+      count(byKind, pair.split('/')[1] as string, field);
+    }
+    for (const pair of foundPairs) {
+      if (allowedPairs.has(pair)) continue;
+      kinds.fp++;
+      count(byKind, pair.split('/')[1] as string, 'fp');
+    }
+  }
+  return { pages, holders, kinds, byHolder, byKind, misses, falseAlarms, uncertain, citationPages, citationFalsePositives };
+}
