@@ -37,7 +37,10 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
 function appliesTo(signal: CompiledSignal, region: Region): boolean {
   const inRegion = signal.regions.has(region.kind) || (region.isLead === true && signal.regions.has('lead'));
   if (!inRegion) return false;
-  return !signal.fields || (region.field !== undefined && signal.fields.has(region.field.toLowerCase()));
+  if (!signal.fields) return true;
+  // A field names itself and what lies under it: `author` takes `author.name` too.
+  const path = region.field?.toLowerCase().split('.') ?? [];
+  return path.some((_, i) => signal.fields?.has(path.slice(0, i + 1).join('.')));
 }
 
 function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[]): boolean {
