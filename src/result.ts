@@ -35,6 +35,8 @@ export interface Finding {
   expected?: string;
   /** Stable across edits elsewhere in the page: rule, path, holder and evidence text, no lines. */
   fingerprint: string;
+  /** Set when a comment in the page (`inSource`) or the baseline (`external`) accepts the finding. */
+  suppression?: { kind: 'inSource' | 'external'; justification: string };
 }
 
 /** What happened to one file. */
