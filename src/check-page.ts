@@ -8,7 +8,10 @@ import { decodePage } from './document/decode.js';
 import { readPage } from './document/page.js';
 import type { FileResult } from './result.js';
 import { createFinding, evidenceEntry } from './rules/finding.js';
-import { RULES } from './rules/index.js';
+import { ALL_RULES, RULES } from './rules/index.js';
+import type { RuleMeta } from './rules/rule.js';
+import { applyDirectives } from './suppress/apply.js';
+import { readDirectives } from './suppress/directives.js';
 import type { Target } from './files.js';
 
 /** What a page is checked against, shared by every page of one run. */
@@ -42,11 +45,21 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
       date,
       asOf: run.asOf,
     };
-    const findings = RULES.flatMap((rule) => {
+    const judged = RULES.flatMap((rule) => {
       const severity = severityFor(rule, run.policy, target.policyPath);
       if (severity === 'off') return [];
       return rule.check(context).map((report) => createFinding(rule, severity, report, page, path));
-    }).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    });
+    const { findings: accepted, problems } = applyDirectives(judged, readDirectives(page), ALL_RULES.map((rule) => rule.id));
+    const findings = [
+      ...accepted,
+      ...problems.flatMap(({ ruleId, message, directive }) => {
+        const rule = ALL_RULES.find((r) => r.id === ruleId) as RuleMeta;
+        const severity = severityFor(rule, run.policy, target.policyPath);
+        if (severity === 'off') return [];
+        return [createFinding(rule, severity, { message, start: directive.start, end: directive.end, evidence: [] }, page, path)];
+      }),
+    ].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     return {
       path,
       status: 'scanned',

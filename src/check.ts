@@ -41,7 +41,8 @@ async function resolvePolicy(options: CheckOptions, paths: readonly string[], cw
 }
 
 function summarise(files: readonly FileResult[], asOf: string, policy: Policy, cwd: string): CheckResult['summary'] {
-  const findings = files.flatMap((file) => file.findings);
+  const all = files.flatMap((file) => file.findings);
+  const findings = all.filter((f) => !f.suppression);
   return {
     files: files.length,
     scanned: files.filter((f) => f.status === 'scanned').length,
@@ -49,6 +50,7 @@ function summarise(files: readonly FileResult[], asOf: string, policy: Policy, c
     errored: files.filter((f) => f.status === 'error').length,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
+    suppressed: all.length - findings.length,
     asOf,
     policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
   };

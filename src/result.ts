@@ -63,6 +63,8 @@ export interface CheckResult {
     errored: number;
     errors: number;
     warnings: number;
+    /** Findings accepted by a suppression comment or the baseline; not counted above. */
+    suppressed: number;
     asOf: string;
     policy: string | null;
   };

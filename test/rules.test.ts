@@ -18,8 +18,11 @@ describe('rule fixtures', () => {
     for (const file of result.files) {
       expect(file.status, `${file.path}: ${file.reason}`).toBe('scanned');
       const annotations = parseAnnotations(readFileSync(join(folder, file.path), 'utf8'));
-      const observed = file.findings.map((f) => ({ rule: f.ruleId, holder: f.holder, kind: f.kind, line: f.line, column: f.column, text: f.message }));
-      expect(compare('expect', annotations, observed), file.path).toEqual([]);
+      const observed = (isSuppressed: boolean) => file.findings
+        .filter((f) => Boolean(f.suppression) === isSuppressed)
+        .map((f) => ({ rule: f.ruleId, holder: f.holder, kind: f.kind, line: f.line, column: f.column, text: f.message }));
+      expect(compare('expect', annotations, observed(false)), file.path).toEqual([]);
+      expect(compare('suppressed', annotations, observed(true)), file.path).toEqual([]);
     }
   });
 });

@@ -4,7 +4,7 @@ import { compileCatalogue, type Catalogue } from '../catalogue/compile.js';
 import { BUILTIN_HOLDERS, loadHolders } from '../catalogue/load.js';
 import { toPattern } from '../policy/attribution.js';
 import { PolicyError, type Problem } from '../errors.js';
-import { RULES } from '../rules/index.js';
+import { ALL_RULES } from '../rules/index.js';
 import { policySchema, type PolicySpec } from './schema.js';
 import { type FieldPath, parseYamlFile, problemAtField, suggest, validateYaml, type YamlFile } from './yaml-file.js';
 
@@ -46,7 +46,7 @@ export async function loadPolicy(file: string, cwd: string): Promise<Policy> {
 
 function checkReferences(yaml: YamlFile, spec: PolicySpec, catalogue: Catalogue): Problem[] {
   const holderIds = [...catalogue.holders.keys()];
-  const ruleIds = RULES.map((rule) => rule.id);
+  const ruleIds = ALL_RULES.map((rule) => rule.id);
   const problems: Problem[] = [];
   const expect = (value: string, known: string[], what: string, path: FieldPath): void => {
     if (!known.includes(value)) problems.push(problemAtField(yaml, path, `Unknown ${what} \`${value}\`${suggest(value, known)}`));

@@ -1,10 +1,10 @@
 import { minimatch } from 'minimatch';
-import type { Rule } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/rule.js';
 import type { Policy } from './policy.js';
 import type { Severity } from './schema.js';
 
 /** A rule's severity for a path: its default, then `rules`, then each matching override in order. */
-export function severityFor(rule: Rule, policy: Policy, policyPath: string): Severity {
+export function severityFor(rule: RuleMeta, policy: Policy, policyPath: string): Severity {
   let severity: Severity = policy.spec.rules[rule.id] ?? rule.defaultSeverity;
   for (const override of policy.spec.overrides) {
     const setting = override.rules[rule.id];

@@ -11,8 +11,10 @@ export interface PageFacts {
   dates: Array<{ source: DateSource; value: string }>;
   /** Names the page gives its own publisher (og:site_name, JSON-LD publisher ...). */
   publisherNames: string[];
+  /** HTML comments (in Markdown too), where suppression directives are written. */
+  comments: Array<{ value: string; start: number; end: number }>;
 }
 
 export function emptyFacts(): PageFacts {
-  return { regions: [], dates: [], publisherNames: [] };
+  return { regions: [], dates: [], publisherNames: [], comments: [] };
 }

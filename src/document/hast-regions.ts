@@ -40,6 +40,9 @@ class RegionWalker {
     for (const child of children) {
       if (child.type === 'text') this.#appendText(child.value, child.position?.start.offset, child.position?.end.offset);
       else if (child.type === 'element') this.#walkElement(child, kind);
+      else if (child.type === 'comment' && child.position) {
+        this.facts.comments.push({ value: child.value, start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0 });
+      }
     }
   }
 

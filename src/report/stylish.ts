@@ -14,9 +14,10 @@ export function formatStylish(result: CheckResult, options: StylishOptions): str
       out.push(c.underline(file.path), `  ${c.yellow(file.status)}  ${file.reason ?? ''}`, '');
       continue;
     }
-    if (file.findings.length === 0) continue;
+    const shown = file.findings.filter((finding) => !finding.suppression);
+    if (shown.length === 0) continue;
     out.push(c.underline(file.path));
-    for (const finding of file.findings) out.push(...findingLines(finding, c));
+    for (const finding of shown) out.push(...findingLines(finding, c));
     if (file.publishedFrom === 'as-of') out.push(c.dim(`  (no publication date on the page: judged as of ${file.published})`));
     out.push('');
   }
@@ -34,9 +35,9 @@ function findingLines(finding: Finding, c: ReturnType<typeof createColors>): str
 }
 
 function summaryLine(result: CheckResult, c: ReturnType<typeof createColors>): string {
-  const { errors, warnings, scanned, skipped, errored } = result.summary;
+  const { errors, warnings, scanned, skipped, errored, suppressed } = result.summary;
   const problems = errors + warnings;
-  const files = `${scanned} file${scanned === 1 ? '' : 's'} checked${skipped ? `, ${skipped} skipped` : ''}${errored ? `, ${errored} could not be read` : ''}`;
+  const files = `${scanned} file${scanned === 1 ? '' : 's'} checked${skipped ? `, ${skipped} skipped` : ''}${errored ? `, ${errored} could not be read` : ''}${suppressed ? `; ${suppressed} suppressed` : ''}`;
   if (problems === 0) return c.green(`✔ no problems (${files})`);
   const text = `✖ ${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${files}`;
   return errors > 0 ? c.red(c.bold(text)) : c.yellow(c.bold(text));

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Evidence } from '../detect/evidence.js';
 import type { Page } from '../document/page.js';
 import type { EvidenceEntry, Finding } from '../result.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { RuleMeta, RuleReport } from './rule.js';
 
 /** Where each rule's documentation lives. */
 export const DOCS_URL = 'https://github.com/rightslint/rightslint/blob/main/docs/rules/';
 
 /** The one place findings are made: stamps rule id, source, docs URL, severity and fingerprint. */
-export function createFinding(rule: Rule, severity: Finding['severity'], report: RuleReport, page: Page, path: string): Finding {
+export function createFinding(rule: RuleMeta, severity: Finding['severity'], report: RuleReport, page: Page, path: string): Finding {
   const start = page.toPoint(report.start);
   const end = page.toPoint(report.end);
   const [kind] = report.kinds ?? [];

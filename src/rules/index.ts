@@ -1,11 +1,12 @@
+import { invalidSuppression, unusedSuppression } from '../suppress/rules.js';
 import { licenseExpired } from './license-expired.js';
 import { missingAttribution } from './missing-attribution.js';
 import { retentionExceeded } from './retention-exceeded.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleMeta } from './rule.js';
 import { unknownNotice } from './unknown-notice.js';
 import { unlicensedContent } from './unlicensed-content.js';
 
-/** Every rule, sorted by id. */
+/** The rules that judge a page's content, sorted by id. */
 export const RULES: readonly Rule[] = [
   licenseExpired,
   missingAttribution,
@@ -13,3 +14,6 @@ export const RULES: readonly Rule[] = [
   unknownNotice,
   unlicensedContent,
 ];
+
+/** Every rule id a policy, a suppression or a report may name: content rules and directive rules, sorted. */
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, invalidSuppression, unusedSuppression].sort((a, b) => a.id.localeCompare(b.id));

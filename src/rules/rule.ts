@@ -33,11 +33,15 @@ export interface RuleReport {
   expected?: string;
 }
 
-/** A rule: its description beside its logic, as ESLint rules carry their `meta`. */
-export interface Rule {
+/** What every rule says of itself: reports, `explain` and SARIF's rule list read it. */
+export interface RuleMeta {
   id: string;
   description: string;
   defaultSeverity: Exclude<Severity, 'off'>;
+}
+
+/** A rule on a page's content: its description beside its logic, as ESLint rules carry their `meta`. */
+export interface Rule extends RuleMeta {
   check(context: RuleContext): RuleReport[];
 }
 

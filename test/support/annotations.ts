@@ -6,11 +6,14 @@
  *   <!-- expect: unknown-notice -->           a finding of a rule that names no holder
  *   <!-- detect: afp/text -->                 the next line carries evidence of this holder and kind
  *   <!-- ok: afp -->                          the next line carries no evidence and no finding for afp
+ *   <!-- suppressed: unlicensed-content afp --> like expect, for a finding a suppression accepts
  *
+ * An annotation at the end of a line of content speaks of that line (for a line right under a
+ * `rightslint-disable-next-line` comment, which must not be pushed down by an annotation).
  * `@N` after the holder (or after the rule, for rules without one) pins the 1-based column.
  */
 export interface Annotation {
-  verb: 'expect' | 'detect' | 'ok';
+  verb: 'expect' | 'suppressed' | 'detect' | 'ok';
   rule?: string;
   holder?: string;
   kind?: string;
@@ -20,7 +23,7 @@ export interface Annotation {
   annotationLine: number;
 }
 
-const COMMENT = /<!--\s*(expect|detect|ok):\s*(.*?)\s*-->/g;
+const COMMENT = /<!--\s*(expect|suppressed|detect|ok):\s*(.*?)\s*-->/g;
 
 export function parseAnnotations(source: string): Annotation[] {
   const lines = source.split(/\r?\n/);
@@ -44,9 +47,9 @@ function parseOne(verb: Annotation['verb'], body: string, annotationLine: number
   if (at) words[words.length - 1] = last.slice(0, at.index);
   const column = at ? Number(at[1]) : undefined;
   const base = { verb, annotationLine, ...(column ? { column } : {}) };
-  if (verb === 'expect') {
+  if (verb === 'expect' || verb === 'suppressed') {
     const [rule, holder] = words;
-    if (!rule) throw new Error(`Line ${annotationLine}: \`expect:\` needs a rule id`);
+    if (!rule) throw new Error(`Line ${annotationLine}: \`${verb}:\` needs a rule id`);
     return { ...base, rule, ...(holder ? { holder } : {}) };
   }
   const [target] = words;

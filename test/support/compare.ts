@@ -14,7 +14,7 @@ export interface Observed {
  * Holds what was observed against the annotations of one verb, strictly: every annotation must
  * be met, and every observation must be annotated. Returns readable mismatches, empty if none.
  */
-export function compare(verb: 'expect' | 'detect', annotations: readonly Annotation[], observed: readonly Observed[]): string[] {
+export function compare(verb: 'expect' | 'suppressed' | 'detect', annotations: readonly Annotation[], observed: readonly Observed[]): string[] {
   const problems: string[] = [];
   const unmatched = [...observed];
   for (const annotation of annotations.filter((a) => a.verb === verb)) {
@@ -29,7 +29,7 @@ export function compare(verb: 'expect' | 'detect', annotations: readonly Annotat
   }
   for (const o of unmatched) {
     const isOk = annotations.some((a) => a.verb === 'ok' && a.line === o.line && a.holder === o.holder);
-    if (!isOk) problems.push(`line ${o.line}: unannotated ${verb === 'expect' ? o.rule : 'evidence'} ${o.holder ?? ''}${o.kind ? `/${o.kind}` : ''} "${o.text}" at ${o.line}:${o.column}`);
+    if (!isOk) problems.push(`line ${o.line}: unannotated ${verb === 'detect' ? 'evidence' : `${verb} ${o.rule}`} ${o.holder ?? ''}${o.kind ? `/${o.kind}` : ''} "${o.text}" at ${o.line}:${o.column}`);
   }
   return problems;
 }
