@@ -1,6 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { findPolicyFile } from './config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { changedSince } from './changed.js';
 import { checkTarget } from './check-page.js';
 import { UsageError } from './errors.js';
 import { findTargets } from './files.js';
@@ -16,6 +18,12 @@ export interface CheckOptions {
   config?: string;
   /** The day to judge retention by, `YYYY-MM-DD`; today when absent. */
   asOf?: string;
+  /** Check only files changed since this git ref, and untracked ones. */
+  changedSince?: string;
+  /** A baseline file: the findings it records are marked suppressed. */
+  baseline?: string;
+  /** Rewrite the baseline with this run's findings (pruning what no longer matches). */
+  updateBaseline?: boolean;
 }
 
 /** Checks pages against the policy and returns the result the JSON format prints. */
@@ -26,11 +34,21 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
   }
+  if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
   const policy = await resolvePolicy(options, paths, cwd);
-  const targets = await findTargets(paths, policy, cwd);
+  let targets = await findTargets(paths, policy, cwd);
+  if (options.changedSince) {
+    const changed = await changedSince(options.changedSince, cwd);
+    targets = targets.filter((target) => changed.has(target.absolute));
+  }
   const run = { policy, asOf, displayPath: (absolute: string) => relative(cwd, absolute).split(sep).join('/') };
   const files: FileResult[] = [];
   for (const target of targets) files.push(await checkTarget(target, run));
+  if (options.baseline) {
+    const file = resolve(cwd, options.baseline);
+    if (options.updateBaseline) await writeBaseline(file, files);
+    applyBaseline(files, await readBaseline(file), options.baseline);
+  }
   return { version: 1, files, summary: summarise(files, asOf, policy, cwd) };
 }
 

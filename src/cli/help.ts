@@ -3,13 +3,22 @@ export const HELP = `Usage: rightslint <command> [options]
 
 Commands:
   check [paths...]         Check HTML and Markdown pages against the licence policy
+  init [folder]            Write a starter rightslint.yaml listing the holders found in the pages
+  explain RULE             Show a rule's documentation
+  holders                  List the holder catalogue (with the policy's own holders)
 
 Options for check:
   -c, --config FILE        Policy file (default: the nearest rightslint.yaml above the first path)
-  -f, --format NAME        Output format: stylish (default) or json
-  -o, --output-file FILE   Write the report to FILE instead of standard output
+  -f, --format NAME        stylish (default), json, sarif, junit or github; repeat for several
+  -o, --output-file FILE   Write the report to FILE; pairs with the --format before it in order
       --as-of DATE         Judge retention as of DATE (YYYY-MM-DD; default today)
       --max-warnings N     Exit 1 when there are more than N warnings
+      --baseline FILE      Accept the findings recorded in FILE (a baseline for legacy pages)
+      --update-baseline    Rewrite the --baseline file with this run's findings
+      --changed-since REF  Check only files changed since the git REF, and untracked ones
+      --print-config FILE  Show the effective configuration for FILE and exit
+
+Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
 
   -h, --help               Show this help
   -v, --version            Show the version

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { check } from '../check.js';
+import { UsageError } from '../errors.js';
+import { FORMATS, type FormatName } from '../report/index.js';
+import type { CheckResult } from '../result.js';
+import { VERSION } from '../version.js';
+import { writeAtomic } from '../write-atomic.js';
+import { parseCommandLine } from './args.js';
+import { EXIT, type Io } from './io.js';
+import { printConfig } from './print-config.js';
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o', multiple: true },
+  'as-of': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  'print-config': { type: 'string' },
+} as const;
+
+/** `rightslint check`: scan, report in each asked format, and exit by the findings. */
+export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
+  const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
+  const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
+  if (!Number.isInteger(maxWarnings) || (values['max-warnings'] !== undefined && maxWarnings < 0)) {
+    throw new UsageError(`Cannot use --max-warnings \`${values['max-warnings']}\`: expected a whole number`);
+  }
+  const result = await check({
+    paths: positionals,
+    cwd: io.cwd,
+    config: values.config,
+    asOf: values['as-of'],
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'],
+    changedSince: values['changed-since'],
+  });
+  const env = io.env ?? process.env;
+  for (const { format, file } of outputs) {
+    const color = file === undefined && io.stdout.isTTY === true && !env.NO_COLOR;
+    const text = FORMATS[format](result, { color, version: VERSION });
+    if (file) await writeAtomic(resolve(io.cwd, file), text);
+    else io.stdout.write(text);
+  }
+  return exitCode(result, maxWarnings);
+}
+
+/**
+ * Pairs `--format` with `--output-file` in the order given; one format may go without a file, to
+ * standard output (`-f sarif -o a.sarif -f stylish` writes SARIF to a file and shows the rest).
+ */
+function pairOutputs(formats: readonly string[], files: readonly string[]): Array<{ format: FormatName; file: string | undefined }> {
+  for (const format of formats) {
+    if (!(format in FORMATS)) throw new UsageError(`Cannot use --format \`${format}\`: expected one of ${Object.keys(FORMATS).join(', ')}`);
+  }
+  if (files.length > formats.length || files.length < formats.length - 1) {
+    throw new UsageError(`Cannot pair ${formats.length} --format with ${files.length} --output-file: give each format its file (one may go to standard output)`);
+  }
+  return formats.map((format, i) => ({ format: format as FormatName, file: files[i] }));
+}
+
+/** 1 when there are errors, or more warnings than `maxWarnings` allows (-1: any number). */
+export function exitCode(result: CheckResult, maxWarnings: number): number {
+  const { errors, warnings } = result.summary;
+  if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) return EXIT.findings;
+  return EXIT.clean;
+}
