@@ -20,21 +20,22 @@ interface BaselineFile {
 /**
  * Reads a baseline: the fingerprints of findings accepted when rightslint was adopted. A missing
  * file is an empty baseline (the first `--update-baseline` creates it); a malformed one is an error.
+ * `shown` is the file as the user named it, for messages.
  */
-export async function readBaseline(file: string): Promise<Set<string>> {
+export async function readBaseline(file: string, shown: string): Promise<Set<string>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw new UsageError(`Cannot read baseline \`${file}\`: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
   try {
     const parsed = JSON.parse(text) as Partial<BaselineFile>;
     if (parsed.version !== 1 || !Array.isArray(parsed.entries)) throw new Error('expected { "version": 1, "entries": [...] }');
     return new Set(parsed.entries.map((entry) => String(entry.fingerprint)));
   } catch (error) {
-    throw new UsageError(`Cannot read baseline \`${file}\`: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
 }
 

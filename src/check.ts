@@ -47,7 +47,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   if (options.baseline) {
     const file = resolve(cwd, options.baseline);
     if (options.updateBaseline) await writeBaseline(file, files);
-    applyBaseline(files, await readBaseline(file), options.baseline);
+    applyBaseline(files, await readBaseline(file, options.baseline), options.baseline);
   }
   return { version: 1, files, summary: summarise(files, asOf, policy, cwd) };
 }

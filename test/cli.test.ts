@@ -1,21 +1,16 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
+import { copyOfFixture } from './support/scratch.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const AS_OF = ['--as-of', '2026-01-15'];
 
-/** A scratch copy of a fixture case, to edit without touching the suite's files. */
-function copyOf(name: string): string {
-  const folder = mkdtempSync(join(tmpdir(), `rightslint-${name}-`));
-  cpSync(join(FIXTURES, name), folder, { recursive: true });
-  return folder;
-}
 
 describe('rightslint check', () => {
   it('fails an unlicensed wire story, pointing at its dateline', async () => {
@@ -50,7 +45,7 @@ describe('rightslint check', () => {
   });
 
   it('says when a page has no publication date and which day it was judged by', async () => {
-    const folder = copyOf('wire-unlicensed');
+    const folder = copyOfFixture('wire-unlicensed');
     const page = join(folder, 'world/harbour-talks.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace(/<meta property="article:published_time"[^>]*>/, ''));
     const { stdout } = await runCli(['check', ...AS_OF], folder);
@@ -64,7 +59,7 @@ describe('rightslint check', () => {
   });
 
   it('exits 2 with file, line and column when the policy has a typo', async () => {
-    const folder = copyOf('wire-licensed');
+    const folder = copyOfFixture('wire-licensed');
     writeFileSync(join(folder, 'rightslint.yaml'), 'licenses:\n  - id: afp\n    holder: afp\n    untill: 2025-12-31\n');
     const { code, stdout, stderr } = await runCli(['check'], folder);
     expect(code).toBe(2);
@@ -82,7 +77,7 @@ describe('rightslint check', () => {
   });
 
   it('reports a named file that the policy excludes as skipped, not silently dropped', async () => {
-    const folder = copyOf('wire-unlicensed');
+    const folder = copyOfFixture('wire-unlicensed');
     writeFileSync(join(folder, 'rightslint.yaml'), 'exclude: ["world/**"]\n');
     const { code, stdout } = await runCli(['check', 'world/harbour-talks.html', '--format', 'json'], folder);
     expect(code).toBe(0);
@@ -92,7 +87,7 @@ describe('rightslint check', () => {
   });
 
   it('reports a broken link and a link out of the tree, and checks the rest', async () => {
-    const folder = copyOf('wire-unlicensed');
+    const folder = copyOfFixture('wire-unlicensed');
     symlinkSync('missing.html', join(folder, 'world/broken.html'));
     symlinkSync(join(tmpdir(), 'elsewhere.html'), join(folder, 'world/outside.html'));
     writeFileSync(join(tmpdir(), 'elsewhere.html'), '<p>PARIS (AFP) - x</p>');

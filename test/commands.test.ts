@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
+import { copyOfFixture } from './support/scratch.js';
+
+describe('rightslint init', () => {
+  it('writes a starter policy naming the holders found, and will not overwrite it', async () => {
+    const folder = copyOfFixture('markdown-photo');
+    rmSync(join(folder, 'rightslint.yaml'));
+    const { code, stdout } = await runCli(['init'], folder);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}afp +1 {2}photo$/m);
+    const written = readFileSync(join(folder, 'rightslint.yaml'), 'utf8');
+    expect(written).toContain('#   afp: 1 page (photo)');
+    // The starter policy is valid: checking with it reports the unlicensed photo.
+    expect((await runCli(['check', '--as-of', '2026-01-15'], folder)).code).toBe(1);
+    const again = await runCli(['init'], folder);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('Cannot write `rightslint.yaml`: it exists');
+  });
+});
+
+describe('rightslint explain and holders', () => {
+  it('prints a rule\'s documentation', async () => {
+    const { code, stdout } = await runCli(['explain', 'missing-attribution'], tmpdir());
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# missing-attribution/);
+  });
+
+  it('lists the catalogue, with a policy\'s own holders', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rightslint-holders-'));
+    writeFileSync(join(folder, 'rightslint.yaml'), 'holders: [own.yaml]\n');
+    writeFileSync(join(folder, 'own.yaml'), 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline"\n');
+    const { stdout } = await runCli(['holders'], folder);
+    expect(stdout).toMatch(/^afp +Agence France-Presse/m);
+    expect(stdout).toMatch(/^tideline +Tideline Daily +text +notice$/m);
+  });
+});
+
+describe('rightslint check --print-config', () => {
+  it('shows the severities and licences in force for one path', async () => {
+    const { stdout } = await runCli(['check', '--print-config', 'blog/wire-quote.md'], join(import.meta.dirname, 'fixtures/overrides'));
+    const config = JSON.parse(stdout) as { path: string; included: boolean; rules: Record<string, string> };
+    expect(config).toMatchObject({ path: 'blog/wire-quote.md', included: true });
+    expect(config.rules['unlicensed-content']).toBe('off');
+  });
+});
+
+describe('several formats at once', () => {
+  it('writes each format to its own file, one to standard output', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    const { code, stdout } = await runCli(['check', '-f', 'json', '-o', 'out.json', '-f', 'stylish', '--as-of', '2026-01-15'], folder);
+    expect(code).toBe(1);
+    expect(stdout).toContain('unlicensed-content');
+    expect(JSON.parse(readFileSync(join(folder, 'out.json'), 'utf8'))).toMatchObject({ version: 1, summary: { errors: 1 } });
+    const unpaired = await runCli(['check', '-f', 'json', '-f', 'stylish', '-o', 'a', '-o', 'b', '-o', 'c'], folder);
+    expect(unpaired.code).toBe(2);
+  });
+});
