@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,5 +92,27 @@ describe('loadPolicy', () => {
     const broken = holder.replace('regions: [lead]', 'regions: [lede]').replace('"\\\\(NWS\\\\)"', '"(NWS"');
     const problems = await problemsOf('holders: [nordic.yaml]\n', { 'nordic.yaml': broken });
     expect(problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual(['nordic.yaml:8 signals[0].regions[0]', 'nordic.yaml:9 signals[0].pattern']);
+  });
+});
+
+describe('extends', () => {
+  it('builds on a preset and a shared file: rules merged, licences added up, holders relative to their file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rightslint-extends-'));
+    mkdirSync(join(folder, 'shared'));
+    writeFileSync(join(folder, 'shared/base.yaml'), 'extends: rightslint:strict\nholders: [own.yaml]\nlicenses:\n  - id: afp-all\n    holder: afp\nrules:\n  unknown-notice: warning\n');
+    writeFileSync(join(folder, 'shared/own.yaml'), 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline"\n');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'extends: [./shared/base.yaml]\nself: [tideline]\nlicenses:\n  - id: ap-photos\n    holder: ap\n    kinds: [photo]\nrules:\n  unused-suppression: "off"\n');
+    const policy = await loadPolicy('rightslint.yaml', folder);
+    expect(policy.spec.licenses.map((l) => l.id)).toEqual(['afp-all', 'ap-photos']);
+    expect(policy.spec.rules).toMatchObject({ 'retention-exceeded': 'error', 'unknown-notice': 'warning', 'unused-suppression': 'off' });
+    expect(policy.catalogue.holders.has('tideline')).toBe(true);
+  });
+
+  it('points at an unknown preset and at a cycle', async () => {
+    expect(await problemsOf('extends: rightslint:recomended\n')).toEqual([
+      expect.objectContaining({ line: 1, column: 10, field: 'extends', message: 'Unknown preset `rightslint:recomended`; did you mean `rightslint:recommended`?' }),
+    ]);
+    const cycle = await problemsOf('extends: ./other.yaml\n', { 'other.yaml': 'extends: ./rightslint.yaml\n' });
+    expect(cycle).toEqual([expect.objectContaining({ file: 'other.yaml', line: 1, message: expect.stringMatching(/a cycle/) })]);
   });
 });

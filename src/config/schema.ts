@@ -42,6 +42,10 @@ const override = z.strictObject({
 /** The `rightslint.yaml` policy: the one source for its TypeScript type and its JSON Schema. */
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
+  extends: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .optional()
+    .describe('Policies this one builds on: a preset such as `rightslint:recommended`, or a file relative to this one.'),
   include: z.array(glob).min(1).default(['**/*.{html,htm,md,markdown}']),
   exclude: z.array(glob).default([]),
   gitignore: z.boolean().default(true).describe('Also skip what `.gitignore` files ignore.'),
