@@ -38,9 +38,20 @@ function appliesTo(signal: CompiledSignal, region: Region): boolean {
   const inRegion = signal.regions.has(region.kind) || (region.isLead === true && signal.regions.has('lead'));
   if (!inRegion) return false;
   if (!signal.fields) return true;
-  // A field names itself and what lies under it: `author` takes `author.name` too.
-  const path = region.field?.toLowerCase().split('.') ?? [];
-  return path.some((_, i) => signal.fields?.has(path.slice(0, i + 1).join('.')));
+  return region.field !== undefined && [...signal.fields].some((field) => isWithin(field, region.field as string));
+}
+
+/**
+ * Whether a field names the region's field or a part of its path: `author` takes `author.name`,
+ * `creditText` takes `image.creditText`, as JSON-LD nests the same properties at many depths.
+ */
+function isWithin(field: string, path: string): boolean {
+  const wanted = field.split('.');
+  const segments = path.toLowerCase().split('.');
+  for (let i = 0; i + wanted.length <= segments.length; i++) {
+    if (wanted.every((segment, j) => segments[i + j] === segment)) return true;
+  }
+  return false;
 }
 
 function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[]): boolean {

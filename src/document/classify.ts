@@ -3,7 +3,7 @@ import type { Region } from './region.js';
 
 /** Elements whose content is never page text a reader sees as part of the page. */
 export const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',
+  'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',
 ]);
 
 /** Elements that start a block of their own: text on either side of them is not one sentence. */

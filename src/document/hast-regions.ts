@@ -94,6 +94,8 @@ class RegionWalker {
 
   #readImage(element: Element): void {
     for (const name of ['alt', 'title']) this.#readAttribute(element, name, 'alt');
+    // Agencies' asset ids often survive only in the file name (GettyImages-1234567.jpg).
+    for (const name of ['src', 'data-src']) this.#readAttribute(element, name, 'src');
     this.#readCreditAttributes(element);
   }
 

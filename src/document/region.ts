@@ -11,6 +11,7 @@ export const REGION_KINDS = [
   'credit',
   'byline',
   'alt',
+  'src',
   'footer',
   'meta',
   'jsonld',
