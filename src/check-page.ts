@@ -33,43 +33,47 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
   if (target.skipped) return { ...empty, status: 'skipped', reason: target.skipped };
   try {
     const { text, encoding } = decodePage(await readFile(target.absolute));
-    const page = await readPage(path, text);
-    const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
-    const date = page.published?.date ?? run.asOf;
-    const context = {
-      page,
-      policyPath: target.policyPath,
-      detections,
-      notices: findNotices(page.regions),
-      policy: run.policy,
-      date,
-      asOf: run.asOf,
-    };
-    const judged = RULES.flatMap((rule) => {
-      const severity = severityFor(rule, run.policy, target.policyPath);
-      if (severity === 'off') return [];
-      return rule.check(context).map((report) => createFinding(rule, severity, report, page, path));
-    });
-    const { findings: accepted, problems } = applyDirectives(judged, readDirectives(page), ALL_RULES.map((rule) => rule.id));
-    const findings = [
-      ...accepted,
-      ...problems.flatMap(({ ruleId, message, directive }) => {
-        const rule = ALL_RULES.find((r) => r.id === ruleId) as RuleMeta;
-        const severity = severityFor(rule, run.policy, target.policyPath);
-        if (severity === 'off') return [];
-        return [createFinding(rule, severity, { message, start: directive.start, end: directive.end, evidence: [] }, page, path)];
-      }),
-    ].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-    return {
-      path,
-      status: 'scanned',
-      encoding,
-      published: date,
-      publishedFrom: page.published?.source ?? 'as-of',
-      holders: detections.map((d) => ({ holder: d.holder, kinds: d.kinds, evidence: d.evidence.map((e) => evidenceEntry(e, page)) })),
-      findings,
-    };
+    return { ...(await checkText(text, path, target.policyPath, run)), encoding };
   } catch (error) {
     return { ...empty, status: 'error', reason: `Cannot check \`${path}\`: ${(error as Error).message}` };
   }
+}
+
+/** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
+export async function checkText(text: string, path: string, policyPath: string, run: PageCheck): Promise<FileResult> {
+  const page = await readPage(path, text);
+  const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
+  const date = page.published?.date ?? run.asOf;
+  const context = {
+    page,
+    policyPath,
+    detections,
+    notices: findNotices(page.regions),
+    policy: run.policy,
+    date,
+    asOf: run.asOf,
+  };
+  const judged = RULES.flatMap((rule) => {
+    const severity = severityFor(rule, run.policy, policyPath);
+    if (severity === 'off') return [];
+    return rule.check(context).map((report) => createFinding(rule, severity, report, page, path));
+  });
+  const { findings: accepted, problems } = applyDirectives(judged, readDirectives(page), ALL_RULES.map((rule) => rule.id));
+  const findings = [
+    ...accepted,
+    ...problems.flatMap(({ ruleId, message, directive }) => {
+      const rule = ALL_RULES.find((r) => r.id === ruleId) as RuleMeta;
+      const severity = severityFor(rule, run.policy, policyPath);
+      if (severity === 'off') return [];
+      return [createFinding(rule, severity, { message, start: directive.start, end: directive.end, evidence: [] }, page, path)];
+    }),
+  ].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return {
+    path,
+    status: 'scanned',
+    published: date,
+    publishedFrom: page.published?.source ?? 'as-of',
+    holders: detections.map((d) => ({ holder: d.holder, kinds: d.kinds, evidence: d.evidence.map((e) => evidenceEntry(e, page)) })),
+    findings,
+  };
 }
