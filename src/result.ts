@@ -7,6 +7,8 @@ export interface EvidenceEntry {
   text: string;
   line: number;
   column: number;
+  /** Usage restrictions stated beside a credit. */
+  restrictions?: string[];
 }
 
 /** A holder detected on a page, licensed or not: the audit inventory. */

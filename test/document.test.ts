@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compileCatalogue } from '../src/catalogue/compile.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { findEvidence } from '../src/detect/signals.js';
 import { readPage } from '../src/document/page.js';
 import type { Region } from '../src/document/region.js';
 
@@ -100,5 +103,14 @@ describe('readPage (Markdown)', () => {
       ['Photo: AP', 14],
     ]);
     expect(page.regions.filter((r) => r.kind === 'alt').map((r) => r.text)).toEqual(['Quay at night', 'Night', 'Crane']);
+  });
+});
+
+describe('usage restrictions', () => {
+  it('records the restrictions a caption states beside the credit', async () => {
+    const catalogue = compileCatalogue((await loadHolders([BUILTIN_HOLDERS], process.cwd())).map((h) => h.spec));
+    const page = await readPage('p.html', '<figure><img src="x.jpg"><figcaption>Fans at the final. Photo: Ana Ruiz/AFP. EDITORIAL USE ONLY. NO ARCHIVING.</figcaption></figure><p>No restriction here.</p>');
+    const evidence = findEvidence(page.regions, catalogue);
+    expect(evidence.map((e) => [e.holder, e.restrictions])).toEqual([['afp', ['EDITORIAL USE ONLY', 'NO ARCHIVING']]]);
   });
 });

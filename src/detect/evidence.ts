@@ -15,6 +15,8 @@ export interface Evidence {
   /** Source offsets of the matched text. */
   start: number;
   end: number;
+  /** Usage restrictions stated beside a credit ("EDITORIAL USE ONLY", "NO ARCHIVING"). */
+  restrictions?: string[];
 }
 
 /** A holder found on a page, with the content kinds its evidence proves. */

@@ -1,6 +1,7 @@
 import type { Catalogue, CompiledExclusion, CompiledSignal } from '../catalogue/compile.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
+import { findRestrictions } from './restrictions.js';
 
 /**
  * Runs every catalogue signal over the regions it may appear in. A hit that overlaps a match of
@@ -10,12 +11,14 @@ import type { Evidence } from './evidence.js';
 export function findEvidence(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
   const evidence: Evidence[] = [];
   for (const region of regions) {
+    let restrictions: string[] | undefined;
     for (const signal of catalogue.signals) {
       if (!appliesTo(signal, region)) continue;
       for (const match of region.text.matchAll(signal.pattern)) {
         const from = match.index;
         const to = from + match[0].length;
         if (to === from || isExcluded(region.text, from, to, signal.exclusions)) continue;
+        if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         evidence.push({
           holder: signal.holder,
           signal: `${signal.holder}/${signal.id}`,
@@ -27,6 +30,7 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
           text: match[0].trim(),
           start: region.offsets[from + leadingSpace(match[0])] ?? 0,
           end: (region.offsets[to - 1] ?? 0) + 1,
+          ...(signal.type === 'credit' && restrictions?.length ? { restrictions } : {}),
         });
       }
     }

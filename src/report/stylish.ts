@@ -29,7 +29,8 @@ function findingLines(finding: Finding, c: ReturnType<typeof createColors>): str
   const severity = finding.severity === 'error' ? c.red('error') : c.yellow('warning');
   const lines = [`  ${c.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`];
   for (const item of finding.evidence) {
-    lines.push(c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${item.text}"`));
+    const restrictions = item.restrictions ? `  [${item.restrictions.join(', ')}]` : '';
+    lines.push(c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${item.text}"${restrictions}`));
   }
   return lines;
 }

@@ -34,7 +34,7 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
 /** Evidence as reports show it, with its line and column. */
 export function evidenceEntry(item: Evidence, page: Page): EvidenceEntry {
   const { line, column } = page.toPoint(item.start);
-  return { signal: item.signal, text: item.text, line, column };
+  return { signal: item.signal, text: item.text, line, column, ...(item.restrictions ? { restrictions: item.restrictions } : {}) };
 }
 
 function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
