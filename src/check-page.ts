@@ -13,6 +13,7 @@ import type { RuleMeta } from './rules/rule.js';
 import { applyDirectives } from './suppress/apply.js';
 import { readDirectives } from './suppress/directives.js';
 import type { Target } from './files.js';
+import type { Prefilter } from './prefilter.js';
 
 /** What a page is checked against, shared by every page of one run. */
 export interface PageCheck {
@@ -20,6 +21,8 @@ export interface PageCheck {
   asOf: string;
   /** The path reports show for a file (relative to the working folder). */
   displayPath(absolute: string): string;
+  /** Skips the parser for pages that cannot have evidence or findings; absent to parse every page. */
+  prefilter?: Prefilter;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
 export async function checkText(text: string, path: string, policyPath: string, run: PageCheck): Promise<FileResult> {
+  if (run.prefilter && !run.prefilter.needsParse(text)) return { path, status: 'scanned', holders: [], findings: [] };
   const page = await readPage(path, text);
   const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
   const date = page.published?.date ?? run.asOf;
@@ -71,8 +75,8 @@ export async function checkText(text: string, path: string, policyPath: string, 
   return {
     path,
     status: 'scanned',
-    published: date,
-    publishedFrom: page.published?.source ?? 'as-of',
+    // The date matters, and is shown, only where there is agency content to judge by it.
+    ...(detections.length > 0 ? { published: date, publishedFrom: page.published?.source ?? 'as-of' } : {}),
     holders: detections.map((d) => ({ holder: d.holder, kinds: d.kinds, evidence: d.evidence.map((e) => evidenceEntry(e, page)) })),
     findings,
   };

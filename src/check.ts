@@ -6,6 +6,7 @@ import { changedSince } from './changed.js';
 import { checkTarget } from './check-page.js';
 import { UsageError } from './errors.js';
 import { findTargets } from './files.js';
+import { buildPrefilter } from './prefilter.js';
 import { today } from './policy/dates.js';
 import type { CheckResult, FileResult } from './result.js';
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   baseline?: string;
   /** Rewrite the baseline with this run's findings (pruning what no longer matches). */
   updateBaseline?: boolean;
+  /** Skip the parser for pages that name no holder and carry no foreign notice (default true). */
+  prefilter?: boolean;
 }
 
 /** Checks pages against the policy and returns the result the JSON format prints. */
@@ -41,7 +44,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const run = { policy, asOf, displayPath: (absolute: string) => relative(cwd, absolute).split(sep).join('/') };
+  const run = {
+    policy,
+    asOf,
+    displayPath: (absolute: string) => relative(cwd, absolute).split(sep).join('/'),
+    ...(options.prefilter === false ? {} : { prefilter: buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) }) }),
+  };
   const files: FileResult[] = [];
   for (const target of targets) files.push(await checkTarget(target, run));
   if (options.baseline) {
@@ -50,6 +58,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     applyBaseline(files, await readBaseline(file, options.baseline), options.baseline);
   }
   return { version: 1, files, summary: summarise(files, asOf, policy, cwd) };
+}
+
+/** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */
+function isNoticeRuleOn(policy: Policy): boolean {
+  const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
+  return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
 }
 
 async function resolvePolicy(options: CheckOptions, paths: readonly string[], cwd: string): Promise<Policy> {

@@ -3,6 +3,8 @@ import { type AST, RegExpParser } from '@eslint-community/regexpp';
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 /** Literals shorter than this say too little to be worth looking for. */
 const MIN_LITERAL = 2;
+/** How many exact variants a run may multiply out to before it is cut. */
+const MAX_VARIANTS = 16;
 
 /**
  * Lower-case strings of which every match of the pattern contains at least one, or undefined
@@ -10,51 +12,83 @@ const MIN_LITERAL = 2;
  * literal" analysis that grep-like tools use to skip text that cannot match: a page or region
  * holding none of a signal's literals need not be searched with it.
  */
-export function requiredLiterals(source: string, flags = 'u'): string[] | undefined {
-  const pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u') });
-  return ofAlternatives(pattern.alternatives);
+export function requiredLiterals(source: string, score: Score = shortest): string[] | undefined {
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  return ofAlternatives(pattern.alternatives, score);
 }
 
-function ofAlternatives(alternatives: readonly AST.Alternative[]): string[] | undefined {
+/** How good a set of literals is to look for: by default, the length of its shortest. */
+export type Score = (literals: readonly string[]) => number;
+
+function ofAlternatives(alternatives: readonly AST.Alternative[], score: Score): string[] | undefined {
   const union = new Set<string>();
   for (const alternative of alternatives) {
-    const literals = ofSequence(alternative.elements);
+    const literals = ofSequence(alternative.elements, score);
     if (!literals) return undefined;
     for (const literal of literals) union.add(literal);
   }
   return [...union];
 }
 
-/** The best requirement of a sequence: its run of plain characters or a required group with the longest shortest literal. */
-function ofSequence(elements: readonly AST.Element[]): string[] | undefined {
+/**
+ * The best-scoring requirement of a sequence: a run of exact text (where small alternations
+ * multiply out: `(?:Reporting|Writing) by` gives both phrases), or a required group.
+ */
+function ofSequence(elements: readonly AST.Element[], score: Score): string[] | undefined {
   const candidates: string[][] = [];
-  let run = '';
+  let runs = [''];
   const endRun = (): void => {
-    if (run.length >= MIN_LITERAL) candidates.push([run]);
-    run = '';
+    if (runs.every((run) => run.length >= MIN_LITERAL)) candidates.push(runs);
+    runs = [''];
   };
-  const visit = (list: readonly AST.Element[]): void => {
-    for (const element of list) {
-      const char = singleCharacter(element);
-      if (char !== undefined) run += char;
-      else if (element.type === 'Assertion') continue; // zero-width: the text around it is contiguous
-      else if ((element.type === 'Group' || element.type === 'CapturingGroup') && element.alternatives.length === 1) {
-        visit(element.alternatives[0]?.elements ?? []);
-      } else {
-        endRun();
-        const required = requirementOf(element);
-        if (required) candidates.push(required);
-      }
+  for (const element of elements) {
+    if (element.type === 'Assertion') continue; // zero-width: the text around it is contiguous
+    const exact = exactStrings(element);
+    if (exact && runs.length * exact.length <= MAX_VARIANTS) {
+      runs = runs.flatMap((run) => exact.map((tail) => run + tail));
+      continue;
     }
-  };
-  visit(elements);
+    endRun();
+    if (exact) runs = exact;
+    else {
+      const required = requirementOf(element, score);
+      if (required) candidates.push(required);
+    }
+  }
   endRun();
-  return candidates.sort((a, b) => shortest(b) - shortest(a))[0];
+  return candidates.sort((a, b) => score(b) - score(a))[0];
 }
 
-function requirementOf(element: AST.Element): string[] | undefined {
-  if (element.type === 'Group' || element.type === 'CapturingGroup') return ofAlternatives(element.alternatives);
-  if (element.type === 'Quantifier' && element.min >= 1) return ofSequence([element.element]);
+/**
+ * The few strings an element matches exactly (lower-cased), or undefined. `\s+` counts as one
+ * space: signals run on text whose white space is collapsed.
+ */
+function exactStrings(element: AST.Element): string[] | undefined {
+  const char = singleCharacter(element);
+  if (char !== undefined) return [char];
+  if (element.type === 'Quantifier' && element.min >= 1 && element.element.type === 'CharacterSet' && element.element.kind === 'space') return [' '];
+  if (element.type === 'Quantifier' && element.min === element.max && element.min <= 4) {
+    const inner = exactStrings(element.element);
+    return inner && inner.length === 1 ? [(inner[0] as string).repeat(element.min)] : undefined;
+  }
+  if (element.type !== 'Group' && element.type !== 'CapturingGroup') return undefined;
+  const strings: string[] = [];
+  for (const alternative of element.alternatives) {
+    let variants = [''];
+    for (const part of alternative.elements) {
+      if (part.type === 'Assertion') continue;
+      const exact = exactStrings(part);
+      if (!exact || variants.length * exact.length > MAX_VARIANTS) return undefined;
+      variants = variants.flatMap((v) => exact.map((tail) => v + tail));
+    }
+    strings.push(...variants);
+  }
+  return strings.length <= MAX_VARIANTS ? strings : undefined;
+}
+
+function requirementOf(element: AST.Element, score: Score): string[] | undefined {
+  if (element.type === 'Group' || element.type === 'CapturingGroup') return ofAlternatives(element.alternatives, score);
+  if (element.type === 'Quantifier' && element.min >= 1) return ofSequence([element.element], score);
   return undefined;
 }
 

@@ -12,7 +12,10 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
+    const lower = region.text.toLowerCase();
     for (const signal of catalogue.signals) {
+      // A region holding none of the literals a signal requires cannot match it.
+      if (signal.literals && !signal.literals.some((literal) => lower.includes(literal))) continue;
       if (!appliesTo(signal, region)) continue;
       for (const match of region.text.matchAll(signal.pattern)) {
         const from = match.index;

@@ -1,8 +1,6 @@
 import type { Catalogue } from '../catalogue/compile.js';
+import { isSameOwner, normaliseOwner } from '../detect/owners.js';
 import type { Rule, RuleReport } from './rule.js';
-
-// Company-form words that do not tell owners apart ("Reuters Ltd" is "Reuters").
-const LEGAL_FORMS = /\b(?:ltd|limited|inc|llc|plc|gmbh|ag|sa|s\.a|srl|corp|corporation|co|company|group|the)\b\.?/g;
 
 /**
  * A copyright or no-redistribution notice whose owner is neither a catalogue holder nor the site
@@ -17,12 +15,12 @@ export const unknownNotice: Rule = {
     const own = [
       ...page.publisherNames,
       ...policy.spec.self.flatMap((id) => namesOf(policy.catalogue, id)),
-    ].map(normalise);
+    ].map(normaliseOwner);
     const reports: RuleReport[] = [];
     const seen = new Set<string>();
     for (const notice of notices) {
       if (!notice.owner) continue;
-      const owner = normalise(notice.owner);
+      const owner = normaliseOwner(notice.owner);
       if (owner === '' || seen.has(owner) || own.some((name) => isSameOwner(owner, name)) || known.some((name) => isSameOwner(owner, name))) continue;
       seen.add(owner);
       reports.push({
@@ -38,20 +36,10 @@ export const unknownNotice: Rule = {
 };
 
 function knownNames(catalogue: Catalogue): string[] {
-  return [...catalogue.holders.keys()].flatMap((id) => namesOf(catalogue, id)).map(normalise);
+  return [...catalogue.holders.keys()].flatMap((id) => namesOf(catalogue, id)).map(normaliseOwner);
 }
 
 function namesOf(catalogue: Catalogue, id: string): string[] {
   const holder = catalogue.holders.get(id);
   return holder ? [holder.name, ...holder.aliases] : [];
-}
-
-function normalise(name: string): string {
-  return name.toLowerCase().replace(LEGAL_FORMS, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Owners match when one name is the other's leading words ("Thomson Reuters" / "Reuters" do not). */
-function isSameOwner(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
 }

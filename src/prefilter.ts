@@ -1,0 +1,91 @@
+import { decodeHTML } from 'entities';
+import { type Catalogue, nameWords } from './catalogue/compile.js';
+import { findNotices } from './detect/notices.js';
+import { normaliseOwner } from './detect/owners.js';
+
+/** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
+export interface Prefilter {
+  needsParse(text: string): boolean;
+}
+
+// Suppression comments must be read even on pages with nothing else: an unused one is a finding.
+const DIRECTIVE_TOKEN = 'rightslint-';
+const NOTICE_TOKEN = /©|&copy;|&#169;|&#xa9;|\\u00a9|\(c\)|copyright/i;
+const TAGS = /<[^>]*>/g;
+const SHORT_NAME = 3;
+const BETWEEN_WORDS = '(?:[^\\p{L}\\p{N}<]|<[^>]*>)+';
+const JSON_ESCAPE = /\\u([\da-fA-F]{4})/g;
+// The page's own publisher, as the document layer reads it (meta/meta.ts, jsonld.ts), roughly.
+const PUBLISHER_META = /<meta\b[^>]*?(?:og:site_name|application-name|publisher|dc\.publisher)[^>]*>/gi;
+const CONTENT = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/gi;
+
+/**
+ * Builds the prefilter of a catalogue: one combined search for a token of every signal's
+ * required literals (a signal whose pattern names none is gated by its holder's names), so a page
+ * naming no holder skips the parser. Notices that name no holder ("© 2025 Owner") are found by a
+ * cheaper pass over the text with tags stripped: only an owner that is not the page's own
+ * publisher nor a holder sends the page to the parser.
+ */
+export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
+  const phrases = new Set<string>([escape(DIRECTIVE_TOKEN)]);
+  for (const signal of catalogue.signals) {
+    const holder = catalogue.holders.get(signal.holder);
+    const names = holder ? nameWords(holder) : [];
+    // A signal whose pattern names no literal is looked for on pages that name its holder.
+    const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
+    for (const literal of literals) phrases.add(phraseOf(literal, names));
+  }
+  const keywords = new RegExp([...phrases].sort((a, b) => b.length - a.length).join('|'), 'iu');
+  const names = [...catalogue.holders.values()].flatMap((h) => [h.name, ...h.aliases]);
+
+  return {
+    needsParse(text) {
+      const plain = text.includes('&') || text.includes('\\u') ? decodeEscapes(text) : text;
+      if (keywords.test(plain)) return true;
+      return options.notices && NOTICE_TOKEN.test(text) && hasForeignNotice(plain, names);
+    },
+  };
+}
+
+/**
+ * Whether a notice in the tag-stripped text may name an owner that is neither a holder nor the
+ * page's publisher. Stripping tags joins blocks, so an owner read here is the true owner followed
+ * by more words: it is known only when a known name is its leading words, which then holds for the
+ * true owner too (see `isSameOwner`). Anything less certain sends the page to the parser.
+ */
+function hasForeignNotice(text: string, holderNames: readonly string[]): boolean {
+  const visible = text.replace(TAGS, ' ');
+  const region = { kind: 'footer' as const, text: visible, offsets: new Int32Array(visible.length + 1), isInStory: true };
+  const owners = findNotices([region]).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
+  if (owners.length === 0) return false;
+  const known = [...holderNames, ...publisherNames(text)].map(normaliseOwner).filter((name) => name !== '');
+  return owners.some((owner) => !known.some((name) => owner === name || owner.startsWith(`${name} `)));
+}
+
+function publisherNames(text: string): string[] {
+  const fromMeta = [...text.matchAll(PUBLISHER_META)].map((tag) => CONTENT.exec(tag[0])?.slice(1).find((v) => v !== undefined) ?? '');
+  const fromJson = [...text.matchAll(PUBLISHER_JSON)].map((match) => match[1] ?? '');
+  return [...fromMeta, ...fromJson];
+}
+
+function decodeEscapes(text: string): string {
+  return decodeHTML(text).replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * A literal as a pattern over raw text: its words in order, with any punctuation, space or tags
+ * between them (markup may split a literal, not a word). A holder's short name ("ap", "tt") stands
+ * only as a word, or every page with "map" would pass.
+ */
+function phraseOf(literal: string, names: readonly string[]): string {
+  const words = literal.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return escape(literal.trim());
+  const phrase = words.map(escape).join(BETWEEN_WORDS);
+  const [only] = words;
+  return words.length === 1 && only && only.length <= SHORT_NAME && names.includes(only) ? `(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])` : phrase;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
