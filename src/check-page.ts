@@ -60,7 +60,7 @@ export async function checkText(text: string, path: string, policyPath: string, 
   const judged = RULES.flatMap((rule) => {
     const severity = severityFor(rule, run.policy, policyPath);
     if (severity === 'off') return [];
-    return rule.check(context).map((report) => createFinding(rule, severity, report, page, path));
+    return rule.check(context).map((report) => createFinding(rule, severity, report, page, policyPath));
   });
   const { findings: accepted, problems } = applyDirectives(judged, readDirectives(page), ALL_RULES.map((rule) => rule.id));
   const findings = [
@@ -69,7 +69,7 @@ export async function checkText(text: string, path: string, policyPath: string, 
       const rule = ALL_RULES.find((r) => r.id === ruleId) as RuleMeta;
       const severity = severityFor(rule, run.policy, policyPath);
       if (severity === 'off') return [];
-      return [createFinding(rule, severity, { message, start: directive.start, end: directive.end, evidence: [] }, page, path)];
+      return [createFinding(rule, severity, { message, start: directive.start, end: directive.end, evidence: [] }, page, policyPath)];
     }),
   ].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return {

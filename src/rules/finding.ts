@@ -7,8 +7,12 @@ import type { RuleMeta, RuleReport } from './rule.js';
 /** Where each rule's documentation lives. */
 export const DOCS_URL = 'https://github.com/rightslint/rightslint/blob/main/docs/rules/';
 
-/** The one place findings are made: stamps rule id, source, docs URL, severity and fingerprint. */
-export function createFinding(rule: RuleMeta, severity: Finding['severity'], report: RuleReport, page: Page, path: string): Finding {
+/**
+ * The one place findings are made: stamps rule id, source, docs URL, severity and fingerprint.
+ * `policyPath` is the page's path relative to the policy file, so the fingerprint is the same from
+ * whichever folder rightslint runs.
+ */
+export function createFinding(rule: RuleMeta, severity: Finding['severity'], report: RuleReport, page: Page, policyPath: string): Finding {
   const start = page.toPoint(report.start);
   const end = page.toPoint(report.end);
   const [kind] = report.kinds ?? [];
@@ -27,7 +31,7 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
     endColumn: end.column,
     evidence: report.evidence.map((item) => evidenceEntry(item, page)),
     ...(report.expected ? { expected: report.expected } : {}),
-    fingerprint: fingerprint(rule.id, path, report, page),
+    fingerprint: fingerprint(rule.id, policyPath, report, page),
   };
 }
 
