@@ -14,6 +14,7 @@ import { applyDirectives } from './suppress/apply.js';
 import { readDirectives } from './suppress/directives.js';
 import type { Target } from './files.js';
 import type { Prefilter } from './prefilter.js';
+import type { ResultCache } from './cache.js';
 
 /** What a page is checked against, shared by every page of one run. */
 export interface PageCheck {
@@ -23,6 +24,8 @@ export interface PageCheck {
   displayPath(absolute: string): string;
   /** Skips the parser for pages that cannot have evidence or findings; absent to parse every page. */
   prefilter?: Prefilter;
+  /** Results of earlier runs, when caching. */
+  cache?: ResultCache;
 }
 
 /**
@@ -35,11 +38,21 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
   if (target.error) return { ...empty, status: 'error', reason: target.error };
   if (target.skipped) return { ...empty, status: 'skipped', reason: target.skipped };
   try {
-    const { text, encoding } = decodePage(await readFile(target.absolute));
-    return { ...(await checkText(text, path, target.policyPath, run)), encoding };
+    const bytes = await readFile(target.absolute);
+    const cached = await run.cache?.get(bytes, target.policyPath);
+    if (cached) return { ...cached, path };
+    const { text, encoding } = decodePage(bytes);
+    const result: FileResult = { ...(await checkText(text, path, target.policyPath, run)), encoding };
+    await run.cache?.set(bytes, target.policyPath, result, dependsOnAsOf(result, run.policy));
+    return result;
   } catch (error) {
     return { ...empty, status: 'error', reason: `Cannot check \`${path}\`: ${(error as Error).message}` };
   }
+}
+
+/** A result changes with `--as-of` when the page's date is that day, or a licence limits retention. */
+function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
+  return result.holders.length > 0 && (result.publishedFrom === 'as-of' || policy.spec.licenses.some((l) => l.retention));
 }
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */

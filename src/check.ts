@@ -1,14 +1,16 @@
 import { relative, resolve, sep } from 'node:path';
-import { findPolicyFile } from './config/find.js';
-import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { changedSince } from './changed.js';
-import { checkTarget } from './check-page.js';
+import { findPolicyFile } from './config/find.js';
+import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
 import { findTargets } from './files.js';
-import { buildPrefilter } from './prefilter.js';
 import { today } from './policy/dates.js';
+import { checkAll } from './pool.js';
 import type { CheckResult, FileResult } from './result.js';
+import { preparePageCheck, type RunSpec } from './run.js';
+import { isInShard, parseShard } from './shard.js';
+import { summarise } from './summary.js';
 
 /** What to check, as the command line or a script says it. */
 export interface CheckOptions {
@@ -27,6 +29,12 @@ export interface CheckOptions {
   updateBaseline?: boolean;
   /** Skip the parser for pages that name no holder and carry no foreign notice (default true). */
   prefilter?: boolean;
+  /** Keep results in this folder and reuse them for unchanged pages. */
+  cacheLocation?: string;
+  /** Check only this slice of the files, `i/n`. */
+  shard?: string;
+  /** Worker threads (default: the cores); 1 checks in this thread. */
+  workers?: number;
 }
 
 /** Checks pages against the policy and returns the result the JSON format prints. */
@@ -38,52 +46,30 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
-  const policy = await resolvePolicy(options, paths, cwd);
-  let targets = await findTargets(paths, policy, cwd);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const spec: RunSpec = {
+    config: options.config ? resolve(cwd, options.config) : await findPolicyFile(resolve(cwd, paths[0] ?? '.')),
+    cwd,
+    asOf,
+    prefilter: options.prefilter !== false,
+    cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation),
+  };
+  const run = await preparePageCheck(spec);
+  let targets = await findTargets(paths, run.policy, cwd);
+  if (shard) targets = targets.filter((target) => isInShard(target.policyPath, shard));
   if (options.changedSince) {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const run = {
-    policy,
-    asOf,
-    displayPath: (absolute: string) => relative(cwd, absolute).split(sep).join('/'),
-    ...(options.prefilter === false ? {} : { prefilter: buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) }) }),
-  };
-  const files: FileResult[] = [];
-  for (const target of targets) files.push(await checkTarget(target, run));
+  const files: FileResult[] = await checkAll(targets, spec, run, options.workers);
   if (options.baseline) {
     const file = resolve(cwd, options.baseline);
     if (options.updateBaseline) await writeBaseline(file, files);
     applyBaseline(files, await readBaseline(file, options.baseline), options.baseline);
   }
-  return { version: 1, files, summary: summarise(files, asOf, policy, cwd) };
+  return { version: 1, files, summary: summarise(files, asOf, policyName(run.policy, cwd)) };
 }
 
-/** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */
-function isNoticeRuleOn(policy: Policy): boolean {
-  const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
-  return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
-}
-
-async function resolvePolicy(options: CheckOptions, paths: readonly string[], cwd: string): Promise<Policy> {
-  if (options.config) return loadPolicy(options.config, cwd);
-  const found = await findPolicyFile(resolve(cwd, paths[0] ?? '.'));
-  return found ? loadPolicy(found, cwd) : defaultPolicy(cwd);
-}
-
-function summarise(files: readonly FileResult[], asOf: string, policy: Policy, cwd: string): CheckResult['summary'] {
-  const all = files.flatMap((file) => file.findings);
-  const findings = all.filter((f) => !f.suppression);
-  return {
-    files: files.length,
-    scanned: files.filter((f) => f.status === 'scanned').length,
-    skipped: files.filter((f) => f.status === 'skipped').length,
-    errored: files.filter((f) => f.status === 'error').length,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    suppressed: all.length - findings.length,
-    asOf,
-    policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
-  };
+function policyName(policy: Policy, cwd: string): string | null {
+  return policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
 }

@@ -19,7 +19,14 @@ const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   'changed-since': { type: 'string' },
   'print-config': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
+
+/** Where `--cache` keeps results unless `--cache-location` says otherwise. */
+const DEFAULT_CACHE = '.rightslintcache';
 
 /** `rightslint check`: scan, report in each asked format, and exit by the findings. */
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
@@ -30,6 +37,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (!Number.isInteger(maxWarnings) || (values['max-warnings'] !== undefined && maxWarnings < 0)) {
     throw new UsageError(`Cannot use --max-warnings \`${values['max-warnings']}\`: expected a whole number`);
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`Cannot use --workers \`${values.workers}\`: expected a whole number from 1`);
+  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined);
   const result = await check({
     paths: positionals,
     cwd: io.cwd,
@@ -38,6 +48,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     baseline: values.baseline,
     updateBaseline: values['update-baseline'],
     changedSince: values['changed-since'],
+    cacheLocation,
+    shard: values.shard,
+    workers,
   });
   const env = io.env ?? process.env;
   for (const { format, file } of outputs) {

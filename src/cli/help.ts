@@ -17,6 +17,10 @@ Options for check:
       --update-baseline    Rewrite the --baseline file with this run's findings
       --changed-since REF  Check only files changed since the git REF, and untracked ones
       --print-config FILE  Show the effective configuration for FILE and exit
+      --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
+      --cache-location DIR Keep the cache in DIR (implies --cache)
+      --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
+      --workers N          Worker threads (default: one per core)
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
 

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileResult } from './result.js';
+import { writeAtomic } from './write-atomic.js';
+
+/** An entry that says: this page's result depends on the day it is judged, look under that day. */
+interface DayDependent {
+  dependsOnAsOf: true;
+}
+
+/**
+ * Results of earlier runs, keyed by the page's content hash, its path relative to the policy, and
+ * the run's key (tool version, effective policy, catalogue); never by modification time, so a
+ * restored cache folder in CI is as good as a local one. A result that depends on the day it is
+ * judged (no publication date, or a retention licence) is stored under that day as well.
+ */
+export class ResultCache {
+  constructor(
+    private readonly folder: string,
+    private readonly runKey: string,
+    private readonly asOf: string,
+  ) {}
+
+  async get(content: Uint8Array, policyPath: string): Promise<Omit<FileResult, 'path'> | undefined> {
+    const key = this.#key(content, policyPath);
+    const entry = await this.#read(key);
+    if (entry && 'dependsOnAsOf' in entry) return (await this.#read(hash(key, this.asOf))) as FileResult | undefined;
+    return entry;
+  }
+
+  async set(content: Uint8Array, policyPath: string, result: FileResult, dependsOnAsOf: boolean): Promise<void> {
+    const key = this.#key(content, policyPath);
+    const { path: _, ...stored } = result;
+    if (!dependsOnAsOf) return this.#write(key, stored);
+    await this.#write(key, { dependsOnAsOf: true });
+    await this.#write(hash(key, this.asOf), stored);
+  }
+
+  #key(content: Uint8Array, policyPath: string): string {
+    return hash(this.runKey, policyPath, createHash('sha256').update(content).digest('hex'));
+  }
+
+  async #read(key: string): Promise<Omit<FileResult, 'path'> | DayDependent | undefined> {
+    try {
+      return JSON.parse(await readFile(this.#file(key), 'utf8')) as Omit<FileResult, 'path'> | DayDependent;
+    } catch {
+      return undefined; // a missing or damaged entry is a miss
+    }
+  }
+
+  async #write(key: string, value: unknown): Promise<void> {
+    await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
+    await writeAtomic(this.#file(key), JSON.stringify(value));
+  }
+
+  #file(key: string): string {
+    return join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+/** A hex SHA-256 of the parts, separated so that no two lists of parts collide. */
+export function hash(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}

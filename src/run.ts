@@ -1,0 +1,40 @@
+import { type PageCheck } from './check-page.js';
+import { ResultCache, hash } from './cache.js';
+import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
+import { buildPrefilter } from './prefilter.js';
+import { relative, sep } from 'node:path';
+import { VERSION } from './version.js';
+
+/** What a run needs to check a page, in a form that can be sent to a worker thread. */
+export interface RunSpec {
+  /** The policy file (absolute), or undefined for the built-in empty policy. */
+  config: string | undefined;
+  cwd: string;
+  asOf: string;
+  prefilter: boolean;
+  /** The folder of the result cache, when caching. */
+  cacheFolder: string | undefined;
+}
+
+/** Prepares the shared state of a run (policy, prefilter, cache) from its spec. */
+export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
+  const policy = spec.config ? await loadPolicy(spec.config, spec.cwd) : await defaultPolicy(spec.cwd);
+  return {
+    policy,
+    asOf: spec.asOf,
+    displayPath: (absolute) => relative(spec.cwd, absolute).split(sep).join('/'),
+    ...(spec.prefilter ? { prefilter: buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) }) } : {}),
+    ...(spec.cacheFolder ? { cache: new ResultCache(spec.cacheFolder, runKey(policy), spec.asOf) } : {}),
+  };
+}
+
+/** What makes results of two runs comparable: the tool's version, the effective policy and the catalogue. */
+function runKey(policy: Policy): string {
+  return hash(VERSION, JSON.stringify(policy.spec), JSON.stringify([...policy.catalogue.holders.values()]));
+}
+
+/** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */
+function isNoticeRuleOn(policy: Policy): boolean {
+  const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
+  return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, type CheckOptions } from '../src/check.js';
+import { POOL_THRESHOLD } from '../src/pool.js';
+
+const PAGES = join(import.meta.dirname, 'holders');
+let site: string;
+
+/** A site of more pages than the pool threshold: every holder fixture, several times, each a little different. */
+beforeAll(() => {
+  site = mkdtempSync(join(tmpdir(), 'rightslint-scale-'));
+  const names = readdirSync(PAGES).filter((name) => /\.test\.(?:html|md)$/.test(name));
+  for (let copy = 0; copy * names.length < POOL_THRESHOLD * 2; copy++) {
+    for (const name of names) {
+      const text = readFileSync(join(PAGES, name), 'utf8');
+      writeFileSync(join(site, `${copy}-${name}`), `${text}\n<!-- copy ${copy} -->\n`);
+    }
+  }
+  writeFileSync(join(site, 'rightslint.yaml'), 'licenses:\n  - id: afp-text\n    holder: afp\n    kinds: [text]\n    retention: 30d\n');
+});
+
+const run = (options: CheckOptions = {}) => check({ cwd: site, asOf: '2026-01-15', ...options });
+
+describe('at scale', () => {
+  it('gives the same result with worker threads as in one thread', async () => {
+    const inline = await run({ workers: 1 });
+    expect(inline.files.length).toBeGreaterThan(POOL_THRESHOLD);
+    expect(await run({ workers: 2 })).toEqual(inline);
+  });
+
+  it('gives the same result from a warm cache, and re-checks a changed page', async () => {
+    const cacheLocation = mkdtempSync(join(tmpdir(), 'rightslint-cache-'));
+    const cold = await run({ cacheLocation, workers: 1 });
+    expect(readdirSync(cacheLocation).length).toBeGreaterThan(0);
+    expect(await run({ cacheLocation, workers: 2 })).toEqual(cold);
+    // A different day: results that depend on it (retention, undated pages) are not reused.
+    expect(await run({ cacheLocation, asOf: '2030-01-01' })).toEqual(await run({ asOf: '2030-01-01' }));
+    const page = join(site, cold.files[0]?.path ?? '');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, '<p>PARIS (AFP) - Rewritten.</p>');
+    const changed = await run({ cacheLocation });
+    expect(changed.files[0]?.holders.map((h) => h.evidence[0]?.text)).toEqual(['PARIS (AFP)']);
+    writeFileSync(page, original);
+  });
+
+  it('splits the files into disjoint shards that add up to the whole', async () => {
+    const whole = await run({ workers: 1 });
+    const shards = await Promise.all([1, 2, 3].map((i) => run({ shard: `${i}/3`, workers: 1 })));
+    const paths = shards.flatMap((shard) => shard.files.map((f) => f.path));
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths.sort()).toEqual(whole.files.map((f) => f.path).sort());
+    expect(shards.every((shard) => shard.files.length > 0)).toBe(true);
+  });
+});
