@@ -1,0 +1,51 @@
+import type { CheckResult, FileResult, Finding } from '../result.js';
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
+export function formatGithub(result: CheckResult): string {
+  const lines: string[] = [];
+  for (const file of result.files) {
+    if (file.status === 'error') lines.push(command('error', { file: file.path }, file.reason ?? 'the file could not be checked'));
+    else if (file.status === 'skipped') lines.push(command('notice', { file: file.path }, `Skipped: ${file.reason ?? 'not checked'}`));
+    // Suppressed findings are accepted: annotating them would only be noise.
+    for (const finding of file.findings) if (!finding.suppression) lines.push(findingCommand(finding, file));
+  }
+  lines.push(summaryLine(result));
+  return `${lines.join('\n')}\n`;
+}
+
+function findingCommand(finding: Finding, file: FileResult): string {
+  // GitHub accepts columns only when the annotation starts and ends on the same line.
+  const where: Record<string, number | string> = finding.line === finding.endLine
+    ? { file: file.path, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+    : { file: file.path, line: finding.line, endLine: finding.endLine };
+  return command(finding.severity, { ...where, title: finding.ruleId }, finding.message);
+}
+
+function command(name: 'error' | 'warning' | 'notice', properties: Record<string, string | number>, message: string): string {
+  const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${name} ${list}::${escapeData(message)}`;
+}
+
+// The runner reads a command up to the end of its line, its message after the second `::`, and
+// its properties split on `,` and `=`: so these characters are percent-encoded, `%` first.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function summaryLine(result: CheckResult): string {
+  const { errors, warnings, scanned, skipped, errored, suppressed } = result.summary;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const files = [
+    `${plural(scanned, 'file')} checked`,
+    ...(skipped ? [`${skipped} skipped`] : []),
+    ...(errored ? [`${errored} could not be read`] : []),
+    ...(suppressed ? [`${suppressed} suppressed`] : []),
+  ].join(', ');
+  const problems = errors + warnings;
+  if (problems === 0) return `rightslint: no problems (${files})`;
+  return `rightslint: ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files}`;
+}

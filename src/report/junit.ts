@@ -1,0 +1,88 @@
+import type { CheckResult, FileResult, Finding } from '../result.js';
+
+/** The JUnit XML report: one test case a file, for CI systems that show test results (Jenkins, GitLab). */
+export function formatJunit(result: CheckResult): string {
+  const cases = result.files.map(testCase);
+  const counts = {
+    tests: cases.length,
+    failures: cases.filter((c) => c.outcome === 'failure').length,
+    errors: cases.filter((c) => c.outcome === 'error').length,
+    skipped: cases.filter((c) => c.outcome === 'skipped').length,
+  };
+  const totals = `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="rightslint" ${totals}>`,
+    `  <testsuite name="rightslint" ${totals} skipped="${counts.skipped}">`,
+    ...cases.flatMap((c) => c.lines),
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+interface TestCase {
+  outcome: 'pass' | 'failure' | 'error' | 'skipped';
+  lines: string[];
+}
+
+function testCase(file: FileResult): TestCase {
+  const open = `    <testcase classname="rightslint" name="${escapeAttribute(file.path)}"`;
+  if (file.status === 'error') {
+    return { outcome: 'error', lines: [`${open}>`, `      <error message="${escapeAttribute(file.reason ?? 'the file could not be checked')}" type="rightslint"/>`, '    </testcase>'] };
+  }
+  if (file.status === 'skipped') {
+    return { outcome: 'skipped', lines: [`${open}>`, `      <skipped message="${escapeAttribute(file.reason ?? 'not checked')}"/>`, '    </testcase>'] };
+  }
+  const shown = file.findings.filter((finding) => !finding.suppression);
+  const suppressed = file.findings.filter((finding) => finding.suppression);
+  const hasErrors = shown.some((finding) => finding.severity === 'error');
+  const body: string[] = [];
+  // An error fails the file and the failure lists everything; warnings alone only inform.
+  if (hasErrors) {
+    body.push(`      <failure message="${escapeAttribute(problems(shown))}" type="rightslint">${escapeText(shown.map(findingLine).join('\n'))}</failure>`);
+  }
+  const notes = [...(hasErrors ? [] : shown.map(findingLine)), ...suppressed.map(suppressedLine)];
+  if (notes.length > 0) body.push(`      <system-out>${escapeText(notes.join('\n'))}</system-out>`);
+  if (body.length === 0) return { outcome: 'pass', lines: [`${open}/>`] };
+  return { outcome: hasErrors ? 'failure' : 'pass', lines: [`${open}>`, ...body, '    </testcase>'] };
+}
+
+function problems(findings: readonly Finding[]): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+}
+
+function findingLine(finding: Finding): string {
+  return `${finding.line}:${finding.column} ${finding.severity} ${finding.message} [${finding.ruleId}]`;
+}
+
+function suppressedLine(finding: Finding): string {
+  return `${findingLine(finding)} (suppressed: ${finding.suppression?.justification ?? ''})`;
+}
+
+// XML 1.0 allows only tab, line feed, carriage return and U+0020 up, without surrogates, U+FFFE and
+// U+FFFF (XML 1.0 §2.2 `Char`); not even a character reference may name the others.
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Escapes element content; `>` too, so that no `]]>` appears. */
+function escapeText(text: string): string {
+  return text
+    .replace(FORBIDDEN, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // A parser turns a raw carriage return into a line feed (XML 1.0 §2.11); a reference keeps it.
+    .replace(/\r/g, '&#13;');
+}
+
+/** Escapes a double-quoted attribute value. */
+function escapeAttribute(text: string): string {
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    // Attribute-value normalisation turns raw tabs and line feeds into spaces (XML 1.0 §3.3.3).
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;');
+}

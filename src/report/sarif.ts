@@ -1,0 +1,102 @@
+import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import type { CheckResult, FileResult, Finding } from '../result.js';
+import { DOCS_URL } from '../rules/finding.js';
+import { ALL_RULES } from '../rules/index.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+/** The OASIS schema the log conforms to (SARIF 2.1.0 with errata 01). */
+const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/rightslint/rightslint';
+/** The base every artifact URI is relative to: the folder the paths in the result are relative to. */
+const SOURCE_ROOT = '%SRCROOT%';
+/** Versioned so that a change in how fingerprints are computed can start a new key (SARIF `partialFingerprints` keys carry a version). */
+const FINGERPRINT_KEY = 'rightslint/v1';
+
+export interface SarifOptions {
+  /** rightslint's version, recorded as `tool.driver.version`. */
+  version: string;
+  /** The absolute folder the result's paths are relative to; recorded for `%SRCROOT%` when given. */
+  sourceRoot?: string;
+}
+
+/** The SARIF 2.1.0 log: for code scanning (GitHub, Azure DevOps) and SARIF viewers. */
+export function formatSarif(result: CheckResult, options: SarifOptions): string {
+  const rules = ALL_RULES.map(ruleDescriptor);
+  const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
+  const run: Run = {
+    tool: { driver: { name: 'rightslint', informationUri: INFORMATION_URI, version: options.version, rules } },
+    invocations: [{
+      // The run worked even when some files could not be read: those are
+      // `toolExecutionNotifications`, not a failed invocation.
+      executionSuccessful: true,
+      toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map(fileNotification),
+      properties: { asOf: result.summary.asOf, policy: result.summary.policy },
+    }],
+    originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(options.sourceRoot) },
+    results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, file.path, ruleIndex))),
+    // Our columns count UTF-16 code units, as JavaScript strings do: SARIF's `columnKind`.
+    columnKind: 'utf16CodeUnits',
+  };
+  const log: Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
+  const helpUri = `${DOCS_URL}${rule.id}.md`;
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: `${rule.description} Reported as ${rule.defaultSeverity === 'error' ? 'an error' : 'a warning'} unless the policy says otherwise.` },
+    helpUri,
+    help: { text: `See ${helpUri}`, markdown: `See [\`${rule.id}\`](${helpUri}).` },
+    defaultConfiguration: { level: rule.defaultSeverity },
+    properties: { tags: ['copyright', 'licensing'] },
+  };
+}
+
+function findingResult(finding: Finding, path: string, ruleIndex: ReadonlyMap<string, number>): Result {
+  const index = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(index === undefined ? {} : { ruleIndex: index }),
+    level: finding.severity,
+    message: { text: finding.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: artifactLocation(path),
+        // Both ends are 1-based and the end column is exclusive, as in a SARIF `region`.
+        region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+      },
+    }],
+    // GitHub code scanning matches results across runs by these, so they carry no line numbers.
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(finding.suppression
+      ? { suppressions: [{ kind: finding.suppression.kind, status: 'accepted' as const, justification: finding.suppression.justification }] }
+      : {}),
+    // JSON.stringify drops the fields a finding does not have.
+    properties: { holder: finding.holder, kinds: finding.kinds, license: finding.license, expected: finding.expected, evidence: finding.evidence },
+  };
+}
+
+function fileNotification(file: FileResult): Notification {
+  const reason = file.reason ?? (file.status === 'error' ? 'the file could not be checked' : 'not checked');
+  return {
+    level: file.status === 'error' ? 'error' : 'note',
+    message: { text: file.status === 'skipped' ? `Skipped: ${reason}` : reason },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }],
+  };
+}
+
+function artifactLocation(path: string): ArtifactLocation {
+  // A relative URI reference: each segment percent-encoded, so `#`, `?`, `%` and spaces survive.
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+}
+
+function sourceRoot(folder: string | undefined): ArtifactLocation {
+  if (folder === undefined) return { description: { text: 'The folder rightslint checked from; result paths are relative to it.' } };
+  // A base URI must end with a slash for relative references to resolve inside it (SARIF `originalUriBaseIds`).
+  const uri = pathToFileURL(folder).href;
+  return { uri: uri.endsWith('/') ? uri : `${uri}/` };
+}

@@ -1,0 +1,276 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Log, Result } from 'sarif';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import type { CheckResult, FileResult, Finding } from '../src/result.js';
+import { formatGithub } from '../src/report/github.js';
+import { FORMATS } from '../src/report/index.js';
+import { formatJunit } from '../src/report/junit.js';
+import { formatSarif } from '../src/report/sarif.js';
+import { ALL_RULES, RULES } from '../src/rules/index.js';
+import { copyOfFixture } from './support/scratch.js';
+
+const FIXTURE_DAY = '2026-01-15';
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+/** A fixed version, so that the golden files do not change with each release. */
+const OPTIONS = { version: '0.0.0-test', color: false };
+
+const HARBOUR = 'wire-unlicensed/world/harbour-talks.html';
+const AWKWARD = 'notes/50%, part: two #1.md';
+
+/** The results of two fixture folders, as if checked from `test/fixtures`, plus the cases no fixture has. */
+async function sampleResult(): Promise<CheckResult> {
+  const files = [
+    ...await checkedFrom('wire-unlicensed'),
+    ...await checkedFrom('overrides'),
+  ];
+  const harbour = files.find((file) => file.path === HARBOUR);
+  const [finding] = harbour?.findings ?? [];
+  if (!finding) throw new Error(`Cannot build the sample: no finding in \`${HARBOUR}\``);
+  files.push(
+    {
+      path: 'syndicated/harbour-talks.html',
+      status: 'scanned',
+      holders: [],
+      findings: [{
+        ...finding,
+        message: finding.message.replace('world/harbour-talks.html', 'syndicated/harbour-talks.html'),
+        fingerprint: 'fedcba9876543210fedcba9876543210',
+        suppression: { kind: 'external', justification: 'Syndication contract SYN-2025-14' },
+      }],
+    },
+    { path: 'drafts/embargo.html', status: 'skipped', reason: 'not included by the policy (`include`/`exclude`)', holders: [], findings: [] },
+    { path: 'archive/old page.html', status: 'error', reason: 'Cannot read `archive/old page.html`: broken symbolic link (ENOENT)', holders: [], findings: [] },
+    { path: AWKWARD, status: 'scanned', holders: [], findings: [awkwardFinding(finding)] },
+  );
+  return withSummary(files);
+}
+
+async function checkedFrom(name: string): Promise<FileResult[]> {
+  const result = await check({ cwd: join(FIXTURES, name), asOf: FIXTURE_DAY });
+  return result.files.map((file) => ({ ...file, path: `${name}/${file.path}` }));
+}
+
+/** A finding whose message and position exercise every escaping rule; it spans two lines. */
+function awkwardFinding(model: Finding): Finding {
+  return {
+    ...model,
+    message: 'Credit "A & B" <b>50%</b>: first, second\nnext line\u0007 end\r',
+    line: 3, column: 5, endLine: 4, endColumn: 2,
+    evidence: [{ signal: 'afp/credit', text: 'A & B', line: 3, column: 5 }],
+    fingerprint: '0123456789abcdef0123456789abcdef',
+  };
+}
+
+function withSummary(files: FileResult[]): CheckResult {
+  const shown = files.flatMap((file) => file.findings).filter((finding) => !finding.suppression);
+  return {
+    version: 1,
+    files,
+    summary: {
+      files: files.length,
+      scanned: files.filter((file) => file.status === 'scanned').length,
+      skipped: files.filter((file) => file.status === 'skipped').length,
+      errored: files.filter((file) => file.status === 'error').length,
+      errors: shown.filter((finding) => finding.severity === 'error').length,
+      warnings: shown.filter((finding) => finding.severity === 'warning').length,
+      suppressed: files.flatMap((file) => file.findings).length - shown.length,
+      asOf: FIXTURE_DAY,
+      policy: 'rightslint.yaml',
+    },
+  };
+}
+
+function sarifLog(result: CheckResult): Log {
+  return JSON.parse(formatSarif(result, OPTIONS)) as Log;
+}
+
+function resultsFor(log: Log, path: string): Result[] {
+  const uri = path.split('/').map(encodeURIComponent).join('/');
+  return (log.runs[0]?.results ?? []).filter((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri === uri);
+}
+
+let sample: CheckResult;
+beforeAll(async () => {
+  sample = await sampleResult();
+});
+
+describe('FORMATS', () => {
+  it('offers every reporter by name, sorted', () => {
+    expect(Object.keys(FORMATS)).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+  });
+});
+
+describe('formatSarif', () => {
+  it('writes a log that validates against the SARIF 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, 'schemas/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    // Both are CommonJS with `exports.default`; under NodeNext that is where their types sit.
+    const ajv = new ajvDraft04.default({ strict: false, allErrors: true });
+    ajvFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    for (const result of [sample, withSummary([])]) {
+      expect(validate(sarifLog(result)), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+
+  it('describes every rule with its docs and default level, content rules and directive rules', () => {
+    const driver = sarifLog(sample).runs[0]?.tool.driver;
+    expect(driver).toMatchObject({ name: 'rightslint', version: '0.0.0-test', informationUri: 'https://github.com/rightslint/rightslint' });
+    const rules = driver?.rules ?? [];
+    expect(rules.map((rule) => rule.id)).toEqual(ALL_RULES.map((rule) => rule.id));
+    for (const rule of RULES) {
+      expect(rules.find((descriptor) => descriptor.id === rule.id)).toMatchObject({
+        shortDescription: { text: rule.description },
+        helpUri: `https://github.com/rightslint/rightslint/blob/main/docs/rules/${rule.id}.md`,
+        defaultConfiguration: { level: rule.defaultSeverity },
+      });
+    }
+    expect(rules.find((rule) => rule.id === 'unlicensed-content')?.name).toBe('UnlicensedContent');
+  });
+
+  it('locates a finding with its region, rule index, fingerprint and evidence', () => {
+    const log = sarifLog(sample);
+    const [result] = resultsFor(log, HARBOUR);
+    expect(result).toMatchObject({
+      ruleId: 'unlicensed-content',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: HARBOUR, uriBaseId: '%SRCROOT%' }, region: { startLine: 13, startColumn: 21, endLine: 13, endColumn: 57 } } }],
+      partialFingerprints: { 'rightslint/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
+      properties: { holder: 'afp', kinds: ['text'], evidence: [{ signal: 'afp/dateline', line: 13, column: 21 }, { signal: 'afp/notice', line: 23, column: 52 }] },
+    });
+    expect(log.runs[0]?.tool.driver.rules?.[result?.ruleIndex ?? -1]?.id).toBe('unlicensed-content');
+    expect(result?.suppressions).toBeUndefined();
+    expect(resultsFor(log, 'overrides/news/wire.md')).toMatchObject([{ level: 'warning', locations: [{ physicalLocation: { region: { startLine: 9, startColumn: 1 } } }] }]);
+  });
+
+  it('marks an accepted finding with its suppression', () => {
+    const [result] = resultsFor(sarifLog(sample), 'syndicated/harbour-talks.html');
+    expect(result?.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Syndication contract SYN-2025-14' }]);
+  });
+
+  it('reports skipped and unreadable files as notifications of a successful run', () => {
+    const [invocation] = sarifLog(sample).runs[0]?.invocations ?? [];
+    expect(invocation?.executionSuccessful).toBe(true);
+    expect(invocation?.toolExecutionNotifications).toEqual([
+      { level: 'note', message: { text: 'Skipped: not included by the policy (`include`/`exclude`)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'drafts/embargo.html', uriBaseId: '%SRCROOT%' } } }] },
+      { level: 'error', message: { text: 'Cannot read `archive/old page.html`: broken symbolic link (ENOENT)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'archive/old%20page.html', uriBaseId: '%SRCROOT%' } } }] },
+    ]);
+  });
+
+  it('percent-encodes paths into URIs relative to %SRCROOT%, which the caller may anchor', () => {
+    expect(resultsFor(sarifLog(sample), AWKWARD)[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('notes/50%25%2C%20part%3A%20two%20%231.md');
+    const anchored = JSON.parse(formatSarif(sample, { ...OPTIONS, sourceRoot: '/srv/site' })) as Log;
+    expect(anchored.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/site/' } });
+  });
+
+  it('gives findings of the suppression-comment rules a rule index too', async () => {
+    const log = sarifLog(await check({ cwd: join(FIXTURES, 'suppressions'), asOf: FIXTURE_DAY }));
+    const directive = (log.runs[0]?.results ?? []).filter((r) => r.ruleId === 'invalid-suppression' || r.ruleId === 'unused-suppression');
+    expect(directive.length).toBeGreaterThan(0);
+    for (const result of directive) expect(log.runs[0]?.tool.driver.rules?.[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
+  });
+
+  it('keeps partial fingerprints when lines are inserted above a finding', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    try {
+      const page = join(folder, 'world/harbour-talks.html');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('<body>\n', '<body>\n<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n'));
+      const before = sarifLog(await check({ cwd: join(FIXTURES, 'wire-unlicensed'), asOf: FIXTURE_DAY })).runs[0]?.results?.[0];
+      const after = sarifLog(await check({ cwd: folder, asOf: FIXTURE_DAY })).runs[0]?.results?.[0];
+      const startLine = (r: Result | undefined) => r?.locations?.[0]?.physicalLocation?.region?.startLine;
+      expect([startLine(before), startLine(after)]).toEqual([13, 16]);
+      expect(after?.partialFingerprints).toEqual(before?.partialFingerprints);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('matches the golden file', async () => {
+    await expect(formatSarif(sample, OPTIONS)).toMatchFileSnapshot('./snapshots/report.sarif');
+  });
+});
+
+describe('formatJunit', () => {
+  const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(xml) as {
+    testsuites: { tests: string; failures: string; errors: string; testsuite: { testcase: Record<string, unknown>[] } };
+  };
+
+  it('writes well-formed XML with one test case a file', () => {
+    const xml = formatJunit(sample);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { testsuites } = parse(xml);
+    expect(testsuites.testsuite.testcase.map((c) => c.name)).toEqual(sample.files.map((file) => file.path));
+    expect(testsuites).toMatchObject({ tests: String(sample.files.length), failures: '2', errors: '1' });
+  });
+
+  it('fails a page with errors, listing each finding with its position and rule', () => {
+    const harbour = parse(formatJunit(sample)).testsuites.testsuite.testcase.find((c) => c.name === HARBOUR);
+    expect(harbour?.failure).toEqual({
+      message: '1 problem (1 error, 0 warnings)',
+      type: 'rightslint',
+      '#text': '13:21 error Agence France-Presse text content is not covered by any licence for `world/harbour-talks.html` [unlicensed-content]',
+    });
+  });
+
+  it('passes a page with warnings only, and one whose findings are suppressed, listing them as output', () => {
+    const cases = parse(formatJunit(sample)).testsuites.testsuite.testcase;
+    const wire = cases.find((c) => c.name === 'overrides/news/wire.md');
+    expect(wire?.failure).toBeUndefined();
+    expect(wire?.['system-out']).toBe('9:1 warning Agence France-Presse text content is not covered by any licence for `news/wire.md` [unlicensed-content]');
+    const syndicated = cases.find((c) => c.name === 'syndicated/harbour-talks.html');
+    expect(syndicated?.failure).toBeUndefined();
+    expect(syndicated?.['system-out']).toMatch(/^13:21 error .* \[unlicensed-content\] \(suppressed: Syndication contract SYN-2025-14\)$/);
+  });
+
+  it('reports unreadable files as errors and skipped files as skipped, with the reason', () => {
+    const cases = parse(formatJunit(sample)).testsuites.testsuite.testcase;
+    expect(cases.find((c) => c.name === 'archive/old page.html')?.error).toEqual({ message: 'Cannot read `archive/old page.html`: broken symbolic link (ENOENT)', type: 'rightslint' });
+    expect(cases.find((c) => c.name === 'drafts/embargo.html')?.skipped).toEqual({ message: 'not included by the policy (`include`/`exclude`)' });
+  });
+
+  it('escapes markup, quotes and line breaks, and replaces characters XML 1.0 forbids', () => {
+    const xml = formatJunit(sample);
+    expect(xml).toContain('<testcase classname="rightslint" name="notes/50%, part: two #1.md">');
+    expect(xml).toContain('<failure message="1 problem (1 error, 0 warnings)" type="rightslint">3:5 error Credit "A &amp; B" &lt;b&gt;50%&lt;/b&gt;: first, second\nnext line\uFFFD end&#13; [unlicensed-content]</failure>');
+    expect(xml).not.toMatch(/\u0007/);
+    const attribute = formatJunit(withSummary([{ path: 'a"b\n\t<c>&.md', status: 'skipped', reason: 'tab\there', holders: [], findings: [] }]));
+    expect(XMLValidator.validate(attribute)).toBe(true);
+    expect(attribute).toContain('name="a&quot;b&#10;&#9;&lt;c&gt;&amp;.md"');
+    expect(attribute).toContain('message="tab&#9;here"');
+  });
+
+  it('matches the golden file', async () => {
+    await expect(formatJunit(sample)).toMatchFileSnapshot('./snapshots/report.junit.xml');
+  });
+});
+
+describe('formatGithub', () => {
+  it('annotates each unsuppressed finding with its position and rule', () => {
+    const lines = formatGithub(sample).split('\n');
+    expect(lines).toContain('::error file=wire-unlicensed/world/harbour-talks.html,line=13,col=21,endLine=13,endColumn=57,title=unlicensed-content::Agence France-Presse text content is not covered by any licence for `world/harbour-talks.html`');
+    expect(lines).toContain('::warning file=overrides/news/wire.md,line=9,col=1,endLine=9,endColumn=11,title=unlicensed-content::Agence France-Presse text content is not covered by any licence for `news/wire.md`');
+    expect(lines.filter((line) => line.includes('syndicated/'))).toEqual([]);
+  });
+
+  it('escapes data and properties, and leaves out columns for a finding over several lines', () => {
+    expect(formatGithub(sample).split('\n')).toContain(
+      '::error file=notes/50%25%2C part%3A two #1.md,line=3,endLine=4,title=unlicensed-content::Credit "A & B" <b>50%25</b>: first, second%0Anext line\u0007 end%0D',
+    );
+  });
+
+  it('reports unreadable and skipped files, then a summary', () => {
+    const lines = formatGithub(sample).trimEnd().split('\n');
+    expect(lines).toContain('::error file=archive/old page.html::Cannot read `archive/old page.html`: broken symbolic link (ENOENT)');
+    expect(lines).toContain('::notice file=drafts/embargo.html::Skipped: not included by the policy (`include`/`exclude`)');
+    expect(lines.at(-1)).toBe('rightslint: 3 problems (2 errors, 1 warning) in 5 files checked, 1 skipped, 1 could not be read, 1 suppressed');
+    expect(formatGithub(withSummary([]))).toBe('rightslint: no problems (0 files checked)\n');
+  });
+
+  it('matches the golden file', async () => {
+    await expect(formatGithub(sample)).toMatchFileSnapshot('./snapshots/report.github.txt');
+  });
+});
