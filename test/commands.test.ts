@@ -59,3 +59,24 @@ describe('several formats at once', () => {
     expect(unpaired.code).toBe(2);
   });
 });
+
+describe('rightslint merge', () => {
+  it('combines the JSON results of shards into the result of the whole', async () => {
+    const folder = copyOfFixture('suppressions');
+    for (const i of [1, 2]) await runCli(['check', '--shard', `${i}/2`, '-f', 'json', '-o', `shard-${i}.json`, '--as-of', '2026-01-15'], folder);
+    const whole = await runCli(['check', '-f', 'json', '--as-of', '2026-01-15'], folder);
+    const merged = await runCli(['merge', 'shard-1.json', 'shard-2.json'], folder);
+    expect(merged.code).toBe(whole.code);
+    expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(whole.stdout));
+  });
+
+  it('refuses overlapping shards and files that are not results', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    await runCli(['check', '-f', 'json', '-o', 'a.json'], folder);
+    const twice = await runCli(['merge', 'a.json', 'a.json'], folder);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('is in two of the results');
+    writeFileSync(join(folder, 'b.json'), '{"hello": 1}');
+    expect((await runCli(['merge', 'b.json'], folder)).stderr).toContain('neither a rightslint JSON result');
+  });
+});

@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
 import { check } from '../check.js';
 import { UsageError } from '../errors.js';
-import { FORMATS, type FormatName } from '../report/index.js';
+import { FORMATS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
-import { writeAtomic } from '../write-atomic.js';
 import { parseCommandLine } from './args.js';
 import { EXIT, type Io } from './io.js';
+import { pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
 
 const OPTIONS = {
@@ -52,28 +51,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     shard: values.shard,
     workers,
   });
-  const env = io.env ?? process.env;
-  for (const { format, file } of outputs) {
-    const color = file === undefined && io.stdout.isTTY === true && !env.NO_COLOR;
-    const text = FORMATS[format](result, { color, version: VERSION });
-    if (file) await writeAtomic(resolve(io.cwd, file), text);
-    else io.stdout.write(text);
-  }
+  await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);
-}
-
-/**
- * Pairs `--format` with `--output-file` in the order given; one format may go without a file, to
- * standard output (`-f sarif -o a.sarif -f stylish` writes SARIF to a file and shows the rest).
- */
-function pairOutputs(formats: readonly string[], files: readonly string[]): Array<{ format: FormatName; file: string | undefined }> {
-  for (const format of formats) {
-    if (!(format in FORMATS)) throw new UsageError(`Cannot use --format \`${format}\`: expected one of ${Object.keys(FORMATS).join(', ')}`);
-  }
-  if (files.length > formats.length || files.length < formats.length - 1) {
-    throw new UsageError(`Cannot pair ${formats.length} --format with ${files.length} --output-file: give each format its file (one may go to standard output)`);
-  }
-  return formats.map((format, i) => ({ format: format as FormatName, file: files[i] }));
 }
 
 /** 1 when there are errors, or more warnings than `maxWarnings` allows (-1: any number). */

@@ -6,6 +6,7 @@ Commands:
   init [folder]            Write a starter rightslint.yaml listing the holders found in the pages
   explain RULE             Show a rule's documentation
   holders                  List the holder catalogue (with the policy's own holders)
+  merge FILE...            Merge the JSON results (or SARIF logs) of shards into one report
 
 Options for check:
   -c, --config FILE        Policy file (default: the nearest rightslint.yaml above the first path)

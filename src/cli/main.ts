@@ -5,6 +5,7 @@ import { runExplain } from './explain-command.js';
 import { HELP } from './help.js';
 import { runHolders } from './holders-command.js';
 import { runInit } from './init-command.js';
+import { runMerge } from './merge-command.js';
 import { EXIT, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   explain: runExplain,
   holders: runHolders,
   init: runInit,
+  merge: runMerge,
 };
 
 /** Runs the command line and returns its exit code; usage and policy errors exit 2. */

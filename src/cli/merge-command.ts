@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { kindOf, mergeResults, mergeSarif } from '../merge.js';
+import type { CheckResult } from '../result.js';
+import { parseCommandLine } from './args.js';
+import { FORMATS } from '../report/index.js';
+import { VERSION } from '../version.js';
+import { exitCode } from './check-command.js';
+import { pairOutputs, writeOutputs } from './outputs.js';
+import { EXIT, type Io } from './io.js';
+
+/**
+ * `rightslint merge FILE...`: one report from the results of shards. JSON results can be
+ * written in any format; SARIF logs merge into one SARIF log. Exits as `check` would on the whole.
+ */
+export async function runMerge(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string', short: 'f', multiple: true },
+    'output-file': { type: 'string', short: 'o', multiple: true },
+  });
+  if (positionals.length === 0) throw new UsageError('Cannot merge: name the result files of the shards');
+  const documents = await Promise.all(positionals.map(async (name) => {
+    const text = await readFile(resolve(io.cwd, name), 'utf8').catch((error: Error) => {
+      throw new UsageError(`Cannot read \`${name}\`: ${error.message}`, { cause: error });
+    });
+    try {
+      const document: unknown = JSON.parse(text);
+      return { name, document, kind: kindOf(document, name) };
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`Cannot merge \`${name}\`: ${(error as Error).message}`, { cause: error });
+    }
+  }));
+  const kinds = new Set(documents.map((d) => d.kind));
+  if (kinds.size > 1) throw new UsageError('Cannot merge JSON results with SARIF logs: give one kind');
+  if (kinds.has('sarif')) {
+    if (values.format?.some((f) => f !== 'sarif')) throw new UsageError('Cannot write SARIF logs in another format: merge the JSON results for that');
+    const merged = `${JSON.stringify(mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number])), null, 2)}\n`;
+    await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, () => merged);
+    return EXIT.clean;
+  }
+  const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
+  const result = mergeResults(documents.map((d) => d.document as CheckResult));
+  await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
+  return exitCode(result, -1);
+}

@@ -1,0 +1,56 @@
+import { UsageError } from './errors.js';
+import type { CheckResult, FileResult } from './result.js';
+import { summarise } from './summary.js';
+
+/** A SARIF log, as far as merging needs to know it. */
+interface SarifLog {
+  version: string;
+  $schema?: string;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: unknown[]; invocations?: Array<{ toolExecutionNotifications?: unknown[] }> }>;
+}
+
+/**
+ * Combines the JSON results of shards into one, as if one run had checked every file: files in
+ * path order, the summary counted again. A file reported by two shards is an error, since shards
+ * are disjoint.
+ */
+export function mergeResults(results: readonly CheckResult[]): CheckResult {
+  const files = new Map<string, FileResult>();
+  for (const result of results) {
+    for (const file of result.files) {
+      if (files.has(file.path)) throw new UsageError(`Cannot merge: \`${file.path}\` is in two of the results (were the shards disjoint?)`);
+      files.set(file.path, file);
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const [first] = results;
+  return { version: 1, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null) };
+}
+
+/** Combines SARIF logs of shards into one log with one run: results and notifications added up, rules once. */
+export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
+  const [first] = logs;
+  const runs = logs.flatMap((log) => log.runs);
+  const [base] = runs;
+  if (!first || !base) throw new UsageError('Cannot merge: no SARIF runs');
+  const rules = new Map(runs.flatMap((run) => run.tool.driver.rules ?? []).map((rule) => [rule.id, rule]));
+  const notifications = runs.flatMap((run) => run.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []);
+  const invocation = { ...(base.invocations?.[0] ?? { executionSuccessful: true }), toolExecutionNotifications: notifications };
+  return {
+    ...first,
+    runs: [{
+      ...base,
+      tool: { ...base.tool, driver: { ...base.tool.driver, rules: [...rules.values()] } },
+      results: runs.flatMap((run) => run.results ?? []),
+      invocations: [invocation],
+    }],
+  };
+}
+
+/** Tells a rightslint JSON result from a SARIF log, refusing anything else. */
+export function kindOf(document: unknown, name: string): 'json' | 'sarif' {
+  const value = document as { version?: unknown; files?: unknown; runs?: unknown };
+  if (value.version === 1 && Array.isArray(value.files)) return 'json';
+  if (value.version === '2.1.0' && Array.isArray(value.runs)) return 'sarif';
+  throw new UsageError(`Cannot merge \`${name}\`: neither a rightslint JSON result (version 1) nor a SARIF 2.1.0 log`);
+}
