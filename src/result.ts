@@ -7,6 +7,8 @@ export interface EvidenceEntry {
   text: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   /** Usage restrictions stated beside a credit. */
   restrictions?: string[];
 }

@@ -61,7 +61,7 @@ function awkwardFinding(model: Finding): Finding {
     ...model,
     message: 'Credit "A & B" <b>50%</b>: first, second\nnext line\u0007 end\r',
     line: 3, column: 5, endLine: 4, endColumn: 2,
-    evidence: [{ signal: 'afp/credit', text: 'A & B', line: 3, column: 5 }],
+    evidence: [{ signal: 'afp/credit', text: 'A & B', line: 3, column: 5, endLine: 3, endColumn: 10 }],
     fingerprint: '0123456789abcdef0123456789abcdef',
   };
 }

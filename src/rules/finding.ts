@@ -38,7 +38,8 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
 /** Evidence as reports show it, with its line and column. */
 export function evidenceEntry(item: Evidence, page: Page): EvidenceEntry {
   const { line, column } = page.toPoint(item.start);
-  return { signal: item.signal, text: item.text, line, column, ...(item.restrictions ? { restrictions: item.restrictions } : {}) };
+  const end = page.toPoint(item.end);
+  return { signal: item.signal, text: item.text, line, column, endLine: end.line, endColumn: end.column, ...(item.restrictions ? { restrictions: item.restrictions } : {}) };
 }
 
 function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
