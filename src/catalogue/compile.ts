@@ -26,6 +26,21 @@ export interface CompiledExclusion {
 export interface Catalogue {
   holders: ReadonlyMap<string, HolderSpec>;
   signals: readonly CompiledSignal[];
+  /** Which signals a region's text can match, from the literals it holds. */
+  gate: SignalGate;
+}
+
+/**
+ * One search for every signal's literals: a region is matched only against the signals whose
+ * literals it holds (and those that name none), instead of against the whole catalogue.
+ */
+export interface SignalGate {
+  /** All literals, longest first, lower case; run over lower-cased text from every position. */
+  pattern: RegExp;
+  /** For each literal, the indexes of the signals it admits: its own, and those of literals inside it. */
+  admits: ReadonlyMap<string, readonly number[]>;
+  /** Signals with no literal: always tried. */
+  ungated: readonly number[];
 }
 
 /** Compiles validated holder specs. Patterns were checked by the schema, so compiling cannot fail. */
@@ -49,7 +64,24 @@ export function compileCatalogue(specs: readonly HolderSpec[]): Catalogue {
       });
     }
   }
-  return { holders: new Map(specs.map((h) => [h.id, h])), signals };
+  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals) };
+}
+
+function buildGate(signals: readonly CompiledSignal[]): SignalGate {
+  const owners = new Map<string, number[]>();
+  const ungated: number[] = [];
+  signals.forEach((signal, index) => {
+    if (!signal.literals) ungated.push(index);
+    for (const literal of signal.literals ?? []) owners.set(literal, [...(owners.get(literal) ?? []), index]);
+  });
+  const literals = [...owners.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // A match stands for every literal inside it too: the search reports one literal per position.
+  const admits = new Map(literals.map((literal) => [
+    literal,
+    [...new Set(literals.filter((inner) => literal.includes(inner)).flatMap((inner) => owners.get(inner) ?? []))].sort((a, b) => a - b),
+  ]));
+  const alternatives = literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'gu'), admits, ungated };
 }
 
 /** The words of a holder's names: what its literals should rather contain. */

@@ -1,4 +1,4 @@
-import type { Catalogue, CompiledExclusion, CompiledSignal } from '../catalogue/compile.js';
+import type { Catalogue, CompiledExclusion, CompiledSignal, SignalGate } from '../catalogue/compile.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { findRestrictions } from './restrictions.js';
@@ -12,10 +12,8 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
-    const lower = region.text.toLowerCase();
-    for (const signal of catalogue.signals) {
-      // A region holding none of the literals a signal requires cannot match it.
-      if (signal.literals && !signal.literals.some((literal) => lower.includes(literal))) continue;
+    for (const index of admittedSignals(region.text, catalogue.gate)) {
+      const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
       for (const match of region.text.matchAll(signal.pattern)) {
         const from = match.index;
@@ -39,6 +37,22 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
     }
   }
   return evidence.sort((a, b) => a.start - b.start || a.holder.localeCompare(b.holder));
+}
+
+/**
+ * The signals a text may match, in catalogue order: a region holding none of the literals a
+ * signal requires cannot match it. The search restarts one character after each match, so
+ * overlapping literals are all seen.
+ */
+function admittedSignals(text: string, gate: SignalGate): number[] {
+  const lower = text.toLowerCase();
+  const admitted = new Set(gate.ungated);
+  gate.pattern.lastIndex = 0;
+  for (let match = gate.pattern.exec(lower); match; match = gate.pattern.exec(lower)) {
+    for (const index of gate.admits.get(match[0]) ?? []) admitted.add(index);
+    gate.pattern.lastIndex = match.index + 1;
+  }
+  return [...admitted].sort((a, b) => a - b);
 }
 
 function appliesTo(signal: CompiledSignal, region: Region): boolean {

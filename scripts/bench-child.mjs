@@ -1,0 +1,26 @@
+// One measured run for `npm run bench`, in a fresh process so that its peak memory is its own.
+// Usage: node scripts/bench-child.mjs rightslint|rehype DIR [CACHE_DIR]
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+
+const [mode, dir, cacheLocation] = process.argv.slice(2);
+const started = performance.now();
+let files = 0;
+if (mode === 'rightslint') {
+  const { check } = await import('../dist/index.js');
+  const result = await check({ paths: [dir], cwd: dir, asOf: '2026-01-15', ...(cacheLocation ? { cacheLocation } : {}) });
+  files = result.files.length;
+} else {
+  // The plain baseline: read each page and build its syntax tree with unified, in one thread.
+  const { unified } = await import('unified');
+  const html = unified().use((await import('rehype-parse')).default);
+  const markdown = unified().use((await import('remark-parse')).default);
+  for (const name of await fg('**/*.{html,md}', { cwd: dir })) {
+    const text = await readFile(join(dir, name), 'utf8');
+    (name.endsWith('.md') ? markdown : html).parse(text);
+    files++;
+  }
+}
+const ms = performance.now() - started;
+process.stdout.write(JSON.stringify({ ms, files, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
