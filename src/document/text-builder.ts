@@ -1,6 +1,7 @@
 import type { Region } from './region.js';
 
 const SPACE = /\s/;
+const SPACES = /\s+/g;
 // A character reference that decodes even where the text holds a plain `&` (HTML standard, 13.2.5.72).
 const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
 
@@ -10,16 +11,25 @@ const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
  * catalogue patterns need not care about line breaks in the source.
  */
 export class TextBuilder {
-  #text = '';
+  #parts: string[] = [];
   #offsets: number[] = [];
+  #endsWithSpace = true; // at the start, so leading white space is dropped
   #end = 0;
-
-  get isEmpty(): boolean {
-    return this.#text.trim() === '';
-  }
 
   /** Appends `value`, which the parser decoded from `source.slice(start, end)`. */
   appendDecoded(value: string, source: string, start: number, end: number): void {
+    this.#end = end;
+    // Most text is its source as it stands: append it run by run, not character by character.
+    if (end - start === value.length && source.startsWith(value, start)) {
+      let last = 0;
+      for (const match of value.matchAll(SPACES)) {
+        if (match.index > last) this.#pushRun(value.slice(last, match.index), start + last);
+        this.#pushSpace(start + match.index);
+        last = match.index + match[0].length;
+      }
+      if (last < value.length) this.#pushRun(value.slice(last), start + last);
+      return;
+    }
     let i = start;
     for (let j = 0; j < value.length; j++) {
       const char = value[j] as string;
@@ -33,7 +43,6 @@ export class TextBuilder {
       if (source[i] === char && !(char === '&' && REFERENCE.test(source.slice(i, i + 40)))) i++;
       else i = skipEscape(source, i, end);
     }
-    this.#end = end;
   }
 
   /** Appends text whose characters all stand for one source position (a fallback for generated text). */
@@ -44,26 +53,33 @@ export class TextBuilder {
 
   /** Returns the region, or `undefined` if it holds no visible text. */
   toRegion(fields: Omit<Region, 'text' | 'offsets'>): Region | undefined {
-    let text = this.#text;
-    let offsets = this.#offsets;
-    if (text.endsWith(' ')) {
-      text = text.slice(0, -1);
-      offsets = offsets.slice(0, -1);
+    if (this.#endsWithSpace && this.#parts.length > 0) {
+      this.#parts.pop();
+      this.#offsets.pop();
     }
-    if (text === '') return undefined;
-    const mapped = new Int32Array(offsets.length + 1);
-    mapped.set(offsets);
-    mapped[offsets.length] = Math.max(this.#end, (offsets.at(-1) ?? 0) + 1);
-    return { ...fields, text, offsets: mapped };
+    if (this.#parts.length === 0) return undefined;
+    const offsets = new Int32Array(this.#offsets.length + 1);
+    offsets.set(this.#offsets);
+    offsets[this.#offsets.length] = Math.max(this.#end, (this.#offsets.at(-1) ?? 0) + 1);
+    return { ...fields, text: this.#parts.join(''), offsets };
   }
 
   #push(char: string, offset: number): void {
-    if (SPACE.test(char)) {
-      if (this.#text === '' || this.#text.endsWith(' ')) return;
-      char = ' ';
-    }
-    this.#text += char;
+    if (SPACE.test(char)) this.#pushSpace(offset);
+    else this.#pushRun(char, offset);
+  }
+
+  #pushRun(text: string, offset: number): void {
+    this.#parts.push(text);
+    for (let k = 0; k < text.length; k++) this.#offsets.push(offset + k);
+    this.#endsWithSpace = false;
+  }
+
+  #pushSpace(offset: number): void {
+    if (this.#endsWithSpace) return;
+    this.#parts.push(' ');
     this.#offsets.push(offset);
+    this.#endsWithSpace = true;
   }
 }
 
