@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { type Catalogue, nameWords } from './catalogue/compile.js';
+import type { Catalogue } from './catalogue/compile.js';
 import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
 
@@ -31,7 +31,8 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   const phrases = new Set<string>([escape(DIRECTIVE_TOKEN)]);
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
-    const names = holder ? nameWords(holder) : [];
+    const words = catalogue.nameWords.get(signal.holder);
+    const names = [...(words?.distinctive ?? []), ...(words?.shared ?? [])];
     // A signal whose pattern names no literal is looked for on pages that name its holder.
     const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
     for (const literal of literals) phrases.add(phraseOf(literal, names));

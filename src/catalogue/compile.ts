@@ -28,6 +28,8 @@ export interface Catalogue {
   signals: readonly CompiledSignal[];
   /** Which signals a region's text can match, from the literals it holds. */
   gate: SignalGate;
+  /** Each holder's name words, the distinctive ones first ("zuma", then "press", which many names share). */
+  nameWords: ReadonlyMap<string, { distinctive: readonly string[]; shared: readonly string[] }>;
 }
 
 /**
@@ -46,9 +48,10 @@ export interface SignalGate {
 /** Compiles validated holder specs. Patterns were checked by the schema, so compiling cannot fail. */
 export function compileCatalogue(specs: readonly HolderSpec[]): Catalogue {
   const signals: CompiledSignal[] = [];
+  const nameWords = distinctiveNameWords(specs);
   for (const holder of specs) {
     const shared = holder.exclude.map(compileExclusion);
-    const score = namingScore(holder);
+    const score = namingScore(nameWords.get(holder.id));
     for (const signal of holder.signals) {
       signals.push({
         holder: holder.id,
@@ -64,7 +67,7 @@ export function compileCatalogue(specs: readonly HolderSpec[]): Catalogue {
       });
     }
   }
-  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals) };
+  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals), nameWords };
 }
 
 function buildGate(signals: readonly CompiledSignal[]): SignalGate {
@@ -84,18 +87,27 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
   return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'gu'), admits, ungated };
 }
 
-/** The words of a holder's names: what its literals should rather contain. */
-export function nameWords(holder: HolderSpec): string[] {
-  return [holder.name, ...holder.aliases].flatMap((name) => name.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []);
+/** The words of each holder's names, split into those no other holder's names share and the rest. */
+function distinctiveNameWords(specs: readonly HolderSpec[]): Catalogue['nameWords'] {
+  const wordsOf = (holder: HolderSpec): string[] => [
+    ...new Set([holder.name, ...holder.aliases].flatMap((name) => name.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])),
+  ];
+  const holdersOf = new Map<string, number>();
+  for (const holder of specs) for (const word of wordsOf(holder)) holdersOf.set(word, (holdersOf.get(word) ?? 0) + 1);
+  return new Map(specs.map((holder) => {
+    const words = wordsOf(holder);
+    return [holder.id, { distinctive: words.filter((w) => holdersOf.get(w) === 1), shared: words.filter((w) => holdersOf.get(w) !== 1) }];
+  }));
 }
 
 /**
- * Prefers literals that name the holder ("afp" over "with files from "): they are rarer in pages
- * that do not carry its content, so the prefilter lets fewer pages through.
+ * Prefers literals that name the holder, distinctively best ("zuma" over "press" over "video"):
+ * they are rarer in pages that do not carry its content, so the prefilter lets fewer pages through.
  */
-function namingScore(holder: HolderSpec): Score {
-  const words = nameWords(holder);
-  return (literals) => Math.min(...literals.map((l) => (words.some((w) => l.includes(w)) ? 100 : 0) + l.length));
+function namingScore(words: { distinctive: readonly string[]; shared: readonly string[] } | undefined): Score {
+  const bonus = (literal: string): number =>
+    words?.distinctive.some((w) => literal.includes(w)) ? 200 : words?.shared.some((w) => literal.includes(w)) ? 100 : 0;
+  return (literals) => Math.min(...literals.map((l) => bonus(l) + l.length));
 }
 
 function compileExclusion(spec: ExclusionSpec): CompiledExclusion {
