@@ -174,6 +174,14 @@ describe('formatSarif', () => {
     for (const result of directive) expect(log.runs[0]?.tool.driver.rules?.[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
   });
 
+  it('shows a finding accepted by a suppression comment as suppressed in source, with its reason', async () => {
+    const log = sarifLog(await check({ cwd: join(FIXTURES, 'suppressions'), asOf: FIXTURE_DAY }));
+    const accepted = (log.runs[0]?.results ?? []).filter((r) => r.suppressions);
+    expect(accepted.map((r) => [r.locations?.[0]?.physicalLocation?.artifactLocation?.uri, r.suppressions?.[0]?.kind, r.suppressions?.[0]?.justification])).toContainEqual(
+      ['news/next-line.html', 'inSource', 'licensed by email from AFP, 2025-06-02'],
+    );
+  });
+
   it('keeps partial fingerprints when lines are inserted above a finding', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     try {
