@@ -37,13 +37,14 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
     const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
     for (const literal of literals) phrases.add(phraseOf(literal, names));
   }
-  const keywords = new RegExp([...phrases].sort((a, b) => b.length - a.length).join('|'), 'iu');
+  // Phrases are lower case; the text is lowered once, which is faster than a case-insensitive search.
+  const keywords = new RegExp([...phrases].sort((a, b) => b.length - a.length).join('|'), 'u');
   const names = [...catalogue.holders.values()].flatMap((h) => [h.name, ...h.aliases]);
 
   return {
     needsParse(text) {
       const plain = text.includes('&') || text.includes('\\u') ? decodeEscapes(text) : text;
-      if (keywords.test(plain)) return true;
+      if (keywords.test(plain.toLowerCase())) return true;
       return options.notices && NOTICE_TOKEN.test(text) && hasForeignNotice(plain, names);
     },
   };

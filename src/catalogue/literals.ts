@@ -67,6 +67,10 @@ function exactStrings(element: AST.Element): string[] | undefined {
   const char = singleCharacter(element);
   if (char !== undefined) return [char];
   if (element.type === 'Quantifier' && element.min >= 1 && element.element.type === 'CharacterSet' && element.element.kind === 'space') return [' '];
+  if (element.type === 'Quantifier' && element.min === 0 && element.max === 1) {
+    const inner = exactStrings(element.element);
+    return inner ? ['', ...inner] : undefined;
+  }
   if (element.type === 'Quantifier' && element.min === element.max && element.min <= 4) {
     const inner = exactStrings(element.element);
     return inner && inner.length === 1 ? [(inner[0] as string).repeat(element.min)] : undefined;
