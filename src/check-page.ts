@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { severityFor } from './config/severity.js';
 import { detectHolders } from './detect/holders.js';
@@ -7,9 +8,10 @@ import { findEvidence } from './detect/signals.js';
 import { decodePage } from './document/decode.js';
 import { readPage } from './document/page.js';
 import type { FileResult } from './result.js';
-import { createFinding, evidenceEntry } from './rules/finding.js';
+import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
 import { ALL_RULES, RULES } from './rules/index.js';
 import type { RuleMeta } from './rules/rule.js';
+import { unscannableFile, unscannableSeverity } from './rules/unscannable-file.js';
 import { applyDirectives } from './suppress/apply.js';
 import { readDirectives } from './suppress/directives.js';
 import type { Target } from './files.js';
@@ -34,20 +36,41 @@ export interface PageCheck {
  */
 export async function checkTarget(target: Target, run: PageCheck): Promise<FileResult> {
   const path = run.displayPath(target.absolute);
-  const empty = { path, holders: [], findings: [] };
-  if (target.error) return { ...empty, status: 'error', reason: target.error };
-  if (target.skipped) return { ...empty, status: 'skipped', reason: target.skipped };
+  if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
+  if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
   try {
+    const { size } = await stat(target.absolute);
+    const limit = run.policy.spec.maxFileSize;
+    if (size > limit) return unscannable(path, 'skipped', `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
     const bytes = await readFile(target.absolute);
+    if (isBinary(bytes)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
     const cached = await run.cache?.get(bytes, target.policyPath);
     if (cached) return { ...cached, path };
-    const { text, encoding } = decodePage(bytes);
+    const { text, encoding } = decodePage(bytes, encodingFor(run.policy, target.policyPath));
     const result: FileResult = { ...(await checkText(text, path, target.policyPath, run)), encoding };
     await run.cache?.set(bytes, target.policyPath, result, dependsOnAsOf(result, run.policy));
     return result;
   } catch (error) {
-    return { ...empty, status: 'error', reason: `Cannot check \`${path}\`: ${(error as Error).message}` };
+    return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }
+}
+
+/** A file that could not be checked: its status and reason, and the `unscannable-file` finding. */
+function unscannable(path: string, status: 'skipped' | 'error', reason: string, policyPath: string, run: PageCheck): FileResult {
+  const severity = unscannableSeverity(run.policy, policyPath);
+  const findings = severity === 'off' ? [] : [fileFinding(unscannableFile, severity, `Cannot check this file: ${reason}`, policyPath)];
+  return { path, status, reason, holders: [], findings };
+}
+
+/** Git's test for binary content: a NUL byte early on (UTF-16 text, with its byte order mark, excepted). */
+function isBinary(bytes: Uint8Array): boolean {
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !isUtf16 && bytes.subarray(0, 8000).includes(0);
+}
+
+/** The encoding the policy imposes on a file, from the last override that names one. */
+function encodingFor(policy: Policy, policyPath: string): string | undefined {
+  return policy.spec.overrides.filter((o) => o.encoding && o.files.some((glob) => minimatch(policyPath, glob, { dot: true }))).at(-1)?.encoding;
 }
 
 /** A result changes with `--as-of` when the page's date is that day, or a licence limits retention. */

@@ -36,8 +36,23 @@ const license = z
 
 const override = z.strictObject({
   files: z.array(glob).min(1),
-  rules: ruleSettings,
+  rules: ruleSettings.default({}),
+  encoding: z
+    .string()
+    .min(1)
+    .refine(isEncoding, 'Expected an encoding label such as `windows-1252`, `iso-8859-15`, `shift_jis` or `utf-16le`')
+    .optional()
+    .describe('Read these files in this encoding, whatever they declare.'),
 });
+
+function isEncoding(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The `rightslint.yaml` policy: the one source for its TypeScript type and its JSON Schema. */
 export const policySchema = z.strictObject({
@@ -54,6 +69,12 @@ export const policySchema = z.strictObject({
   licenses: z.array(license).default([]),
   rules: ruleSettings.default({}),
   overrides: z.array(override).default([]),
+  maxFileSize: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024)
+    .describe('Files larger than this many bytes are skipped, and reported as unscannable.'),
 });
 
 export type PolicySpec = z.infer<typeof policySchema>;

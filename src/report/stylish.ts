@@ -10,11 +10,11 @@ export function formatStylish(result: CheckResult, options: StylishOptions): str
   const c = createColors(options.color);
   const out: string[] = [];
   for (const file of result.files) {
-    if (file.status !== 'scanned') {
-      out.push(c.underline(file.path), `  ${c.yellow(file.status)}  ${file.reason ?? ''}`, '');
+    const shown = file.findings.filter((finding) => !finding.suppression);
+    if (file.status !== 'scanned' && shown.length === 0) {
+      out.push(c.underline(file.path), c.dim(`  ${file.status}  ${file.reason ?? ''}`), '');
       continue;
     }
-    const shown = file.findings.filter((finding) => !finding.suppression);
     if (shown.length === 0) continue;
     out.push(c.underline(file.path));
     for (const finding of shown) out.push(...findingLines(finding, c));

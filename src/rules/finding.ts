@@ -35,6 +35,23 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
   };
 }
 
+/** A finding about a whole file (it could not be read, say), placed at its start. */
+export function fileFinding(rule: RuleMeta, severity: Finding['severity'], message: string, policyPath: string): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    message,
+    source: 'rightslint',
+    url: `${DOCS_URL}${rule.id}.md`,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    evidence: [],
+    fingerprint: createHash('sha256').update([rule.id, policyPath, message].join('\u0000')).digest('hex').slice(0, 32),
+  };
+}
+
 /** Evidence as reports show it, with its line and column. */
 export function evidenceEntry(item: Evidence, page: Page): EvidenceEntry {
   const { line, column } = page.toPoint(item.start);

@@ -5,6 +5,7 @@ import { retentionExceeded } from './retention-exceeded.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { unknownNotice } from './unknown-notice.js';
 import { unlicensedContent } from './unlicensed-content.js';
+import { unscannableFile } from './unscannable-file.js';
 
 /** The rules that judge a page's content, sorted by id. */
 export const RULES: readonly Rule[] = [
@@ -15,5 +16,5 @@ export const RULES: readonly Rule[] = [
   unlicensedContent,
 ];
 
-/** Every rule id a policy, a suppression or a report may name: content rules and directive rules, sorted. */
-export const ALL_RULES: readonly RuleMeta[] = [...RULES, invalidSuppression, unusedSuppression].sort((a, b) => a.id.localeCompare(b.id));
+/** Every rule id a policy, a suppression or a report may name: content, directive and file rules, sorted. */
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, invalidSuppression, unusedSuppression, unscannableFile].sort((a, b) => a.id.localeCompare(b.id));

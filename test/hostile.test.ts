@@ -1,0 +1,107 @@
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { check } from '../src/check.js';
+import type { CheckResult } from '../src/result.js';
+import { runCli } from './support/run-cli.js';
+
+function site(files: Record<string, string | Uint8Array>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rightslint-hostile-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return folder;
+}
+const statuses = (result: CheckResult) => result.files.map((f) => [f.path, f.status, f.reason ?? '', f.findings.map((x) => `${x.ruleId}:${x.severity}`)]);
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('files that cannot be checked', () => {
+  const files = () => site({
+    'rightslint.yaml': 'maxFileSize: 2000\n',
+    'big.html': `<p>${'x'.repeat(3000)}</p>`,
+    'binary.html': new Uint8Array([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02]),
+    'good.html': '<article><h1>T</h1><p>PARIS (AFP) - Fine.</p></article>',
+  });
+
+  it('reports each with its status and reason, checks the rest, and warns by default', async () => {
+    vi.stubEnv('CI', '');
+    const folder = files();
+    symlinkSync('loop-b.html', join(folder, 'loop-a.html'));
+    symlinkSync('loop-a.html', join(folder, 'loop-b.html'));
+    symlinkSync('missing.html', join(folder, 'broken.html'));
+    const result = await check({ cwd: folder, asOf: '2026-01-15' });
+    expect(statuses(result)).toEqual([
+      ['big.html', 'skipped', 'larger than the size limit (3007 bytes, limit 2000: see `maxFileSize`)', ['unscannable-file:warning']],
+      ['binary.html', 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', ['unscannable-file:warning']],
+      ['broken.html', 'error', expect.stringMatching(/broken symbolic link \(ENOENT\)/), ['unscannable-file:warning']],
+      ['good.html', 'scanned', '', ['unlicensed-content:error']],
+      ['loop-a.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:warning']],
+      ['loop-b.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:warning']],
+    ]);
+  });
+
+  it('fails the build over them in CI, and wherever the policy says so', async () => {
+    const folder = site({ 'rightslint.yaml': 'maxFileSize: 10\n', 'a.html': '<p>A page of the site.</p>' });
+    vi.stubEnv('CI', '');
+    expect((await runCli(['check'], folder)).code).toBe(0);
+    vi.stubEnv('CI', 'true');
+    const inCi = await runCli(['check'], folder);
+    expect(inCi.code).toBe(1);
+    expect(inCi.stdout).toContain('Cannot check this file: larger than the size limit');
+    vi.stubEnv('CI', '');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'maxFileSize: 10\nrules:\n  unscannable-file: error\n');
+    expect((await runCli(['check'], folder)).code).toBe(1);
+  });
+});
+
+describe('encodings', () => {
+  // "Copyright © Agence France-Presse" with the sign as windows-1252 byte 0xA9, after a line of é (0xE9).
+  const notice = (declaration: string) => Buffer.concat([
+    Buffer.from(`<html><head>${declaration}</head><body><article><h1>T</h1>\n<p>Caf`),
+    Buffer.from([0xe9]),
+    Buffer.from(' du port.</p>\n<footer><small>Copyright '),
+    Buffer.from([0xa9]),
+    Buffer.from(' Agence France-Presse</small></footer></article></body></html>'),
+  ]);
+
+  it('reads a windows-1252 page as declared, with positions that match the file', async () => {
+    const folder = site({ 'page.html': notice('<meta charset="windows-1252">') });
+    const [file] = (await check({ cwd: folder, asOf: '2026-01-15' })).files;
+    expect(file?.encoding).toBe('windows-1252');
+    expect(file?.holders[0]?.evidence).toEqual([expect.objectContaining({ signal: 'afp/notice', text: 'Copyright © Agence France-Presse', line: 3, column: 16 })]);
+  });
+
+  it('reads an undeclared Latin-1 page as a browser would, and follows a per-file override', async () => {
+    const undeclared = site({ 'page.html': notice('') });
+    expect((await check({ cwd: undeclared, asOf: '2026-01-15' })).files[0]?.holders[0]?.evidence[0]?.text).toBe('Copyright © Agence France-Presse');
+    const wrong = site({ 'page.html': notice('<meta charset="utf-8">'), 'rightslint.yaml': 'overrides:\n  - files: ["*.html"]\n    encoding: iso-8859-1\n' });
+    const [file] = (await check({ cwd: wrong, asOf: '2026-01-15' })).files;
+    expect(file?.encoding).toBe('windows-1252');
+    expect(file?.holders[0]?.evidence[0]?.text).toBe('Copyright © Agence France-Presse');
+  });
+
+  it('reads UTF-16 with a byte order mark', async () => {
+    const text = '<article><h1>T</h1><p>MADRID (EFE).- Texto de agencia.</p></article>';
+    const folder = site({ 'page.html': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
+    const [file] = (await check({ cwd: folder, asOf: '2026-01-15' })).files;
+    expect([file?.encoding, file?.holders.map((h) => h.holder)]).toEqual(['utf-16le', ['efe']]);
+  });
+});
+
+describe('hostile policies', () => {
+  it('rejects an alias bomb with a pointed message, not a hang or a stack trace', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'self: *i'].join('\n');
+    const folder = site({ 'rightslint.yaml': bomb });
+    const { code, stderr } = await runCli(['check'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/rightslint\.yaml:1:1: .*(?:alias|Excessive)/i);
+  });
+
+  it('rejects wrong types, naming the field', async () => {
+    const folder = site({ 'rightslint.yaml': 'licenses: {id: a}\nmaxFileSize: big\n' });
+    const { code, stderr } = await runCli(['check'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toContain('rightslint.yaml:1:11: `licenses`');
+    expect(stderr).toContain('rightslint.yaml:2:14: `maxFileSize`');
+  });
+});
