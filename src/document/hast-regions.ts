@@ -38,10 +38,10 @@ class RegionWalker {
 
   walkChildren(children: RootContent[], kind: BlockKind): void {
     for (const child of children) {
-      if (child.type === 'text') this.#appendText(child.value, child.position?.start.offset, child.position?.end.offset);
+      if (child.type === 'text') this.#appendText(child.value, child.position?.start?.offset, child.position?.end?.offset);
       else if (child.type === 'element') this.#walkElement(child, kind);
-      else if (child.type === 'comment' && child.position) {
-        this.facts.comments.push({ value: child.value, start: child.position.start.offset ?? 0, end: child.position.end.offset ?? 0 });
+      else if (child.type === 'comment' && child.position?.start?.offset !== undefined) {
+        this.facts.comments.push({ value: child.value, start: child.position.start.offset, end: child.position.end?.offset ?? child.position.start.offset });
       }
     }
   }
@@ -89,7 +89,7 @@ class RegionWalker {
     const type = String(element.properties.type ?? '').toLowerCase();
     const text = element.children[0];
     if (type !== 'application/ld+json' || text?.type !== 'text' || !text.position) return;
-    readJsonLd(text.value, text.position.start.offset ?? 0, this.source, this.facts);
+    readJsonLd(text.value, text.position.start?.offset ?? 0, this.source, this.facts);
   }
 
   #readImage(element: Element): void {
@@ -110,7 +110,7 @@ class RegionWalker {
     const value = element.properties[property];
     if (typeof value !== 'string' || value.trim() === '') return;
     const builder = new TextBuilder();
-    const tagStart = element.position?.start.offset;
+    const tagStart = element.position?.start?.offset;
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
     if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);

@@ -18,7 +18,7 @@ export async function markdownToHast(source: string, facts: PageFacts): Promise<
   const mdast: MdastRoot = parser.parse(source);
   const first = mdast.children[0];
   if (first?.type === 'yaml' && first.position) {
-    const start = first.position.start.offset ?? 0;
+    const start = first.position.start?.offset ?? 0;
     readFrontmatter(first.value, source.indexOf('\n', start) + 1, source, facts);
   }
   const hast = (await toHtml.run(mdast)) as HastRoot;

@@ -21,7 +21,7 @@ export function readMeta(element: Element, source: string, facts: PageFacts): vo
   if (PUBLISHER_NAMES.has(key)) facts.publisherNames.push(content.trim());
 
   const builder = new TextBuilder();
-  const start = element.position?.start.offset;
+  const start = element.position?.start?.offset;
   const span = start === undefined ? undefined : locateAttribute(source, start, 'content');
   if (span) builder.appendDecoded(content, source, span.start, span.end);
   else builder.appendAt(content, start ?? 0);
