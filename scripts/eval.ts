@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { corpus: { type: 'string' }, quiet: { t
 const corpus = resolve(values.corpus ?? join(import.meta.dirname, '../../shared/corpus'));
 const labels = (JSON.parse(await readFile(join(corpus, 'labels.json'), 'utf8')) as { pages: Label[] }).pages;
 const holders = await loadHolders([BUILTIN_HOLDERS], process.cwd());
-const catalogue = compileCatalogue(holders.map((h) => h.spec));
+const catalogue = compileCatalogue(holders);
 
 // Label agency names map to catalogue ids through each holder's id, name and aliases.
 const byName = new Map<string, string>();

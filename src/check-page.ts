@@ -56,7 +56,7 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
 }
 
 /** A file that could not be checked: its status and reason, and the `unscannable-file` finding. */
-function unscannable(path: string, status: 'skipped' | 'error', reason: string, policyPath: string, run: PageCheck): FileResult {
+export function unscannable(path: string, status: 'skipped' | 'error', reason: string, policyPath: string, run: PageCheck): FileResult {
   const severity = unscannableSeverity(run.policy, policyPath);
   const findings = severity === 'off' ? [] : [fileFinding(unscannableFile, severity, `Cannot check this file: ${reason}`, policyPath)];
   return { path, status, reason, holders: [], findings };

@@ -35,6 +35,8 @@ export interface CheckOptions {
   shard?: string;
   /** Worker threads (default: the cores); 1 checks in this thread. */
   workers?: number;
+  /** How long one page may take in a worker thread, in milliseconds (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Checks pages against the policy and returns the result the JSON format prints. */
@@ -61,7 +63,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const files: FileResult[] = await checkAll(targets, spec, run, options.workers);
+  const files: FileResult[] = await checkAll(targets, spec, run, { workers: options.workers, timeoutMs: options.timeoutMs });
   if (options.baseline) {
     const file = resolve(cwd, options.baseline);
     if (options.updateBaseline) await writeBaseline(file, files);

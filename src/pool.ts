@@ -1,28 +1,57 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { checkTarget, type PageCheck } from './check-page.js';
+import { checkTarget, type PageCheck, unscannable } from './check-page.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
 import type { RunSpec } from './run.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 64;
+/** How long one page may take in a worker before the worker is stopped and the page reported. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 // Tests import the sources; a worker thread runs the built JavaScript either way.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
 
+/** How to spread the work: threads (default: the cores), and the time limit of one page. */
+export interface PoolOptions {
+  workers?: number | undefined;
+  timeoutMs?: number | undefined;
+}
+
 /**
- * Checks the targets, on a pool of worker threads sized to the cores when there are enough of
- * them, else in this thread. Results come back in the targets' order, whatever finishes first.
+ * Checks the targets, on a pool of worker threads when there are enough of them (or threads were
+ * asked for), else in this thread. In the pool a page that runs past the time limit has its
+ * worker stopped and is reported as an error, and the run goes on. Results come back in the
+ * targets' order, whatever finishes first.
  */
-export async function checkAll(targets: readonly Target[], spec: RunSpec, run: PageCheck, workers = availableParallelism()): Promise<FileResult[]> {
-  if (workers <= 1 || targets.length < POOL_THRESHOLD) {
+export async function checkAll(targets: readonly Target[], spec: RunSpec, run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
+  const workers = options.workers ?? availableParallelism();
+  if (workers <= 1 || (options.workers === undefined && targets.length < POOL_THRESHOLD)) {
     const results: FileResult[] = [];
     for (const target of targets) results.push(await checkTarget(target, run));
     return results;
   }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pool = new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
+  const results: FileResult[] = new Array(targets.length);
+  let next = 0;
+  // As many tasks in flight as threads, so that each one's clock starts when it does.
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const target = targets[i] as Target;
+      try {
+        results[i] = (await pool.run({ spec, target }, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
+      } catch (error) {
+        const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
+          ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
+          : `failed in a worker: ${(error as Error).message}`;
+        results[i] = unscannable(run.displayPath(target.absolute), 'error', reason, target.policyPath, run);
+      }
+    }
+  };
   try {
-    return await Promise.all(targets.map((target) => pool.run({ spec, target }) as Promise<FileResult>));
+    await Promise.all(Array.from({ length: workers }, lane));
+    return results;
   } finally {
     await pool.destroy();
   }

@@ -11,7 +11,7 @@ import { compare } from './support/compare.js';
 const FIXTURES = join(import.meta.dirname, 'holders');
 const fixtures = readdirSync(FIXTURES).filter((name) => /\.test\.(?:html|md)$/.test(name)).sort();
 const holders = await loadHolders([BUILTIN_HOLDERS], process.cwd());
-const catalogue = compileCatalogue(holders.map((h) => h.spec));
+const catalogue = compileCatalogue(holders);
 
 describe('holder catalogue fixtures', () => {
   it('has a fixture for every holder in the catalogue', () => {

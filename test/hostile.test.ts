@@ -105,3 +105,22 @@ describe('hostile policies', () => {
     expect(stderr).toContain('rightslint.yaml:2:14: `maxFileSize`');
   });
 });
+
+describe('patterns from users', () => {
+  const holder = (pattern: string) => `id: slow\nname: Slow Wire\nkinds: [text]\nsignals:\n  - id: any\n    type: credit\n    kind: text\n    regions: [body]\n    pattern: '${pattern}'\n`;
+
+  it('run in linear time: (a+)+$ over a 1 MB page does not stall the scan', async () => {
+    const folder = site({ 'rightslint.yaml': 'holders: [slow.yaml]\n', 'slow.yaml': holder('(a+)+$'), 'page.html': `<p>${'a'.repeat(1_000_000)}!</p>` });
+    const started = performance.now();
+    const result = await check({ cwd: folder, asOf: '2026-01-15', prefilter: false });
+    expect(result.files[0]?.status).toBe('scanned');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('are refused at load time, with the place, when they need backtracking', async () => {
+    const folder = site({ 'rightslint.yaml': 'holders: [slow.yaml]\n', 'slow.yaml': holder('Slow(?= Wire)') });
+    const { code, stderr } = await runCli(['check'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toContain('slow.yaml:9:14: `signals[0].pattern` Cannot compile pattern for the linear-time engine (RE2): invalid or unsupported Perl syntax: `(?=`');
+  });
+});

@@ -54,3 +54,12 @@ describe('at scale', () => {
     expect(shards.every((shard) => shard.files.length > 0)).toBe(true);
   });
 });
+
+describe('a page that runs too long', () => {
+  it('has its worker stopped and is reported, and the run goes on', async () => {
+    const result = await run({ workers: 2, timeoutMs: 1 });
+    expect(result.files.length).toBeGreaterThan(POOL_THRESHOLD);
+    expect(result.files.every((f) => f.status === 'error' && f.reason === 'timed out after 0.001 s (see --timeout)')).toBe(true);
+    expect(result.files[0]?.findings.map((f) => f.ruleId)).toEqual(['unscannable-file']);
+  });
+});

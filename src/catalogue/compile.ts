@@ -1,5 +1,7 @@
 import type { RegionKind } from '../document/region.js';
 import { requiredLiterals, type Score } from './literals.js';
+import type { HolderEntry } from './load.js';
+import { compilePattern, type Pattern } from './pattern.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
@@ -11,14 +13,14 @@ export interface CompiledSignal {
   strength: 'strong' | 'weak';
   regions: ReadonlySet<RegionKind>;
   fields: ReadonlySet<string> | undefined;
-  pattern: RegExp;
+  pattern: Pattern;
   exclusions: readonly CompiledExclusion[];
   /** Lower-case strings one of which every hit contains; undefined when the pattern names none. */
   literals: readonly string[] | undefined;
 }
 
 export interface CompiledExclusion {
-  pattern: RegExp;
+  pattern: Pattern;
   reason: ExclusionSpec['reason'];
 }
 
@@ -45,11 +47,13 @@ export interface SignalGate {
   ungated: readonly number[];
 }
 
-/** Compiles validated holder specs. Patterns were checked by the schema, so compiling cannot fail. */
-export function compileCatalogue(specs: readonly HolderSpec[]): Catalogue {
+/** Compiles validated holders. Their patterns were checked when loaded, so compiling cannot fail. */
+export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
+  const specs = entries.map((entry) => entry.spec);
   const signals: CompiledSignal[] = [];
   const nameWords = distinctiveNameWords(specs);
-  for (const holder of specs) {
+  for (const { spec: holder, engine } of entries) {
+    const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, engine), reason: spec.reason });
     const shared = holder.exclude.map(compileExclusion);
     const score = namingScore(nameWords.get(holder.id));
     for (const signal of holder.signals) {
@@ -61,7 +65,7 @@ export function compileCatalogue(specs: readonly HolderSpec[]): Catalogue {
         strength: signal.strength,
         regions: new Set(signal.regions),
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
-        pattern: new RegExp(signal.pattern, signal.ignoreCase ? 'giu' : 'gu'),
+        pattern: compilePattern(signal.pattern, signal.ignoreCase, engine),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
         literals: requiredLiterals(signal.pattern, score),
       });
@@ -110,6 +114,3 @@ function namingScore(words: { distinctive: readonly string[]; shared: readonly s
   return (literals) => Math.min(...literals.map((l) => bonus(l) + l.length));
 }
 
-function compileExclusion(spec: ExclusionSpec): CompiledExclusion {
-  return { pattern: new RegExp(spec.pattern, spec.ignoreCase ? 'giu' : 'gu'), reason: spec.reason };
-}

@@ -1,17 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PolicyError, type Problem } from '../errors.js';
-import { parseYamlFile, problemAtField, validateYaml } from '../config/yaml-file.js';
+import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
+import { type Engine, linearProblem } from './pattern.js';
 import { holderSchema, type HolderSpec } from './schema.js';
 
 /** The folder of holder files shipped with rightslint. */
 export const BUILTIN_HOLDERS = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/holders');
 
-/** A holder and the file it was read from. */
+/** A holder, the file it was read from, and the engine its patterns run on. */
 export interface HolderEntry {
   spec: HolderSpec;
   file: string;
+  engine: Engine;
 }
 
 /**
@@ -28,13 +30,15 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
     try {
       const yaml = parseYamlFile(display, await readFile(file, 'utf8'));
       const spec = validateYaml(yaml, holderSchema);
+      const engine: Engine = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'builtin' : 'linear';
+      if (engine === 'linear') problems.push(...linearProblems(yaml, spec));
       const previous = seen.get(spec.id);
       if (previous) {
         problems.push(problemAtField(yaml, ['id'], `Holder \`${spec.id}\` is already defined in ${previous}`));
         continue;
       }
       seen.set(spec.id, display);
-      entries.push({ spec, file: display });
+      entries.push({ spec, file: display, engine });
     } catch (error) {
       if (error instanceof PolicyError) problems.push(...error.problems);
       else throw error;
@@ -42,6 +46,21 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
   }
   if (problems.length > 0) throw new PolicyError(problems);
   return entries.sort((a, b) => a.spec.id.localeCompare(b.spec.id));
+}
+
+/** Every pattern of a user's holder file that RE2 cannot run, at its place in the file. */
+function linearProblems(yaml: YamlFile, spec: HolderSpec): Problem[] {
+  const patterns: Array<[FieldPath, string]> = [
+    ...spec.exclude.map((e, i): [FieldPath, string] => [['exclude', i, 'pattern'], e.pattern]),
+    ...spec.signals.flatMap((signal, i) => [
+      [['signals', i, 'pattern'], signal.pattern] as [FieldPath, string],
+      ...signal.exclude.map((e, j): [FieldPath, string] => [['signals', i, 'exclude', j, 'pattern'], e.pattern]),
+    ]),
+  ];
+  return patterns.flatMap(([path, source]) => {
+    const message = linearProblem(source);
+    return message ? [problemAtField(yaml, path, message)] : [];
+  });
 }
 
 async function expandHolderPath(path: string): Promise<string[]> {

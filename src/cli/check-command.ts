@@ -22,6 +22,7 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   shard: { type: 'string' },
   workers: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 /** Where `--cache` keeps results unless `--cache-location` says otherwise. */
@@ -38,6 +39,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`Cannot use --workers \`${values.workers}\`: expected a whole number from 1`);
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`Cannot use --timeout \`${values.timeout}\`: expected a number of seconds`);
   const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined);
   const result = await check({
     paths: positionals,
@@ -50,6 +53,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     cacheLocation,
     shard: values.shard,
     workers,
+    ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
   });
   await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);

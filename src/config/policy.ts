@@ -19,7 +19,7 @@ export interface Policy {
 /** The empty policy: no licences, so every holder found is reported. */
 export async function defaultPolicy(root: string): Promise<Policy> {
   const holders = await loadHolders([BUILTIN_HOLDERS], root);
-  return { file: undefined, root, spec: policySchema.parse({}), catalogue: compileCatalogue(holders.map((h) => h.spec)) };
+  return { file: undefined, root, spec: policySchema.parse({}), catalogue: compileCatalogue(holders) };
 }
 
 /**
@@ -32,7 +32,7 @@ export async function loadPolicy(file: string, cwd: string): Promise<Policy> {
   const chain = await loadChain(path, cwd);
   const spec = mergeChain(chain);
   const holders = await loadHolders([BUILTIN_HOLDERS, ...spec.holders], cwd);
-  const catalogue = compileCatalogue(holders.map((h) => h.spec));
+  const catalogue = compileCatalogue(holders);
   const problems = chain.flatMap(({ yaml, spec: own }) => checkReferences(yaml, own, catalogue));
   if (problems.length > 0) throw new PolicyError(problems);
   return { file: path, root: dirname(path), spec, catalogue };

@@ -15,7 +15,7 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
-      for (const match of region.text.matchAll(signal.pattern)) {
+      for (const match of signal.pattern.matchAll(region.text)) {
         const from = match.index;
         const to = from + match[0].length;
         if (to === from || isExcluded(region.text, from, to, signal.exclusions)) continue;
@@ -77,7 +77,7 @@ function isWithin(field: string, path: string): boolean {
 
 function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[]): boolean {
   return exclusions.some(({ pattern }) => {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of pattern.matchAll(text)) {
       if (match.index < to && match.index + match[0].length > from) return true;
     }
     return false;
