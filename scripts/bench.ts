@@ -4,7 +4,7 @@
 // rg is installed; then how the cold time grows with the number of pages. It prints figures and
 // ratios; the bars are in the issue, the judgement is the reader's.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +74,16 @@ async function rgMeasure(dir: string): Promise<Measure | undefined> {
   });
 }
 
+/** The linear-time engine on the textbook catastrophic pattern, through a policy's own holder file. */
+function measureHostilePattern(): number {
+  const dir = join(work, 'hostile');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'rightslint.yaml'), 'holders: [slow.yaml]\n');
+  writeFileSync(join(dir, 'slow.yaml'), "id: slow\nname: Slow\nkinds: [text]\nsignals:\n  - id: any\n    type: credit\n    kind: text\n    regions: [body]\n    pattern: '(a+)+$'\n");
+  writeFileSync(join(dir, 'page.html'), `<p>${'a'.repeat(1_000_000)}!</p>`);
+  return child('rightslint', dir).ms;
+}
+
 const line = (label: string, m: Measure, pages: number, bytes: number) =>
   console.log(`  ${label.padEnd(26)} ${(pages / (m.ms / 1000)).toFixed(0).padStart(8)} pages/s ${(bytes / 1e6 / (m.ms / 1000)).toFixed(1).padStart(8)} MB/s ${m.maxRssMB.toFixed(0).padStart(6)} MB peak  (${(m.ms / 1000).toFixed(2)} s)`);
 
@@ -85,7 +95,6 @@ try {
   const cold = times(runs, () => child('rightslint', html.dir));
   const cache = join(work, 'cache');
   child('rightslint', html.dir, cache);
-  console.log('cache entries', execFileSync('find', [cache, '-type', 'f']).toString().split('\n').length);
   const warm = times(runs, () => child('rightslint', html.dir, cache));
   const baseline = times(runs, () => child('rehype', html.dir));
   const rg = await rgMeasure(html.dir);
@@ -105,6 +114,9 @@ try {
   line('rightslint, cold', mdCold, mdPages, md.bytes);
   line('unified + remark-parse', mdBaseline, mdPages, md.bytes);
 
+  const hostile = measureHostilePattern();
+  console.log(`\nA user's (a+)+$ pattern over a 1 MB page: ${hostile.toFixed(0)} ms (RE2: linear time)`);
+
   console.log('\nScaling (HTML, cold, one run each):');
   const scale = values.scale.split(',').map(Number);
   const measured = scale.map((count) => {
@@ -118,7 +130,6 @@ try {
     const b = measured[i] as { count: number; m: Measure };
     console.log(`  ${b.count}/${a.count} pages: time x${(b.m.ms / a.m.ms).toFixed(2)} for x${(b.count / a.count).toFixed(1)} pages`);
   }
-  void statSync;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
