@@ -12,7 +12,6 @@ export interface Prefilter {
 const DIRECTIVE_TOKEN = 'rightslint-';
 const NOTICE_TOKEN = /©|&copy;|&#169;|&#xa9;|\\u00a9|\(c\)|copyright/i;
 const TAGS = /<[^>]*>/g;
-const SHORT_NAME = 3;
 const BETWEEN_WORDS = '(?:[^\\p{L}\\p{N}<]|<[^>]*>)+';
 const JSON_ESCAPE = /\\u([\da-fA-F]{4})/g;
 // The page's own publisher, as the document layer reads it (meta/meta.ts, jsonld.ts), roughly.
@@ -28,17 +27,21 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
  * publisher nor a holder sends the page to the parser.
  */
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
-  const phrases = new Set<string>([escape(DIRECTIVE_TOKEN)]);
+  const phrases = new Map<string, Set<string>>([[DIRECTIVE_TOKEN, new Set([''])]]);
+  const add = ({ first, tail }: Phrase): void => {
+    phrases.set(first, (phrases.get(first) ?? new Set()).add(tail));
+  };
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
     const words = catalogue.nameWords.get(signal.holder);
     const names = [...(words?.distinctive ?? []), ...(words?.shared ?? [])];
     // A signal whose pattern names no literal is looked for on pages that name its holder.
     const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
-    for (const literal of literals) phrases.add(phraseOf(literal, names));
+    for (const literal of literals) add(phraseOf(literal, names));
   }
-  // Phrases are lower case; the text is lowered once, which is faster than a case-insensitive search.
-  const keywords = new RegExp([...phrases].sort((a, b) => b.length - a.length).join('|'), 'u');
+  // Phrases are lower case; the text is lowered once, which is faster than a case-insensitive
+  // search, and their first words form a trie, so each position tries a few branches, not all.
+  const keywords = new RegExp(trieSource(phrases), 'u');
   const names = [...catalogue.holders.values()].flatMap((h) => [h.name, ...h.aliases]);
 
   return {
@@ -75,17 +78,45 @@ function decodeEscapes(text: string): string {
   return decodeHTML(text).replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+/** A literal as searched for in raw text: its first word, then a pattern for the rest. */
+interface Phrase {
+  first: string;
+  tail: string;
+}
+
 /**
  * A literal as a pattern over raw text: its words in order, with any punctuation, space or tags
- * between them (markup may split a literal, not a word). A holder's short name ("ap", "tt") stands
+ * between them (markup may split a literal, not a word). A holder's name alone ("ap", "ansa") stands
  * only as a word, or every page with "map" would pass.
  */
-function phraseOf(literal: string, names: readonly string[]): string {
+function phraseOf(literal: string, names: readonly string[]): Phrase {
   const words = literal.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return escape(literal.trim());
-  const phrase = words.map(escape).join(BETWEEN_WORDS);
-  const [only] = words;
-  return words.length === 1 && only && only.length <= SHORT_NAME && names.includes(only) ? `(?<![\\p{L}\\p{N}])${phrase}(?![\\p{L}\\p{N}])` : phrase;
+  if (!words) return { first: literal.trim(), tail: '' };
+  const [first = '', ...rest] = words;
+  const tail = rest.map((word) => `${BETWEEN_WORDS}${escape(word)}`).join('');
+  const isName = rest.length === 0 && names.includes(first);
+  // The look-behind stands after the word: the character before the word is no letter.
+  return isName ? { first, tail: `(?<![\\p{L}\\p{N}]${escape(first)})(?![\\p{L}\\p{N}])` } : { first, tail };
+}
+
+/** A pattern for all phrases, their first words merged into a trie of characters. */
+function trieSource(phrases: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const branches = new Map<string, Map<string, ReadonlySet<string>>>();
+  let ending: ReadonlySet<string> | undefined;
+  for (const [word, tails] of phrases) {
+    const [head, ...rest] = Array.from(word);
+    if (head === undefined) {
+      ending = tails;
+      continue;
+    }
+    const branch = branches.get(head) ?? new Map<string, ReadonlySet<string>>();
+    branch.set(rest.join(''), tails);
+    branches.set(head, branch);
+  }
+  const alternatives = [...branches].map(([head, rest]) => `${escape(head)}${trieSource(rest)}`);
+  // Where a word ends, its tails follow; an empty tail ends the phrase.
+  if (ending) alternatives.push(ending.has('') ? '' : `(?:${[...ending].join('|')})`);
+  return alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join('|')})`;
 }
 
 function escape(text: string): string {

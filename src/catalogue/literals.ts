@@ -38,7 +38,7 @@ function ofSequence(elements: readonly AST.Element[], score: Score): string[] | 
   const candidates: string[][] = [];
   let runs = [''];
   const endRun = (): void => {
-    if (runs.every((run) => run.length >= MIN_LITERAL)) candidates.push(runs);
+    if (runs.every(isTelling)) candidates.push(runs);
     runs = [''];
   };
   for (const element of elements) {
@@ -104,6 +104,11 @@ function singleCharacter(element: AST.Element): string | undefined {
     if (chars.size === 1 && !chars.has(undefined)) return [...chars][0];
   }
   return undefined;
+}
+
+/** A literal worth looking for: long enough, and with a letter or digit ("//" is on every page). */
+function isTelling(literal: string): boolean {
+  return literal.length >= MIN_LITERAL && /[\p{L}\p{N}]/u.test(literal);
 }
 
 function shortest(literals: readonly string[]): number {
