@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Log, Result } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { summarise } from '../src/summary.js';
 import type { CheckResult, FileResult, Finding } from '../src/result.js';
 import { formatGithub } from '../src/report/github.js';
 import { FORMATS } from '../src/report/index.js';
@@ -67,22 +68,7 @@ function awkwardFinding(model: Finding): Finding {
 }
 
 function withSummary(files: FileResult[]): CheckResult {
-  const shown = files.flatMap((file) => file.findings).filter((finding) => !finding.suppression);
-  return {
-    version: 1,
-    files,
-    summary: {
-      files: files.length,
-      scanned: files.filter((file) => file.status === 'scanned').length,
-      skipped: files.filter((file) => file.status === 'skipped').length,
-      errored: files.filter((file) => file.status === 'error').length,
-      errors: shown.filter((finding) => finding.severity === 'error').length,
-      warnings: shown.filter((finding) => finding.severity === 'warning').length,
-      suppressed: files.flatMap((file) => file.findings).length - shown.length,
-      asOf: FIXTURE_DAY,
-      policy: 'rightslint.yaml',
-    },
-  };
+  return { version: 1, files, summary: summarise(files, FIXTURE_DAY, 'rightslint.yaml') };
 }
 
 function sarifLog(result: CheckResult): Log {
