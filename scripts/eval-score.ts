@@ -36,6 +36,10 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
   const misses: PageScore[] = [];
   const falseAlarms: PageScore[] = [];
   const uncertain: PageScore[] = [];
+  // Holders the corpus never labels (its vocabulary has no such agency) can be neither confirmed
+  // nor refuted by it: their reports are listed apart, not counted as false alarms.
+  const vocabulary = new Set(labels.flatMap((l) => [...l.items, ...l.mentions_only].map((i) => idOf(i.agency))));
+  const unlabelled: PageScore[] = [];
   let citationPages = 0;
   let citationFalsePositives = 0;
   const count = (map: Map<string, Tally>, key: string, field: keyof Tally) => {
@@ -77,6 +81,10 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
     }
     for (const f of found) {
       if (allowed.has(f.holder)) continue;
+      if (!vocabulary.has(f.holder)) {
+        unlabelled.push({ file: label.file, detail: `${f.holder}: ${f.evidence.join('; ')}` });
+        continue;
+      }
       holders.fp++;
       count(byHolder, f.holder, 'fp');
       falseAlarms.push({ file: label.file, detail: `${f.holder}: ${f.evidence.join('; ')}` });
@@ -87,10 +95,10 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
       count(byKind, pair.split('/')[1] as string, field);
     }
     for (const pair of foundPairs) {
-      if (allowedPairs.has(pair)) continue;
+      if (allowedPairs.has(pair) || !vocabulary.has(pair.split('/')[0] as string)) continue;
       kinds.fp++;
       count(byKind, pair.split('/')[1] as string, 'fp');
     }
   }
-  return { pages, holders, kinds, byHolder, byKind, misses, falseAlarms, uncertain, citationPages, citationFalsePositives };
+  return { pages, holders, kinds, byHolder, byKind, misses, falseAlarms, uncertain, unlabelled, citationPages, citationFalsePositives };
 }

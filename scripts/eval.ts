@@ -55,6 +55,7 @@ if (!values.quiet) {
   lines('Missed (labelled holder not reported):', score.misses);
   lines('False alarms (holder reported, not labelled):', score.falseAlarms);
   lines('Uncertain pages (not scored):', score.uncertain);
+  lines('Holders the corpus never labels (reported, not scored):', score.unlabelled);
 }
 console.log(header);
 for (const [holder, tally] of [...score.byHolder].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${holder.padEnd(20)}${pct(tally)}`);
@@ -63,3 +64,4 @@ console.log(`  ${'(holder, kind), all'.padEnd(20)}${pct(score.kinds)}`);
 for (const [kind, tally] of [...score.byKind].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${`kind ${kind}`.padEnd(20)}${pct(tally)}`);
 console.log(`  ${'pages'.padEnd(20)}${pct(score.pages)}`);
 console.log(`\ncitation-only pages with a holder reported: ${score.citationFalsePositives} of ${score.citationPages}`);
+console.log(`reports of holders the corpus never labels (not scored): ${score.unlabelled.length}`);
