@@ -66,6 +66,10 @@ function ofSequence(elements: readonly AST.Element[], score: Score): string[] | 
 function exactStrings(element: AST.Element): string[] | undefined {
   const char = singleCharacter(element);
   if (char !== undefined) return [char];
+  // A small class of plain characters multiplies out: [华華] gives 华 and 華.
+  if (element.type === 'CharacterClass' && !element.negate && element.elements.length <= 8 && element.elements.every((e) => e.type === 'Character')) {
+    return [...new Set(element.elements.map((e) => String.fromCodePoint((e as AST.Character).value).toLowerCase()))];
+  }
   if (element.type === 'Quantifier' && element.min >= 1 && element.element.type === 'CharacterSet' && element.element.kind === 'space') return [' '];
   if (element.type === 'Quantifier' && element.min === 0 && element.max === 1) {
     const inner = exactStrings(element.element);
