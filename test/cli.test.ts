@@ -107,3 +107,21 @@ describe('rightslint check', () => {
     expect(failure.stdout).toContain('unlicensed-content');
   });
 });
+
+describe('the bundled example', () => {
+  it('reports what examples/newsroom/README.md says it does', async () => {
+    const { code, stdout } = await runCli(['check', 'examples/newsroom', '--format', 'json', ...AS_OF], join(import.meta.dirname, '..'));
+    expect(code).toBe(1);
+    const findings = (JSON.parse(stdout) as CheckResult).files.flatMap((f) => f.findings.map((x) => `${f.path.replace('examples/newsroom/content/', '')} ${x.ruleId} ${x.holder ?? ''}`.trim()));
+    expect(findings).toEqual([
+      'blog/2025/07/picture-desk-favourites.md unlicensed-content ap',
+      'business/2025/05/container-rates-slide.html license-expired reuters',
+      'news/2025/04/ferry-route-norway.html unknown-notice',
+      'news/2025/05/senate-flood-insurance.html unlicensed-content ap',
+      'photos/2025/02/storm-gallery.html retention-exceeded afp',
+      'photos/2025/05/hamburg-twinning-visit.md missing-attribution dpa',
+      'sport/2025/06/atlantic-solo-lorient.html unlicensed-content afp',
+      'world/2025/05/berliner-faehren-sommer.html unlicensed-content dpa',
+    ]);
+  });
+});
