@@ -2,6 +2,7 @@ import { decodeHTML } from 'entities';
 import type { Catalogue } from './catalogue/compile.js';
 import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
+import { escapeRegExp, trieSource } from './trie.js';
 
 /** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
 export interface Prefilter {
@@ -12,6 +13,10 @@ export interface Prefilter {
 const DIRECTIVE_TOKEN = 'rightslint-';
 const NOTICE_TOKEN = /©|&copy;|&#169;|&#xa9;|\\u00a9|\(c\)|copyright/i;
 const TAGS = /<[^>]*>/g;
+const NOTICE_WORDS = /©|\(c\)|copyright/gi;
+const CLAUSE = /all rights reserved|may not be (?:re)?published/i;
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 400;
 const BETWEEN_WORDS = '(?:[^\\p{L}\\p{N}<]|<[^>]*>)+';
 const JSON_ESCAPE = /\\u([\da-fA-F]{4})/g;
 // The page's own publisher, as the document layer reads it (meta/meta.ts, jsonld.ts), roughly.
@@ -60,9 +65,12 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
  * true owner too (see `isSameOwner`). Anything less certain sends the page to the parser.
  */
 function hasForeignNotice(text: string, holderNames: readonly string[]): boolean {
-  const visible = text.replace(TAGS, ' ');
-  const region = { kind: 'footer' as const, text: visible, offsets: new Int32Array(visible.length + 1), isInStory: true };
-  const owners = findNotices([region]).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
+  // Only the text just around each notice word is read. A clause anywhere on the page stands
+  // after each window, so a notice the page's clause makes one is never missed.
+  const clause = CLAUSE.test(text) ? ' All rights reserved.' : '';
+  const windows = [...text.matchAll(NOTICE_WORDS)].map((m) => `${text.slice(Math.max(0, m.index - WINDOW_BEFORE), m.index + WINDOW_AFTER).replace(TAGS, ' ')}${clause}`);
+  const regions = windows.map((window) => ({ kind: 'footer' as const, text: window, offsets: new Int32Array(window.length + 1), isInStory: true }));
+  const owners = findNotices(regions).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
   if (owners.length === 0) return false;
   const known = [...holderNames, ...publisherNames(text)].map(normaliseOwner).filter((name) => name !== '');
   return owners.some((owner) => !known.some((name) => owner === name || owner.startsWith(`${name} `)));
@@ -90,35 +98,14 @@ interface Phrase {
  * only as a word, or every page with "map" would pass.
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
-  const words = literal.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return { first: literal.trim(), tail: '' };
-  const [first = '', ...rest] = words;
-  const tail = rest.map((word) => `${BETWEEN_WORDS}${escape(word)}`).join('');
-  const isName = rest.length === 0 && names.includes(first);
+  const text = literal.trim();
+  const words = text.match(/[\p{L}\p{N}]+/gu);
   // The look-behind stands after the word: the character before the word is no letter.
-  return isName ? { first, tail: `(?<![\\p{L}\\p{N}]${escape(first)})(?![\\p{L}\\p{N}])` } : { first, tail };
-}
-
-/** A pattern for all phrases, their first words merged into a trie of characters. */
-function trieSource(phrases: ReadonlyMap<string, ReadonlySet<string>>): string {
-  const branches = new Map<string, Map<string, ReadonlySet<string>>>();
-  let ending: ReadonlySet<string> | undefined;
-  for (const [word, tails] of phrases) {
-    const [head, ...rest] = Array.from(word);
-    if (head === undefined) {
-      ending = tails;
-      continue;
-    }
-    const branch = branches.get(head) ?? new Map<string, ReadonlySet<string>>();
-    branch.set(rest.join(''), tails);
-    branches.set(head, branch);
+  if (words?.length === 1 && words[0] === text && names.includes(text)) {
+    return { first: text, tail: `(?<![\\p{L}\\p{N}]${escapeRegExp(text)})(?![\\p{L}\\p{N}])` };
   }
-  const alternatives = [...branches].map(([head, rest]) => `${escape(head)}${trieSource(rest)}`);
-  // Where a word ends, its tails follow; an empty tail ends the phrase.
-  if (ending) alternatives.push(ending.has('') ? '' : `(?:${[...ending].join('|')})`);
-  return alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join('|')})`;
+  if (!words) return { first: text, tail: '' };
+  const [first = '', ...rest] = words;
+  return { first, tail: rest.map((word) => `${BETWEEN_WORDS}${escapeRegExp(word)}`).join('') };
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

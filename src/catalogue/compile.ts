@@ -2,6 +2,7 @@ import type { RegionKind } from '../document/region.js';
 import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
 import { compilePattern, type Pattern } from './pattern.js';
+import { trieSource } from '../trie.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
@@ -39,7 +40,7 @@ export interface Catalogue {
  * literals it holds (and those that name none), instead of against the whole catalogue.
  */
 export interface SignalGate {
-  /** All literals, longest first, lower case; run over lower-cased text from every position. */
+  /** All literals in a trie, lower case; run over lower-cased text from every position. */
   pattern: RegExp;
   /** For each literal, the indexes of the signals it admits: its own, and those of literals inside it. */
   admits: ReadonlyMap<string, readonly number[]>;
@@ -87,8 +88,8 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
     literal,
     [...new Set(literals.filter((inner) => literal.includes(inner)).flatMap((inner) => owners.get(inner) ?? []))].sort((a, b) => a - b),
   ]));
-  const alternatives = literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'gu'), admits, ungated };
+  const pattern = new RegExp(trieSource(new Map(literals.map((literal) => [literal, new Set([''])]))), 'gu');
+  return { pattern, admits, ungated };
 }
 
 /** The words of each holder's names, split into those no other holder's names share and the rest. */
@@ -109,8 +110,10 @@ function distinctiveNameWords(specs: readonly HolderSpec[]): Catalogue['nameWord
  * they are rarer in pages that do not carry its content, so the prefilter lets fewer pages through.
  */
 function namingScore(words: { distinctive: readonly string[]; shared: readonly string[] } | undefined): Score {
-  const bonus = (literal: string): number =>
-    words?.distinctive.some((w) => literal.includes(w)) ? 200 : words?.shared.some((w) => literal.includes(w)) ? 100 : 0;
+  const bonus = (literal: string): number => {
+    const inLiteral = new Set(literal.match(/[\p{L}\p{N}]+/gu) ?? []);
+    return words?.distinctive.some((w) => inLiteral.has(w)) ? 200 : words?.shared.some((w) => inLiteral.has(w)) ? 100 : 0;
+  };
   return (literals) => Math.min(...literals.map((l) => bonus(l) + l.length));
 }
 
