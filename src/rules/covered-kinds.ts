@@ -3,7 +3,7 @@ import type { LicenseSpec } from '../config/schema.js';
 import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import { coveringLicense } from '../policy/coverage.js';
 import { primaryEvidence } from './evidence-order.js';
-import { coverageQuery, type RuleContext } from './rule.js';
+import { coverageQuery, type RuleContext, type RuleReport } from './rule.js';
 
 /** A holder's content of one kind that a licence covers on the page, with the evidence for it. */
 export interface CoveredKind {
@@ -32,4 +32,10 @@ export function coveredKinds(context: RuleContext, date: string): CoveredKind[] 
     }
   }
   return covered;
+}
+
+/** A report about covered content, at its strongest evidence. */
+export function reportOn(covered: CoveredKind, message: string, expected: string): RuleReport {
+  const { detection, kind, license, evidence, primary } = covered;
+  return { message, start: primary.start, end: primary.end, holder: detection.holder, kinds: [kind], license: license.id, evidence, expected };
 }

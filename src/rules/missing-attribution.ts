@@ -1,5 +1,5 @@
 import { showsAttribution } from '../policy/attribution.js';
-import { coveredKinds } from './covered-kinds.js';
+import { coveredKinds, reportOn } from './covered-kinds.js';
 import type { Rule } from './rule.js';
 
 /** Licensed content whose licence asks for a credit or notice that the page does not show. */
@@ -8,19 +8,10 @@ export const missingAttribution: Rule = {
   description: 'Licensed content on a page that lacks the credit line its licence requires.',
   defaultSeverity: 'error',
   check(context) {
-    return coveredKinds(context, context.date).flatMap(({ detection, kind, license, evidence, primary }) => {
-      const { attribution } = license;
+    return coveredKinds(context, context.date).flatMap((covered) => {
+      const { id, attribution } = covered.license;
       if (!attribution || showsAttribution(context.page.regions, attribution)) return [];
-      return [{
-        message: `Licence \`${license.id}\` requires the attribution "${attribution}", which the page does not show`,
-        start: primary.start,
-        end: primary.end,
-        holder: detection.holder,
-        kinds: [kind],
-        license: license.id,
-        evidence,
-        expected: attribution,
-      }];
+      return [reportOn(covered, `Licence \`${id}\` requires the attribution "${attribution}", which the page does not show`, attribution)];
     });
   },
 };

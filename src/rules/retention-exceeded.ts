@@ -1,5 +1,5 @@
 import { addDuration } from '../policy/dates.js';
-import { coveredKinds } from './covered-kinds.js';
+import { coveredKinds, reportOn } from './covered-kinds.js';
 import type { Rule } from './rule.js';
 
 /** Licensed content kept online past the retention period its licence allows. */
@@ -10,20 +10,12 @@ export const retentionExceeded: Rule = {
   check(context) {
     const published = context.page.published?.date;
     if (!published) return [];
-    return coveredKinds(context, published).flatMap(({ detection, kind, license, evidence, primary }) => {
-      if (!license.retention) return [];
-      const takedown = addDuration(published, license.retention);
+    return coveredKinds(context, published).flatMap((covered) => {
+      const { id, retention } = covered.license;
+      if (!retention) return [];
+      const takedown = addDuration(published, retention);
       if (takedown >= context.asOf) return [];
-      return [{
-        message: `Licence \`${license.id}\` allows ${license.retention} online; published ${published}, due down on ${takedown}`,
-        start: primary.start,
-        end: primary.end,
-        holder: detection.holder,
-        kinds: [kind],
-        license: license.id,
-        evidence,
-        expected: `offline by ${takedown}`,
-      }];
+      return [reportOn(covered, `Licence \`${id}\` allows ${retention} online; published ${published}, due down on ${takedown}`, `offline by ${takedown}`)];
     });
   },
 };
