@@ -1,5 +1,5 @@
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Nodes as MdastNode, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -10,8 +10,10 @@ import type { PageFacts } from './facts.js';
 import { readFrontmatter } from './frontmatter.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-// Raw HTML inside Markdown (figures, embeds) is parsed into the same tree, keeping its positions.
-const toHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+// Raw HTML inside Markdown (figures, embeds, comments) is parsed into the same tree, keeping its
+// positions; re-parsing the tree costs as much again, so a page without raw HTML skips it.
+const toHtmlWithRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+const toHtml = unified().use(remarkRehype);
 
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
@@ -21,7 +23,10 @@ export async function markdownToHast(source: string, facts: PageFacts): Promise<
     const start = first.position.start?.offset ?? 0;
     readFrontmatter(first.value, source.indexOf('\n', start) + 1, source, facts);
   }
-  const hast = (await toHtml.run(mdast)) as HastRoot;
+  const hasRawHtml = mdast.children.some(function holdsHtml(node: MdastNode): boolean {
+    return node.type === 'html' || ('children' in node && node.children.some(holdsHtml));
+  });
+  const hast = (await (hasRawHtml ? toHtmlWithRaw : toHtml).run(mdast)) as HastRoot;
   markImageCaptions(hast);
   return hast;
 }
