@@ -28,6 +28,8 @@ const markdown = fc.array(fc.oneof(
   fc.constantFrom('# ', '## ', '> ', '- ', '1. ', '*', '**', '`', '```\n', '---\n', '![alt](x.jpg "Photo: AFP")', '[a](b)', '\\*', '<figure><figcaption>Photo: AFP</figcaption></figure>', '---\ntitle: x\ndate: 2025-06-04\ncredit: AFP\n---\n', '| a | b |\n|---|---|\n'),
 ), { maxLength: 30 }).map((parts) => parts.join(''));
 
+// A fixed seed keeps CI reproducible; FUZZ_SEED=<n> explores other documents.
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 let run: PageCheck;
 let seeds: string[];
 beforeAll(async () => {
@@ -63,11 +65,11 @@ function positions(result: FileResult): Array<{ line: number; column: number }> 
 // 10,000 documents in all: generated HTML, generated Markdown, and real fixture pages mutated.
 describe('random documents', () => {
   it('never crash or hang, keep positions inside the file, and give the same output twice (HTML)', async () => {
-    await fc.assert(fc.asyncProperty(html, (page) => holdsFor(page, 'page.html')), { numRuns: 4000 });
+    await fc.assert(fc.asyncProperty(html, (page) => holdsFor(page, 'page.html')), { numRuns: 4000, seed: SEED });
   }, 120_000);
 
   it('never crash or hang, keep positions inside the file, and give the same output twice (Markdown)', async () => {
-    await fc.assert(fc.asyncProperty(markdown, (page) => holdsFor(page, 'page.md')), { numRuns: 3000 });
+    await fc.assert(fc.asyncProperty(markdown, (page) => holdsFor(page, 'page.md')), { numRuns: 3000, seed: SEED });
   }, 120_000);
 
   it('never crash or hang, keep positions inside the file, and give the same output twice (real pages with random edits)', async () => {
@@ -80,7 +82,7 @@ describe('random documents', () => {
       }
       return page;
     });
-    await fc.assert(fc.asyncProperty(mutated, (page) => holdsFor(page, 'page.html')), { numRuns: 3000 });
+    await fc.assert(fc.asyncProperty(mutated, (page) => holdsFor(page, 'page.html')), { numRuns: 3000, seed: SEED });
   }, 120_000);
 });
 
@@ -96,6 +98,6 @@ describe('random policies', () => {
         expect(error).toBeInstanceOf(PolicyError);
         for (const problem of (error as PolicyError).problems) expect(problem.line).toBeGreaterThanOrEqual(1);
       }
-    }), { numRuns: 500 });
+    }), { numRuns: 500, seed: SEED });
   }, 120_000);
 });

@@ -36,9 +36,10 @@ class RegionWalker {
     this.#inStory = storyRoot === 'start';
   }
 
-  walkChildren(children: RootContent[], kind: BlockKind): void {
+  /** `at` is where the parent starts: the place of text that the tree gives no position (code in Markdown). */
+  walkChildren(children: RootContent[], kind: BlockKind, at = 0): void {
     for (const child of children) {
-      if (child.type === 'text') this.#appendText(child.value, child.position?.start?.offset, child.position?.end?.offset);
+      if (child.type === 'text') this.#appendText(child.value, child.position?.start?.offset, child.position?.end?.offset, at);
       else if (child.type === 'element') this.#walkElement(child, kind);
       else if (child.type === 'comment' && child.position?.start?.offset !== undefined) {
         this.facts.comments.push({ value: child.value, start: child.position.start.offset, end: child.position.end?.offset ?? child.position.start.offset });
@@ -62,13 +63,13 @@ class RegionWalker {
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited;
     if (isBlock) this.#flush(kind);
     if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
-    this.walkChildren(element.children, kind);
+    this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (isBlock) this.#flush(inherited);
     if (element === this.storyRoot) this.#inStory = wasInStory;
   }
 
-  #appendText(value: string, start: number | undefined, end: number | undefined): void {
-    if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? 0);
+  #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
+    if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? at);
     else this.#block.appendDecoded(value, this.source, start, end);
   }
 
