@@ -34,7 +34,7 @@ export class TextBuilder {
     for (let j = 0; j < value.length; j++) {
       const char = value[j] as string;
       // Parsers normalise line endings, and Markdown drops the backslash of an escaped character.
-      while (i < end && source[i] !== char && (source[i] === '\r' || isDroppedBackslash(source, i))) i++;
+      i = skipNoise(source, i, end, char);
       const at = Math.min(i, Math.max(start, end - 1));
       this.#push(char, at);
       if (isHighSurrogate(value, j) && source[i] !== char) this.#push(value[++j] as string, at);
@@ -81,6 +81,22 @@ export class TextBuilder {
     this.#offsets.push(offset);
     this.#endsWithSpace = true;
   }
+}
+
+/**
+ * Skips what the parser dropped before `char`: the CR of a CRLF, Markdown's escaping backslash, and
+ * a tag the HTML parser ignored (a stray `<td>` in a paragraph), whose text node starts at the tag.
+ */
+function skipNoise(source: string, i: number, end: number, char: string): number {
+  while (i < end && source[i] !== char) {
+    if (source[i] === '\r' || isDroppedBackslash(source, i)) i++;
+    else if (source[i] === '<' && /[a-z/!]/i.test(source[i + 1] ?? '')) {
+      const close = source.indexOf('>', i);
+      if (close === -1 || close >= end) break;
+      i = close + 1;
+    } else break;
+  }
+  return i;
 }
 
 function isDroppedBackslash(source: string, i: number): boolean {
