@@ -24,7 +24,7 @@ export class UsageError extends Error {
   }
 }
 
-export function formatProblem(problem: Problem): string {
+function formatProblem(problem: Problem): string {
   const field = problem.field ? ` \`${problem.field}\`` : '';
   return `${problem.file}:${problem.line}:${problem.column}:${field} ${problem.message}`;
 }

@@ -47,13 +47,12 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   // Phrases are lower case; the text is lowered once, which is faster than a case-insensitive
   // search, and their first words form a trie, so each position tries a few branches, not all.
   const keywords = new RegExp(trieSource(phrases), 'u');
-  const names = [...catalogue.holders.values()].flatMap((h) => [h.name, ...h.aliases]);
 
   return {
     needsParse(text) {
       const plain = text.includes('&') || text.includes('\\u') ? decodeEscapes(text) : text;
       if (keywords.test(plain.toLowerCase())) return true;
-      return options.notices && NOTICE_TOKEN.test(text) && hasForeignNotice(plain, names);
+      return options.notices && NOTICE_TOKEN.test(text) && hasForeignNotice(plain, catalogue.ownerNames);
     },
   };
 }
@@ -64,7 +63,7 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
  * by more words: it is known only when a known name is its leading words, which then holds for the
  * true owner too (see `isSameOwner`). Anything less certain sends the page to the parser.
  */
-function hasForeignNotice(text: string, holderNames: readonly string[]): boolean {
+function hasForeignNotice(text: string, ownerNames: readonly string[]): boolean {
   // Only the text just around each notice word is read. A clause anywhere on the page stands
   // after each window, so a notice the page's clause makes one is never missed.
   const clause = CLAUSE.test(text) ? ' All rights reserved.' : '';
@@ -72,7 +71,7 @@ function hasForeignNotice(text: string, holderNames: readonly string[]): boolean
   const regions = windows.map((window) => ({ kind: 'footer' as const, text: window, offsets: new Int32Array(window.length + 1), isInStory: true }));
   const owners = findNotices(regions).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
   if (owners.length === 0) return false;
-  const known = [...holderNames, ...publisherNames(text)].map(normaliseOwner).filter((name) => name !== '');
+  const known = [...ownerNames, ...publisherNames(text).map(normaliseOwner).filter((name) => name !== '')];
   return owners.some((owner) => !known.some((name) => owner === name || owner.startsWith(`${name} `)));
 }
 

@@ -1,3 +1,4 @@
+import { normaliseOwner } from '../detect/owners.js';
 import type { RegionKind } from '../document/region.js';
 import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
@@ -31,6 +32,8 @@ export interface Catalogue {
   signals: readonly CompiledSignal[];
   /** Which signals a region's text can match, from the literals it holds. */
   gate: SignalGate;
+  /** Every holder's name and aliases, normalised as notice owners are (for telling a notice's owner). */
+  ownerNames: readonly string[];
   /** Each holder's name words, the distinctive ones first ("zuma", then "press", which many names share). */
   nameWords: ReadonlyMap<string, { distinctive: readonly string[]; shared: readonly string[] }>;
 }
@@ -72,7 +75,8 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
       });
     }
   }
-  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals), nameWords };
+  const ownerNames = specs.flatMap((h) => [h.name, ...h.aliases]).map(normaliseOwner).filter((name) => name !== '');
+  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals), ownerNames, nameWords };
 }
 
 function buildGate(signals: readonly CompiledSignal[]): SignalGate {

@@ -73,7 +73,7 @@ function problemAt(yaml: YamlFile, offset: number, path: FieldPath, message: str
 }
 
 /** `licenses[0].until` for `['licenses', 0, 'until']`. */
-export function formatPath(path: FieldPath): string {
+function formatPath(path: FieldPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Region } from './region.js';
 
 /** Elements whose content is never page text a reader sees as part of the page. */
-export const SKIPPED_TAGS = new Set([
+const SKIPPED_TAGS = new Set([
   'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',
 ]);
 

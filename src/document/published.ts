@@ -22,7 +22,7 @@ export function publicationDate(facts: PageFacts): Published | undefined {
 }
 
 /** `YYYY-MM-DD` for an ISO 8601 date or date-time, or any date `Date.parse` reads; else undefined. */
-export function toIsoDate(value: string): string | undefined {
+function toIsoDate(value: string): string | undefined {
   const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
   const time = Date.parse(iso ?? value);
   if (Number.isNaN(time)) return undefined;

@@ -8,7 +8,7 @@ export const licenseExpired: Rule = {
   description: "A page published outside the dates of the licences that cover its agency content.",
   defaultSeverity: 'error',
   check(context) {
-    const { detections, policy, policyPath, date } = context;
+    const { detections, policy, date } = context;
     const reports: RuleReport[] = [];
     for (const detection of detections) {
       if (policy.spec.self.includes(detection.holder)) continue;

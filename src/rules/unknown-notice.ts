@@ -11,7 +11,6 @@ export const unknownNotice: Rule = {
   description: 'A third-party copyright notice from an owner that is not in the holder catalogue.',
   defaultSeverity: 'warning',
   check({ notices, policy, page }) {
-    const known = knownNames(policy.catalogue);
     const own = [
       ...page.publisherNames,
       ...policy.spec.self.flatMap((id) => namesOf(policy.catalogue, id)),
@@ -21,7 +20,7 @@ export const unknownNotice: Rule = {
     for (const notice of notices) {
       if (!notice.owner) continue;
       const owner = normaliseOwner(notice.owner);
-      if (owner === '' || seen.has(owner) || own.some((name) => isSameOwner(owner, name)) || known.some((name) => isSameOwner(owner, name))) continue;
+      if (owner === '' || seen.has(owner) || own.some((name) => isSameOwner(owner, name)) || policy.catalogue.ownerNames.some((name) => isSameOwner(owner, name))) continue;
       seen.add(owner);
       reports.push({
         message: `Copyright notice from \`${notice.owner}\`, which is not a holder in the catalogue nor the site itself`,
@@ -34,10 +33,6 @@ export const unknownNotice: Rule = {
     return reports;
   },
 };
-
-function knownNames(catalogue: Catalogue): string[] {
-  return [...catalogue.holders.keys()].flatMap((id) => namesOf(catalogue, id)).map(normaliseOwner);
-}
 
 function namesOf(catalogue: Catalogue, id: string): string[] {
   const holder = catalogue.holders.get(id);
