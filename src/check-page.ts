@@ -6,7 +6,7 @@ import { detectHolders } from './detect/holders.js';
 import { findNotices } from './detect/notices.js';
 import { findEvidence } from './detect/signals.js';
 import { decodePage } from './document/decode.js';
-import { readPage } from './document/page.js';
+import { formatOf, readPage } from './document/page.js';
 import type { FileResult } from './result.js';
 import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
 import { ALL_RULES, RULES } from './rules/index.js';
@@ -80,7 +80,7 @@ function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
 export async function checkText(text: string, path: string, policyPath: string, run: PageCheck): Promise<FileResult> {
-  if (run.prefilter && !run.prefilter.needsParse(text)) return { path, status: 'scanned', holders: [], findings: [] };
+  if (run.prefilter && !run.prefilter.needsParse(text, formatOf(path))) return { path, status: 'scanned', holders: [], findings: [] };
   const page = await readPage(path, text);
   const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
   const date = page.published?.date ?? run.asOf;

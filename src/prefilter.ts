@@ -2,11 +2,13 @@ import { decodeHTML } from 'entities';
 import type { Catalogue } from './catalogue/compile.js';
 import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
+import type { PageFormat } from './document/page.js';
+import { regionSource } from './prefilter-text.js';
 import { escapeRegExp, trieSource } from './trie.js';
 
 /** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
 export interface Prefilter {
-  needsParse(text: string): boolean;
+  needsParse(text: string, format: PageFormat): boolean;
 }
 
 // Suppression comments must be read even on pages with nothing else: an unused one is a finding.
@@ -32,7 +34,7 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
  * publisher nor a holder sends the page to the parser.
  */
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
-  const phrases = new Map<string, Set<string>>([[DIRECTIVE_TOKEN, new Set([''])]]);
+  const phrases = new Map<string, Set<string>>();
   const add = ({ first, tail }: Phrase): void => {
     phrases.set(first, (phrases.get(first) ?? new Set()).add(tail));
   };
@@ -49,10 +51,12 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   const keywords = new RegExp(trieSource(phrases), 'u');
 
   return {
-    needsParse(text) {
-      const plain = text.includes('&') || text.includes('\\u') ? decodeEscapes(text) : text;
+    needsParse(text, format) {
+      if (text.includes(DIRECTIVE_TOKEN)) return true;
+      const regions = format === 'html' ? regionSource(text) : text;
+      const plain = regions.includes('&') || regions.includes('\\u') ? decodeEscapes(regions) : regions;
       if (keywords.test(plain.toLowerCase())) return true;
-      return options.notices && NOTICE_TOKEN.test(text) && hasForeignNotice(plain, catalogue.ownerNames);
+      return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames);
     },
   };
 }
@@ -63,7 +67,7 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
  * by more words: it is known only when a known name is its leading words, which then holds for the
  * true owner too (see `isSameOwner`). Anything less certain sends the page to the parser.
  */
-function hasForeignNotice(text: string, ownerNames: readonly string[]): boolean {
+function hasForeignNotice(text: string, page: string, ownerNames: readonly string[]): boolean {
   // Only the text just around each notice word is read. A clause anywhere on the page stands
   // after each window, so a notice the page's clause makes one is never missed.
   const clause = CLAUSE.test(text) ? ' All rights reserved.' : '';
@@ -71,7 +75,7 @@ function hasForeignNotice(text: string, ownerNames: readonly string[]): boolean 
   const regions = windows.map((window) => ({ kind: 'footer' as const, text: window, offsets: new Int32Array(window.length + 1), isInStory: true }));
   const owners = findNotices(regions).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
   if (owners.length === 0) return false;
-  const known = [...ownerNames, ...publisherNames(text).map(normaliseOwner).filter((name) => name !== '')];
+  const known = [...ownerNames, ...publisherNames(page).map(normaliseOwner).filter((name) => name !== '')];
   return owners.some((owner) => !known.some((name) => owner === name || owner.startsWith(`${name} `)));
 }
 
@@ -85,26 +89,31 @@ function decodeEscapes(text: string): string {
   return decodeHTML(text).replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-/** A literal as searched for in raw text: its first word, then a pattern for the rest. */
+/** A literal as searched for in raw text: its first token, then a pattern for the rest. */
 interface Phrase {
   first: string;
   tail: string;
 }
 
+const TOKENS = /(\s*)([\p{L}\p{N}]+|[^\p{L}\p{N}\s])/gu;
+// What may stand in raw text between two characters a region's text holds side by side: tags,
+// and Markdown's escapes, emphasis marks and link destinations.
+const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
+
 /**
- * A literal as a pattern over raw text: its words in order, with any punctuation, space or tags
- * between them (markup may split a literal, not a word). A holder's name alone ("ap", "ansa") stands
- * only as a word, or every page with "map" would pass.
+ * A literal as a pattern over raw text: its words and punctuation in order. Where the literal has
+ * white space, any punctuation, space or tags may stand (markup may split a literal, not a word);
+ * elsewhere only markup. A holder's name at either end ("ap", "(pa") stands only as a word there,
+ * or every page with "map" or "(paris" would pass.
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
-  const text = literal.trim();
-  const words = text.match(/[\p{L}\p{N}]+/gu);
-  // The look-behind stands after the word: the character before the word is no letter.
-  if (words?.length === 1 && words[0] === text && names.includes(text)) {
-    return { first: text, tail: `(?<![\\p{L}\\p{N}]${escapeRegExp(text)})(?![\\p{L}\\p{N}])` };
-  }
-  if (!words) return { first: text, tail: '' };
-  const [first = '', ...rest] = words;
-  return { first, tail: rest.map((word) => `${BETWEEN_WORDS}${escapeRegExp(word)}`).join('') };
+  const tokens = [...literal.trim().matchAll(TOKENS)].map(([, space, token]) => ({ space: space !== '', token: token as string }));
+  const [first, ...rest] = tokens;
+  if (!first) return { first: literal, tail: '' };
+  const last = tokens.at(-1)?.token ?? '';
+  // The look-behind stands after the first token: the character before it is no letter.
+  const before = names.includes(first.token) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(first.token)})` : '';
+  const after = names.includes(last) ? '(?![\\p{L}\\p{N}])' : '';
+  const tail = rest.map(({ space, token }) => `${space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`);
+  return { first: first.token, tail: `${before}${tail.join('')}${after}` };
 }
-

@@ -2,6 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { defaultPolicy } from '../src/config/policy.js';
+import { buildPrefilter } from '../src/prefilter.js';
+import { regionSource } from '../src/prefilter-text.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/pages');
@@ -29,4 +32,32 @@ describe('the keyword prefilter', () => {
     expect(full?.files.length).toBe(240);
     expect(filtered?.files).toEqual(full?.files);
   }, 120_000);
+});
+
+describe('the text the prefilter searches', () => {
+  it.each([
+    ['text, with tags as <>', '<p class="wire">Hi <b>AFP</b></p>', '<>Hi <>AFP<><>'],
+    ['no script, but JSON-LD', '<script>var a="ap"</script><script type="application/ld+json">{"a":"AFP"}</script>', '<><><>{"a":"AFP"}<>'],
+    ['no comment, no style', '<!-- tt --><style>.tt{}</style><p>a</p>', '<><><>a<>'],
+    ['attributes regions read, no others', '<img alt="Foto: dpa" src="/a.jpg" srcset="tt.jpg" class="ap">', '<>Foto: dpa<>/a.jpg<>'],
+    ['a quoted `>` inside a tag', '<a href="?x=tt" title="a>b">c</a>', '<>a>b<>c<>'],
+    ['raw text elements whole', '<title>x <b>y</b></title>', '<>x <b>y</b><>'],
+    ['a bogus comment ends at its `>`', '<!x <script>y</script> AFP', '<!x <script>y<> AFP'],
+    ['an empty comment', '<!--> AFP <!-- c -->', ' AFP '],
+    ['the rest after an unclosed tag', '<p>unclosed <a x="', '<>unclosed <a x="'],
+    ['the rest after an unclosed script', '<script>never closed AFP', '<>never closed AFP'],
+    ['everything after plaintext', '<plaintext><a href=tt>AFP', '<><a href=tt>AFP'],
+  ])('keeps %s', (_, html, expected) => {
+    expect(regionSource(html)).toBe(expected);
+  });
+
+  it('skips pages whose holder names stand only in scripts, URLs and class names', async () => {
+    const { catalogue } = await defaultPolicy(ROOT);
+    const prefilter = buildPrefilter(catalogue, { notices: true });
+    const page = (body: string) => `<html><head><script>var country = 'ap';</script></head><body><a href="/s?from=tt.mm" class="aa pa">Search</a>${body}</body></html>`;
+    expect(prefilter.needsParse(page('<p>Nothing to see.</p>'), 'html')).toBe(false);
+    expect(prefilter.needsParse(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe(true);
+    expect(prefilter.needsParse(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe(true);
+    expect(prefilter.needsParse(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe(false);
+  });
 });

@@ -23,7 +23,7 @@ const htmlParser = unified().use(rehypeParse);
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
 /** The format a file is read as, from its name. */
-function formatOf(path: string): PageFormat {
+export function formatOf(path: string): PageFormat {
   return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
 }
 
