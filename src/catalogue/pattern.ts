@@ -16,10 +16,25 @@ export type Engine = 'builtin' | 'linear';
 export function compilePattern(source: string, ignoreCase: boolean, engine: Engine): Pattern {
   if (engine === 'builtin') {
     const regexp = new RegExp(source, ignoreCase ? 'giu' : 'gu');
-    return { matchAll: (text) => text.matchAll(regexp) };
+    return { matchAll: (text) => execAll(regexp, text) };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
+}
+
+/**
+ * Every match of a global regular expression, found with `exec`: `String.prototype.matchAll`
+ * copies the expression on each call, which costs more than the search on a short region.
+ */
+function execAll(regexp: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  regexp.lastIndex = 0;
+  for (let match = regexp.exec(text); match; match = regexp.exec(text)) {
+    matches.push(match);
+    // An empty match moves on by one character (a whole one, as the `u` flag reads text).
+    if (match[0] === '') regexp.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return matches;
 }
 
 /** Why RE2 refuses a pattern, in words for a policy author, or undefined when it takes it. */

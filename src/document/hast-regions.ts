@@ -105,10 +105,7 @@ class RegionWalker {
   }
 
   #readAttribute(element: Element, name: string, kind: BlockKind): void {
-    const property = name.startsWith('data-')
-      ? `data${name.slice(5).replace(/^./, (c) => c.toUpperCase())}`
-      : name;
-    const value = element.properties[property];
+    const value = element.properties[propertyName(name)];
     if (typeof value !== 'string' || value.trim() === '') return;
     const builder = new TextBuilder();
     const tagStart = element.position?.start?.offset;
@@ -118,6 +115,17 @@ class RegionWalker {
     const region = builder.toRegion({ kind, field: name });
     if (region) this.facts.regions.push(region);
   }
+}
+
+const propertyNames = new Map<string, string>();
+/** The hast property of an attribute: `data-credit` is `dataCredit`. */
+function propertyName(attribute: string): string {
+  let name = propertyNames.get(attribute);
+  if (name === undefined) {
+    name = attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    propertyNames.set(attribute, name);
+  }
+  return name;
 }
 
 /** The element that holds the story: articleBody, then article, then main; else the first h1 on. */
