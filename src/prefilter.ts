@@ -4,7 +4,8 @@ import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
 import type { PageFormat } from './document/page.js';
 import { regionSource } from './prefilter-text.js';
-import { escapeRegExp, trieSource } from './trie.js';
+import { KeywordSearch } from './keywords.js';
+import { escapeRegExp } from './trie.js';
 
 /** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
 export interface Prefilter {
@@ -35,8 +36,10 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
  */
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
   const phrases = new Map<string, Set<string>>();
-  const add = ({ first, tail }: Phrase): void => {
+  const notWordStart = new Set<string>();
+  const add = ({ first, tail, isWordStart }: Phrase): void => {
     phrases.set(first, (phrases.get(first) ?? new Set()).add(tail));
+    if (!isWordStart) notWordStart.add(first);
   };
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
@@ -46,16 +49,30 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
     const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
     for (const literal of literals) add(phraseOf(literal, names));
   }
-  // Phrases are lower case; the text is lowered once, which is faster than a case-insensitive
-  // search, and their first words form a trie, so each position tries a few branches, not all.
-  const keywords = new RegExp(trieSource(phrases), 'u');
+  // Phrases are lower case and the text is lowered once. Their first words are found in one pass;
+  // only where one stands is the rest of its phrases tried, anchored there.
+  const firsts = [...phrases.keys()];
+  const search = new KeywordSearch(firsts);
+  const rests = firsts.map((first) => {
+    const tails = [...(phrases.get(first) as Set<string>)];
+    if (tails.includes('')) return undefined;
+    // Where every phrase wants no letter before its first word, one is cheaper to test than a regex.
+    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(first) };
+  });
+  const hasPhrase = (text: string): boolean => search.search(text, (word, start) => {
+    const rest = rests[word];
+    if (!rest) return true;
+    if (rest.isWordStart && start > 0 && LETTER.test(text.charAt(start - 1))) return false;
+    rest.pattern.lastIndex = start + (firsts[word] as string).length;
+    return rest.pattern.test(text);
+  });
 
   return {
     needsParse(text, format) {
       if (text.includes(DIRECTIVE_TOKEN)) return true;
       const regions = format === 'html' ? regionSource(text) : text;
       const plain = regions.includes('&') || regions.includes('\\u') ? decodeEscapes(regions) : regions;
-      if (keywords.test(plain.toLowerCase())) return true;
+      if (hasPhrase(plain.toLowerCase())) return true;
       return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames);
     },
   };
@@ -93,9 +110,13 @@ function decodeEscapes(text: string): string {
 interface Phrase {
   first: string;
   tail: string;
+  /** No letter or digit may stand just before the first word. */
+  isWordStart: boolean;
 }
 
 const TOKENS = /(\s*)([\p{L}\p{N}]+|[^\p{L}\p{N}\s])/gu;
+const WORD = /^[\p{L}\p{N}]/u;
+const LETTER = /[\p{L}\p{N}]/u;
 // What may stand in raw text between two characters a region's text holds side by side: tags,
 // and Markdown's escapes, emphasis marks and link destinations.
 const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
@@ -108,12 +129,17 @@ const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
   const tokens = [...literal.trim().matchAll(TOKENS)].map(([, space, token]) => ({ space: space !== '', token: token as string }));
-  const [first, ...rest] = tokens;
-  if (!first) return { first: literal, tail: '' };
+  const at = tokens.findIndex(({ token }) => WORD.test(token));
+  const word = tokens[at];
+  if (!word) return { first: literal, tail: '', isWordStart: false };
+  const joined = (list: typeof tokens) => list.map(({ space, token }, i) => `${i === 0 ? '' : space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`).join('');
+  // The search starts at the first word, not at punctuation such as "(" that is on every page:
+  // what stands before the word is a look-behind, read only where the word is found.
+  const leading = tokens.slice(0, at + 1);
   const last = tokens.at(-1)?.token ?? '';
-  // The look-behind stands after the first token: the character before it is no letter.
-  const before = names.includes(first.token) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(first.token)})` : '';
+  const before = leading.length > 1
+    ? `(?<=${joined(leading)})`
+    : names.includes(word.token) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(word.token)})` : '';
   const after = names.includes(last) ? '(?![\\p{L}\\p{N}])' : '';
-  const tail = rest.map(({ space, token }) => `${space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`);
-  return { first: first.token, tail: `${before}${tail.join('')}${after}` };
+  return { first: word.token, tail: `${before}${joined(tokens.slice(at)).slice(escapeRegExp(word.token).length)}${after}`, isWordStart: before !== '' };
 }

@@ -11,8 +11,9 @@ const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
  * catalogue patterns need not care about line breaks in the source.
  */
 export class TextBuilder {
+  // Each part is a run of characters from consecutive source offsets, starting at its `#starts`.
   #parts: string[] = [];
-  #offsets: number[] = [];
+  #starts: number[] = [];
   #endsWithSpace = true; // at the start, so leading white space is dropped
   #end = 0;
 
@@ -55,13 +56,21 @@ export class TextBuilder {
   toRegion(fields: Omit<Region, 'text' | 'offsets'>): Region | undefined {
     if (this.#endsWithSpace && this.#parts.length > 0) {
       this.#parts.pop();
-      this.#offsets.pop();
+      this.#starts.pop();
     }
     if (this.#parts.length === 0) return undefined;
-    const offsets = new Int32Array(this.#offsets.length + 1);
-    offsets.set(this.#offsets);
-    offsets[this.#offsets.length] = Math.max(this.#end, (this.#offsets.at(-1) ?? 0) + 1);
-    return { ...fields, text: this.#parts.join(''), offsets };
+    const [parts, starts, end] = [this.#parts, this.#starts, this.#end];
+    const text = parts.join('');
+    // Most regions never hold a hit: their offsets are spelled out only when first read.
+    let offsets: Int32Array | undefined;
+    return {
+      ...fields,
+      text,
+      get offsets() {
+        offsets ??= spellOut(parts, starts, text.length, end);
+        return offsets;
+      },
+    };
   }
 
   #push(char: string, offset: number): void {
@@ -71,16 +80,29 @@ export class TextBuilder {
 
   #pushRun(text: string, offset: number): void {
     this.#parts.push(text);
-    for (let k = 0; k < text.length; k++) this.#offsets.push(offset + k);
+    this.#starts.push(offset);
     this.#endsWithSpace = false;
   }
 
   #pushSpace(offset: number): void {
     if (this.#endsWithSpace) return;
     this.#parts.push(' ');
-    this.#offsets.push(offset);
+    this.#starts.push(offset);
     this.#endsWithSpace = true;
   }
+}
+
+/** The source offset of every character of the runs, and after them the end offset. */
+function spellOut(parts: readonly string[], starts: readonly number[], length: number, end: number): Int32Array {
+  const offsets = new Int32Array(length + 1);
+  let i = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const start = starts[k] as number;
+    const run = (parts[k] as string).length;
+    for (let j = 0; j < run; j++) offsets[i++] = start + j;
+  }
+  offsets[length] = Math.max(end, (offsets[length - 1] ?? 0) + 1);
+  return offsets;
 }
 
 /**
