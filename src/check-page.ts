@@ -35,6 +35,30 @@ export interface PageCheck {
  * reading or checking becomes an `error` entry for this file alone.
  */
 export async function checkTarget(target: Target, run: PageCheck): Promise<FileResult> {
+  const read = await readTarget(target, run);
+  if (!('bytes' in read)) return read;
+  const path = run.displayPath(target.absolute);
+  try {
+    const { text, encoding } = decodePage(read.bytes, encodingFor(run.policy, target.policyPath));
+    const result: FileResult = { ...(await checkText(text, path, target.policyPath, run)), encoding };
+    await run.cache?.set(read.bytes, target.policyPath, result, dependsOnAsOf(result, run.policy));
+    return result;
+  } catch (error) {
+    return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
+  }
+}
+
+/**
+ * The result of a file that needs no parsing (skipped, unreadable, too large, binary, or in the
+ * cache), or undefined: a run answers these before it starts worker threads for the rest.
+ */
+export async function resultWithoutParsing(target: Target, run: PageCheck): Promise<FileResult | undefined> {
+  const read = await readTarget(target, run);
+  return 'bytes' in read ? undefined : read;
+}
+
+/** A file's bytes, or its result when they need not (or cannot) be parsed. */
+async function readTarget(target: Target, run: PageCheck): Promise<FileResult | { bytes: Buffer }> {
   const path = run.displayPath(target.absolute);
   if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
@@ -45,11 +69,7 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
     const bytes = await readFile(target.absolute);
     if (isBinary(bytes)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
     const cached = await run.cache?.get(bytes, target.policyPath);
-    if (cached) return { ...cached, path };
-    const { text, encoding } = decodePage(bytes, encodingFor(run.policy, target.policyPath));
-    const result: FileResult = { ...(await checkText(text, path, target.policyPath, run)), encoding };
-    await run.cache?.set(bytes, target.policyPath, result, dependsOnAsOf(result, run.policy));
-    return result;
+    return cached ? { ...cached, path } : { bytes };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }
