@@ -106,6 +106,14 @@ function decodeEscapes(text: string): string {
   return decodeHTML(text).replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+/**
+ * Whether a token is a holder's name written in plain Latin letters, which text sets apart as a
+ * word ("AP", "TT"); in Japanese or Korean a name runs on into the words around it.
+ */
+function isWordName(token: string, names: readonly string[]): boolean {
+  return /^[a-z\d]+$/.test(token) && names.includes(token);
+}
+
 /** A literal as searched for in raw text: its first token, then a pattern for the rest. */
 interface Phrase {
   first: string;
@@ -124,7 +132,7 @@ const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
 /**
  * A literal as a pattern over raw text: its words and punctuation in order. Where the literal has
  * white space, any punctuation, space or tags may stand (markup may split a literal, not a word);
- * elsewhere only markup. A holder's name at either end ("ap", "(pa") stands only as a word there,
+ * elsewhere only markup. A holder's Latin name at either end ("ap", "(pa") stands only as a word,
  * or every page with "map" or "(paris" would pass.
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
@@ -139,7 +147,7 @@ function phraseOf(literal: string, names: readonly string[]): Phrase {
   const last = tokens.at(-1)?.token ?? '';
   const before = leading.length > 1
     ? `(?<=${joined(leading)})`
-    : names.includes(word.token) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(word.token)})` : '';
-  const after = names.includes(last) ? '(?![\\p{L}\\p{N}])' : '';
+    : isWordName(word.token, names) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(word.token)})` : '';
+  const after = isWordName(last, names) ? '(?![\\p{L}\\p{N}])' : '';
   return { first: word.token, tail: `${before}${joined(tokens.slice(at)).slice(escapeRegExp(word.token).length)}${after}`, isWordStart: before !== '' };
 }

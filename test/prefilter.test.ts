@@ -38,11 +38,12 @@ describe('the text the prefilter searches', () => {
   it.each([
     ['text, with tags as <>', '<p class="wire">Hi <b>AFP</b></p>', '<>Hi <>AFP<><>'],
     ['no script, but JSON-LD', '<script>var a="ap"</script><script type="application/ld+json">{"a":"AFP"}</script>', '<><><>{"a":"AFP"}<>'],
+    ['JSON-LD whose type is written with references', '<script type="application&#x2F;ld&#x2B;json">{"a":"AFP"}</script>', '<>{"a":"AFP"}<>'],
     ['no comment, no style', '<!-- tt --><style>.tt{}</style><p>a</p>', '<><><>a<>'],
     ['attributes regions read, no others', '<img alt="Foto: dpa" src="/a.jpg" srcset="tt.jpg" class="ap">', '<>Foto: dpa<>/a.jpg<>'],
     ['a quoted `>` inside a tag', '<a href="?x=tt" title="a>b">c</a>', '<>a>b<>c<>'],
     ['raw text elements whole', '<title>x <b>y</b></title>', '<>x <b>y</b><>'],
-    ['a bogus comment ends at its `>`', '<!x <script>y</script> AFP', '<!x <script>y<> AFP'],
+    ['no bogus comment, which ends at its first `>`', '<!x <script>y</script> AFP', 'y<> AFP'],
     ['an empty comment', '<!--> AFP <!-- c -->', ' AFP '],
     ['the rest after an unclosed tag', '<p>unclosed <a x="', '<>unclosed <a x="'],
     ['the rest after an unclosed script', '<script>never closed AFP', '<>never closed AFP'],

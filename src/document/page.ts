@@ -1,11 +1,12 @@
-import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
 import { markdownToHast } from './markdown.js';
+import { withoutScripts } from './parse-input.js';
 import { publicationDate, type Published } from './published.js';
+import { remapOffsets } from './text-builder.js';
 
 export type PageFormat = 'html' | 'markdown';
 
@@ -27,12 +28,21 @@ export function formatOf(path: string): PageFormat {
   return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
 }
 
+/** Reads an HTML page's regions, parsing it without the content of its scripts and style sheets. */
+function readHtml(source: string, facts: PageFacts): void {
+  const input = withoutScripts(source);
+  extractRegions(htmlParser.parse(input?.text ?? source), input?.text ?? source, facts);
+  if (!input) return;
+  for (const region of facts.regions) remapOffsets(region, input.toSource);
+  for (const comment of facts.comments) [comment.start, comment.end] = [input.toSource(comment.start), input.toSource(comment.end)];
+}
+
 /** Parses a page's text (HTML or Markdown, by `path`) into regions with positions. */
 export async function readPage(path: string, source: string): Promise<Page> {
   const format = formatOf(path);
   const facts = emptyFacts();
-  const tree: Root = format === 'markdown' ? await markdownToHast(source, facts) : htmlParser.parse(source);
-  extractRegions(tree, source, facts);
+  if (format === 'markdown') extractRegions(await markdownToHast(source, facts), source, facts);
+  else readHtml(source, facts);
   const place = location(source);
   return {
     path,

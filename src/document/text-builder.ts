@@ -92,6 +92,14 @@ export class TextBuilder {
   }
 }
 
+/** Moves a region's offsets through `toSource`; they are still spelled out only when first read. */
+export function remapOffsets(region: Region, toSource: (offset: number) => number): void {
+  const descriptor = Object.getOwnPropertyDescriptor(region, 'offsets');
+  const read = (): Int32Array => (descriptor?.get ? (descriptor.get.call(region) as Int32Array) : (descriptor?.value as Int32Array));
+  let mapped: Int32Array | undefined;
+  Object.defineProperty(region, 'offsets', { enumerable: true, configurable: true, get: () => (mapped ??= read().map(toSource)) });
+}
+
 /** The source offset of every character of the runs, and after them the end offset. */
 function spellOut(parts: readonly string[], starts: readonly number[], length: number, end: number): Int32Array {
   const offsets = new Int32Array(length + 1);

@@ -1,0 +1,131 @@
+// A scan of HTML markup that follows the tokenizer of the HTML standard where it matters for
+// telling text from markup: tags (with quoted attribute values), comments (`<!-->`, `--!>`),
+// bogus comments (`<!DOCTYPE>`, `<?xml?>`, `</ >`) and the raw text of script, style, title,
+// textarea and the like, which runs to the first matching end tag. It builds no tree: it is how
+// the prefilter and the parser's input can leave out what no region is read from.
+
+/** What a scan reports, in source order. Offsets are into the scanned text. */
+export interface MarkupVisitor {
+  /** A comment or bogus comment. */
+  comment(start: number, end: number): void;
+  /** A start or end tag; `name` is lower case. */
+  tag(start: number, end: number, name: string, isEnd: boolean): void;
+  /** The content of a raw text element (script, style, title ...), between its two tags. */
+  rawText(name: string, start: number, end: number, startTag: { start: number; end: number }): void;
+}
+
+// `noscript` is not among them: the parser reads a page as with scripting off, its content as markup.
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
+const closings = new Map<string, RegExp>();
+
+/**
+ * Whether a script's start tag may make it JSON-LD, whose text regions are read from. Loose on
+ * purpose (its type may be written with references: `application&#x2F;ld&#x2B;json`): a script
+ * taken for JSON-LD is only kept.
+ */
+export function mayBeJsonLd(startTag: string): boolean {
+  return /ld(?:\+|&#x2b;|&#43;|&plus;)json/i.test(startTag);
+}
+
+/**
+ * Scans `html`, reporting its markup to `visitor`. Returns where the scan stopped: the length of
+ * the text, or the start of an unclosed tag, comment or raw text element (or of a `plaintext`
+ * element's content), from which the tokenizer reads everything as one piece.
+ */
+export function scanHtml(html: string, visitor: MarkupVisitor): number {
+  for (let i = html.indexOf('<'); i !== -1; ) {
+    const next = html.charAt(i + 1);
+    let end: number;
+    if (html.startsWith('<!--', i)) {
+      end = commentEnd(html, i);
+      if (end === -1) return i;
+      visitor.comment(i, end);
+    } else if (isLetter(next) || (next === '/' && isLetter(html.charAt(i + 2)))) {
+      end = tagEnd(html, i);
+      if (end === -1) return i;
+      const isEnd = next === '/';
+      const name = tagName(html, isEnd ? i + 2 : i + 1);
+      visitor.tag(i, end, name, isEnd);
+      if (!isEnd && name === 'plaintext') return end;
+      if (!isEnd && RAW_TEXT.has(name)) {
+        const close = closingTag(name);
+        close.lastIndex = end;
+        const found = close.exec(html);
+        if (!found) return end;
+        visitor.rawText(name, end, found.index, { start: i, end });
+        end = found.index;
+      }
+    } else if (next === '!' || next === '?' || next === '/') {
+      const close = html.indexOf('>', i);
+      if (close === -1) return i;
+      end = close + 1;
+      visitor.comment(i, end);
+    } else {
+      end = i + 1; // a `<` that starts no markup is text
+    }
+    i = html.indexOf('<', end);
+  }
+  return html.length;
+}
+
+function closingTag(name: string): RegExp {
+  let close = closings.get(name);
+  if (!close) closings.set(name, (close = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi')));
+  return close;
+}
+
+/** Where a comment starting at `i` ends, as the tokenizer reads `<!-->`, `<!--->`, `-->` and `--!>`. */
+function commentEnd(html: string, i: number): number {
+  if (html.startsWith('>', i + 4)) return i + 5;
+  if (html.startsWith('->', i + 4)) return i + 6;
+  const close = /--!?>/g;
+  close.lastIndex = i + 4;
+  const found = close.exec(html);
+  return found ? found.index + found[0].length : -1;
+}
+
+/**
+ * Where a tag starting at `i` ends (after its `>`), or -1: the tokenizer's attribute states, where
+ * a quote opens a value only right after `=`, and an unquoted value runs to space or `>`.
+ */
+function tagEnd(html: string, i: number): number {
+  let j = i + 1;
+  const n = html.length;
+  while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
+  for (;;) {
+    while (j < n && (isSpace(html.charCodeAt(j)) || html.charCodeAt(j) === SLASH)) j++;
+    if (j >= n) return -1;
+    if (html.charCodeAt(j) === GT) return j + 1;
+    // An attribute name: its first character may be anything, even `=`.
+    j++;
+    while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT && html.charCodeAt(j) !== EQUALS) j++;
+    while (j < n && isSpace(html.charCodeAt(j))) j++;
+    if (html.charCodeAt(j) !== EQUALS) continue;
+    j++;
+    while (j < n && isSpace(html.charCodeAt(j))) j++;
+    const quote = html.charAt(j);
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, j + 1);
+      if (close === -1) return -1;
+      j = close + 1;
+    } else {
+      while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== GT) j++;
+    }
+  }
+}
+
+const [SLASH, GT, EQUALS] = [47, 62, 61];
+/** The tokenizer's white space: tab, line feed, form feed, carriage return, space. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+}
+
+function tagName(html: string, from: number): string {
+  let j = from;
+  while (j < html.length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
+  return html.slice(from, j).toLowerCase();
+}
+
+function isLetter(char: string): boolean {
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
+}
