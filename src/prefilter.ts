@@ -37,9 +37,9 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
   const phrases = new Map<string, Set<string>>();
   const notWordStart = new Set<string>();
-  const add = ({ first, tail, isWordStart }: Phrase): void => {
-    phrases.set(first, (phrases.get(first) ?? new Set()).add(tail));
-    if (!isWordStart) notWordStart.add(first);
+  const add = ({ key, tail, isWordStart }: Phrase): void => {
+    phrases.set(key, (phrases.get(key) ?? new Set()).add(tail));
+    if (!isWordStart) notWordStart.add(key);
   };
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
@@ -49,21 +49,21 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
     const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
     for (const literal of literals) add(phraseOf(literal, names));
   }
-  // Phrases are lower case and the text is lowered once. Their first words are found in one pass;
+  // Phrases are lower case and the text is lowered once. Their key words are found in one pass;
   // only where one stands is the rest of its phrases tried, anchored there.
-  const firsts = [...phrases.keys()];
-  const search = new KeywordSearch(firsts);
-  const rests = firsts.map((first) => {
-    const tails = [...(phrases.get(first) as Set<string>)];
+  const keys = [...phrases.keys()];
+  const search = new KeywordSearch(keys);
+  const rests = keys.map((key) => {
+    const tails = [...(phrases.get(key) as Set<string>)];
     if (tails.includes('')) return undefined;
-    // Where every phrase wants no letter before its first word, one is cheaper to test than a regex.
-    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(first) };
+    // Where every phrase wants no letter before its key word, one is cheaper to test than a regex.
+    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(key) };
   });
   const hasPhrase = (text: string): boolean => search.search(text, (word, start) => {
     const rest = rests[word];
     if (!rest) return true;
     if (rest.isWordStart && start > 0 && LETTER.test(text.charAt(start - 1))) return false;
-    rest.pattern.lastIndex = start + (firsts[word] as string).length;
+    rest.pattern.lastIndex = start + (keys[word] as string).length;
     return rest.pattern.test(text);
   });
 
@@ -114,11 +114,11 @@ function isWordName(token: string, names: readonly string[]): boolean {
   return /^[a-z\d]+$/.test(token) && names.includes(token);
 }
 
-/** A literal as searched for in raw text: its first token, then a pattern for the rest. */
+/** A literal as searched for in raw text: its key word, then a pattern for the rest around it. */
 interface Phrase {
-  first: string;
+  key: string;
   tail: string;
-  /** No letter or digit may stand just before the first word. */
+  /** No letter or digit may stand just before the key word. */
   isWordStart: boolean;
 }
 
@@ -137,17 +137,20 @@ const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
   const tokens = [...literal.trim().matchAll(TOKENS)].map(([, space, token]) => ({ space: space !== '', token: token as string }));
-  const at = tokens.findIndex(({ token }) => WORD.test(token));
-  const word = tokens[at];
-  if (!word) return { first: literal, tail: '', isWordStart: false };
+  // The search looks for the longest word ("associated" of "the associated press"), which is
+  // rarer than short ones, and than punctuation such as "(" that is on every page. What stands
+  // before it is a look-behind and what follows a continuation, tried only where it is found.
+  let at = -1;
+  tokens.forEach(({ token }, i) => {
+    if (WORD.test(token) && token.length > (tokens[at]?.token.length ?? 0)) at = i;
+  });
+  const key = tokens[at];
+  if (!key) return { key: literal, tail: '', isWordStart: false };
   const joined = (list: typeof tokens) => list.map(({ space, token }, i) => `${i === 0 ? '' : space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`).join('');
-  // The search starts at the first word, not at punctuation such as "(" that is on every page:
-  // what stands before the word is a look-behind, read only where the word is found.
-  const leading = tokens.slice(0, at + 1);
-  const last = tokens.at(-1)?.token ?? '';
-  const before = leading.length > 1
-    ? `(?<=${joined(leading)})`
-    : isWordName(word.token, names) ? `(?<![\\p{L}\\p{N}]${escapeRegExp(word.token)})` : '';
-  const after = isWordName(last, names) ? '(?![\\p{L}\\p{N}])' : '';
-  return { first: word.token, tail: `${before}${joined(tokens.slice(at)).slice(escapeRegExp(word.token).length)}${after}`, isWordStart: before !== '' };
+  const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![\\p{L}\\p{N}])' : '';
+  const before = at > 0 || startsWord ? `(?<=${startsWord}${joined(tokens.slice(0, at + 1))})` : '';
+  const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![\\p{L}\\p{N}])' : '';
+  const tail = joined(tokens.slice(at)).slice(escapeRegExp(key.token).length);
+  // Before the key stands a separator or punctuation, or the phrase starts a word there.
+  return { key: key.token, tail: `${before}${tail}${after}`, isWordStart: before !== '' };
 }
