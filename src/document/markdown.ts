@@ -9,7 +9,18 @@ import { unified } from 'unified';
 import type { PageFacts } from './facts.js';
 import { readFrontmatter } from './frontmatter.js';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const gfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// What GitHub's extensions start from: tables (pipes, or a delimiter row such as `:---`),
+// strikethrough, footnotes, task lists, and literal links (www, http, scheme://, mailto, xmpp,
+// e-mail addresses). Without any of it they change nothing, and the parser without them is three
+// times faster.
+const GFM_SYNTAX = /[|~@]|:-|-:|\[\^|\[[ xX]\]|www|http|:\\?\/|mailto|xmpp/i;
+
+/** The Markdown parser a text needs: with GitHub's extensions only where they can apply. */
+export function markdownParser(source: string): typeof gfm {
+  return GFM_SYNTAX.test(source) ? gfm : commonMark;
+}
 // Raw HTML inside Markdown (figures, embeds, comments) is parsed into the same tree, keeping its
 // positions; re-parsing the tree costs as much again, so a page without raw HTML skips it.
 const toHtmlWithRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
@@ -17,7 +28,7 @@ const toHtml = unified().use(remarkRehype);
 
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
-  const mdast: MdastRoot = parser.parse(source);
+  const mdast: MdastRoot = markdownParser(source).parse(source);
   const first = mdast.children[0];
   if (first?.type === 'yaml' && first.position) {
     const start = first.position.start?.offset ?? 0;
