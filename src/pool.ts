@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { checkTarget, type PageCheck, resultWithoutParsing, unscannable } from './check-page.js';
+import { checkPage, type PageCheck, type PageToParse, type ReadPage, readTarget, remember, unscannable } from './check-page.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
 import type { RunSpec } from './run.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 64;
-/** How many files are read at once to look them up in the cache. */
-const CACHE_LANES = 16;
+/** How many read pages may wait for a checker: enough to keep the threads busy, few for memory. */
+const READ_AHEAD = 8;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // Tests import the sources; a worker thread runs the built JavaScript either way.
@@ -21,55 +21,88 @@ export interface PoolOptions {
 }
 
 /**
- * Checks the targets, on a pool of worker threads when there are enough of them (or threads were
- * asked for), else in this thread. In the pool a page that runs past the time limit has its
- * worker stopped and is reported as an error, and the run goes on. Results come back in the
- * targets' order, whatever finishes first.
+ * Checks the targets. This thread reads the files and answers those that need no parsing
+ * (skipped, too large, binary, cached, or with nothing the prefilter can find), keeping a few
+ * pages ahead of the checkers; pages to parse are checked on a pool of worker threads when there
+ * are enough files (or threads were asked for), else here. The pool starts at the first page to
+ * parse, so an unchanged tree with a cache starts none. In the pool a page that runs past the
+ * time limit has its worker stopped and is reported as an error, and the run goes on. Results
+ * come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], spec: RunSpec, run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(targets.length);
-  let pending = targets.map((target, index) => ({ target, index }));
-  // With a cache, what it holds is answered here: an unchanged tree starts no worker at all.
-  if (run.cache) {
-    const misses: typeof pending = [];
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      for (let i = next++; i < pending.length; i = next++) {
-        const { target, index } = pending[i] as { target: Target; index: number };
-        const answer = await resultWithoutParsing(target, run);
-        if (answer) results[index] = answer;
-        else misses.push({ target, index });
-      }
-    };
-    await Promise.all(Array.from({ length: CACHE_LANES }, lane));
-    pending = misses.sort((a, b) => a.index - b.index);
-  }
   const workers = options.workers ?? availableParallelism();
-  if (workers <= 1 || (options.workers === undefined && pending.length < POOL_THRESHOLD)) {
-    for (const { target, index } of pending) results[index] = await checkTarget(target, run);
-    return results;
-  }
+  const isPooled = workers > 1 && (options.workers !== undefined || targets.length >= POOL_THRESHOLD);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const pool = new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
-  let next = 0;
-  // As many tasks in flight as threads, so that each one's clock starts when it does.
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < pending.length; i = next++) {
-      const { target, index } = pending[i] as { target: Target; index: number };
-      try {
-        results[index] = (await pool.run({ spec, target }, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
-      } catch (error) {
-        const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
-          ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
-          : `failed in a worker: ${(error as Error).message}`;
-        results[index] = unscannable(run.displayPath(target.absolute), 'error', reason, target.policyPath, run);
-      }
+  // Workers only parse: the prefilter and the cache stay in this thread.
+  const workerSpec: RunSpec = { ...spec, prefilter: false, cacheFolder: undefined };
+  let pool: Piscina | undefined;
+  const inPool = async (page: PageToParse, target: Target): Promise<FileResult> => {
+    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
+    try {
+      return (await pool.run({ spec: workerSpec, page }, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
+    } catch (error) {
+      const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
+        ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
+        : `failed in a worker: ${(error as Error).message}`;
+      return unscannable(page.path, 'error', reason, target.policyPath, run);
+    }
+  };
+
+  const results: FileResult[] = new Array(targets.length);
+  const queue = new Queue<ReadPage & { index: number }>();
+  const reader = async (): Promise<void> => {
+    for (const [index, target] of targets.entries()) {
+      await queue.room(READ_AHEAD);
+      const read = await readTarget(target, run);
+      if ('page' in read) queue.push({ ...read, index });
+      else results[index] = read;
+    }
+    queue.close();
+  };
+  // One page in flight a thread, so that each one's clock starts when it does.
+  const checker = async (): Promise<void> => {
+    for (let item = await queue.take(); item; item = await queue.take()) {
+      const target = targets[item.index] as Target;
+      const result = isPooled ? await inPool(item.page, target) : await checkPage(item.page, run);
+      results[item.index] = await remember(item, result, run);
     }
   };
   try {
-    await Promise.all(Array.from({ length: workers }, lane));
+    await Promise.all([reader(), ...Array.from({ length: isPooled ? workers : 1 }, checker)]);
     return results;
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
+  }
+}
+
+/** A queue between one producer and several consumers, with room for the producer to wait on. */
+class Queue<T> {
+  #items: T[] = [];
+  #takers: Array<(item: T | undefined) => void> = [];
+  #roomWaiters: Array<() => void> = [];
+  #isClosed = false;
+
+  push(item: T): void {
+    const taker = this.#takers.shift();
+    if (taker) taker(item);
+    else this.#items.push(item);
+  }
+
+  close(): void {
+    this.#isClosed = true;
+    for (const taker of this.#takers.splice(0)) taker(undefined);
+  }
+
+  /** The next item, or undefined once the queue is closed and empty. */
+  async take(): Promise<T | undefined> {
+    const item = this.#items.shift();
+    this.#roomWaiters.shift()?.();
+    if (item !== undefined || this.#isClosed) return item;
+    return new Promise((resolve) => this.#takers.push(resolve));
+  }
+
+  /** Resolves once fewer than `limit` items wait. */
+  async room(limit: number): Promise<void> {
+    while (this.#items.length >= limit) await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
   }
 }

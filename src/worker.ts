@@ -1,14 +1,13 @@
-import { checkTarget, type PageCheck } from './check-page.js';
-import type { Target } from './files.js';
+import { checkPage, type PageCheck, type PageToParse } from './check-page.js';
 import type { FileResult } from './result.js';
 import { preparePageCheck, type RunSpec } from './run.js';
 
-// A worker serves one run at a time; its policy, prefilter and cache are prepared once.
+// A worker serves one run at a time; its policy is loaded once.
 let prepared: { key: string; run: Promise<PageCheck> } | undefined;
 
-/** Checks one target in a worker thread (the pool's task). */
-export default async function checkInWorker({ spec, target }: { spec: RunSpec; target: Target }): Promise<FileResult> {
+/** Parses and judges one page, read by the main thread, in a worker thread (the pool's task). */
+export default async function checkInWorker({ spec, page }: { spec: RunSpec; page: PageToParse }): Promise<FileResult> {
   const key = JSON.stringify(spec);
   if (prepared?.key !== key) prepared = { key, run: preparePageCheck(spec) };
-  return checkTarget(target, await prepared.run);
+  return checkPage(page, await prepared.run);
 }
