@@ -63,7 +63,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const files: FileResult[] = await checkAll(targets, spec, run, { workers: options.workers, timeoutMs: options.timeoutMs });
+  const files: FileResult[] = await checkAll(targets, run, { workers: options.workers, timeoutMs: options.timeoutMs });
   if (options.baseline) {
     const file = resolve(cwd, options.baseline);
     if (options.updateBaseline) await writeBaseline(file, files);

@@ -3,10 +3,13 @@ import { Piscina } from 'piscina';
 import { checkPage, type PageCheck, type PageToParse, type ReadPage, readTarget, remember, unscannable } from './check-page.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
-import type { RunSpec } from './run.js';
+import type { WorkerSetup } from './worker.js';
 
-/** Below this many files, starting workers costs more than it saves. */
-export const POOL_THRESHOLD = 64;
+/**
+ * How much page text must wait for parsing before workers start: below it (about 2 MB, a few
+ * dozen news pages or some hundreds of short articles), starting them costs more than it saves.
+ */
+export const POOL_CHARS = 2_000_000;
 /** How many read pages may wait for a checker: enough to keep the threads busy, few for memory. */
 const READ_AHEAD = 8;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
@@ -23,23 +26,24 @@ export interface PoolOptions {
 /**
  * Checks the targets. This thread reads the files and answers those that need no parsing
  * (skipped, too large, binary, cached, or with nothing the prefilter can find), keeping a few
- * pages ahead of the checkers; pages to parse are checked on a pool of worker threads when there
- * are enough files (or threads were asked for), else here. The pool starts at the first page to
- * parse, so an unchanged tree with a cache starts none. In the pool a page that runs past the
- * time limit has its worker stopped and is reported as an error, and the run goes on. Results
- * come back in the targets' order, whatever finishes first.
+ * pages ahead of the checkers. Pages to parse are checked on a pool of worker threads once more
+ * than `POOL_CHARS` of them wait (or when threads were asked for); a run with less to parse checks
+ * them here, as starting workers would cost more than it saves. An unchanged tree with a cache
+ * starts none. In the pool a page that runs past the time limit has its worker stopped and is
+ * reported as an error, and the run goes on. Results come back in the targets' order, whatever
+ * finishes first.
  */
-export async function checkAll(targets: readonly Target[], spec: RunSpec, run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
+export async function checkAll(targets: readonly Target[], run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
-  const isPooled = workers > 1 && (options.workers !== undefined || targets.length >= POOL_THRESHOLD);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Workers only parse: the prefilter and the cache stay in this thread.
-  const workerSpec: RunSpec = { ...spec, prefilter: false, cacheFolder: undefined };
+  // Workers only parse (the prefilter and the cache stay here), with the policy as loaded here.
+  const { catalogue: _, ...policy } = run.policy;
+  const workerData: WorkerSetup = { policy, asOf: run.asOf };
   let pool: Piscina | undefined;
   const inPool = async (page: PageToParse, target: Target): Promise<FileResult> => {
-    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers });
+    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData });
     try {
-      return (await pool.run({ spec: workerSpec, page }, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
+      return (await pool.run(page, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
     } catch (error) {
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
@@ -50,25 +54,40 @@ export async function checkAll(targets: readonly Target[], spec: RunSpec, run: P
 
   const results: FileResult[] = new Array(targets.length);
   const queue = new Queue<ReadPage & { index: number }>();
+  // Whether pages are checked in the pool: asked for, ruled out, or decided by the reader.
+  let decide: (isPooled: boolean) => void = () => {};
+  const decision = workers <= 1 ? false : options.workers !== undefined ? true : undefined;
+  const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const reader = async (): Promise<void> => {
+    let waiting = 0;
     for (const [index, target] of targets.entries()) {
-      await queue.room(READ_AHEAD);
+      if (waiting > POOL_CHARS) decide(true);
+      // Until it is decided, the pages to parse wait here, up to POOL_CHARS of them.
+      if (decision !== undefined || waiting > POOL_CHARS) await queue.room(READ_AHEAD);
       const read = await readTarget(target, run);
-      if ('page' in read) queue.push({ ...read, index });
-      else results[index] = read;
+      if (!('page' in read)) results[index] = read;
+      else {
+        queue.push({ ...read, index });
+        waiting += read.page.text.length;
+      }
     }
+    decide(false);
     queue.close();
   };
   // One page in flight a thread, so that each one's clock starts when it does.
-  const checker = async (): Promise<void> => {
-    for (let item = await queue.take(); item; item = await queue.take()) {
-      const target = targets[item.index] as Target;
-      const result = isPooled ? await inPool(item.page, target) : await checkPage(item.page, run);
-      results[item.index] = await remember(item, result, run);
-    }
+  const checkers = async (): Promise<void> => {
+    const pooled = await isPooled;
+    const checker = async (): Promise<void> => {
+      for (let item = await queue.take(); item; item = await queue.take()) {
+        const target = targets[item.index] as Target;
+        const result = pooled ? await inPool(item.page, target) : await checkPage(item.page, run);
+        results[item.index] = await remember(item, result, run);
+      }
+    };
+    await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));
   };
   try {
-    await Promise.all([reader(), ...Array.from({ length: isPooled ? workers : 1 }, checker)]);
+    await Promise.all([reader(), checkers()]);
     return results;
   } finally {
     await pool?.destroy();

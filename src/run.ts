@@ -5,7 +5,7 @@ import { buildPrefilter } from './prefilter.js';
 import { relative, sep } from 'node:path';
 import { VERSION } from './version.js';
 
-/** What a run needs to check a page, in a form that can be sent to a worker thread. */
+/** What a run is: its policy file, folder, day, and whether to prefilter and cache. */
 export interface RunSpec {
   /** The policy file (absolute), or undefined for the built-in empty policy. */
   config: string | undefined;

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { compileCatalogue, type Catalogue } from '../catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../catalogue/load.js';
+import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
 import { PolicyError } from '../errors.js';
 import { loadChain, mergeChain } from './extends.js';
 import { checkReferences } from './references.js';
@@ -13,13 +13,23 @@ export interface Policy {
   /** The folder globs and holder paths are relative to. */
   root: string;
   spec: PolicySpec;
+  /** The holder files, validated: plain data that worker threads compile again. */
+  holders: readonly HolderEntry[];
   catalogue: Catalogue;
+}
+
+/** A policy as plain data, which can be sent to a worker thread. */
+export type PolicyData = Omit<Policy, 'catalogue'>;
+
+/** A policy from its data, the catalogue compiled (holder files were validated when first read). */
+export function policyFromData(data: PolicyData): Policy {
+  return { ...data, catalogue: compileCatalogue(data.holders) };
 }
 
 /** The empty policy: no licences, so every holder found is reported. */
 export async function defaultPolicy(root: string): Promise<Policy> {
   const holders = await loadHolders([BUILTIN_HOLDERS], root);
-  return { file: undefined, root, spec: policySchema.parse({}), catalogue: compileCatalogue(holders) };
+  return { file: undefined, root, spec: policySchema.parse({}), holders, catalogue: compileCatalogue(holders) };
 }
 
 /**
@@ -35,5 +45,5 @@ export async function loadPolicy(file: string, cwd: string): Promise<Policy> {
   const catalogue = compileCatalogue(holders);
   const problems = chain.flatMap(({ yaml, spec: own }) => checkReferences(yaml, own, catalogue));
   if (problems.length > 0) throw new PolicyError(problems);
-  return { file: path, root: dirname(path), spec, catalogue };
+  return { file: path, root: dirname(path), spec, holders, catalogue };
 }
