@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileResult } from './result.js';
 import { writeAtomic } from './write-atomic.js';
@@ -22,10 +23,10 @@ export class ResultCache {
     private readonly asOf: string,
   ) {}
 
-  async get(content: Uint8Array, policyPath: string): Promise<Omit<FileResult, 'path'> | undefined> {
+  get(content: Uint8Array, policyPath: string): Omit<FileResult, 'path'> | undefined {
     const key = this.#key(content, policyPath);
-    const entry = await this.#read(key);
-    if (entry && 'dependsOnAsOf' in entry) return (await this.#read(hash(key, this.asOf))) as FileResult | undefined;
+    const entry = this.#read(key);
+    if (entry && 'dependsOnAsOf' in entry) return this.#read(hash(key, this.asOf)) as FileResult | undefined;
     return entry;
   }
 
@@ -41,9 +42,11 @@ export class ResultCache {
     return hash(this.runKey, policyPath, createHash('sha256').update(content).digest('hex'));
   }
 
-  async #read(key: string): Promise<Omit<FileResult, 'path'> | DayDependent | undefined> {
+  // A lookup reads in one call: a warm run is as many lookups as files, and the thread pool's
+  // round trips would cost more than the reading.
+  #read(key: string): Omit<FileResult, 'path'> | DayDependent | undefined {
     try {
-      return JSON.parse(await readFile(this.#file(key), 'utf8')) as Omit<FileResult, 'path'> | DayDependent;
+      return JSON.parse(readFileSync(this.#file(key), 'utf8')) as Omit<FileResult, 'path'> | DayDependent;
     } catch {
       return undefined; // a missing or damaged entry is a miss
     }

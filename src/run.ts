@@ -1,7 +1,7 @@
 import { type PageCheck } from './check-page.js';
 import { ResultCache, hash } from './cache.js';
 import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
-import { buildPrefilter } from './prefilter.js';
+import { buildPrefilter, type Prefilter } from './prefilter.js';
 import { relative, sep } from 'node:path';
 import { VERSION } from './version.js';
 
@@ -23,8 +23,16 @@ export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
     policy,
     asOf: spec.asOf,
     displayPath: (absolute) => relative(spec.cwd, absolute).split(sep).join('/'),
-    ...(spec.prefilter ? { prefilter: buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) }) } : {}),
+    ...(spec.prefilter ? { prefilter: lazyPrefilter(policy) } : {}),
     ...(spec.cacheFolder ? { cache: new ResultCache(spec.cacheFolder, runKey(policy), spec.asOf) } : {}),
+  };
+}
+
+/** The policy's prefilter, built when a page first needs it: a run answered from the cache needs none. */
+function lazyPrefilter(policy: Policy): Prefilter {
+  let prefilter: Prefilter | undefined;
+  return {
+    needsParse: (text, format) => (prefilter ??= buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) })).needsParse(text, format),
   };
 }
 
