@@ -12,6 +12,11 @@ import type { WorkerSetup } from './worker.js';
 export const POOL_CHARS = 2_000_000;
 /** How many read pages may wait for a checker: enough to keep the threads busy, few for memory. */
 const READ_AHEAD = 8;
+/**
+ * The old-generation heap of a worker: enough for the pages of a news site (a 1 MB page needs
+ * about 100 MB), small enough that two workers and the main thread stay well under 500 MB.
+ */
+const WORKER_HEAP_MB = 160;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // Tests import the sources; a worker thread runs the built JavaScript either way.
@@ -41,10 +46,12 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const workerData: WorkerSetup = { policy, asOf: run.asOf };
   let pool: Piscina | undefined;
   const inPool = async (page: PageToParse, target: Target): Promise<FileResult> => {
-    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData });
+    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     try {
       return (await pool.run(page, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
     } catch (error) {
+      // A page too big for a worker's heap is checked here, where the heap is the process's.
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return checkPage(page, run);
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
         : `failed in a worker: ${(error as Error).message}`;

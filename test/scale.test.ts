@@ -63,3 +63,16 @@ describe('a page that runs too long', () => {
     expect(result.files[0]?.findings.map((f) => f.ruleId)).toEqual(['unscannable-file']);
   });
 });
+
+describe('a page too big for a worker', () => {
+  it('is checked in the main thread instead, with the same result', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rightslint-big-'));
+    // About 5 MB of dense markup: some hundreds of thousands of nodes, more than a worker's heap holds.
+    const filler = '<div><span>x</span></div>'.repeat(190_000);
+    writeFileSync(join(folder, 'big.html'), `<article><p>PARIS (AFP) - Talks resumed.</p>${filler}</article>`);
+    const options = { cwd: folder, asOf: '2026-01-15' };
+    const pooled = await check({ ...options, workers: 2 });
+    expect(pooled.files[0]?.status).toBe('scanned');
+    expect(pooled).toEqual(await check({ ...options, workers: 1 }));
+  }, 60_000);
+});
