@@ -8,8 +8,8 @@
 export interface MarkupVisitor {
   /** A comment or bogus comment. */
   comment(start: number, end: number): void;
-  /** A start or end tag; `name` is lower case. */
-  tag(start: number, end: number, name: string, isEnd: boolean): void;
+  /** A start or end tag (`tagName` tells its name). */
+  tag(start: number, end: number, isEnd: boolean): void;
   /** The content of a raw text element (script, style, title ...), between its two tags. */
   rawText(name: string, start: number, end: number, startTag: { start: number; end: number }): void;
 }
@@ -44,10 +44,11 @@ export function scanHtml(html: string, visitor: MarkupVisitor): number {
       end = tagEnd(html, i);
       if (end === -1) return i;
       const isEnd = next === '/';
-      const name = tagName(html, isEnd ? i + 2 : i + 1);
-      visitor.tag(i, end, name, isEnd);
-      if (!isEnd && name === 'plaintext') return end;
-      if (!isEnd && RAW_TEXT.has(name)) {
+      visitor.tag(i, end, isEnd);
+      // Only these initials start the names that change how the text after the tag is read.
+      const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
+      if (name === 'plaintext') return end;
+      if (RAW_TEXT.has(name)) {
         const close = closingTag(name);
         close.lastIndex = end;
         const found = close.exec(html);
@@ -120,7 +121,9 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 
-function tagName(html: string, from: number): string {
+/** The name of the tag starting at `start` (`<p` or `</p`), lower case. */
+export function tagName(html: string, start: number): string {
+  const from = html.charAt(start + 1) === '/' ? start + 2 : start + 1;
   let j = from;
   while (j < html.length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
   return html.slice(from, j).toLowerCase();

@@ -10,6 +10,8 @@ export class KeywordSearch {
   readonly #ends: number[][] = [[]];
   readonly #fail: Int32Array;
   readonly #ascii: Int32Array;
+  /** 1 where some word ends at the state: the search looks at `#ends` only there. */
+  readonly #isEnd: Uint8Array;
   readonly #lengths: number[];
 
   constructor(words: readonly string[]) {
@@ -36,6 +38,7 @@ export class KeywordSearch {
         this.#ascii[state * 128 + code] = child ?? (state === 0 ? 0 : (this.#ascii[(this.#fail[state] as number) * 128 + code] as number));
       }
     }
+    this.#isEnd = Uint8Array.from(this.#ends, (ends) => (ends.length > 0 ? 1 : 0));
   }
 
   /**
@@ -43,13 +46,13 @@ export class KeywordSearch {
    * ends, until it returns true; returns whether it did.
    */
   search(text: string, found: (word: number, start: number) => boolean): boolean {
+    const [ascii, isEnd] = [this.#ascii, this.#isEnd];
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = code < 128 ? (this.#ascii[state * 128 + code] as number) : this.#step(state, code);
-      const ends = this.#ends[state] as number[];
-      for (let k = 0; k < ends.length; k++) {
-        const word = ends[k] as number;
+      state = code < 128 ? (ascii[(state << 7) | code] as number) : this.#step(state, code);
+      if (isEnd[state] === 0) continue;
+      for (const word of this.#ends[state] as number[]) {
         if (found(word, i + 1 - (this.#lengths[word] as number))) return true;
       }
     }

@@ -19,9 +19,14 @@ export function regionSource(html: string): string {
   };
   scanHtml(html, {
     comment: (start, end) => replace(start, end),
-    tag(start, end, _, isEnd) {
+    tag(start, end, isEnd) {
       const keep = ['<>'];
-      if (!isEnd) for (const m of html.slice(start, end).matchAll(REGION_ATTRIBUTE)) keep.push(m[1] ?? m[2] ?? m[3] ?? '', '<>');
+      if (!isEnd) {
+        // `exec` in a loop, not `matchAll`, which copies the expression for every tag.
+        const tag = html.slice(start, end);
+        REGION_ATTRIBUTE.lastIndex = 0;
+        for (let m = REGION_ATTRIBUTE.exec(tag); m; m = REGION_ATTRIBUTE.exec(tag)) keep.push(m[1] ?? m[2] ?? m[3] ?? '', '<>');
+      }
       replace(start, end, ...keep);
     },
     rawText(name, start, end, startTag) {

@@ -1,4 +1,4 @@
-import { mayBeJsonLd, scanHtml } from '../html-scan.js';
+import { mayBeJsonLd, scanHtml, tagName } from '../html-scan.js';
 
 /** The text the HTML parser is given for a page, and how its offsets map back to the page. */
 export interface ParseInput {
@@ -20,7 +20,8 @@ export function withoutScripts(html: string): ParseInput | undefined {
   let [at, shift, foreign, isSure] = [0, 0, 0, true];
   scanHtml(html, {
     comment() {},
-    tag(start, end, name, isEnd) {
+    tag(start, end, isEnd) {
+      const name = tagName(html, start);
       if (name === 'svg' || name === 'math') foreign = isEnd ? Math.max(0, foreign - 1) : html.charAt(end - 2) === '/' ? foreign : foreign + 1;
       if (name === 'frameset') isSure = false;
     },
