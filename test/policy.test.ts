@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError, type Problem } from '../src/errors.js';
 
+const ROOT = join(import.meta.dirname, '..');
+
 /** Loads `yaml` as a policy and returns the problems it is rejected with. */
 async function problemsOf(yaml: string, extraFiles: Record<string, string> = {}): Promise<Problem[]> {
   const folder = mkdtempSync(join(tmpdir(), 'rightslint-policy-'));
@@ -114,5 +116,16 @@ describe('extends', () => {
     ]);
     const cycle = await problemsOf('extends: ./other.yaml\n', { 'other.yaml': 'extends: ./rightslint.yaml\n' });
     expect(cycle).toEqual([expect.objectContaining({ file: 'other.yaml', line: 1, message: expect.stringMatching(/a cycle/) })]);
+  });
+});
+
+describe('the built catalogue snapshot', () => {
+  it('holds the shipped holders exactly as their YAML files read', async () => {
+    // The built code reads the snapshot the build wrote; the sources have none and read the YAML.
+    const dist = (await import('../dist/config/policy.js')) as typeof import('../src/config/policy.js');
+    const sources = await import('../src/config/policy.js');
+    const [built, read] = await Promise.all([dist.defaultPolicy(ROOT), sources.defaultPolicy(ROOT)]);
+    expect(built.holders.length).toBeGreaterThan(40);
+    expect(JSON.stringify(built.holders)).toBe(JSON.stringify(read.holders));
   });
 });

@@ -5,6 +5,7 @@ import { PolicyError, type Problem } from '../errors.js';
 import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
 import { type Engine, linearProblem } from './pattern.js';
 import { holderSchema, type HolderSpec } from './schema.js';
+import { snapshotSpec } from './snapshot.js';
 
 /** The folder of holder files shipped with rightslint. */
 export const BUILTIN_HOLDERS = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/holders');
@@ -28,9 +29,17 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
   for (const file of files) {
     const display = relative(cwd, file) || file;
     try {
-      const yaml = parseYamlFile(display, await readFile(file, 'utf8'));
-      const spec = validateYaml(yaml, holderSchema);
+      const text = await readFile(file, 'utf8');
       const engine: Engine = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'builtin' : 'linear';
+      // A shipped file as the build validated it, unless edited since (or its id is taken).
+      const built = engine === 'builtin' ? snapshotSpec(text) : undefined;
+      if (built && !seen.has(built.id)) {
+        seen.set(built.id, display);
+        entries.push({ spec: built, file: display, engine });
+        continue;
+      }
+      const yaml = parseYamlFile(display, text);
+      const spec = validateYaml(yaml, holderSchema);
       if (engine === 'linear') problems.push(...linearProblems(yaml, spec));
       const previous = seen.get(spec.id);
       if (previous) {
