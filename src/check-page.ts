@@ -87,9 +87,12 @@ export async function checkPage(page: PageToParse, run: PageCheck): Promise<File
   }
 }
 
-/** Stores a page's result in the run's cache, if any, and returns it. */
+/**
+ * Stores a page's result in the run's cache, if any, and returns it. A cache that cannot be
+ * written (a full disk, a folder made read-only) costs the next run time, never this run a result.
+ */
 export async function remember({ page, bytes }: ReadPage, result: FileResult, run: PageCheck): Promise<FileResult> {
-  await run.cache?.set(bytes, page.policyPath, result, dependsOnAsOf(result, run.policy));
+  await run.cache?.set(bytes, page.policyPath, result, dependsOnAsOf(result, run.policy)).catch(() => undefined);
   return result;
 }
 

@@ -66,16 +66,16 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const decision = workers <= 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const reader = async (): Promise<void> => {
-    let waiting = 0;
+    let queued = 0; // characters of the pages queued so far
     for (const [index, target] of targets.entries()) {
-      if (waiting > POOL_CHARS) decide(true);
+      if (queued > POOL_CHARS) decide(true);
       // Until it is decided, the pages to parse wait here, up to POOL_CHARS of them.
-      if (decision !== undefined || waiting > POOL_CHARS) await queue.room(READ_AHEAD);
+      if (decision !== undefined || queued > POOL_CHARS) await queue.room(READ_AHEAD);
       const read = await readTarget(target, run);
       if (!('page' in read)) results[index] = read;
       else {
         queue.push({ ...read, index });
-        waiting += read.page.text.length;
+        queued += read.page.text.length;
       }
     }
     decide(false);

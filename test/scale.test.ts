@@ -45,6 +45,12 @@ describe('at scale', () => {
     writeFileSync(page, original);
   });
 
+  it('gives every result when the cache cannot be written', async () => {
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'rightslint-cache-')), 'file');
+    writeFileSync(notAFolder, 'not a folder');
+    expect(await run({ cacheLocation: notAFolder, workers: 1 })).toEqual(await run({ workers: 1 }));
+  });
+
   it('splits the files into disjoint shards that add up to the whole', async () => {
     const whole = await run({ workers: 1 });
     const shards = await Promise.all([1, 2, 3].map((i) => run({ shard: `${i}/3`, workers: 1 })));
