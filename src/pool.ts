@@ -42,8 +42,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const workers = options.workers ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Workers only parse (the prefilter and the cache stay here), with the policy as loaded here.
-  const { catalogue: _, ...policy } = run.policy;
-  const workerData: WorkerSetup = { policy, asOf: run.asOf };
+  const { file, root, spec, holders } = run.policy;
+  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf };
   let pool: Piscina | undefined;
   const inPool = async (page: PageToParse, target: Target): Promise<FileResult> => {
     pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });

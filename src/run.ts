@@ -38,7 +38,7 @@ function lazyPrefilter(policy: Policy): Prefilter {
 
 /** What makes results of two runs comparable: the tool's version, the effective policy and the catalogue. */
 function runKey(policy: Policy): string {
-  return hash(VERSION, JSON.stringify(policy.spec), JSON.stringify([...policy.catalogue.holders.values()]));
+  return hash(VERSION, JSON.stringify(policy.spec), JSON.stringify(policy.holders.map((holder) => holder.spec)));
 }
 
 /** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */

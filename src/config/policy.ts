@@ -21,15 +21,25 @@ export interface Policy {
 /** A policy as plain data, which can be sent to a worker thread. */
 export type PolicyData = Omit<Policy, 'catalogue'>;
 
-/** A policy from its data, the catalogue compiled (holder files were validated when first read). */
+/**
+ * A policy from its data (holder files were validated when first read). Its catalogue is
+ * compiled when first used: a run answered from the cache needs none.
+ */
 export function policyFromData(data: PolicyData): Policy {
-  return { ...data, catalogue: compileCatalogue(data.holders) };
+  let catalogue: Catalogue | undefined;
+  return {
+    ...data,
+    get catalogue() {
+      catalogue ??= compileCatalogue(data.holders);
+      return catalogue;
+    },
+  };
 }
 
 /** The empty policy: no licences, so every holder found is reported. */
 export async function defaultPolicy(root: string): Promise<Policy> {
   const holders = await loadHolders([BUILTIN_HOLDERS], root);
-  return { file: undefined, root, spec: policySchema.parse({}), holders, catalogue: compileCatalogue(holders) };
+  return policyFromData({ file: undefined, root, spec: policySchema.parse({}), holders });
 }
 
 /**
@@ -42,8 +52,8 @@ export async function loadPolicy(file: string, cwd: string): Promise<Policy> {
   const chain = await loadChain(path, cwd);
   const spec = mergeChain(chain);
   const holders = await loadHolders([BUILTIN_HOLDERS, ...spec.holders], cwd);
-  const catalogue = compileCatalogue(holders);
-  const problems = chain.flatMap(({ yaml, spec: own }) => checkReferences(yaml, own, catalogue));
+  const ids = holders.map((holder) => holder.spec.id);
+  const problems = chain.flatMap(({ yaml, spec: own }) => checkReferences(yaml, own, ids));
   if (problems.length > 0) throw new PolicyError(problems);
-  return { file: path, root: dirname(path), spec, holders, catalogue };
+  return policyFromData({ file: path, root: dirname(path), spec, holders });
 }

@@ -1,4 +1,3 @@
-import type { Catalogue } from '../catalogue/compile.js';
 import type { Problem } from '../errors.js';
 import { toPattern } from '../policy/attribution.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -6,8 +5,7 @@ import type { PolicySpec } from './schema.js';
 import { type FieldPath, problemAtField, suggest, type YamlFile } from './yaml-file.js';
 
 /** Checks the ids a policy file uses (holders, rules) and its attribution patterns, with positions. */
-export function checkReferences(yaml: YamlFile, spec: PolicySpec, catalogue: Catalogue): Problem[] {
-  const holderIds = [...catalogue.holders.keys()];
+export function checkReferences(yaml: YamlFile, spec: PolicySpec, holderIds: string[]): Problem[] {
   const ruleIds = ALL_RULES.map((rule) => rule.id);
   const problems: Problem[] = [];
   const expect = (value: string, known: string[], what: string, path: FieldPath): void => {
