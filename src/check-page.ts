@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { severityFor } from './config/severity.js';
@@ -7,6 +6,7 @@ import { findNotices } from './detect/notices.js';
 import { findEvidence } from './detect/signals.js';
 import { decodePage } from './document/decode.js';
 import { formatOf, readPage } from './document/page.js';
+import { isBinary, readWithin } from './read-file.js';
 import type { FileResult } from './result.js';
 import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
 import { ALL_RULES, RULES } from './rules/index.js';
@@ -96,25 +96,6 @@ export async function remember({ page, bytes }: ReadPage, result: FileResult, ru
   return result;
 }
 
-let buffer = Buffer.allocUnsafe(1 << 20);
-/**
- * A file's bytes, read in one call each (several times faster than the thread pool's round trips)
- * into one buffer that the next read reuses; or the file's size when it is over `limit`.
- */
-function readWithin(file: string, limit: number): Buffer | number {
-  const fd = openSync(file, 'r');
-  try {
-    const { size } = fstatSync(fd);
-    if (size > limit) return size;
-    if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
-    let length = 0;
-    for (let n = -1; length < size && n !== 0; length += n) n = readSync(fd, buffer, length, size - length, length);
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** A file that could not be checked: its status and reason, and the `unscannable-file` finding. */
 export function unscannable(path: string, status: 'skipped' | 'error', reason: string, policyPath: string, run: PageCheck): FileResult {
   const severity = unscannableSeverity(run.policy, policyPath);
@@ -122,11 +103,6 @@ export function unscannable(path: string, status: 'skipped' | 'error', reason: s
   return { path, status, reason, holders: [], findings };
 }
 
-/** Git's test for binary content: a NUL byte early on (UTF-16 text, with its byte order mark, excepted). */
-function isBinary(bytes: Uint8Array): boolean {
-  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  return !isUtf16 && bytes.subarray(0, 8000).includes(0);
-}
 
 /** The encoding the policy imposes on a file, from the last override that names one. */
 function encodingFor(policy: Policy, policyPath: string): string | undefined {
