@@ -21,7 +21,7 @@ Options for check:
       --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
       --cache-location DIR Keep the cache in DIR (implies --cache)
       --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
-      --workers N          Worker threads (default: one per core, once ~2 MB of pages need parsing)
+      --workers N          Worker threads (default: one per core, once ~8 MB of pages need parsing)
       --timeout SECONDS    Time limit of one page in a worker thread (default 30)
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
