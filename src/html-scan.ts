@@ -28,37 +28,37 @@ export function mayBeJsonLd(startTag: string): boolean {
 }
 
 /**
- * Scans `html`, reporting its markup to `visitor`. Returns where the scan stopped: the length of
- * the text, or the start of an unclosed tag, comment or raw text element (or of a `plaintext`
- * element's content), from which the tokenizer reads everything as one piece.
+ * Scans `html`, reporting its markup to `visitor`. It stops at an unclosed tag, comment or raw
+ * text element, and after a `plaintext` start tag, from where the tokenizer reads everything as
+ * one piece.
  */
-export function scanHtml(html: string, visitor: MarkupVisitor): number {
+export function scanHtml(html: string, visitor: MarkupVisitor): void {
   for (let i = html.indexOf('<'); i !== -1; ) {
     const next = html.charAt(i + 1);
     let end: number;
     if (html.startsWith('<!--', i)) {
       end = commentEnd(html, i);
-      if (end === -1) return i;
+      if (end === -1) return;
       visitor.comment(i, end);
     } else if (isLetter(next) || (next === '/' && isLetter(html.charAt(i + 2)))) {
       end = tagEnd(html, i);
-      if (end === -1) return i;
+      if (end === -1) return;
       const isEnd = next === '/';
       visitor.tag(i, end, isEnd);
       // Only these initials start the names that change how the text after the tag is read.
       const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
-      if (name === 'plaintext') return end;
+      if (name === 'plaintext') return;
       if (RAW_TEXT.has(name)) {
         const close = closingTag(name);
         close.lastIndex = end;
         const found = close.exec(html);
-        if (!found) return end;
+        if (!found) return;
         visitor.rawText(name, end, found.index, { start: i, end });
         end = found.index;
       }
     } else if (next === '!' || next === '?' || next === '/') {
       const close = html.indexOf('>', i);
-      if (close === -1) return i;
+      if (close === -1) return;
       end = close + 1;
       visitor.comment(i, end);
     } else {
@@ -66,7 +66,6 @@ export function scanHtml(html: string, visitor: MarkupVisitor): number {
     }
     i = html.indexOf('<', end);
   }
-  return html.length;
 }
 
 function closingTag(name: string): RegExp {

@@ -6,7 +6,6 @@ export interface ParseInput {
   toSource(offset: number): number;
 }
 
-
 /**
  * A page's HTML with the content of its scripts (but JSON-LD) and style sheets left out: often
  * half of a page's bytes, and no region is read from them, so the parser need not build them.
@@ -21,6 +20,7 @@ export function withoutScripts(html: string): ParseInput | undefined {
   scanHtml(html, {
     comment() {},
     tag(start, end, isEnd) {
+      if (!/[smf]/i.test(html.charAt(start + (isEnd ? 2 : 1)))) return; // svg, math, frameset
       const name = tagName(html, start);
       if (name === 'svg' || name === 'math') foreign = isEnd ? Math.max(0, foreign - 1) : html.charAt(end - 2) === '/' ? foreign : foreign + 1;
       if (name === 'frameset') isSure = false;
