@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPolicy } from '../src/config/policy.js';
+import { escapeRegExp } from '../src/escape-regexp.js';
 import { articles } from './bench-markdown.js';
 
 const { values } = parseArgs({
@@ -66,7 +67,7 @@ async function rgMeasure(dir: string): Promise<Measure | undefined> {
   if (spawnSync('rg', ['--version']).status !== 0) return undefined;
   const policy = await defaultPolicy(process.cwd());
   const words = [...new Set([...policy.catalogue.holders.values()].flatMap((h) => [h.name, ...h.aliases]))];
-  const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const pattern = words.map(escapeRegExp).join('|');
   return times(runs, () => {
     const started = performance.now();
     spawnSync('rg', ['-c', '-i', '-e', pattern, dir], { maxBuffer: 1 << 26 });

@@ -5,7 +5,7 @@ import { normaliseOwner } from './detect/owners.js';
 import type { PageFormat } from './document/page.js';
 import { regionSource } from './prefilter-text.js';
 import { KeywordSearch } from './keywords.js';
-import { escapeRegExp } from './trie.js';
+import { escapeRegExp } from './escape-regexp.js';
 
 /** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
 export interface Prefilter {

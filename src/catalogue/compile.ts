@@ -1,9 +1,9 @@
 import { normaliseOwner } from '../detect/owners.js';
+import { KeywordSearch } from '../keywords.js';
 import type { RegionKind } from '../document/region.js';
 import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
 import { compilePattern, type Pattern } from './pattern.js';
-import { trieSource } from '../trie.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
@@ -43,10 +43,10 @@ export interface Catalogue {
  * literals it holds (and those that name none), instead of against the whole catalogue.
  */
 export interface SignalGate {
-  /** All literals in a trie, lower case; run over lower-cased text from every position. */
-  pattern: RegExp;
-  /** For each literal, the indexes of the signals it admits: its own, and those of literals inside it. */
-  admits: ReadonlyMap<string, readonly number[]>;
+  /** All literals, lower case; run over lower-cased text, it reports each occurrence, nested ones too. */
+  search: KeywordSearch;
+  /** For each literal (by its index in the search), the indexes of the signals that require it. */
+  admits: ReadonlyArray<readonly number[]>;
   /** Signals with no literal: always tried. */
   ungated: readonly number[];
 }
@@ -86,14 +86,7 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
     if (!signal.literals) ungated.push(index);
     for (const literal of signal.literals ?? []) owners.set(literal, [...(owners.get(literal) ?? []), index]);
   });
-  const literals = [...owners.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // A match stands for every literal inside it too: the search reports one literal per position.
-  const admits = new Map(literals.map((literal) => [
-    literal,
-    [...new Set(literals.filter((inner) => literal.includes(inner)).flatMap((inner) => owners.get(inner) ?? []))].sort((a, b) => a - b),
-  ]));
-  const pattern = new RegExp(trieSource(new Map(literals.map((literal) => [literal, new Set([''])]))), 'gu');
-  return { pattern, admits, ungated };
+  return { search: new KeywordSearch([...owners.keys()]), admits: [...owners.values()], ungated };
 }
 
 /** The words of each holder's names, split into those no other holder's names share and the rest. */

@@ -41,17 +41,14 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
 
 /**
  * The signals a text may match, in catalogue order: a region holding none of the literals a
- * signal requires cannot match it. The search restarts one character after each match, so
- * overlapping literals are all seen.
+ * signal requires cannot match it.
  */
 function admittedSignals(text: string, gate: SignalGate): number[] {
-  const lower = text.toLowerCase();
   const admitted = new Set(gate.ungated);
-  gate.pattern.lastIndex = 0;
-  for (let match = gate.pattern.exec(lower); match; match = gate.pattern.exec(lower)) {
-    for (const index of gate.admits.get(match[0]) ?? []) admitted.add(index);
-    gate.pattern.lastIndex = match.index + 1;
-  }
+  gate.search.search(text.toLowerCase(), (literal) => {
+    for (const index of gate.admits[literal] ?? []) admitted.add(index);
+    return false;
+  });
   return [...admitted].sort((a, b) => a - b);
 }
 

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import type { Region } from '../document/region.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** Something that says whether a text shows the attribution. */
 export interface AttributionTest {
@@ -30,6 +31,6 @@ export function toPattern(attribution: string): AttributionTest {
       (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('s') ? RE2JS.DOTALL : 0));
     return { test: (text) => re2.test(text) };
   }
-  const words = attribution.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = attribution.trim().split(/\s+/).map((word) => escapeRegExp(word));
   return new RegExp(words.join('\\s+'), 'iu');
 }
