@@ -68,11 +68,11 @@ export async function readTarget(target: Target, run: PageCheck): Promise<FileRe
     if (isBinary(read)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
     const cached = run.cache?.get(read, target.policyPath);
     if (cached) return { ...cached, path };
-    const bytes = Buffer.from(read); // its own copy: the read buffer is reused for the next file
-    const { text, encoding } = decodePage(bytes, encodingFor(run.policy, target.policyPath));
+    const { text, encoding } = decodePage(read, encodingFor(run.policy, target.policyPath));
     const page = { path, policyPath: target.policyPath, text, encoding };
-    if (!run.prefilter || run.prefilter.needsParse(text, formatOf(path))) return { page, bytes };
-    return remember({ page, bytes }, { path, status: 'scanned', holders: [], findings: [], encoding }, run);
+    // The read buffer is reused for the next file: a page that waits to be parsed keeps a copy.
+    if (!run.prefilter || run.prefilter.needsParse(text, formatOf(path))) return { page, bytes: Buffer.from(read) };
+    return remember({ page, bytes: read }, { path, status: 'scanned', holders: [], findings: [], encoding }, run);
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }

@@ -47,7 +47,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const { file, root, spec, holders } = run.policy;
   const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf };
   let pool: Piscina | undefined;
-  const inPool = async (page: PageToParse, target: Target): Promise<FileResult> => {
+  const inPool = async (page: PageToParse): Promise<FileResult> => {
     pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     try {
       return (await pool.run(page, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
@@ -57,7 +57,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
         : `failed in a worker: ${(error as Error).message}`;
-      return unscannable(page.path, 'error', reason, target.policyPath, run);
+      return unscannable(page.path, 'error', reason, page.policyPath, run);
     }
   };
 
@@ -88,8 +88,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     const pooled = await isPooled;
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
-        const target = targets[item.index] as Target;
-        const result = pooled ? await inPool(item.page, target) : await checkPage(item.page, run);
+        const result = pooled ? await inPool(item.page) : await checkPage(item.page, run);
         results[item.index] = await remember(item, result, run);
       }
     };
