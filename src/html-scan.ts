@@ -30,35 +30,35 @@ export function mayBeJsonLd(startTag: string): boolean {
 /**
  * Scans `html`, reporting its markup to `visitor`. It stops at an unclosed tag, comment or raw
  * text element, and after a `plaintext` start tag, from where the tokenizer reads everything as
- * one piece.
+ * one piece: then it returns false, and true when it read the whole text.
  */
-export function scanHtml(html: string, visitor: MarkupVisitor): void {
+export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
   for (let i = html.indexOf('<'); i !== -1; ) {
     const next = html.charAt(i + 1);
     let end: number;
     if (html.startsWith('<!--', i)) {
       end = commentEnd(html, i);
-      if (end === -1) return;
+      if (end === -1) return false;
       visitor.comment(i, end);
     } else if (isLetter(next) || (next === '/' && isLetter(html.charAt(i + 2)))) {
       end = tagEnd(html, i);
-      if (end === -1) return;
+      if (end === -1) return false;
       const isEnd = next === '/';
       visitor.tag(i, end, isEnd);
       // Only these initials start the names that change how the text after the tag is read.
       const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
-      if (name === 'plaintext') return;
+      if (name === 'plaintext') return false;
       if (RAW_TEXT.has(name)) {
         const close = closingTag(name);
         close.lastIndex = end;
         const found = close.exec(html);
-        if (!found) return;
+        if (!found) return false;
         visitor.rawText(name, end, found.index, { start: i, end });
         end = found.index;
       }
     } else if (next === '!' || next === '?' || next === '/') {
       const close = html.indexOf('>', i);
-      if (close === -1) return;
+      if (close === -1) return false;
       end = close + 1;
       visitor.comment(i, end);
     } else {
@@ -66,6 +66,7 @@ export function scanHtml(html: string, visitor: MarkupVisitor): void {
     }
     i = html.indexOf('<', end);
   }
+  return true;
 }
 
 function closingTag(name: string): RegExp {

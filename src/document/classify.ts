@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { TreeElement as Element } from './tree.js';
 import type { Region } from './region.js';
 
 /** Elements whose content is never page text a reader sees as part of the page. */

@@ -1,4 +1,4 @@
-import type { Element, Root, RootContent } from 'hast';
+import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, isSkipped, regionKindOf, storyRank } from './classify.js';
 import type { PageFacts } from './facts.js';
@@ -37,7 +37,7 @@ class RegionWalker {
   }
 
   /** `at` is where the parent starts: the place of text that the tree gives no position (code in Markdown). */
-  walkChildren(children: RootContent[], kind: BlockKind, at = 0): void {
+  walkChildren(children: TreeNode[], kind: BlockKind, at = 0): void {
     for (const child of children) {
       if (child.type === 'text') this.#appendText(child.value, child.position?.start?.offset, child.position?.end?.offset, at);
       else if (child.type === 'element') this.#walkElement(child, kind);

@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { TreeElement as Element } from './tree.js';
 import { locateAttribute } from './attributes.js';
 import type { PageFacts } from './facts.js';
 import { TextBuilder } from './text-builder.js';

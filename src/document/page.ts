@@ -3,6 +3,7 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
+import { buildHtmlTree } from './html-tree.js';
 import { markdownToHast } from './markdown.js';
 import { withoutScripts } from './parse-input.js';
 import { publicationDate, type Published } from './published.js';
@@ -28,8 +29,13 @@ export function formatOf(path: string): PageFormat {
   return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
 }
 
-/** Reads an HTML page's regions, parsing it without the content of its scripts and style sheets. */
+/**
+ * Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's
+ * tree of the page without the content of its scripts and style sheets.
+ */
 function readHtml(source: string, facts: PageFacts): void {
+  const tree = buildHtmlTree(source);
+  if (tree) return extractRegions(tree, source, facts);
   const input = withoutScripts(source);
   extractRegions(htmlParser.parse(input?.text ?? source), input?.text ?? source, facts);
   if (!input) return;
