@@ -818,15 +818,20 @@ class TreeBuilder {
 const ATTRIBUTE = /([^\t\n\f\r />][^\t\n\f\r />=]*)[\t\n\f\r ]*(?:=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?|\/+/gy;
 
 /** Reads a tag as the tokenizer does: its name, attributes (the first of a name wins), and a closing `/>`. */
+/**
+ * Reads a tag as the tokenizer does: its name, the attributes the region reader looks at (the
+ * first of a name wins), and a closing `/>`. End tags have no attributes that count.
+ */
 function readTag(html: string, start: number, end: number, isEnd: boolean): Tag {
   const name = tagName(html, start);
   // The tokenizer lowers ASCII letters only.
   if (!/^[\x00-\x7f]*$/.test(name)) needsParser();
   const attributes = new Map<string, string>();
-  let at = start + (isEnd ? 2 : 1) + name.length;
+  if (isEnd) return { name, attributes, isSelfClosing: false, start, end, isEnd };
+  let at = start + 1 + name.length;
   let isSelfClosing = false;
   for (;;) {
-    while (at < end && /[\t\n\f\r ]/.test(html.charAt(at))) at++;
+    while (at < end && isSpace(html.charCodeAt(at))) at++;
     if (at >= end - 1) break;
     ATTRIBUTE.lastIndex = at;
     const match = ATTRIBUTE.exec(html) as RegExpExecArray;
@@ -834,10 +839,15 @@ function readTag(html: string, start: number, end: number, isEnd: boolean): Tag 
     isSelfClosing = match[1] === undefined && at === end - 1;
     if (match[1] === undefined) continue;
     const key = match[1].toLowerCase();
+    if (!READ_ATTRIBUTES.has(key) || attributes.has(key)) continue;
     const value = match[2] ?? match[3] ?? match[4];
-    if (!attributes.has(key)) attributes.set(key, value === undefined ? '' : decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
+    attributes.set(key, value === undefined ? '' : decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
   }
   return { name, attributes, isSelfClosing, start, end, isEnd };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 
 /** A comment's text as the tokenizer reads it: `<!-->` and `<!--->` are empty; a bogus comment runs to `>`. */
@@ -855,6 +865,8 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
+/** The attributes read at all: those above, and `hidden`. */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden']);
 
 function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];

@@ -1,7 +1,5 @@
 import type { Region } from './region.js';
 
-const SPACE = /\s/;
-const SPACES = /\s+/g;
 // A character reference that decodes even where the text holds a plain `&` (HTML standard, 13.2.5.72).
 const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
 
@@ -23,10 +21,11 @@ export class TextBuilder {
     // Most text is its source as it stands: append it run by run, not character by character.
     if (end - start === value.length && source.startsWith(value, start)) {
       let last = 0;
-      for (const match of value.matchAll(SPACES)) {
-        if (match.index > last) this.#pushRun(value.slice(last, match.index), start + last);
-        this.#pushSpace(start + match.index);
-        last = match.index + match[0].length;
+      for (let i = 0; i < value.length; i++) {
+        if (!isSpace(value.charCodeAt(i))) continue;
+        if (i > last) this.#pushRun(value.slice(last, i), start + last);
+        this.#pushSpace(start + i);
+        last = i + 1;
       }
       if (last < value.length) this.#pushRun(value.slice(last), start + last);
       return;
@@ -74,7 +73,7 @@ export class TextBuilder {
   }
 
   #push(char: string, offset: number): void {
-    if (SPACE.test(char)) this.#pushSpace(offset);
+    if (isSpace(char.charCodeAt(0))) this.#pushSpace(offset);
     else this.#pushRun(char, offset);
   }
 
@@ -149,4 +148,11 @@ function skipEscape(source: string, i: number, end: number): number {
 function isHighSurrogate(value: string, j: number): boolean {
   const code = value.charCodeAt(j);
   return code >= 0xd800 && code <= 0xdbff && j + 1 < value.length;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` reads it (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
