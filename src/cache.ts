@@ -23,23 +23,22 @@ export class ResultCache {
     private readonly asOf: string,
   ) {}
 
-  get(content: Uint8Array, policyPath: string): Omit<FileResult, 'path'> | undefined {
-    const key = this.#key(content, policyPath);
+  /** The key of a page's result: its content and its path relative to the policy, in this run. */
+  keyOf(content: Uint8Array, policyPath: string): string {
+    return hash(this.runKey, policyPath, createHash('sha256').update(content).digest('hex'));
+  }
+
+  get(key: string): Omit<FileResult, 'path'> | undefined {
     const entry = this.#read(key);
     if (entry && 'dependsOnAsOf' in entry) return this.#read(hash(key, this.asOf)) as FileResult | undefined;
     return entry;
   }
 
-  async set(content: Uint8Array, policyPath: string, result: FileResult, dependsOnAsOf: boolean): Promise<void> {
-    const key = this.#key(content, policyPath);
+  async set(key: string, result: FileResult, dependsOnAsOf: boolean): Promise<void> {
     const { path: _, ...stored } = result;
     if (!dependsOnAsOf) return this.#write(key, stored);
     await this.#write(key, { dependsOnAsOf: true });
     await this.#write(hash(key, this.asOf), stored);
-  }
-
-  #key(content: Uint8Array, policyPath: string): string {
-    return hash(this.runKey, policyPath, createHash('sha256').update(content).digest('hex'));
   }
 
   // A lookup reads in one call: a warm run is as many lookups as files, and the thread pool's

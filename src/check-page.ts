@@ -30,18 +30,17 @@ export interface PageCheck {
   cache?: ResultCache;
 }
 
-/** A page read, decoded and let through by the prefilter: what is left is to parse and judge it. */
-export interface PageToParse {
+/** A file read, and not answered by the cache: what is left is to decode, prefilter and judge it. */
+export interface FileToCheck {
   path: string;
   policyPath: string;
-  text: string;
-  encoding: string;
+  bytes: Uint8Array;
 }
 
-/** A page to parse, with the bytes its result is cached under. */
-export interface ReadPage {
-  page: PageToParse;
-  bytes: Uint8Array;
+/** A file to check, with the key its result is cached under when caching. */
+export interface ReadFile {
+  file: FileToCheck;
+  cacheKey: string | undefined;
 }
 
 /**
@@ -49,15 +48,15 @@ export interface ReadPage {
  * reading or checking becomes an `error` entry for this file alone.
  */
 export async function checkTarget(target: Target, run: PageCheck): Promise<FileResult> {
-  const read = await readTarget(target, run);
-  return 'page' in read ? remember(read, await checkPage(read.page, run), run) : read;
+  const read = readTarget(target, run);
+  return 'file' in read ? remember(read.cacheKey, await checkFile(read.file, run), run) : read;
 }
 
 /**
- * Reads a file and answers what needs no parsing: a file skipped, unreadable, too large or
- * binary, a result in the cache, or a page the prefilter finds nothing on. Else the page to parse.
+ * Reads a file and answers what needs no decoding: a file skipped, unreadable, too large or
+ * binary, or a result in the cache. Else the file to check, with its own copy of the bytes.
  */
-export async function readTarget(target: Target, run: PageCheck): Promise<FileResult | ReadPage> {
+export function readTarget(target: Target, run: PageCheck): FileResult | ReadFile {
   const path = run.displayPath(target.absolute);
   if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
@@ -66,33 +65,37 @@ export async function readTarget(target: Target, run: PageCheck): Promise<FileRe
     const read = readWithin(target.absolute, limit);
     if (typeof read === 'number') return unscannable(path, 'skipped', `larger than the size limit (${read} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
     if (isBinary(read)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
-    const cached = run.cache?.get(read, target.policyPath);
+    const cacheKey = run.cache?.keyOf(read, target.policyPath);
+    const cached = cacheKey === undefined ? undefined : run.cache?.get(cacheKey);
     if (cached) return { ...cached, path };
-    const { text, encoding } = decodePage(read, encodingFor(run.policy, target.policyPath));
-    const page = { path, policyPath: target.policyPath, text, encoding };
-    // The read buffer is reused for the next file: a page that waits to be parsed keeps a copy.
-    if (!run.prefilter || run.prefilter.needsParse(text, formatOf(path))) return { page, bytes: Buffer.from(read) };
-    return remember({ page, bytes: read }, { path, status: 'scanned', holders: [], findings: [], encoding }, run);
+    // The read buffer is reused for the next file: a file that waits to be checked keeps a copy.
+    return { file: { path, policyPath: target.policyPath, bytes: new Uint8Array(read) }, cacheKey };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }
 }
 
-/** Parses and judges a page; a failure becomes an `error` entry for this page alone. */
-export async function checkPage(page: PageToParse, run: PageCheck): Promise<FileResult> {
+/**
+ * Decodes a file and judges it, unless the prefilter finds nothing it could hold; a failure
+ * becomes an `error` entry for this file alone.
+ */
+export async function checkFile(file: FileToCheck, run: PageCheck): Promise<FileResult> {
+  const { path, policyPath } = file;
   try {
-    return { ...(await checkText(page.text, page.path, page.policyPath, run)), encoding: page.encoding };
+    const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, policyPath));
+    if (run.prefilter && !run.prefilter.needsParse(text, formatOf(path))) return { path, status: 'scanned', holders: [], findings: [], encoding };
+    return { ...(await checkText(text, path, policyPath, run)), encoding };
   } catch (error) {
-    return unscannable(page.path, 'error', `Cannot check \`${page.path}\`: ${(error as Error).message}`, page.policyPath, run);
+    return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
   }
 }
 
 /**
- * Stores a page's result in the run's cache, if any, and returns it. A cache that cannot be
+ * Stores a file's result in the run's cache, if any, and returns it. A cache that cannot be
  * written (a full disk, a folder made read-only) costs the next run time, never this run a result.
  */
-export async function remember({ page, bytes }: ReadPage, result: FileResult, run: PageCheck): Promise<FileResult> {
-  await run.cache?.set(bytes, page.policyPath, result, dependsOnAsOf(result, run.policy)).catch(() => undefined);
+export async function remember(cacheKey: string | undefined, result: FileResult, run: PageCheck): Promise<FileResult> {
+  if (cacheKey !== undefined) await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy)).catch(() => undefined);
   return result;
 }
 

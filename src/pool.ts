@@ -1,19 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { checkPage, type PageCheck, type PageToParse, type ReadPage, readTarget, remember, unscannable } from './check-page.js';
+import { checkFile, type FileToCheck, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
 import type { WorkerSetup } from './worker.js';
 
 /**
- * How much page text must wait for parsing before workers start: below it (8 MB, some 80 news
- * pages or 2,000 short articles, a few seconds of parsing), starting them costs more than it
- * saves, as two threads here parse only about 1.3 times as fast as one (V8's collector already
- * works on the second core).
+ * How many bytes of files must wait for checking before workers start: below it (32 MB, some 200
+ * news pages or 8,000 short articles, two to six seconds of work), starting them costs more than
+ * it saves, as each worker compiles the catalogue again and two threads here check only about 1.3
+ * times as fast as one (V8's collector already works on the second core).
  */
-export const POOL_CHARS = 8_000_000;
-/** How many read pages may wait for a checker: enough to keep the threads busy, few for memory. */
-const READ_AHEAD = 8;
+export const POOL_BYTES = 32_000_000;
+/** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
+const READ_AHEAD_BYTES = 4_000_000;
+/**
+ * How many bytes of files a worker is given at a time: one news page, or dozens of short
+ * articles, whose messages to and fro would otherwise cost more than checking them.
+ */
+const BATCH_BYTES = 256_000;
 /**
  * The old-generation heap of a worker: enough for the pages of a news site (a 1 MB page needs
  * about 100 MB), small enough that two workers and the main thread stay well under 500 MB.
@@ -31,65 +36,73 @@ export interface PoolOptions {
 }
 
 /**
- * Checks the targets. This thread reads the files and answers those that need no parsing
- * (skipped, too large, binary, cached, or with nothing the prefilter can find), keeping a few
- * pages ahead of the checkers. Pages to parse are checked on a pool of worker threads once more
- * than `POOL_CHARS` of them wait (or when threads were asked for); a run with less to parse checks
- * them here, as starting workers would cost more than it saves. An unchanged tree with a cache
- * starts none. In the pool a page that runs past the time limit has its worker stopped and is
- * reported as an error, and the run goes on. Results come back in the targets' order, whatever
- * finishes first.
+ * Checks the targets. This thread reads the files and answers those that need no decoding
+ * (skipped, too large, binary, or cached), keeping a few files ahead of the checkers, which
+ * decode, prefilter and judge them. Files are checked on a pool of worker threads once more than
+ * `POOL_BYTES` of them wait (or when threads were asked for): then this thread holds no page
+ * text, and its memory stays small. A run with less to check checks here, as starting workers
+ * would cost more than it saves; an unchanged tree with a cache starts none. In the pool a page
+ * that runs past the time limit has its worker stopped and is reported as an error, and the run
+ * goes on. Results come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Workers only parse (the prefilter and the cache stay here), with the policy as loaded here.
+  // Workers check with the policy as loaded here; the cache stays here.
   const { file, root, spec, holders } = run.policy;
-  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf };
+  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.prefilter !== undefined };
   let pool: Piscina | undefined;
-  const inPool = async (page: PageToParse): Promise<FileResult> => {
+  const inPool = async (files: FileToCheck[]): Promise<FileResult[]> => {
     pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     try {
-      return (await pool.run(page, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult;
+      return (await pool.run(files, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult[];
     } catch (error) {
+      // A batch that failed is checked again a file at a time, so that only the file at fault is.
+      if (files.length > 1) {
+        const results: FileResult[] = [];
+        for (const file of files) results.push(...(await inPool([file])));
+        return results;
+      }
+      const file = files[0] as FileToCheck;
       // A page too big for a worker's heap is checked here, where the heap is the process's.
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return checkPage(page, run);
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return [await checkFile(file, run)];
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
         : `failed in a worker: ${(error as Error).message}`;
-      return unscannable(page.path, 'error', reason, page.policyPath, run);
+      return [unscannable(file.path, 'error', reason, file.policyPath, run)];
     }
   };
 
   const results: FileResult[] = new Array(targets.length);
-  const queue = new Queue<ReadPage & { index: number }>();
-  // Whether pages are checked in the pool: asked for, ruled out, or decided by the reader.
+  const queue = new Queue<ReadFile & { index: number }>((item) => item.file.bytes.length);
+  // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
   let decide: (isPooled: boolean) => void = () => {};
   const decision = workers <= 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const reader = async (): Promise<void> => {
-    let queued = 0; // characters of the pages queued so far
+    let queued = 0; // bytes of the files queued so far
     for (const [index, target] of targets.entries()) {
-      if (queued > POOL_CHARS) decide(true);
-      // Until it is decided, the pages to parse wait here, up to POOL_CHARS of them.
-      if (decision !== undefined || queued > POOL_CHARS) await queue.room(READ_AHEAD);
-      const read = await readTarget(target, run);
-      if (!('page' in read)) results[index] = read;
+      if (queued > POOL_BYTES) decide(true);
+      // Until it is decided, the files to check wait here, up to POOL_BYTES of them.
+      if (decision !== undefined || queued > POOL_BYTES) await queue.room(READ_AHEAD_BYTES);
+      const read = readTarget(target, run);
+      if (!('file' in read)) results[index] = read;
       else {
         queue.push({ ...read, index });
-        queued += read.page.text.length;
+        queued += read.file.bytes.length;
       }
     }
     decide(false);
     queue.close();
   };
-  // One page in flight a thread, so that each one's clock starts when it does.
+  // One batch in flight a thread, so that each one's clock starts when it does.
   const checkers = async (): Promise<void> => {
     const pooled = await isPooled;
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
-        const result = pooled ? await inPool(item.page) : await checkPage(item.page, run);
-        results[item.index] = await remember(item, result, run);
+        const batch = [item, ...(pooled ? queue.takeUpTo(BATCH_BYTES - item.file.bytes.length) : [])];
+        const checked = pooled ? await inPool(batch.map(({ file }) => file)) : [await checkFile(item.file, run)];
+        for (const [i, { index, cacheKey }] of batch.entries()) results[index] = await remember(cacheKey, checked[i] as FileResult, run);
       }
     };
     await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));
@@ -102,17 +115,21 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   }
 }
 
-/** A queue between one producer and several consumers, with room for the producer to wait on. */
+/** A queue between one producer and several consumers, with room (in bytes) for the producer to wait on. */
 class Queue<T> {
   #items: T[] = [];
+  #bytes = 0;
   #takers: Array<(item: T | undefined) => void> = [];
   #roomWaiters: Array<() => void> = [];
   #isClosed = false;
 
+  constructor(private readonly sizeOf: (item: T) => number) {}
+
   push(item: T): void {
     const taker = this.#takers.shift();
-    if (taker) taker(item);
-    else this.#items.push(item);
+    if (taker) return taker(item);
+    this.#items.push(item);
+    this.#bytes += this.sizeOf(item);
   }
 
   close(): void {
@@ -122,14 +139,31 @@ class Queue<T> {
 
   /** The next item, or undefined once the queue is closed and empty. */
   async take(): Promise<T | undefined> {
-    const item = this.#items.shift();
-    this.#roomWaiters.shift()?.();
+    const item = this.#shift();
     if (item !== undefined || this.#isClosed) return item;
     return new Promise((resolve) => this.#takers.push(resolve));
   }
 
-  /** Resolves once fewer than `limit` items wait. */
-  async room(limit: number): Promise<void> {
-    while (this.#items.length >= limit) await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
+  /** The items waiting now, from the first, as long as they add up to at most `bytes`. */
+  takeUpTo(bytes: number): T[] {
+    const taken: T[] = [];
+    for (let left = bytes; this.#items.length > 0 && this.sizeOf(this.#items[0] as T) <= left; ) {
+      const item = this.#shift() as T;
+      left -= this.sizeOf(item);
+      taken.push(item);
+    }
+    return taken;
+  }
+
+  /** Resolves once less than `bytes` wait. */
+  async room(bytes: number): Promise<void> {
+    while (this.#bytes >= bytes) await new Promise<void>((resolve) => this.#roomWaiters.push(resolve));
+  }
+
+  #shift(): T | undefined {
+    const item = this.#items.shift();
+    if (item !== undefined) this.#bytes -= this.sizeOf(item);
+    for (const wake of this.#roomWaiters.splice(0)) wake();
+    return item;
   }
 }

@@ -23,13 +23,13 @@ export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
     policy,
     asOf: spec.asOf,
     displayPath: (absolute) => relative(spec.cwd, absolute).split(sep).join('/'),
-    ...(spec.prefilter ? { prefilter: lazyPrefilter(policy) } : {}),
+    ...(spec.prefilter ? { prefilter: prefilterOf(policy) } : {}),
     ...(spec.cacheFolder ? { cache: new ResultCache(spec.cacheFolder, runKey(policy), spec.asOf) } : {}),
   };
 }
 
 /** The policy's prefilter, built when a page first needs it: a run answered from the cache needs none. */
-function lazyPrefilter(policy: Policy): Prefilter {
+export function prefilterOf(policy: Policy): Prefilter {
   let prefilter: Prefilter | undefined;
   return {
     needsParse: (text, format) => (prefilter ??= buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) })).needsParse(text, format),
