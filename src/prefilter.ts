@@ -53,14 +53,17 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   // only where one stands is the rest of its phrases tried, anchored there.
   const keys = [...phrases.keys()];
   const search = new KeywordSearch(keys);
-  const rests = keys.map((key) => {
+  // A key's phrases become one expression when the key is first found: most never are.
+  const rests: Array<{ pattern: RegExp; isWordStart: boolean } | null | undefined> = [];
+  const restOf = (word: number): { pattern: RegExp; isWordStart: boolean } | null => {
+    const key = keys[word] as string;
     const tails = [...(phrases.get(key) as Set<string>)];
-    if (tails.includes('')) return undefined;
+    if (tails.includes('')) return null;
     // Where every phrase wants no letter before its key word, one is cheaper to test than a regex.
     return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(key) };
-  });
+  };
   const hasPhrase = (text: string): boolean => search.search(text, (word, start) => {
-    const rest = rests[word];
+    const rest = (rests[word] ??= restOf(word));
     if (!rest) return true;
     if (rest.isWordStart && start > 0 && LETTER.test(text.charAt(start - 1))) return false;
     rest.pattern.lastIndex = start + (keys[word] as string).length;

@@ -15,8 +15,9 @@ export type Engine = 'builtin' | 'linear';
 /** Compiles a pattern for an engine; throws with RE2's message where RE2 cannot take it. */
 export function compilePattern(source: string, ignoreCase: boolean, engine: Engine): Pattern {
   if (engine === 'builtin') {
-    const regexp = new RegExp(source, ignoreCase ? 'giu' : 'gu');
-    return { matchAll: (text) => execAll(regexp, text) };
+    // Compiled when first used: a run meets few of the catalogue's patterns.
+    let regexp: RegExp | undefined;
+    return { matchAll: (text) => execAll((regexp ??= new RegExp(source, ignoreCase ? 'giu' : 'gu')), text) };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
