@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { checkFile, type FileToCheck, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
@@ -51,11 +51,15 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   // Workers check with the policy as loaded here; the cache stays here.
   const { file, root, spec, holders } = run.policy;
   const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.prefilter !== undefined };
-  let pool: Piscina | undefined;
+  let pool: Promise<Piscina> | undefined;
+  const startPool = async (): Promise<Piscina> => {
+    const { Piscina } = await import('piscina');
+    return new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  };
   const inPool = async (files: FileToCheck[]): Promise<FileResult[]> => {
-    pool ??= new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     try {
-      return (await pool.run(files, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult[];
+      const workerPool = await (pool ??= startPool());
+      return (await workerPool.run(files, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult[];
     } catch (error) {
       // A batch that failed is checked again a file at a time, so that only the file at fault is.
       if (files.length > 1) {
@@ -111,7 +115,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     await Promise.all([reader(), checkers()]);
     return results;
   } finally {
-    await pool?.destroy();
+    await (await pool)?.destroy();
   }
 }
 

@@ -1,13 +1,8 @@
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
 import { buildHtmlTree } from './html-tree.js';
-import { markdownToHast } from './markdown.js';
-import { withoutScripts } from './parse-input.js';
 import { publicationDate, type Published } from './published.js';
-import { remapOffsets } from './text-builder.js';
 
 export type PageFormat = 'html' | 'markdown';
 
@@ -21,7 +16,10 @@ export interface Page extends PageFacts {
   toPoint(offset: number): { line: number; column: number };
 }
 
-const htmlParser = unified().use(rehypeParse);
+// The Markdown and parse5 pipelines are loaded when a page first needs them: a run of HTML pages
+// the tree builder reads, or a run answered from the cache, never loads them.
+let markdownToHast: typeof import('./markdown.js').markdownToHast | undefined;
+let readWithParse5: typeof import('./parse5-page.js').readWithParse5 | undefined;
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
 /** The format a file is read as, from its name. */
@@ -29,26 +27,22 @@ export function formatOf(path: string): PageFormat {
   return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
 }
 
-/**
- * Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's
- * tree of the page without the content of its scripts and style sheets.
- */
-function readHtml(source: string, facts: PageFacts): void {
+/** Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's. */
+async function readHtml(source: string, facts: PageFacts): Promise<void> {
   const tree = buildHtmlTree(source);
   if (tree) return extractRegions(tree, source, facts);
-  const input = withoutScripts(source);
-  extractRegions(htmlParser.parse(input?.text ?? source), input?.text ?? source, facts);
-  if (!input) return;
-  for (const region of facts.regions) remapOffsets(region, input.toSource);
-  for (const comment of facts.comments) [comment.start, comment.end] = [input.toSource(comment.start), input.toSource(comment.end)];
+  readWithParse5 ??= (await import('./parse5-page.js')).readWithParse5;
+  readWithParse5(source, facts);
 }
 
 /** Parses a page's text (HTML or Markdown, by `path`) into regions with positions. */
 export async function readPage(path: string, source: string): Promise<Page> {
   const format = formatOf(path);
   const facts = emptyFacts();
-  if (format === 'markdown') extractRegions(await markdownToHast(source, facts), source, facts);
-  else readHtml(source, facts);
+  if (format === 'markdown') {
+    markdownToHast ??= (await import('./markdown.js')).markdownToHast;
+    extractRegions(await markdownToHast(source, facts), source, facts);
+  } else await readHtml(source, facts);
   const place = location(source);
   return {
     path,
