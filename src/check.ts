@@ -37,6 +37,8 @@ export interface CheckOptions {
   workers?: number;
   /** How long one page may take in a worker thread, in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /** Check every page in a worker thread, however few, so that the time limit holds for each. */
+  isolate?: boolean;
 }
 
 /** Checks pages against the policy and returns the result the JSON format prints. */
@@ -63,7 +65,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const files: FileResult[] = await checkAll(targets, run, { workers: options.workers, timeoutMs: options.timeoutMs });
+  const files: FileResult[] = await checkAll(targets, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
   if (options.baseline) {
     const file = resolve(cwd, options.baseline);
     if (options.updateBaseline) await writeBaseline(file, files);

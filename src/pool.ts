@@ -33,6 +33,8 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : '
 export interface PoolOptions {
   workers?: number | undefined;
   timeoutMs?: number | undefined;
+  /** Check in workers however little there is to check (one worker at least), so the time limit holds. */
+  isolate?: boolean | undefined;
 }
 
 /**
@@ -41,9 +43,10 @@ export interface PoolOptions {
  * decode, prefilter and judge them. Files are checked on a pool of worker threads once more than
  * `POOL_BYTES` of them wait (or when threads were asked for): then this thread holds no page
  * text, and its memory stays small. A run with less to check checks here, as starting workers
- * would cost more than it saves; an unchanged tree with a cache starts none. In the pool a page
- * that runs past the time limit has its worker stopped and is reported as an error, and the run
- * goes on. Results come back in the targets' order, whatever finishes first.
+ * would cost more than it saves, unless `isolate` asks for workers anyway; an unchanged tree with
+ * a cache starts none. In the pool a page that runs past the time limit has its worker stopped
+ * and is reported as an error, and the run goes on. Results come back in the targets' order,
+ * whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
@@ -81,7 +84,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const queue = new Queue<ReadFile & { index: number }>((item) => item.file.bytes.length);
   // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
   let decide: (isPooled: boolean) => void = () => {};
-  const decision = workers <= 1 ? false : options.workers !== undefined ? true : undefined;
+  const decision = options.isolate ? true : workers <= 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const reader = async (): Promise<void> => {
     let queued = 0; // bytes of the files queued so far

@@ -68,6 +68,15 @@ describe('a page that runs too long', () => {
     expect(result.files.every((f) => f.status === 'error' && f.reason === 'timed out after 0.001 s (see --timeout)')).toBe(true);
     expect(result.files[0]?.findings.map((f) => f.ruleId)).toEqual(['unscannable-file']);
   });
+
+  it('is stopped in a run too small for the pool when pages are isolated', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rightslint-small-'));
+    writeFileSync(join(folder, 'page.html'), '<p>PARIS (AFP) - Talks resumed.</p>');
+    const result = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1, isolate: true });
+    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
+    const inline = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1 });
+    expect(inline.files[0]?.status).toBe('scanned');
+  });
 });
 
 describe('a page too big for a worker', () => {

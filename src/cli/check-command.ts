@@ -1,3 +1,4 @@
+import { isCi } from '../ci.js';
 import { check } from '../check.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../report/index.js';
@@ -54,6 +55,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     shard: values.shard,
     workers,
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
+    // Unattended, and where a time limit is asked for, no page may hold up the run.
+    isolate: timeout !== undefined || isCi(),
   });
   await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);

@@ -1,3 +1,4 @@
+import { isCi } from '../ci.js';
 import { minimatch } from 'minimatch';
 import type { Policy } from '../config/policy.js';
 import type { Severity } from '../config/schema.js';
@@ -19,6 +20,6 @@ export const unscannableFile: RuleMeta = {
 export function unscannableSeverity(policy: Policy, policyPath: string, env: Record<string, string | undefined> = process.env): Severity {
   const isSet = policy.spec.rules[unscannableFile.id] !== undefined ||
     policy.spec.overrides.some((o) => o.rules[unscannableFile.id] !== undefined && o.files.some((glob) => minimatch(policyPath, glob, { dot: true })));
-  if (!isSet && env.CI && env.CI !== 'false') return 'error';
+  if (!isSet && isCi(env)) return 'error';
   return severityFor(unscannableFile, policy, policyPath);
 }
