@@ -1,0 +1,219 @@
+import type { TreeBuilder } from '../html-tree.js';
+import type { TreeElement } from '../tree.js';
+import { BLOCK_END, BODY_VOID, BUTTON_SCOPE, CLOSES_P, FORMATTING, HEAD_VOID, HEADINGS, LEFT_TO_PARSER, LIST_SCOPE, MARKED, MARKER, SCOPE, SECTIONS, SPECIAL, TABLE_PARTS } from './elements.js';
+import { endTag, startTag } from './modes.js';
+import { needsParser } from './needs-parser.js';
+import { createElement, type Tag } from './tag.js';
+import { closeCaption, closeCell } from './tables.js';
+
+// In body (13.2.6.4.7), and in a table cell, which reads as in body.
+
+/** A start tag in the body (13.2.6.4.7). */
+export function bodyStart(b: TreeBuilder, tag: Tag): void {
+  const name = tag.name;
+  if (LEFT_TO_PARSER.has(name)) needsParser();
+  if (HEAD_VOID.has(name) || name === 'param' || name === 'source' || name === 'track') return void b.insert(createElement(name, tag), false);
+  if (name === 'title' || name === 'style' || name === 'script' || name === 'noframes' || name === 'iframe' || name === 'noembed' || name === 'textarea') return b.insertRaw(tag);
+  if (name === 'body') return b.mergeAttributes(b.stack[1]?.tagName === 'body' ? b.stack[1] : undefined, tag);
+  if (CLOSES_P.has(name)) {
+    b.closePInButtonScope();
+    return void b.insert(createElement(name, tag));
+  }
+  if (HEADINGS.has(name)) {
+    b.closePInButtonScope();
+    if (HEADINGS.has(b.current?.tagName ?? '')) b.stack.pop();
+    return void b.insert(createElement(name, tag));
+  }
+  if (name === 'pre' || name === 'listing') {
+    b.closePInButtonScope();
+    b.insert(createElement(name, tag));
+    b.dropsLineFeed = true;
+    return;
+  }
+  if (name === 'form') {
+    if (b.form) return;
+    b.closePInButtonScope();
+    b.form = b.insert(createElement(name, tag));
+    return;
+  }
+  if (name === 'li' || name === 'dd' || name === 'dt') {
+    const closes = name === 'li' ? ['li'] : ['dd', 'dt'];
+    for (let i = b.stack.length - 1; i >= 0; i--) {
+      const node = b.stack[i] as TreeElement;
+      if (closes.includes(node.tagName)) {
+        b.generateImpliedEndTags(node.tagName);
+        b.popUntil(node.tagName);
+        break;
+      }
+      if (SPECIAL.has(node.tagName) && node.tagName !== 'address' && node.tagName !== 'div' && node.tagName !== 'p') break;
+    }
+    b.closePInButtonScope();
+    return void b.insert(createElement(name, tag));
+  }
+  if (name === 'button' && b.inScope('button', SCOPE)) needsParser();
+  const openLink = name === 'a' ? b.formattingAfterMarker('a') : undefined;
+  if (openLink) {
+    // A link inside a link closes the first one.
+    endFormatting(b, 'a');
+    const listed = b.formatting.indexOf(openLink);
+    if (listed !== -1) b.formatting.splice(listed, 1);
+    const open = b.stack.lastIndexOf(openLink);
+    if (open !== -1) b.stack.splice(open, 1);
+  }
+  if (name === 'nobr' && b.inScope('nobr', SCOPE)) needsParser();
+  if (name === 'table') {
+    if (b.isQuirks === undefined && b.inScope('p', BUTTON_SCOPE)) needsParser();
+    if (!b.isQuirks) b.closePInButtonScope();
+    return void b.insert(createElement(name, tag));
+  }
+  if (name === 'hr') {
+    b.closePInButtonScope();
+    return void b.insert(createElement(name, tag), false);
+  }
+  if (name === 'xmp') {
+    b.closePInButtonScope();
+    b.reconstructFormatting();
+    return b.insertRaw(tag);
+  }
+  if (TABLE_PARTS.has(name)) {
+    if (name !== 'head' && (b.inTableScope('td') || b.inTableScope('th'))) {
+      closeCell(b);
+      return startTag(b, tag);
+    }
+    if (name !== 'head' && b.inTableScope('caption')) {
+      closeCaption(b);
+      return startTag(b, tag);
+    }
+    return;
+  }
+  b.reconstructFormatting();
+  if (name === 'option' || name === 'optgroup') {
+    if (b.current?.tagName === 'option') b.stack.pop();
+  }
+  if (BODY_VOID.has(name)) return void b.insert(createElement(name, tag), false);
+  if (name === 'select') {
+    b.select = b.insert(createElement(name, tag));
+    return;
+  }
+  if (name === 'svg' || name === 'math') {
+    const element = b.insert(createElement(name, tag), !tag.isSelfClosing);
+    if (!tag.isSelfClosing) b.foreign.add(element);
+    return;
+  }
+  const element = b.insert(createElement(name, tag));
+  if (FORMATTING.has(name)) b.formatting.push(element);
+  if (MARKED.has(name)) b.formatting.push(MARKER);
+}
+
+/** An end tag in the body. */
+export function bodyEnd(b: TreeBuilder, tag: Tag): void {
+  const name = tag.name;
+  if (name === 'template') needsParser();
+  if (MARKED.has(name)) {
+    if (!b.inScope(name, SCOPE)) return;
+    b.generateImpliedEndTags();
+    b.popUntil(name);
+    b.clearFormattingToMarker();
+    return;
+  }
+  if (name === 'body' || name === 'html') {
+    if (!b.inScope('body', SCOPE)) return;
+    b.mode = 'after-body';
+    if (name === 'html') endTag(b, tag);
+    return;
+  }
+  if (BLOCK_END.has(name)) {
+    if (!b.inScope(name, SCOPE)) return;
+    b.generateImpliedEndTags();
+    return b.popUntil(name);
+  }
+  if (name === 'form') {
+    const form = b.form;
+    b.form = undefined;
+    if (!form || !b.inScope(form, SCOPE)) return;
+    b.generateImpliedEndTags();
+    if (b.current !== form) needsParser();
+    b.stack.pop();
+    return;
+  }
+  if (name === 'p') {
+    if (!b.inScope('p', BUTTON_SCOPE)) b.insert(createElement('p', undefined));
+    return b.closeP();
+  }
+  if (name === 'li' || name === 'dd' || name === 'dt') {
+    if (!b.inScope(name, name === 'li' ? LIST_SCOPE : SCOPE)) return;
+    b.generateImpliedEndTags(name);
+    return b.popUntil(name);
+  }
+  if (HEADINGS.has(name)) {
+    if (![...HEADINGS].some((heading) => b.inScope(heading, SCOPE))) return;
+    b.generateImpliedEndTags();
+    while (!HEADINGS.has((b.stack.pop() as TreeElement).tagName));
+    return;
+  }
+  if (name === 'br') {
+    b.reconstructFormatting();
+    return void b.insert(createElement('br', { ...tag, attributes: new Map() }), false);
+  }
+  if (name === 'td' || name === 'th') {
+    if (b.inTableScope(name)) closeCell(b);
+    return;
+  }
+  if (name === 'caption' || (name === 'table' && b.inTableScope('caption'))) {
+    if (!b.inTableScope('caption')) return;
+    closeCaption(b);
+    if (name === 'table') endTag(b, tag);
+    return;
+  }
+  if (name === 'table' || name === 'tr' || SECTIONS.has(name)) {
+    if (!(b.inTableScope('td') || b.inTableScope('th'))) return;
+    if (!b.inTableScope(name)) return;
+    closeCell(b);
+    return endTag(b, tag);
+  }
+  if (name === 'col' || name === 'colgroup') return;
+  if (FORMATTING.has(name) && endFormatting(b, name)) return;
+  anyOtherEnd(b, name);
+}
+
+/** The adoption agency's simple cases (13.2.6.4.7): true when the end tag is dealt with. */
+function endFormatting(b: TreeBuilder, name: string): boolean {
+  const current = b.current;
+  if (current?.tagName === name && !b.formatting.includes(current)) {
+    b.stack.pop();
+    return true;
+  }
+  let at = -1;
+  for (let i = b.formatting.length - 1; i >= 0 && b.formatting[i] !== MARKER; i--) {
+    if ((b.formatting[i] as TreeElement).tagName === name) {
+      at = i;
+      break;
+    }
+  }
+  if (at === -1) return false;
+  const element = b.formatting[at] as TreeElement;
+  const depth = b.stack.lastIndexOf(element);
+  if (depth === -1) {
+    b.formatting.splice(at, 1);
+    return true;
+  }
+  if (!b.inScope(element, SCOPE)) return true;
+  // With a special element above it, the element's content is rebuilt around that block.
+  if (b.stack.slice(depth + 1).some((node) => SPECIAL.has(node.tagName))) needsParser();
+  b.stack.length = depth;
+  b.formatting.splice(at, 1);
+  return true;
+}
+
+/** "Any other end tag": closes the nearest element of its name, unless a special one stands above it. */
+function anyOtherEnd(b: TreeBuilder, name: string): void {
+  for (let i = b.stack.length - 1; i >= 0; i--) {
+    const node = b.stack[i] as TreeElement;
+    if (node.tagName === name) {
+      b.generateImpliedEndTags(name);
+      b.stack.length = Math.min(b.stack.length, i);
+      return;
+    }
+    if (SPECIAL.has(node.tagName)) return;
+  }
+}

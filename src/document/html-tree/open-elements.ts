@@ -1,0 +1,107 @@
+import type { TreeElement, TreeRoot } from '../tree.js';
+import { BUTTON_SCOPE, IMPLIED_END, MARKER, SECTIONS, TABLE_SCOPE } from './elements.js';
+import { needsParser } from './needs-parser.js';
+
+/**
+ * The tree being built, the stack of open elements and the list of active formatting elements
+ * (13.2.4.2, 13.2.4.3), with the steps every insertion mode takes on them.
+ */
+export class OpenElements {
+  readonly root: TreeRoot = { type: 'root', children: [] };
+  readonly stack: TreeElement[] = [];
+  readonly formatting: Array<TreeElement | typeof MARKER> = [];
+  /** The open SVG and MathML elements. */
+  readonly foreign = new Set<TreeElement>();
+
+  /** The current node: the element last opened and not yet closed. */
+  get current(): TreeElement | undefined {
+    return this.stack.at(-1);
+  }
+
+  /** Whether the current node is SVG or MathML, where tags are read by the rules of foreign content. */
+  isForeign(): boolean {
+    const current = this.current;
+    return current !== undefined && this.foreign.has(current);
+  }
+
+  /** Whether the current node is a table, a row group or a row, where text and markup are placed by the table's rules. */
+  isTableContext(): boolean {
+    const name = this.current?.tagName;
+    return name === 'table' || name === 'tr' || name === 'colgroup' || (name !== undefined && SECTIONS.has(name));
+  }
+
+  /** Forgets the formatting elements opened since the last cell, caption or object began. */
+  clearFormattingToMarker(): void {
+    while (this.formatting.length > 0 && this.formatting.pop() !== MARKER);
+  }
+
+  /** Appends an element to the current node, and opens it unless it is void. */
+  insert(element: TreeElement, isOpen = true): TreeElement {
+    (this.current ?? this.root).children.push(element);
+    if (isOpen) this.stack.push(element);
+    return element;
+  }
+
+  /** Appends text to the current node, where `start` and `end` are its source offsets. */
+  insertText(value: string, start: number, end: number): void {
+    const parent = this.current ?? this.root;
+    const last = parent.children.at(-1);
+    // Text next to text is one node, as when an ignored tag stood between them.
+    if (last?.type === 'text') {
+      last.value += value;
+      if (last.position?.end) last.position.end.offset = end;
+      return;
+    }
+    parent.children.push({ type: 'text', value, position: { start: { offset: start }, end: { offset: end } } });
+  }
+
+  /** Whether an element (by name, or itself) is open with no boundary element above it (13.2.4.2). */
+  inScope(target: string | TreeElement, boundaries: ReadonlySet<string>): boolean {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const node = this.stack[i] as TreeElement;
+      if (typeof target === 'string' ? node.tagName === target : node === target) return true;
+      if (boundaries.has(node.tagName)) return false;
+    }
+    return false;
+  }
+
+  inTableScope(name: string): boolean {
+    return this.inScope(name, TABLE_SCOPE);
+  }
+
+  /** Closes an open paragraph, as block elements do. */
+  closePInButtonScope(): void {
+    if (this.inScope('p', BUTTON_SCOPE)) this.closeP();
+  }
+
+  closeP(): void {
+    this.generateImpliedEndTags('p');
+    this.popUntil('p');
+  }
+
+  /** Closes the elements whose end tags may be left out (`p`, `li`, `option` ...), but `except`. */
+  generateImpliedEndTags(except?: string): void {
+    for (let name = this.current?.tagName; name !== undefined && name !== except && IMPLIED_END.has(name); name = this.current?.tagName) this.stack.pop();
+  }
+
+  /** Closes elements up to and including the nearest one named `name`. */
+  popUntil(name: string): void {
+    while (this.stack.length > 0 && (this.stack.pop() as TreeElement).tagName !== name);
+  }
+
+  /** The last active formatting element named `name` since the last marker. */
+  formattingAfterMarker(name: string): TreeElement | undefined {
+    for (let i = this.formatting.length - 1; i >= 0; i--) {
+      const entry = this.formatting[i] as TreeElement | typeof MARKER;
+      if (entry === MARKER) return undefined;
+      if (entry.tagName === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** Formatting elements closed by a block must be reopened before more content: left to parse5. */
+  reconstructFormatting(): void {
+    const last = this.formatting.at(-1);
+    if (last !== undefined && last !== MARKER && !this.stack.includes(last)) needsParser();
+  }
+}
