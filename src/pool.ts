@@ -118,7 +118,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     await Promise.all([reader(), checkers()]);
     return results;
   } finally {
-    await (await pool)?.destroy();
+    // A pool that failed to start has had each of its files reported already.
+    await (await pool?.catch(() => undefined))?.destroy();
   }
 }
 
