@@ -49,7 +49,7 @@ export class TreeBuilder extends OpenElements {
   /** Whether the page is in quirks mode, which keeps a table inside a paragraph; undefined if unknown. */
   isQuirks: boolean | undefined = true;
   hasDoctype = false;
-  /** After `pre` and `listing` start tags, a line feed that the parser drops (textarea: #rawText). */
+  /** After `pre` and `listing` start tags, a line feed that the parser drops (a textarea's: see `rawText`). */
   dropsLineFeed = false;
   at = 0;
 
@@ -197,7 +197,7 @@ export class TreeBuilder extends OpenElements {
       // A line feed from a reference (`&#10;`) is left to parse5.
       const feed = raw.startsWith('\r\n') ? 2 : raw.startsWith('\n') || raw.startsWith('\r') ? 1 : needsParser();
       value = value.slice(1);
-      if (this.html.startsWith('&', start + feed)) needsParser(); // placed as after `pre`, see #text
+      if (this.html.startsWith('&', start + feed)) needsParser(); // placed as after `pre`, see `text`
       if (!/^[\t\n\f\r ]/.test(value)) start += feed;
     }
     if (value !== '') element.children.push({ type: 'text', value, position: { start: { offset: start }, end: { offset: end } } });
