@@ -2,6 +2,9 @@ import type { TreeElement, TreeRoot } from '../tree.js';
 import { BUTTON_SCOPE, IMPLIED_END, MARKER, SECTIONS, TABLE_SCOPE } from './elements.js';
 import { needsParser } from './needs-parser.js';
 
+/** How deep elements may nest in a page this builder reads (news pages nest some tens deep). */
+const MAX_DEPTH = 512;
+
 /**
  * The tree being built, the stack of open elements and the list of active formatting elements
  * (13.2.4.2, 13.2.4.3), with the steps every insertion mode takes on them.
@@ -35,10 +38,13 @@ export class OpenElements {
     while (this.formatting.length > 0 && this.formatting.pop() !== MARKER);
   }
 
-  /** Appends an element to the current node, and opens it unless it is void. */
+  /**
+   * Appends an element to the current node, and opens it unless it is void. A page nested deeper
+   * than MAX_DEPTH goes to parse5: each step here may walk the stack, and no real page is so deep.
+   */
   insert(element: TreeElement, isOpen = true): TreeElement {
     (this.current ?? this.root).children.push(element);
-    if (isOpen) this.stack.push(element);
+    if (isOpen && this.stack.push(element) > MAX_DEPTH) needsParser();
     return element;
   }
 
