@@ -117,7 +117,7 @@ function tagEnd(html: string, i: number): number {
 
 const [SLASH, GT, EQUALS] = [47, 62, 61];
 /** The tokenizer's white space: tab, line feed, form feed, carriage return, space. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 

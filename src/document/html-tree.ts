@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { scanHtml } from '../html-scan.js';
+import { isSpace, scanHtml } from '../html-scan.js';
 import type { TreeElement, TreeRoot } from './tree.js';
 import { foreignEnd, foreignStart } from './html-tree/foreign.js';
 import { INTEGRATION_POINTS } from './html-tree/elements.js';
@@ -155,7 +155,7 @@ export class TreeBuilder extends OpenElements {
   /** Where the text after leading white space starts in the source (a CRLF is one line feed in the value). */
   afterSpaces(start: number, end: number): number {
     let at = start;
-    while (at < end && /[\t\n\f\r ]/.test(this.html.charAt(at))) at++;
+    while (at < end && isSpace(this.html.charCodeAt(at))) at++;
     return at;
   }
 

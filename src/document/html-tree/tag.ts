@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 import { decodeHTMLAttribute } from 'entities';
-import { tagName } from '../../html-scan.js';
+import { isSpace, tagName } from '../../html-scan.js';
 import type { TreeElement, TreeNode } from '../tree.js';
 import { needsParser } from './needs-parser.js';
 
@@ -44,9 +44,6 @@ export function readTag(html: string, start: number, end: number, isEnd: boolean
   return { name, attributes, isSelfClosing, start, end, isEnd };
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-}
 
 /** A comment's text as the tokenizer reads it: `<!-->` and `<!--->` are empty; a bogus comment runs to `>`. */
 export function commentData(html: string, start: number, end: number): string {
