@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { run } from '../dist/cli.js';
 
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,

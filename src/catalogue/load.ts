@@ -1,14 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
 import { type Engine, linearProblem } from './pattern.js';
 import { holderSchema, type HolderSpec } from './schema.js';
 import { snapshotSpec } from './snapshot.js';
 
 /** The folder of holder files shipped with rightslint. */
-export const BUILTIN_HOLDERS = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/holders');
+export const BUILTIN_HOLDERS = join(PACKAGE_ROOT, 'rules/holders');
 
 /** A holder, the file it was read from, and the engine its patterns run on. */
 export interface HolderEntry {

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HolderSpec } from './schema.js';
 
 /**
@@ -11,7 +9,7 @@ import type { HolderSpec } from './schema.js';
  * Each spec is found by its file's content hash: an edited file no longer matches, and is read
  * from its YAML again, so the snapshot can be stale without being wrong.
  */
-const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../catalogue.json');
+const FILE = new URL('./catalogue.json', import.meta.url);
 
 interface Snapshot {
   holders: Array<{ sha256: string; spec: HolderSpec }>;
@@ -25,10 +23,10 @@ export function snapshotSpec(text: string): HolderSpec | undefined {
   return specs.get(contentHash(text));
 }
 
-/** Writes the snapshot of holder files (their texts and validated specs). */
-export async function writeSnapshot(holders: ReadonlyArray<{ text: string; spec: HolderSpec }>): Promise<void> {
+/** Writes the snapshot of holder files (their texts and validated specs) to the built code's `file`. */
+export async function writeSnapshot(holders: ReadonlyArray<{ text: string; spec: HolderSpec }>, file: string): Promise<void> {
   const snapshot: Snapshot = { holders: holders.map(({ text, spec }) => ({ sha256: contentHash(text), spec })) };
-  await writeFile(FILE, `${JSON.stringify(snapshot)}\n`);
+  await writeFile(file, `${JSON.stringify(snapshot)}\n`);
 }
 
 function readSnapshot(): Map<string, HolderSpec> {

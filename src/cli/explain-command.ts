@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { suggest } from '../config/yaml-file.js';
 import { UsageError } from '../errors.js';
 import { ALL_RULES } from '../rules/index.js';
 import { EXIT, type Io } from './io.js';
 
-const DOCS = new URL('../../docs/rules/', import.meta.url);
+const DOCS = join(PACKAGE_ROOT, 'docs/rules');
 
 /** `rightslint explain RULE`: the rule's documentation page. */
 export async function runExplain(argv: readonly string[], io: Io): Promise<number> {
@@ -13,6 +15,6 @@ export async function runExplain(argv: readonly string[], io: Io): Promise<numbe
   if (!id || !ids.includes(id)) {
     throw new UsageError(id ? `Cannot explain \`${id}\`: no such rule${suggest(id, ids)}` : `Cannot explain: name a rule (${ids.join(', ')})`);
   }
-  io.stdout.write(await readFile(new URL(`${id}.md`, DOCS), 'utf8'));
+  io.stdout.write(await readFile(join(DOCS, `${id}.md`), 'utf8'));
   return EXIT.clean;
 }

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { policySchema, type PolicySpec } from './schema.js';
 import { parseYamlFile, problemAtField, suggest, validateYaml, type YamlFile } from './yaml-file.js';
 
 /** The folder of shipped presets, named `rightslint:<name>` in `extends`. */
-const PRESETS = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/presets');
+const PRESETS = join(PACKAGE_ROOT, 'rules/presets');
 const PRESET_NAMES = ['recommended', 'strict'];
 
 /** One file of a policy and what it says, as written (defaults not yet applied). */
