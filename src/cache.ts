@@ -23,9 +23,9 @@ export class ResultCache {
     private readonly asOf: string,
   ) {}
 
-  /** The key of a page's result: its content and its path relative to the policy, in this run. */
-  keyOf(content: Uint8Array, policyPath: string): string {
-    return hash(this.runKey, policyPath, createHash('sha256').update(content).digest('hex'));
+  /** The key of a page's result: its content's digest and its path relative to the policy, in this run. */
+  keyOf(digest: string, policyPath: string): string {
+    return hash(this.runKey, policyPath, digest);
   }
 
   get(key: string): Omit<FileResult, 'path'> | undefined {
@@ -59,6 +59,11 @@ export class ResultCache {
   #file(key: string): string {
     return join(this.folder, key.slice(0, 2), `${key}.json`);
   }
+}
+
+/** What a cache key holds of a file's content: its hex SHA-256. */
+export function contentDigest(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /** A hex SHA-256 of the parts, separated so that no two lists of parts collide. */

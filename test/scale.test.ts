@@ -37,12 +37,14 @@ describe('at scale', () => {
     expect(await run({ cacheLocation, workers: 2 })).toEqual(cold);
     // A different day: results that depend on it (retention, undated pages) are not reused.
     expect(await run({ cacheLocation, asOf: '2030-01-01' })).toEqual(await run({ asOf: '2030-01-01' }));
-    const page = join(site, cold.files[0]?.path ?? '');
-    const original = readFileSync(page, 'utf8');
-    writeFileSync(page, '<p>PARIS (AFP) - Rewritten.</p>');
+    // Over 200 files, two in three are digested on a second thread: change one read on each.
+    const pages = [0, 1].map((i) => join(site, cold.files[i]?.path ?? ''));
+    const originals = pages.map((page) => readFileSync(page, 'utf8'));
+    pages.forEach((page, i) => writeFileSync(page, `<p>PARIS (AFP) - Rewritten ${i}.</p>`));
     const changed = await run({ cacheLocation });
-    expect(changed.files[0]?.holders.map((h) => h.evidence[0]?.text)).toEqual(['PARIS (AFP)']);
-    writeFileSync(page, original);
+    expect(changed.files.slice(0, 2).map((f) => f.holders.map((h) => h.evidence[0]?.text))).toEqual([['PARIS (AFP)'], ['PARIS (AFP)']]);
+    expect(changed.files.slice(2)).toEqual(cold.files.slice(2));
+    pages.forEach((page, i) => writeFileSync(page, originals[i] as string));
   });
 
   it('gives every result when the cache cannot be written', async () => {

@@ -1,0 +1,48 @@
+import { Worker } from 'node:worker_threads';
+
+/** What the digest thread is given: the files to read, in order, and the size limit. */
+export interface DigestJob {
+  paths: string[];
+  limit: number;
+}
+
+// Tests import the sources; the thread runs the built JavaScript either way.
+const DIGEST_WORKER = new URL(import.meta.url.endsWith('.ts') ? '../dist/digest-worker.js' : './digest-worker.js', import.meta.url);
+
+/**
+ * Content digests of files, read and hashed on a second thread ahead of the one that asks for
+ * them, so that a run answered from the cache hashes on two cores (hashing is most of its time).
+ * A digest is only ever used to look a result up: a file that misses is read again and its key
+ * taken from what was read, so a file changed in between is never stored under an old key.
+ */
+export class DigestsAhead {
+  readonly #worker: Worker;
+  readonly #digests: Array<string | undefined> = [];
+  #wake: (() => void) | undefined;
+  #isDone = false;
+
+  constructor(job: DigestJob) {
+    this.#worker = new Worker(DIGEST_WORKER, { workerData: job });
+    this.#worker.on('message', (batch: Array<string | undefined>) => {
+      this.#digests.push(...batch);
+      this.#wake?.();
+    });
+    // A thread that fails or ends early leaves the rest undefined: those files are read here.
+    const done = (): void => {
+      this.#isDone = true;
+      this.#wake?.();
+    };
+    this.#worker.on('error', done);
+    this.#worker.on('exit', done);
+  }
+
+  /** The digest of the `index`th file of the job, once read; undefined where the thread read none. */
+  async digest(index: number): Promise<string | undefined> {
+    while (index >= this.#digests.length && !this.#isDone) await new Promise<void>((resolve) => (this.#wake = resolve));
+    return this.#digests[index];
+  }
+
+  async stop(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
