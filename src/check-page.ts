@@ -34,7 +34,8 @@ export interface PageCheck {
 export interface FileToCheck {
   path: string;
   policyPath: string;
-  bytes: Uint8Array;
+  /** The file's own copy of its bytes, which can move to a worker thread. */
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 /** A file to check, with the key its result is cached under when caching. */

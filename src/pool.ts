@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { checkFile, type FileToCheck, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
+import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
 import { DigestsAhead } from './digests.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
@@ -62,29 +62,40 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     const { Piscina } = await import('piscina');
     return new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   };
-  const inPool = async (files: FileToCheck[]): Promise<FileResult[]> => {
+  const results: FileResult[] = new Array(targets.length);
+  const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {
+    results[index] = await remember(cacheKey, result, run);
+  };
+  // The bytes move to the worker rather than being copied, so this thread keeps no page text; a
+  // batch that fails is read again and checked a file at a time, so that only the file at fault
+  // is reported.
+  const inPool = async (batch: Waiting[]): Promise<void> => {
+    const files = batch.map(({ file }) => file);
     try {
       const workerPool = await (pool ??= startPool());
-      return (await workerPool.run(files, { signal: AbortSignal.timeout(timeoutMs) })) as FileResult[];
+      const checked = (await workerPool.run(files, { signal: AbortSignal.timeout(timeoutMs), transferList: files.map((f) => f.bytes.buffer) })) as FileResult[];
+      for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
-      // A batch that failed is checked again a file at a time, so that only the file at fault is.
-      if (files.length > 1) {
-        const results: FileResult[] = [];
-        for (const file of files) results.push(...(await inPool([file])));
-        return results;
+      if (batch.length > 1) {
+        for (const item of batch) await readAgain(item, (again) => inPool([again]));
+        return;
       }
-      const file = files[0] as FileToCheck;
+      const item = batch[0] as Waiting;
       // A page too big for a worker's heap is checked here, where the heap is the process's.
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return [await checkFile(file, run)];
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return readAgain(item, async (again) => settle(again, await checkFile(again.file, run)));
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
         : `failed in a worker: ${(error as Error).message}`;
-      return [unscannable(file.path, 'error', reason, file.policyPath, run)];
+      await settle(item, unscannable(item.file.path, 'error', reason, item.file.policyPath, run));
     }
   };
+  const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
+    const read = readTarget(targets[index] as Target, run);
+    if ('file' in read) await check({ ...read, index });
+    else results[index] = read;
+  };
 
-  const results: FileResult[] = new Array(targets.length);
-  const queue = new Queue<ReadFile & { index: number }>((item) => item.file.bytes.length);
+  const queue = new Queue<Waiting>((item) => item.file.bytes.length);
   // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
   let decide: (isPooled: boolean) => void = () => {};
   const decision = options.isolate ? true : workers <= 1 ? false : options.workers !== undefined ? true : undefined;
@@ -112,9 +123,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     const pooled = await isPooled;
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
-        const batch = [item, ...(pooled ? queue.takeUpTo(BATCH_BYTES - item.file.bytes.length) : [])];
-        const checked = pooled ? await inPool(batch.map(({ file }) => file)) : [await checkFile(item.file, run)];
-        for (const [i, { index, cacheKey }] of batch.entries()) results[index] = await remember(cacheKey, checked[i] as FileResult, run);
+        if (pooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
+        else await settle(item, await checkFile(item.file, run));
       }
     };
     await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));
@@ -144,6 +154,9 @@ function digestsAhead(targets: readonly Target[], run: PageCheck): { digests: Di
   });
   return { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes };
 }
+
+/** A file read and waiting to be checked, with its place among the targets. */
+type Waiting = ReadFile & { index: number };
 
 /** A queue between one producer and several consumers, with room (in bytes) for the producer to wait on. */
 class Queue<T> {
