@@ -15,7 +15,7 @@ import type { WorkerSetup } from './worker.js';
 export const POOL_BYTES = 32_000_000;
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
-/** How many files a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
+/** How many files a run with a cache needs before a second thread digests most of them: starting it costs some 30 ms. */
 const DIGEST_AHEAD_FILES = 200;
 /**
  * How many bytes of files a worker is given at a time: one news page, or dozens of short
