@@ -37,9 +37,11 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
   const phrases = new Map<string, Set<string>>();
   const notWordStart = new Set<string>();
-  const add = ({ key, tail, isWordStart }: Phrase): void => {
+  const notWordEnd = new Set<string>();
+  const add = ({ key, tail, isWordStart, isWordEnd }: Phrase): void => {
     phrases.set(key, (phrases.get(key) ?? new Set()).add(tail));
     if (!isWordStart) notWordStart.add(key);
+    if (!isWordEnd) notWordEnd.add(key);
   };
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
@@ -54,19 +56,22 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   const keys = [...phrases.keys()];
   const search = new KeywordSearch(keys);
   // A key's phrases become one expression when the key is first found: most never are.
-  const rests: Array<{ pattern: RegExp; isWordStart: boolean } | null | undefined> = [];
-  const restOf = (word: number): { pattern: RegExp; isWordStart: boolean } | null => {
+  const rests: Array<Rest | null | undefined> = [];
+  const restOf = (word: number): Rest | null => {
     const key = keys[word] as string;
     const tails = [...(phrases.get(key) as Set<string>)];
     if (tails.includes('')) return null;
-    // Where every phrase wants no letter before its key word, one is cheaper to test than a regex.
-    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(key) };
+    // Where every phrase wants no letter before (or after) its key word, one is cheaper to test
+    // than a regex: most keys found are inside longer words ("tt" in "little").
+    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(key), isWordEnd: !notWordEnd.has(key) };
   };
   const hasPhrase = (text: string): boolean => search.search(text, (word, start) => {
     const rest = (rests[word] ??= restOf(word));
     if (!rest) return true;
-    if (rest.isWordStart && start > 0 && LETTER.test(text.charAt(start - 1))) return false;
-    rest.pattern.lastIndex = start + (keys[word] as string).length;
+    const end = start + (keys[word] as string).length;
+    if (rest.isWordStart && start > 0 && isLetterAt(text, start - 1)) return false;
+    if (rest.isWordEnd && end < text.length && isLetterAt(text, end)) return false;
+    rest.pattern.lastIndex = end;
     return rest.pattern.test(text);
   });
 
@@ -123,11 +128,27 @@ interface Phrase {
   tail: string;
   /** No letter or digit may stand just before the key word. */
   isWordStart: boolean;
+  /** No letter or digit may stand just after it. */
+  isWordEnd: boolean;
+}
+
+/** What is tried where a key word is found: its phrases' rests, and what they ask of its neighbours. */
+interface Rest {
+  pattern: RegExp;
+  isWordStart: boolean;
+  isWordEnd: boolean;
 }
 
 const TOKENS = /(\s*)([\p{L}\p{N}]+|[^\p{L}\p{N}\s])/gu;
 const WORD = /^[\p{L}\p{N}]/u;
 const LETTER = /[\p{L}\p{N}]/u;
+
+/** Whether a letter or digit stands at `i`, ASCII told by its code (a lone surrogate is neither). */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return LETTER.test(text.charAt(i));
+}
 // What may stand in raw text between two characters a region's text holds side by side: tags,
 // and Markdown's escapes, emphasis marks and link destinations.
 const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
@@ -148,12 +169,14 @@ function phraseOf(literal: string, names: readonly string[]): Phrase {
     if (WORD.test(token) && token.length > (tokens[at]?.token.length ?? 0)) at = i;
   });
   const key = tokens[at];
-  if (!key) return { key: literal, tail: '', isWordStart: false };
+  if (!key) return { key: literal, tail: '', isWordStart: false, isWordEnd: false };
   const joined = (list: typeof tokens) => list.map(({ space, token }, i) => `${i === 0 ? '' : space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`).join('');
   const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![\\p{L}\\p{N}])' : '';
   const before = at > 0 || startsWord ? `(?<=${startsWord}${joined(tokens.slice(0, at + 1))})` : '';
   const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![\\p{L}\\p{N}])' : '';
   const tail = joined(tokens.slice(at)).slice(escapeRegExp(key.token).length);
-  // Before the key stands a separator or punctuation, or the phrase starts a word there.
-  return { key: key.token, tail: `${before}${tail}${after}`, isWordStart: before !== '' };
+  // Before the key stands a separator or punctuation, or the phrase starts a word there; after it
+  // the same, unless it ends the phrase without having to end a word. (Two words of a literal
+  // are always apart: separators between them, or punctuation and markup, none a letter.)
+  return { key: key.token, tail: `${before}${tail}${after}`, isWordStart: before !== '', isWordEnd: at < tokens.length - 1 || after !== '' };
 }
