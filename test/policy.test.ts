@@ -120,7 +120,7 @@ describe('extends', () => {
 });
 
 describe('the built catalogue snapshot', () => {
-  it('holds the shipped holders exactly as their YAML files read', async () => {
+  it('holds the shipped holders exactly as their YAML files read, and their signals\' literals as worked out', async () => {
     // The built code reads the snapshot the build wrote; the sources have none and read the YAML.
     const dist = (await import('../dist/index.js')) as unknown as typeof import('../src/config/policy.js');
     const sources = await import('../src/config/policy.js');
@@ -128,5 +128,8 @@ describe('the built catalogue snapshot', () => {
     const [built, read] = await Promise.all([dist.loadPolicy(example, ROOT), sources.loadPolicy(example, ROOT)]);
     expect(built.holders.length).toBeGreaterThan(40);
     expect(JSON.stringify(built.holders)).toBe(JSON.stringify(read.holders));
+    const literals = (policy: typeof read) => policy.catalogue.signals.map((signal) => [signal.holder, signal.id, signal.literals]);
+    expect(literals(built).filter(([, , l]) => l !== undefined).length).toBeGreaterThan(400);
+    expect(literals(built)).toEqual(literals(read));
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normaliseOwner } from '../detect/owners.js';
 import { KeywordSearch } from '../keywords.js';
 import type { RegionKind } from '../document/region.js';
@@ -5,6 +6,7 @@ import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
 import { compilePattern, type Pattern } from './pattern.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
+import { snapshotLiterals } from './snapshot.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
 export interface CompiledSignal {
@@ -35,7 +37,13 @@ export interface Catalogue {
   /** Every holder's name and aliases, normalised as notice owners are (for telling a notice's owner). */
   ownerNames: readonly string[];
   /** Each holder's name words, the distinctive ones first ("zuma", then "press", which many names share). */
-  nameWords: ReadonlyMap<string, { distinctive: readonly string[]; shared: readonly string[] }>;
+  nameWords: ReadonlyMap<string, NameWords>;
+}
+
+/** A holder's name words: those no other holder's names share, and the rest. */
+export interface NameWords {
+  distinctive: readonly string[];
+  shared: readonly string[];
 }
 
 /**
@@ -59,7 +67,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
   for (const { spec: holder, engine } of entries) {
     const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, engine), reason: spec.reason });
     const shared = holder.exclude.map(compileExclusion);
-    const score = namingScore(nameWords.get(holder.id));
+    const words = nameWords.get(holder.id);
     for (const signal of holder.signals) {
       signals.push({
         holder: holder.id,
@@ -71,7 +79,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
         pattern: compilePattern(signal.pattern, signal.ignoreCase, engine),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
-        literals: requiredLiterals(signal.pattern, score),
+        literals: literalsOf(signal.pattern, words),
       });
     }
   }
@@ -87,6 +95,32 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
     for (const literal of signal.literals ?? []) owners.set(literal, [...(owners.get(literal) ?? []), index]);
   });
   return { search: new KeywordSearch([...owners.keys()]), admits: [...owners.values()], ungated };
+}
+
+/**
+ * A signal's literals. The analysis takes a tenth of a second for the shipped catalogue as a run
+ * starts, so the build works them out beforehand (`literalsTable`); they are taken from there
+ * where the pattern and its holder's name words are the same, as they then must be.
+ */
+function literalsOf(pattern: string, words: NameWords | undefined): string[] | undefined {
+  const known = snapshotLiterals(literalsKey(pattern, words));
+  return known === undefined ? requiredLiterals(pattern, namingScore(words)) : (known ?? undefined);
+}
+
+/** The literals of every signal of these holders, by `literalsKey` (null where a pattern names none). */
+export function literalsTable(entries: readonly HolderEntry[]): Record<string, string[] | null> {
+  const nameWords = distinctiveNameWords(entries.map((entry) => entry.spec));
+  const table: Record<string, string[] | null> = {};
+  for (const { spec } of entries) {
+    const words = nameWords.get(spec.id);
+    for (const signal of spec.signals) table[literalsKey(signal.pattern, words)] = requiredLiterals(signal.pattern, namingScore(words)) ?? null;
+  }
+  return table;
+}
+
+/** What a signal's literals depend on: its pattern, and its holder's name words (by which they are chosen). */
+function literalsKey(pattern: string, words: NameWords | undefined): string {
+  return createHash('sha256').update(JSON.stringify([pattern, words ?? null])).digest('hex');
 }
 
 /** The words of each holder's names, split into those no other holder's names share and the rest. */
@@ -106,7 +140,7 @@ function distinctiveNameWords(specs: readonly HolderSpec[]): Catalogue['nameWord
  * Prefers literals that name the holder, distinctively best ("zuma" over "press" over "video"):
  * they are rarer in pages that do not carry its content, so the prefilter lets fewer pages through.
  */
-function namingScore(words: { distinctive: readonly string[]; shared: readonly string[] } | undefined): Score {
+function namingScore(words: NameWords | undefined): Score {
   const bonus = (literal: string): number => {
     const inLiteral = new Set(literal.match(/[\p{L}\p{N}]+/gu) ?? []);
     return words?.distinctive.some((w) => inLiteral.has(w)) ? 200 : words?.shared.some((w) => inLiteral.has(w)) ? 100 : 0;
