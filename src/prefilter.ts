@@ -93,11 +93,21 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
  * true owner too (see `isSameOwner`). Anything less certain sends the page to the parser.
  */
 function hasForeignNotice(text: string, page: string, ownerNames: readonly string[]): boolean {
-  // Only the text just around each notice word is read. A clause anywhere on the page stands
+  // Only the text just around each notice word is read, windows that overlap read as one (a
+  // page of signs would otherwise read each many times). A clause anywhere on the page stands
   // after each window, so a notice the page's clause makes one is never missed.
   const clause = CLAUSE.test(text) ? ' All rights reserved.' : '';
-  const windows = [...text.matchAll(NOTICE_WORDS)].map((m) => `${text.slice(Math.max(0, m.index - WINDOW_BEFORE), m.index + WINDOW_AFTER).replace(TAGS, ' ')}${clause}`);
-  const regions = windows.map((window) => ({ kind: 'footer' as const, text: window, offsets: new Int32Array(window.length + 1), isInStory: true }));
+  const windows: Array<{ start: number; end: number }> = [];
+  for (const { index } of text.matchAll(NOTICE_WORDS)) {
+    const [start, end] = [Math.max(0, index - WINDOW_BEFORE), Math.min(text.length, index + WINDOW_AFTER)];
+    const last = windows.at(-1);
+    if (last && start <= last.end) last.end = end;
+    else windows.push({ start, end });
+  }
+  const regions = windows.map(({ start, end }) => {
+    const window = `${text.slice(start, end).replace(TAGS, ' ')}${clause}`;
+    return { kind: 'footer' as const, text: window, offsets: new Int32Array(window.length + 1), isInStory: true };
+  });
   const owners = findNotices(regions).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
   if (owners.length === 0) return false;
   const known = [...ownerNames, ...publisherNames(page).map(normaliseOwner).filter((name) => name !== '')];

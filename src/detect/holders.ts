@@ -11,7 +11,11 @@ const WEAK_SIGNALS_NEEDED = 2;
  */
 export function detectHolders(evidence: readonly Evidence[]): HolderDetection[] {
   const byHolder = new Map<string, Evidence[]>();
-  for (const item of evidence) byHolder.set(item.holder, [...(byHolder.get(item.holder) ?? []), item]);
+  for (const item of evidence) {
+    const items = byHolder.get(item.holder);
+    if (items) items.push(item);
+    else byHolder.set(item.holder, [item]);
+  }
   const detections: HolderDetection[] = [];
   for (const [holder, items] of byHolder) {
     const kinds = provenKinds(items);

@@ -12,13 +12,15 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
+    // Each exclusion is run over a region once, however many hits it is asked about.
+    const excluded = new Map<CompiledExclusion, Span[]>();
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
       for (const match of signal.pattern.matchAll(region.text)) {
         const from = match.index;
         const to = from + match[0].length;
-        if (to === from || isExcluded(region.text, from, to, signal.exclusions)) continue;
+        if (to === from || isExcluded(region.text, from, to, signal.exclusions, excluded)) continue;
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         evidence.push({
           holder: signal.holder,
@@ -72,12 +74,30 @@ function isWithin(field: string, path: string): boolean {
   return false;
 }
 
-function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[]): boolean {
-  return exclusions.some(({ pattern }) => {
-    for (const match of pattern.matchAll(text)) {
-      if (match.index < to && match.index + match[0].length > from) return true;
+/** Where a pattern matched, from `start` to `end`. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether the hit from `from` to `to` overlaps a match of one of the exclusions. Their matches
+ * are found once a region (in `matched`) and, as they follow one another, the one that could
+ * overlap is found by halving: many hits and many matches cost no more than their number.
+ */
+function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: Map<CompiledExclusion, Span[]>): boolean {
+  return exclusions.some((exclusion) => {
+    let spans = matched.get(exclusion);
+    if (!spans) matched.set(exclusion, (spans = Array.from(exclusion.pattern.matchAll(text), (m) => ({ start: m.index, end: m.index + m[0].length }))));
+    // The first match that ends after the hit starts: the only one that can overlap it.
+    let [low, high] = [0, spans.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spans[middle] as Span).end > from) high = middle;
+      else low = middle + 1;
     }
-    return false;
+    const span = spans[low];
+    return span !== undefined && span.start < to;
   });
 }
 
