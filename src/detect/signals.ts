@@ -83,7 +83,7 @@ interface Span {
 /**
  * Whether the hit from `from` to `to` overlaps a match of one of the exclusions. Their matches
  * are found once a region (in `matched`) and, as they follow one another, the one that could
- * overlap is found by halving: many hits and many matches cost no more than their number.
+ * overlap is found by halving: many hits against many matches cost about their sum, not their product.
  */
 function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: Map<CompiledExclusion, Span[]>): boolean {
   return exclusions.some((exclusion) => {
