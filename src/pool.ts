@@ -60,7 +60,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   let pool: Promise<Piscina> | undefined;
   const startPool = async (): Promise<Piscina> => {
     const { Piscina } = await import('piscina');
-    return new Piscina({ filename: WORKER.href, minThreads: workers, maxThreads: workers, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
+    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: workers, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {

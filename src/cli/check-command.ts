@@ -1,4 +1,3 @@
-import { isCi } from '../ci.js';
 import { check } from '../check.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../report/index.js';
@@ -55,8 +54,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     shard: values.shard,
     workers,
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
-    // Unattended, and where a time limit is asked for, no page may hold up the run.
-    isolate: timeout !== undefined || isCi(),
+    // No page may hold up a run: each is checked in a worker thread, where the time limit holds,
+    // so a run in CI and on a desk read the same pages the same way.
+    isolate: true,
   });
   await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);

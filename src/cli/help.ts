@@ -22,8 +22,7 @@ Options for check:
       --cache-location DIR Keep the cache in DIR (implies --cache)
       --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
       --workers N          Worker threads (default: one per core, once ~32 MB of files wait)
-      --timeout SECONDS    Time limit of one page (default 30); with it, and in CI, every page
-                           is checked in a worker thread, where the limit holds
+      --timeout SECONDS    Time limit of one page (default 30): a page over it is an error
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
 
