@@ -21,8 +21,8 @@ Options for check:
       --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
       --cache-location DIR Keep the cache in DIR (implies --cache)
       --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
-      --workers N          Worker threads (default: one per core, once ~32 MB of files wait)
-      --timeout SECONDS    Time limit of one page (default 30): a page over it is an error
+      --workers N          Worker threads (default: one, one per core once ~32 MB of files wait)
+      --timeout SECONDS    Time limit of one page (default 30); a page over it is reported unchecked
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
 
