@@ -27,6 +27,11 @@ const BATCH_BYTES = 256_000;
  * about 100 MB), small enough that two workers and the main thread stay well under 500 MB.
  */
 const WORKER_HEAP_MB = 160;
+/**
+ * The heap of the one worker that checks a page again when it was too big for the others: room
+ * for a legitimate page at the size limit (5 MB), and a bound on what a hostile one can take.
+ */
+const BIG_PAGE_HEAP_MB = 1024;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 // Tests import the sources; a worker thread runs the built JavaScript either way.
@@ -48,8 +53,9 @@ export interface PoolOptions {
  * text, and its memory stays small. A run with less to check checks here, as starting workers
  * would cost more than it saves, unless `isolate` asks for workers anyway; an unchanged tree with
  * a cache starts none. In the pool a page that runs past the time limit has its worker stopped
- * and is reported as an error, and the run goes on. Results come back in the targets' order,
- * whatever finishes first.
+ * and is reported as an error, and the run goes on; a page too big for a worker's heap is
+ * checked again in a worker with a larger one, and reported if it is too big even for that.
+ * Results come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
@@ -58,10 +64,11 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const { file, root, spec, holders } = run.policy;
   const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.prefilter !== undefined };
   let pool: Promise<Piscina> | undefined;
-  const startPool = async (): Promise<Piscina> => {
+  let bigPagePool: Promise<Piscina> | undefined;
+  const startPool = async (threads: number, heapMb: number): Promise<Piscina> => {
     const { Piscina } = await import('piscina');
     // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
-    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: workers, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {
@@ -70,10 +77,10 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   // The bytes move to the worker rather than being copied, so this thread keeps no page text; a
   // batch that fails is read again and checked a file at a time, so that only the file at fault
   // is reported.
-  const inPool = async (batch: Waiting[]): Promise<void> => {
+  const inPool = async (batch: Waiting[], isBigPage = false): Promise<void> => {
     const files = batch.map(({ file }) => file);
     try {
-      const workerPool = await (pool ??= startPool());
+      const workerPool = await (isBigPage ? (bigPagePool ??= startPool(1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(workers, WORKER_HEAP_MB)));
       const checked = (await workerPool.run(files, { signal: AbortSignal.timeout(timeoutMs), transferList: files.map((f) => f.bytes.buffer) })) as FileResult[];
       for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
@@ -82,11 +89,15 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
         return;
       }
       const item = batch[0] as Waiting;
-      // A page too big for a worker's heap is checked here, where the heap is the process's.
-      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') return readAgain(item, async (again) => settle(again, await checkFile(again.file, run)));
+      // A page too big for a worker's heap is checked again in a worker with a larger one (never
+      // here, where a hostile page could take the whole process down).
+      const isOutOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (isOutOfMemory && !isBigPage) return readAgain(item, (again) => inPool([again], true));
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
         ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
-        : `failed in a worker: ${(error as Error).message}`;
+        : isOutOfMemory
+          ? `needs more than the ${BIG_PAGE_HEAP_MB} MB of memory a page may take`
+          : `failed in a worker: ${(error as Error).message}`;
       await settle(item, unscannable(item.file.path, 'error', reason, item.file.policyPath, run));
     }
   };
@@ -135,7 +146,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     return results;
   } finally {
     // A pool that failed to start has had each of its files reported already.
-    await (await pool?.catch(() => undefined))?.destroy();
+    for (const started of [pool, bigPagePool]) await (await started?.catch(() => undefined))?.destroy();
     await ahead?.digests.stop();
   }
 }

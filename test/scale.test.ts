@@ -82,7 +82,7 @@ describe('a page that runs too long', () => {
 });
 
 describe('a page too big for a worker', () => {
-  it('is checked in the main thread instead, with the same result', async () => {
+  it('is checked again in a worker with a larger heap, with the same result', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rightslint-big-'));
     // About 5 MB of dense markup: some hundreds of thousands of nodes, more than a worker's heap holds.
     const filler = '<div><span>x</span></div>'.repeat(190_000);
@@ -92,4 +92,16 @@ describe('a page too big for a worker', () => {
     expect(pooled.files[0]?.status).toBe('scanned');
     expect(pooled).toEqual(await check({ ...options, workers: 1 }));
   }, 60_000);
+
+  it('is reported, and the run goes on, when it is too big even for that', async () => {
+    // A megabyte of Markdown table: tens of thousands of rows, trees of more than a gigabyte.
+    const folder = mkdtempSync(join(tmpdir(), 'rightslint-huge-'));
+    writeFileSync(join(folder, 'huge.md'), `| a | b |\n|---|---|\n${'| AFP | x |\n'.repeat(90_000)}`);
+    writeFileSync(join(folder, 'small.md'), 'PARIS (AFP) - Talks resumed.\n');
+    const result = await check({ cwd: folder, asOf: '2026-01-15', isolate: true });
+    expect(result.files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([
+      ['huge.md', 'error', 'needs more than the 1024 MB of memory a page may take'],
+      ['small.md', 'scanned', ''],
+    ]);
+  }, 120_000);
 });
