@@ -12,9 +12,9 @@ for (const path of paths) {
   let digest: string | undefined;
   try {
     const read = readWithin(path, limit);
-    digest = typeof read === 'number' ? undefined : contentDigest(read);
+    if (typeof read !== 'number') digest = contentDigest(read);
   } catch {
-    digest = undefined;
+    // unreadable here: the main thread reads it, and reports why
   }
   batch.push(digest);
   if (batch.length === BATCH) {

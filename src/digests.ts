@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { builtEntry } from './package-root.js';
 
 /** What the digest thread is given: the files to read, in order, and the size limit. */
 export interface DigestJob {
@@ -6,8 +7,7 @@ export interface DigestJob {
   limit: number;
 }
 
-// Tests import the sources; the thread runs the built JavaScript either way.
-const DIGEST_WORKER = new URL(import.meta.url.endsWith('.ts') ? '../dist/digest-worker.js' : './digest-worker.js', import.meta.url);
+const DIGEST_WORKER = builtEntry('digest-worker.js');
 
 /**
  * Content digests of files, read and hashed on a second thread ahead of the one that asks for

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
 import { DigestsAhead } from './digests.js';
+import { builtEntry } from './package-root.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
 import type { WorkerSetup } from './worker.js';
@@ -34,8 +35,7 @@ const WORKER_HEAP_MB = 160;
 const BIG_PAGE_HEAP_MB = 1024;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-// Tests import the sources; a worker thread runs the built JavaScript either way.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
+const WORKER = builtEntry('worker.js');
 
 /** How to spread the work: threads (default: the cores), and the time limit of one page. */
 export interface PoolOptions {

@@ -159,6 +159,7 @@ function isLetterAt(text: string, i: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   return LETTER.test(text.charAt(i));
 }
+
 // What may stand in raw text between two characters a region's text holds side by side: tags,
 // and Markdown's escapes, emphasis marks and link destinations.
 const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
