@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
-import { copyOfFixture } from './support/scratch.js';
+import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const AS_OF = ['--as-of', '2026-01-15'];
@@ -89,8 +88,9 @@ describe('rightslint check', () => {
   it('reports a broken link and a link out of the tree, and checks the rest', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     symlinkSync('missing.html', join(folder, 'world/broken.html'));
-    symlinkSync(join(tmpdir(), 'elsewhere.html'), join(folder, 'world/outside.html'));
-    writeFileSync(join(tmpdir(), 'elsewhere.html'), '<p>PARIS (AFP) - x</p>');
+    const elsewhere = join(scratchFolder('elsewhere'), 'page.html');
+    writeFileSync(elsewhere, '<p>PARIS (AFP) - x</p>');
+    symlinkSync(elsewhere, join(folder, 'world/outside.html'));
     const { code, stdout } = await runCli(['check', '--format', 'json', ...AS_OF], folder);
     expect(code).toBe(1);
     expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { copyOfFixture } from './support/scratch.js';
+import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 describe('rightslint init', () => {
   it('writes a starter policy naming the holders found, and will not overwrite it', async () => {
@@ -30,7 +30,7 @@ describe('rightslint explain and holders', () => {
   });
 
   it('lists the catalogue, with a policy\'s own holders', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-holders-'));
+    const folder = scratchFolder('holders');
     writeFileSync(join(folder, 'rightslint.yaml'), 'holders: [own.yaml]\n');
     writeFileSync(join(folder, 'own.yaml'), 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline"\n');
     const { stdout } = await runCli(['holders'], folder);

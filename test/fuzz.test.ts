@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError } from '../src/errors.js';
 import type { FileResult } from '../src/result.js';
 import { preparePageCheck } from '../src/run.js';
+import { scratchFolder } from './support/scratch.js';
 
 // Pieces real pages are made of, with the agency words the detectors look for.
 const WORDS = ['PARIS (AFP) -', 'AFP', 'told AFP', '(AP Photo/Jo Roe)', 'Reuters', '(Reporting by A; Editing by B)', 'dpa', 'EFE', 'Getty Images', '©', 'Copyright 2025 Nordic Wire.', 'All rights reserved', '&copy;', '&amp;', '&#169;', '&nbsp;', 'é', '\u00a0', '😀', '\r\n', '\n', ' ', 'x', '<!-- rightslint-disable-next-line unlicensed-content -- ok -->', '<!-- rightslint-disable -->'];
@@ -33,7 +33,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 let run: PageCheck;
 let seeds: string[];
 beforeAll(async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'rightslint-fuzz-'));
+  const folder = scratchFolder('fuzz');
   writeFileSync(join(folder, 'rightslint.yaml'), 'licenses:\n  - id: afp\n    holder: afp\n    attribution: "Copyright Agence France-Presse"\n    retention: 30d\n');
   run = await preparePageCheck({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder: undefined });
   const holders = join(import.meta.dirname, 'holders');
@@ -88,7 +88,7 @@ describe('random documents', () => {
 
 describe('random policies', () => {
   it('either load or are rejected with a PolicyError, never another error', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-fuzz-policy-'));
+    const folder = scratchFolder('fuzz-policy');
     const piece = fc.constantFrom('licenses:', '  - id: a', '    holder: afp', '    holder: nope', '    kinds: [text]', '    until: 2025-13-01', '    from: 2025-01-01', 'rules:', '  unlicensed-content: warning', '  unknown: off', 'self: [ap]', 'extends: rightslint:strict', 'extends: ./nope.yaml', 'include: "x"', 'overrides:', '  - files: ["*"]', '    encoding: nope', 'maxFileSize: -1', '&a [1]', '*a', '{', ']', 'holders: [x.yaml]', '\t', '"unterminated');
     await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (lines) => {
       writeFileSync(join(folder, 'rightslint.yaml'), lines.join('\n'));

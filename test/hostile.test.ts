@@ -1,13 +1,13 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../src/check.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
+import { scratchFolder } from './support/scratch.js';
 
 function site(files: Record<string, string | Uint8Array>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'rightslint-hostile-'));
+  const folder = scratchFolder('hostile');
   for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   return folder;
 }

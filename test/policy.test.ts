@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError, type Problem } from '../src/errors.js';
+import { scratchFolder } from './support/scratch.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
 /** Loads `yaml` as a policy and returns the problems it is rejected with. */
 async function problemsOf(yaml: string, extraFiles: Record<string, string> = {}): Promise<Problem[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'rightslint-policy-'));
+  const folder = scratchFolder('policy');
   writeFileSync(join(folder, 'rightslint.yaml'), yaml);
   for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(folder, name), text);
   try {
@@ -99,7 +99,7 @@ describe('loadPolicy', () => {
 
 describe('extends', () => {
   it('builds on a preset and a shared file: rules merged, licences added up, holders relative to their file', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-extends-'));
+    const folder = scratchFolder('extends');
     mkdirSync(join(folder, 'shared'));
     writeFileSync(join(folder, 'shared/base.yaml'), 'extends: rightslint:strict\nholders: [own.yaml]\nlicenses:\n  - id: afp-all\n    holder: afp\nrules:\n  unknown-notice: warning\n');
     writeFileSync(join(folder, 'shared/own.yaml'), 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline"\n');

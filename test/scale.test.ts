@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
+import { scratchFolder } from './support/scratch.js';
 
 const PAGES = join(import.meta.dirname, 'holders');
 let site: string;
@@ -10,7 +10,7 @@ let site: string;
 /** A site of a few hundred pages: every holder fixture, several times, each a little different. */
 const COPIES = 3;
 beforeAll(() => {
-  site = mkdtempSync(join(tmpdir(), 'rightslint-scale-'));
+  site = scratchFolder('scale');
   const names = readdirSync(PAGES).filter((name) => /\.test\.(?:html|md)$/.test(name));
   for (let copy = 0; copy < COPIES; copy++) {
     for (const name of names) {
@@ -31,7 +31,7 @@ describe('at scale', () => {
   });
 
   it('gives the same result from a warm cache, and re-checks a changed page', async () => {
-    const cacheLocation = mkdtempSync(join(tmpdir(), 'rightslint-cache-'));
+    const cacheLocation = scratchFolder('cache');
     const cold = await run({ cacheLocation, workers: 1 });
     expect(readdirSync(cacheLocation).length).toBeGreaterThan(0);
     expect(await run({ cacheLocation, workers: 2 })).toEqual(cold);
@@ -48,7 +48,7 @@ describe('at scale', () => {
   });
 
   it('gives every result when the cache cannot be written', async () => {
-    const notAFolder = join(mkdtempSync(join(tmpdir(), 'rightslint-cache-')), 'file');
+    const notAFolder = join(scratchFolder('cache'), 'file');
     writeFileSync(notAFolder, 'not a folder');
     expect(await run({ cacheLocation: notAFolder, workers: 1 })).toEqual(await run({ workers: 1 }));
   });
@@ -72,7 +72,7 @@ describe('a page that runs too long', () => {
   });
 
   it('is stopped in a run too small for the pool when pages are isolated', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-small-'));
+    const folder = scratchFolder('small');
     writeFileSync(join(folder, 'page.html'), '<p>PARIS (AFP) - Talks resumed.</p>');
     const result = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1, isolate: true });
     expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
@@ -83,7 +83,7 @@ describe('a page that runs too long', () => {
 
 describe('a page too big for a worker', () => {
   it('is checked again in a worker with a larger heap, with the same result', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-big-'));
+    const folder = scratchFolder('big');
     // About 5 MB of dense markup: some hundreds of thousands of nodes, more than a worker's heap holds.
     const filler = '<div><span>x</span></div>'.repeat(190_000);
     writeFileSync(join(folder, 'big.html'), `<article><p>PARIS (AFP) - Talks resumed.</p>${filler}</article>`);
@@ -95,7 +95,7 @@ describe('a page too big for a worker', () => {
 
   it('is reported, and the run goes on, when it is too big even for that', async () => {
     // A megabyte of Markdown table: tens of thousands of rows, trees of more than a gigabyte.
-    const folder = mkdtempSync(join(tmpdir(), 'rightslint-huge-'));
+    const folder = scratchFolder('huge');
     writeFileSync(join(folder, 'huge.md'), `| a | b |\n|---|---|\n${'| AFP | x |\n'.repeat(90_000)}`);
     writeFileSync(join(folder, 'small.md'), 'PARIS (AFP) - Talks resumed.\n');
     const result = await check({ cwd: folder, asOf: '2026-01-15', isolate: true });
