@@ -33,6 +33,12 @@ const WORKER_HEAP_MB = 160;
  * for a legitimate page at the size limit (5 MB), and a bound on what a hostile one can take.
  */
 const BIG_PAGE_HEAP_MB = 1024;
+/**
+ * The stack of a worker. Parsers read nested markup and JSON by recursion, and the 4 MB a worker
+ * has by default ends at some 15,000 levels; this is room for about 100,000. It is reserved, and
+ * only what a page uses is ever in memory.
+ */
+const WORKER_STACK_MB = 64;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const WORKER = builtEntry('worker.js');
@@ -68,7 +74,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const startPool = async (threads: number, heapMb: number): Promise<Piscina> => {
     const { Piscina } = await import('piscina');
     // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
-    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: WORKER_STACK_MB } });
   };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {

@@ -126,6 +126,21 @@ describe('hostile pages', () => {
     }
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
+
+  // The parsers read nesting by recursion. These depths took more stack than a worker has by
+  // default, and JSON-LD nested so deep took gigabytes, each level copying the path to it.
+  it('nested 30,000 deep, in markup or in JSON-LD, are checked in a worker like any other', async () => {
+    const depth = 30_000;
+    const folder = site({
+      'divs.html': `<p>PARIS (AFP) - Talks resumed.</p>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`,
+      'jsonld.html': `<script type="application/ld+json">{"author": ${'{"a": '.repeat(depth)}"AFP"${'}'.repeat(depth)}}</script><p>Talks resumed.</p>`,
+    });
+    const result = await check({ cwd: folder, asOf: '2026-01-15', isolate: true, workers: 1 });
+    expect(result.files.map((f) => [f.path, f.status, f.reason ?? '', f.holders.flatMap((h) => h.evidence.map((e) => e.signal))])).toEqual([
+      ['divs.html', 'scanned', '', ['afp/dateline']],
+      ['jsonld.html', 'scanned', '', ['afp/jsonld-author']],
+    ]);
+  }, 60_000);
 });
 
 describe('patterns from users', () => {

@@ -15,9 +15,12 @@ const RIGHTS_KEYS = new Set([
  */
 export function readJsonLd(json: string, start: number, source: string, facts: PageFacts): void {
   const root = parseTree(json, [], { allowTrailingComma: true });
-  if (root) visit(root, [], false);
+  // The keys from the root to the node visited: one array, as a copy for each level would take
+  // memory in the square of the depth (a hostile page nests objects 100,000 deep).
+  const path: string[] = [];
+  if (root) visit(root, false);
 
-  function visit(node: JsonNode, path: string[], isRights: boolean): void {
+  function visit(node: JsonNode, isRights: boolean): void {
     if (node.type === 'object') {
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
@@ -27,10 +30,12 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
           facts.dates.push({ source: 'jsonld', value: valueNode.value });
         }
         if (key === 'publisher' && path.length <= 1) publisherName(valueNode);
-        visit(valueNode, [...path, key], isRights || RIGHTS_KEYS.has(key));
+        path.push(key);
+        visit(valueNode, isRights || RIGHTS_KEYS.has(key));
+        path.pop();
       }
     } else if (node.type === 'array') {
-      for (const child of node.children ?? []) visit(child, path, isRights);
+      for (const child of node.children ?? []) visit(child, isRights);
     } else if (node.type === 'string' && isRights) {
       const field = path.filter((key) => !key.startsWith('@') || key === '@type').join('.');
       const builder = new TextBuilder();
