@@ -6,7 +6,8 @@ import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
 import { compilePattern, type Pattern } from './pattern.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
-import { snapshotLiterals } from './snapshot.js';
+import { snapshotLiterals, translationKey } from './snapshot.js';
+import { type Re2Pattern, toRe2 } from './to-re2.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
 export interface CompiledSignal {
@@ -64,8 +65,8 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
   const specs = entries.map((entry) => entry.spec);
   const signals: CompiledSignal[] = [];
   const nameWords = distinctiveNameWords(specs);
-  for (const { spec: holder, engine } of entries) {
-    const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, engine), reason: spec.reason });
+  for (const { spec: holder, syntax } of entries) {
+    const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, syntax), reason: spec.reason });
     const shared = holder.exclude.map(compileExclusion);
     const words = nameWords.get(holder.id);
     for (const signal of holder.signals) {
@@ -77,7 +78,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
         strength: signal.strength,
         regions: new Set(signal.regions),
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
-        pattern: compilePattern(signal.pattern, signal.ignoreCase, engine),
+        pattern: compilePattern(signal.pattern, signal.ignoreCase, syntax),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
         literals: literalsOf(signal.pattern, words),
       });
@@ -114,6 +115,17 @@ export function literalsTable(entries: readonly HolderEntry[]): Record<string, s
   for (const { spec } of entries) {
     const words = nameWords.get(spec.id);
     for (const signal of spec.signals) table[literalsKey(signal.pattern, words)] = requiredLiterals(signal.pattern, namingScore(words)) ?? null;
+  }
+  return table;
+}
+
+/** Every pattern of these holders written for RE2, by `translationKey`. */
+export function translationsTable(entries: readonly HolderEntry[]): Record<string, Re2Pattern> {
+  const table: Record<string, Re2Pattern> = {};
+  for (const { spec } of entries) {
+    for (const { pattern, ignoreCase } of [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((signal) => signal.exclude)]) {
+      table[translationKey(pattern, ignoreCase)] = toRe2(pattern, ignoreCase);
+    }
   }
   return table;
 }

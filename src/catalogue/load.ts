@@ -3,18 +3,18 @@ import { join, relative, resolve, sep } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
-import { type Engine, linearProblem } from './pattern.js';
+import { linearProblem, type Syntax } from './pattern.js';
 import { holderSchema, type HolderSpec } from './schema.js';
 import { snapshotSpec } from './snapshot.js';
 
 /** The folder of holder files shipped with rightslint. */
 export const BUILTIN_HOLDERS = join(PACKAGE_ROOT, 'rules/holders');
 
-/** A holder, the file it was read from, and the engine its patterns run on. */
+/** A holder, the file it was read from, and the syntax its patterns are written in. */
 export interface HolderEntry {
   spec: HolderSpec;
   file: string;
-  engine: Engine;
+  syntax: Syntax;
 }
 
 /**
@@ -30,24 +30,24 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
     const display = relative(cwd, file) || file;
     try {
       const text = await readFile(file, 'utf8');
-      const engine: Engine = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'builtin' : 'linear';
+      const syntax: Syntax = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'javascript' : 're2';
       // A shipped file as the build validated it, unless edited since (or its id is taken).
-      const built = engine === 'builtin' ? snapshotSpec(text) : undefined;
+      const built = syntax === 'javascript' ? snapshotSpec(text) : undefined;
       if (built && !seen.has(built.id)) {
         seen.set(built.id, display);
-        entries.push({ spec: built, file: display, engine });
+        entries.push({ spec: built, file: display, syntax });
         continue;
       }
       const yaml = parseYamlFile(display, text);
       const spec = validateYaml(yaml, holderSchema);
-      if (engine === 'linear') problems.push(...linearProblems(yaml, spec));
+      if (syntax === 're2') problems.push(...linearProblems(yaml, spec));
       const previous = seen.get(spec.id);
       if (previous) {
         problems.push(problemAtField(yaml, ['id'], `Holder \`${spec.id}\` is already defined in ${previous}`));
         continue;
       }
       seen.set(spec.id, display);
-      entries.push({ spec, file: display, engine });
+      entries.push({ spec, file: display, syntax });
     } catch (error) {
       if (error instanceof PolicyError) problems.push(...error.problems);
       else throw error;

@@ -1,4 +1,6 @@
 import { RE2JS } from 're2js';
+import { snapshotTranslation } from './snapshot.js';
+import { type Re2Pattern, toRe2 } from './to-re2.js';
 
 /** A compiled pattern: every match in a text, with its index, as `String.prototype.matchAll` gives them. */
 export interface Pattern {
@@ -6,39 +8,55 @@ export interface Pattern {
 }
 
 /**
- * Which engine runs a file's patterns. The shipped catalogue, reviewed and checked for
- * super-linear backtracking in the suite, runs on V8's own engine; patterns from users' holder
- * files run on RE2 (re2js), whose matching time is linear in the text whatever the pattern.
+ * The syntax a holder file's patterns are written in. Every pattern runs on RE2 (re2js), whose
+ * matching time is linear in the text whatever the pattern. The shipped catalogue is written in
+ * JavaScript's syntax (the `u` flag), lookaheads at the end included, and translated for RE2
+ * (to-re2.ts; the build does it ahead of time); patterns from users' holder files are RE2's own.
  */
-export type Engine = 'builtin' | 'linear';
+export type Syntax = 'javascript' | 're2';
 
-/** Compiles a pattern for an engine; throws with RE2's message where RE2 cannot take it. */
-export function compilePattern(source: string, ignoreCase: boolean, engine: Engine): Pattern {
-  if (engine === 'builtin') {
-    // Compiled when first used: a run meets few of the catalogue's patterns.
-    let regexp: RegExp | undefined;
-    return { matchAll: (text) => execAll((regexp ??= new RegExp(source, ignoreCase ? 'giu' : 'gu')), text) };
+/** Compiles a pattern, when first used (a run meets few of the catalogue's); throws with RE2's message where RE2 cannot take it. */
+export function compilePattern(source: string, ignoreCase: boolean, syntax: Syntax): Pattern {
+  if (syntax === 'javascript') {
+    let translated: Pattern | undefined;
+    return { matchAll: (text) => (translated ??= fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))).matchAll(text) };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
 }
 
 /**
- * Every match of a global regular expression, found with `exec`: `String.prototype.matchAll`
- * copies the expression on each call, which costs more than the search on a short region.
+ * Runs a translated pattern: a text the screen does not match is passed over at once; else each
+ * match ends at its marker, if it has one, and the next search starts there.
  */
-function execAll(regexp: RegExp, text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  regexp.lastIndex = 0;
-  for (let match = regexp.exec(text); match; match = regexp.exec(text)) {
-    matches.push(match);
-    // An empty match moves on by one character (a whole one, as the `u` flag reads text).
-    if (match[0] === '') regexp.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
-  }
-  return matches;
+function fromTranslation({ source, markers, screen }: Re2Pattern): Pattern {
+  const exact = RE2JS.compile(source, RE2JS.LOOKBEHINDS);
+  const quick = RE2JS.compile(screen);
+  return {
+    matchAll(text) {
+      if (!quick.test(text)) return [];
+      const matches: Array<{ index: number; 0: string }> = [];
+      const matcher = exact.matcher(text);
+      for (let at = 0; at <= text.length && matcher.find(at); ) {
+        const start = matcher.start(0);
+        let end = matcher.end(0);
+        for (let marker = 1; marker <= markers; marker++) {
+          const place = matcher.start(marker);
+          if (place >= 0) {
+            end = place;
+            break;
+          }
+        }
+        matches.push({ index: start, 0: text.slice(start, end) });
+        // After an empty match the search moves on by one character (a whole one, as the `u` flag reads text).
+        at = end > start ? end : start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+      }
+      return matches;
+    },
+  };
 }
 
-/** Why RE2 refuses a pattern, in words for a policy author, or undefined when it takes it. */
+/** Why RE2 refuses a pattern of a user's holder file, in words for a policy author, or undefined when it takes it. */
 export function linearProblem(source: string): string | undefined {
   try {
     RE2JS.compile(source, RE2JS.LOOKBEHINDS);
