@@ -15,11 +15,21 @@ export interface Pattern {
  */
 export type Syntax = 'javascript' | 're2';
 
+// Translated patterns, compiled, by source and flag: a process that loads policies again (a
+// script that checks often, the test suite) compiles each once.
+const translated = new Map<string, Pattern>();
+
 /** Compiles a pattern, when first used (a run meets few of the catalogue's); throws with RE2's message where RE2 cannot take it. */
 export function compilePattern(source: string, ignoreCase: boolean, syntax: Syntax): Pattern {
   if (syntax === 'javascript') {
-    let translated: Pattern | undefined;
-    return { matchAll: (text) => (translated ??= fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))).matchAll(text) };
+    const key = `${ignoreCase ? 'i' : ''}/${source}`;
+    return {
+      matchAll(text) {
+        let pattern = translated.get(key);
+        if (!pattern) translated.set(key, (pattern = fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))));
+        return pattern.matchAll(text);
+      },
+    };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
@@ -30,13 +40,14 @@ export function compilePattern(source: string, ignoreCase: boolean, syntax: Synt
  * match ends at its marker, if it has one, and the next search starts there.
  */
 function fromTranslation({ source, markers, screen }: Re2Pattern): Pattern {
-  const exact = RE2JS.compile(source, RE2JS.LOOKBEHINDS);
   const quick = RE2JS.compile(screen);
+  // Most texts fail the screen: the exact pattern is compiled when one first passes.
+  let exact: RE2JS | undefined;
   return {
     matchAll(text) {
       if (!quick.test(text)) return [];
       const matches: Array<{ index: number; 0: string }> = [];
-      const matcher = exact.matcher(text);
+      const matcher = (exact ??= RE2JS.compile(source, RE2JS.LOOKBEHINDS)).matcher(text);
       for (let at = 0; at <= text.length && matcher.find(at); ) {
         const start = matcher.start(0);
         let end = matcher.end(0);
