@@ -80,6 +80,20 @@ describe('encodings', () => {
     expect(file?.holders[0]?.evidence[0]?.text).toBe('Copyright © Agence France-Presse');
   });
 
+  it('reads ISO-8859-15, where 0xA4 is the euro sign, and Shift_JIS, as declared', async () => {
+    const folder = site({
+      // "Prix : 5 €" (0xA4 is "¤" in windows-1252), then the notice with 0xA9.
+      'latin9.html': Buffer.concat([notice('<meta charset="iso-8859-15">'), Buffer.from('<p>Prix : 5 '), Buffer.from([0xa4]), Buffer.from('</p>')]),
+      // "【東京共同】政府は会見した。" in Shift_JIS: Kyodo's dateline, two bytes a character.
+      'sjis.html': Buffer.concat([Buffer.from('<meta charset="shift_jis"><article><h1>T</h1>\n<p>'), Buffer.from('8179938c8b9e8ba493af817a90ad957b82cd89ef8ca982b582bd8142', 'hex'), Buffer.from('</p></article>')]),
+    });
+    const result = await check({ cwd: folder, asOf: '2026-01-15' });
+    expect(result.files.map((f) => [f.path, f.encoding, f.holders.flatMap((h) => h.evidence.map((e) => [e.text, e.line, e.column]))])).toEqual([
+      ['latin9.html', 'iso-8859-15', [['Copyright © Agence France-Presse', 3, 16]]],
+      ['sjis.html', 'shift_jis', [['【東京共同】', 2, 4]]],
+    ]);
+  });
+
   it('reads UTF-16 with a byte order mark', async () => {
     const text = '<article><h1>T</h1><p>MADRID (EFE).- Texto de agencia.</p></article>';
     const folder = site({ 'page.html': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
