@@ -119,10 +119,10 @@ export function literalsTable(entries: readonly HolderEntry[]): Record<string, s
   return table;
 }
 
-/** Every pattern of these holders written for RE2, by `translationKey`. */
+/** Every pattern of these holders (those written in JavaScript's syntax) written for RE2, by `translationKey`. */
 export function translationsTable(entries: readonly HolderEntry[]): Record<string, Re2Pattern> {
   const table: Record<string, Re2Pattern> = {};
-  for (const { spec } of entries) {
+  for (const { spec } of entries.filter((entry) => entry.syntax === 'javascript')) {
     for (const { pattern, ignoreCase } of [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((signal) => signal.exclude)]) {
       table[translationKey(pattern, ignoreCase)] = toRe2(pattern, ignoreCase);
     }
