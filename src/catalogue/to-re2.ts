@@ -150,11 +150,15 @@ function ofAssertions(assertions: AST.Element[], context: Context): string {
       if (!(error instanceof NotTranslatable)) throw error;
     }
   }
-  if (only && isLookahead(only) && only.negate && only.alternatives.every((a) => a.elements.length === 1 && isLeaf(a.elements[0] as AST.Node))) {
-    const set = union(...only.alternatives.map((a) => codePoints(a.elements[0] as Leaf, context.ignoreCase)));
-    return `${written}(?:${re2Class(complement(set))}|$)`;
-  }
+  const next = only && isLookahead(only) && only.negate ? nextCharacter(only, context.ignoreCase) : undefined;
+  if (next) return `${written}(?:${re2Class(complement(next))}|$)`;
   return written + conditionText(ahead, context.ignoreCase);
+}
+
+/** The characters a lookahead of one character (in each branch) asks for next, or undefined if it asks more. */
+function nextCharacter(lookahead: AST.LookaroundAssertion, ignoreCase: boolean): CodePoints | undefined {
+  const leaves = lookahead.alternatives.map((a) => (a.elements.length === 1 && isLeaf(a.elements[0] as AST.Node) ? (a.elements[0] as Leaf) : undefined));
+  return leaves.every((leaf) => leaf !== undefined) ? union(...leaves.map((leaf) => codePoints(leaf as Leaf, ignoreCase))) : undefined;
 }
 
 function ofNode(node: AST.Node, context: Context): string {
@@ -290,10 +294,11 @@ class Automaton {
         const to = this.add();
         if (node.kind === 'end') states[from]?.tests.push([{ kind: 'end' }, to]);
         else if (node.kind === 'word') states[from]?.tests.push([{ kind: 'word', negate: node.negate }, to]);
-        else if (isLookahead(node) && node.alternatives.every((a) => a.elements.length === 1 && isLeaf(a.elements[0] as AST.Node))) {
-          const set = union(...node.alternatives.map((a) => codePoints(a.elements[0] as Leaf, ignoreCase)));
+        else {
+          const set = isLookahead(node) ? nextCharacter(node, ignoreCase) : undefined;
+          if (!isLookahead(node) || !set) throw new NotTranslatable(`\`${node.raw}\` inside a lookahead`);
           states[from]?.tests.push([{ kind: 'next', set, negate: node.negate }, to]);
-        } else throw new NotTranslatable(`\`${node.raw}\` inside a lookahead`);
+        }
         return to;
       }
       default:
