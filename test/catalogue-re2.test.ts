@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AST, RegExpParser } from '@eslint-community/regexpp';
+import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { compileCatalogue } from '../src/catalogue/compile.js';
+import { compileCatalogue, patternsOf } from '../src/catalogue/compile.js';
 import { includes, re2Properties } from '../src/catalogue/code-points.js';
 import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
 import { compilePattern } from '../src/catalogue/pattern.js';
@@ -13,7 +13,7 @@ import { readPage } from '../src/document/page.js';
 // tests hold the translation to what V8 finds with the patterns as written, and RE2 to its promise.
 const entries = await loadHolders([BUILTIN_HOLDERS], process.cwd());
 const catalogue = compileCatalogue(entries);
-const patterns = entries.flatMap(({ spec }) => [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((s) => s.exclude)].map((p) => ({ holder: spec.id, ...p })));
+const patterns = entries.flatMap(({ spec }) => patternsOf(spec).map((p) => ({ holder: spec.id, ...p })));
 const FIXTURES = join(import.meta.dirname, 'holders');
 const regions = (await Promise.all(readdirSync(FIXTURES).map(async (name) => (await readPage(name, readFileSync(join(FIXTURES, name), 'utf8'))).regions)))
   .flat().map((region) => region.text);
@@ -25,19 +25,15 @@ const AROUND = [' ', '  ', '\u00a0', '\n', '/', ' / ', '|', '(', ')', '[', ']', 
   ';', '2024', '12', 'Photo', 'Images', 'via', 'the', 'Smith', 'JANE DOE', 'x', 'A', 'a', 'Ü', 'ß', '_', '@', '"', '»', '\u2028', 'By ', 'File', 'Pool', ''];
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 
+/** The runs of plain characters in a pattern's alternatives, at every depth. */
 function wordsOf(pattern: string): string[] {
   const words = new Set<string>();
-  const visit = (node: AST.Node): void => {
-    if (node.type === 'Alternative') {
-      const run = node.elements.map((e) => (e.type === 'Character' ? String.fromCodePoint(e.value) : '\0')).join('');
+  visitRegExpAST(parser.parsePattern(pattern, 0, pattern.length, { unicode: true }), {
+    onAlternativeEnter(alternative) {
+      const run = alternative.elements.map((e) => (e.type === 'Character' ? String.fromCodePoint(e.value) : '\0')).join('');
       for (const word of run.split('\0')) if (word) words.add(word);
-    }
-    for (const child of Object.values(node)) {
-      if (Array.isArray(child)) child.forEach((c) => c && typeof c === 'object' && 'type' in c && visit(c as AST.Node));
-      else if (child && typeof child === 'object' && 'type' in child && child !== node.parent) visit(child as AST.Node);
-    }
-  };
-  visit(parser.parsePattern(pattern, 0, pattern.length, { unicode: true }));
+    },
+  });
   return [...words];
 }
 

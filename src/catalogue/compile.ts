@@ -119,11 +119,16 @@ export function literalsTable(entries: readonly HolderEntry[]): Record<string, s
   return table;
 }
 
+/** Every pattern of a holder: its exclusions, its signals, and their exclusions. */
+export function patternsOf(spec: HolderSpec): Array<{ pattern: string; ignoreCase: boolean }> {
+  return [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((signal) => signal.exclude)];
+}
+
 /** Every pattern of these holders (those written in JavaScript's syntax) written for RE2, by `translationKey`. */
 export function translationsTable(entries: readonly HolderEntry[]): Record<string, Re2Pattern> {
   const table: Record<string, Re2Pattern> = {};
   for (const { spec } of entries.filter((entry) => entry.syntax === 'javascript')) {
-    for (const { pattern, ignoreCase } of [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((signal) => signal.exclude)]) {
+    for (const { pattern, ignoreCase } of patternsOf(spec)) {
       table[translationKey(pattern, ignoreCase)] = toRe2(pattern, ignoreCase);
     }
   }

@@ -22,17 +22,18 @@ const translated = new Map<string, Pattern>();
 /** Compiles a pattern, when first used (a run meets few of the catalogue's); throws with RE2's message where RE2 cannot take it. */
 export function compilePattern(source: string, ignoreCase: boolean, syntax: Syntax): Pattern {
   if (syntax === 'javascript') {
-    const key = `${ignoreCase ? 'i' : ''}/${source}`;
-    return {
-      matchAll(text) {
-        let pattern = translated.get(key);
-        if (!pattern) translated.set(key, (pattern = fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))));
-        return pattern.matchAll(text);
-      },
-    };
+    let compiled: Pattern | undefined;
+    return { matchAll: (text) => (compiled ??= translatedPattern(source, ignoreCase)).matchAll(text) };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
+}
+
+function translatedPattern(source: string, ignoreCase: boolean): Pattern {
+  const key = `${ignoreCase ? 'i' : ''}/${source}`;
+  let pattern = translated.get(key);
+  if (!pattern) translated.set(key, (pattern = fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))));
+  return pattern;
 }
 
 /**
