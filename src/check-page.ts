@@ -2,10 +2,12 @@ import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { severityFor } from './config/severity.js';
 import { detectHolders } from './detect/holders.js';
-import { findNotices } from './detect/notices.js';
+import { findNotices, mayHoldNotice } from './detect/notices.js';
 import { findEvidence } from './detect/signals.js';
 import { decodePage } from './document/decode.js';
+import { buildHtmlTree } from './document/html-tree.js';
 import { formatOf, readPage } from './document/page.js';
+import type { TreeRoot } from './document/tree.js';
 import { isBinary, readWithin } from './read-file.js';
 import type { FileResult } from './result.js';
 import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
@@ -24,7 +26,7 @@ export interface PageCheck {
   asOf: string;
   /** The path reports show for a file (relative to the working folder). */
   displayPath(absolute: string): string;
-  /** Skips the parser for pages that cannot have evidence or findings; absent to parse every page. */
+  /** Skips the parser for pages that cannot have evidence or findings, and most of it for those that can have only notices; absent to read every page whole. */
   prefilter?: Prefilter;
   /** Results of earlier runs, when caching. */
   cache?: ResultCache;
@@ -81,15 +83,20 @@ export function readTarget(target: Target, run: PageCheck, digest?: string): Fil
 }
 
 /**
- * Decodes a file and judges it, unless the prefilter finds nothing it could hold; a failure
- * becomes an `error` entry for this file alone.
+ * Decodes a file and judges it, unless the prefilter finds nothing it could hold, or only
+ * notices and its tree has none where they are read; a failure becomes an `error` entry for this
+ * file alone.
  */
 export async function checkFile(file: FileToCheck, run: PageCheck): Promise<FileResult> {
   const { path, policyPath } = file;
   try {
     const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, policyPath));
-    if (run.prefilter && !run.prefilter.needsParse(text, formatOf(path))) return { path, status: 'scanned', holders: [], findings: [], encoding };
-    return { ...(await checkText(text, path, policyPath, run)), encoding };
+    const format = formatOf(path);
+    const scope = run.prefilter?.scope(text, format) ?? 'everything';
+    // A page the tree builder leaves to parse5 is read whole.
+    const tree = scope === 'notices' && format === 'html' ? buildHtmlTree(text) : undefined;
+    if (scope === 'nothing' || (tree && !mayHoldNotice(tree))) return { path, status: 'scanned', holders: [], findings: [], encoding };
+    return { ...(await checkText(text, path, policyPath, run, tree)), encoding };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
   }
@@ -122,9 +129,12 @@ function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
   return result.holders.length > 0 && (result.publishedFrom === 'as-of' || policy.spec.licenses.some((l) => l.retention));
 }
 
-/** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
-export async function checkText(text: string, path: string, policyPath: string, run: PageCheck): Promise<FileResult> {
-  const page = await readPage(path, text);
+/**
+ * Checks a page's text; `path` is what reports show, `policyPath` what licence globs match, and
+ * `tree` the HTML page's tree when it is built already.
+ */
+export async function checkText(text: string, path: string, policyPath: string, run: PageCheck, tree?: TreeRoot): Promise<FileResult> {
+  const page = await readPage(path, text, tree);
   const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
   const date = page.published?.date ?? run.asOf;
   const context = {

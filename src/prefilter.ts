@@ -7,9 +7,16 @@ import { regionSource } from './prefilter-text.js';
 import { KeywordSearch } from './keywords.js';
 import { escapeRegExp } from './escape-regexp.js';
 
-/** Decides from a page's raw text, without parsing it, whether it can have any evidence or finding. */
+/**
+ * What a page's raw text, read without parsing it, says it may hold: nothing to report, at most a
+ * copyright notice from an owner that is neither a holder nor the page's publisher (it names no
+ * holder and has no suppression comment), or anything.
+ */
+export type Scope = 'nothing' | 'notices' | 'everything';
+
+/** Decides from a page's raw text, without parsing it, what it may hold. */
 export interface Prefilter {
-  needsParse(text: string, format: PageFormat): boolean;
+  scope(text: string, format: PageFormat): Scope;
 }
 
 // Suppression comments must be read even on pages with nothing else: an unused one is a finding.
@@ -76,12 +83,12 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   });
 
   return {
-    needsParse(text, format) {
-      if (text.includes(DIRECTIVE_TOKEN)) return true;
+    scope(text, format) {
+      if (text.includes(DIRECTIVE_TOKEN)) return 'everything';
       const regions = format === 'html' ? regionSource(text) : text;
       const plain = regions.includes('&') || regions.includes('\\u') ? decodeEscapes(regions) : regions;
-      if (hasPhrase(plain.toLowerCase())) return true;
-      return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames);
+      if (hasPhrase(plain.toLowerCase())) return 'everything';
+      return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames) ? 'notices' : 'nothing';
     },
   };
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { defaultPolicy } from '../src/config/policy.js';
+import { mayHoldNotice } from '../src/detect/notices.js';
+import { buildHtmlTree } from '../src/document/html-tree.js';
 import { buildPrefilter } from '../src/prefilter.js';
 import { regionSource } from '../src/prefilter-text.js';
 
@@ -56,9 +58,33 @@ describe('the text the prefilter searches', () => {
     const { catalogue } = await defaultPolicy(ROOT);
     const prefilter = buildPrefilter(catalogue, { notices: true });
     const page = (body: string) => `<html><head><script>var country = 'ap';</script></head><body><a href="/s?from=tt.mm" class="aa pa">Search</a>${body}</body></html>`;
-    expect(prefilter.needsParse(page('<p>Nothing to see.</p>'), 'html')).toBe(false);
-    expect(prefilter.needsParse(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe(true);
-    expect(prefilter.needsParse(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe(true);
-    expect(prefilter.needsParse(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe(false);
+    expect(prefilter.scope(page('<p>Nothing to see.</p>'), 'html')).toBe('nothing');
+    expect(prefilter.scope(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe('nothing');
+  });
+});
+
+describe('the notice gate on a page that names no holder', () => {
+  const gate = (body: string) => mayHoldNotice(buildHtmlTree(`<!DOCTYPE html><html><head><title>t</title></head><body>${body}</body></html>`) as never);
+
+  it.each([
+    ['the site footer, outside the story', '<article><p>Story.</p></article><footer>© 2025 Site Owner</footer>'],
+    ['navigation', '<nav>© Menu Owner</nav><main><p>Story.</p></main>'],
+    ['a footer before the first heading of a page with no story element', '<footer>© Old Owner</footer><h1>Title</h1><p>Story.</p>'],
+    ['scripts and metadata', '<script>var c = "© Script Owner";</script><article><p>Story.</p></article>'],
+  ])('passes over a notice in %s', (_, body) => {
+    expect(gate(body)).toBe(false);
+  });
+
+  it.each([
+    ['a footer inside the story', '<article><p>Story.</p><footer>© Wire Owner</footer></article>'],
+    ['a caption in the site footer', '<article><p>Story.</p></article><footer><figcaption>© Photo Owner</figcaption></footer>'],
+    ['a credit attribute outside the story', '<div data-credit="© Photo Owner"></div><article><p>Story.</p></article>'],
+    ['body text outside the story', '<article><p>Story.</p></article><p>(c) Other Owner</p>'],
+    ['a footer after the first heading of a page with no story element', '<h1>Title</h1><p>Story.</p><footer>Copyright 2025 Wire Owner</footer>'],
+    ['a footer whose block runs on into a story element that is no block', '<footer>© Near Owner <span itemprop="articleBody"><p>Story.</p></span></footer>'],
+  ])('reads a notice in %s', (_, body) => {
+    expect(gate(body)).toBe(true);
   });
 });

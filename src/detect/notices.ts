@@ -1,4 +1,7 @@
+import { BLOCK_TAGS, isSkipped, regionKindOf } from '../document/classify.js';
+import { CREDIT_ATTRIBUTES, findStoryRoot, propertyName } from '../document/hast-regions.js';
 import type { Region } from '../document/region.js';
+import type { TreeNode, TreeRoot } from '../document/tree.js';
 
 /** A copyright or no-redistribution notice on a page, with the owner it names (if any). */
 export interface Notice {
@@ -14,6 +17,13 @@ const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\
 const NO_REDISTRIBUTION = /\bmay not be (?:re)?published,? broadcast,? rewritten,? or redistributed\b/i;
 const RESERVED = /\ball rights reserved\b/i;
 const NOTICE_REGIONS = new Set<Region['kind']>(['footer', 'caption', 'credit', 'body']);
+// What every notice starts with (see COPYRIGHT).
+const SIGN = /©|\(c\)|copyright/i;
+
+/** Whether notices are looked for in a region: a site's footer outside the story carries the site's own notice, not a third party's. */
+function holdsNotices(kind: Region['kind'], isInStory: boolean): boolean {
+  return NOTICE_REGIONS.has(kind) && (kind !== 'footer' || isInStory);
+}
 
 /**
  * Finds copyright notices that do not depend on any catalogue entry: the `©` sign or the word
@@ -24,8 +34,7 @@ const NOTICE_REGIONS = new Set<Region['kind']>(['footer', 'caption', 'credit', '
 export function findNotices(regions: readonly Region[]): Notice[] {
   const notices: Notice[] = [];
   for (const region of regions) {
-    // A site's footer outside the story carries the site's own notice, not a third party's.
-    if (!NOTICE_REGIONS.has(region.kind) || (region.kind === 'footer' && !region.isInStory)) continue;
+    if (!holdsNotices(region.kind, region.isInStory === true)) continue;
     const isStrict = region.kind === 'body';
     const hasClause = RESERVED.test(region.text) || NO_REDISTRIBUTION.test(region.text);
     for (const match of region.text.matchAll(COPYRIGHT)) {
@@ -44,4 +53,35 @@ export function findNotices(regions: readonly Region[]): Notice[] {
     }
   }
   return notices;
+}
+
+/**
+ * Whether `findNotices` could find a notice on the page of this HTML tree: a notice sign or word
+ * in text of a region it reads, or in a credit attribute. It walks the tree as the region reader
+ * does (hast-regions.ts), building no text, so a page whose only notices stand in the site's footer
+ * outside the story, or in navigation, is passed over at a fraction of the cost of reading it. Where
+ * the story's element is not a block, text just before it can share its first block and be read
+ * as in the story: every footer is then taken to be in it.
+ */
+export function mayHoldNotice(tree: TreeRoot): boolean {
+  const storyRoot = findStoryRoot(tree);
+  const isStoryInline = typeof storyRoot === 'object' && !BLOCK_TAGS.has(storyRoot.tagName);
+  let isInStory = storyRoot === 'start';
+  const visit = (children: readonly TreeNode[], kind: Region['kind']): boolean => {
+    for (const child of children) {
+      if (child.type === 'text') {
+        if (holdsNotices(kind, isInStory || isStoryInline) && SIGN.test(child.value)) return true;
+        continue;
+      }
+      if (child.type !== 'element' || child.tagName === 'meta' || child.tagName === 'script' || isSkipped(child)) continue;
+      if (CREDIT_ATTRIBUTES.some((name) => SIGN.test(String(child.properties[propertyName(name)] ?? '')))) return true;
+      if (child.tagName === 'img') continue;
+      const wasInStory = isInStory;
+      if (child === storyRoot || (storyRoot === 'first-h1' && child.tagName === 'h1')) isInStory = true;
+      if (visit(child.children, regionKindOf(child) ?? kind)) return true;
+      if (child === storyRoot) isInStory = wasInStory;
+    }
+    return false;
+  };
+  return visit(tree.children, 'body');
 }

@@ -10,7 +10,7 @@ import { TextBuilder } from './text-builder.js';
 /** How many body blocks at the start of a story count as its lead, where datelines stand. */
 const LEAD_BLOCKS = 3;
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
+export const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
 
 type BlockKind = Region['kind'];
 
@@ -119,7 +119,7 @@ class RegionWalker {
 
 const propertyNames = new Map<string, string>();
 /** The hast property of an attribute: `data-credit` is `dataCredit`. */
-function propertyName(attribute: string): string {
+export function propertyName(attribute: string): string {
   let name = propertyNames.get(attribute);
   if (name === undefined) {
     name = attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -129,7 +129,7 @@ function propertyName(attribute: string): string {
 }
 
 /** The element that holds the story: articleBody, then article, then main; else the first h1 on. */
-function findStoryRoot(tree: Root): Element | 'first-h1' | 'start' {
+export function findStoryRoot(tree: Root): Element | 'first-h1' | 'start' {
   let best: Element | undefined;
   let bestRank = 0;
   let hasH1 = false;

@@ -3,6 +3,7 @@ import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
 import { buildHtmlTree } from './html-tree.js';
 import { publicationDate, type Published } from './published.js';
+import type { TreeRoot } from './tree.js';
 
 export type PageFormat = 'html' | 'markdown';
 
@@ -28,21 +29,21 @@ export function formatOf(path: string): PageFormat {
 }
 
 /** Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's. */
-async function readHtml(source: string, facts: PageFacts): Promise<void> {
-  const tree = buildHtmlTree(source);
+async function readHtml(source: string, facts: PageFacts, built: TreeRoot | undefined): Promise<void> {
+  const tree = built ?? buildHtmlTree(source);
   if (tree) return extractRegions(tree, source, facts);
   readWithParse5 ??= (await import('./parse5-page.js')).readWithParse5;
   readWithParse5(source, facts);
 }
 
-/** Parses a page's text (HTML or Markdown, by `path`) into regions with positions. */
-export async function readPage(path: string, source: string): Promise<Page> {
+/** Parses a page's text (HTML or Markdown, by `path`) into regions with positions; `tree` is an HTML page's, if built already. */
+export async function readPage(path: string, source: string, tree?: TreeRoot): Promise<Page> {
   const format = formatOf(path);
   const facts = emptyFacts();
   if (format === 'markdown') {
     markdownToHast ??= (await import('./markdown.js')).markdownToHast;
     extractRegions(await markdownToHast(source, facts), source, facts);
-  } else await readHtml(source, facts);
+  } else await readHtml(source, facts, tree);
   const place = location(source);
   return {
     path,
