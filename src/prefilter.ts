@@ -27,7 +27,10 @@ const NOTICE_WORDS = /©|\(c\)|copyright/gi;
 const CLAUSE = /all rights reserved|may not be (?:re)?published/i;
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 400;
-const BETWEEN_WORDS = '(?:[^\\p{L}\\p{N}<]|<[^>]*>)+';
+// Between two words of a phrase, anything but a Latin letter or digit, or tags. The phrases'
+// classes are ASCII (on lower-cased text): with Unicode's property classes V8 compiled them to
+// some 10 MB of machine code in every thread, and a looser phrase only sends more pages to the parser.
+const BETWEEN_WORDS = '(?:[^a-z\\d<]|<[^>]*>)+';
 const JSON_ESCAPE = /\\u([\da-fA-F]{4})/g;
 // The page's own publisher, as the document layer reads it (meta/meta.ts, jsonld.ts), roughly.
 const PUBLISHER_META = /<meta\b[^>]*?(?:og:site_name|application-name|publisher|dc\.publisher)[^>]*>/gi;
@@ -174,8 +177,8 @@ const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
 /**
  * A literal as a pattern over raw text: its words and punctuation in order. Where the literal has
  * white space, any punctuation, space or tags may stand (markup may split a literal, not a word);
- * elsewhere only markup. A holder's Latin name at either end ("ap", "(pa") stands only as a word,
- * or every page with "map" or "(paris" would pass.
+ * elsewhere only markup. A holder's Latin name at either end ("ap", "(pa") stands only apart from
+ * Latin letters and digits, or every page with "map" or "(paris" would pass.
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
   const tokens = [...literal.trim().matchAll(TOKENS)].map(([, space, token]) => ({ space: space !== '', token: token as string }));
@@ -189,9 +192,9 @@ function phraseOf(literal: string, names: readonly string[]): Phrase {
   const key = tokens[at];
   if (!key) return { key: literal, tail: '', isWordStart: false, isWordEnd: false };
   const joined = (list: typeof tokens) => list.map(({ space, token }, i) => `${i === 0 ? '' : space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`).join('');
-  const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![\\p{L}\\p{N}])' : '';
+  const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![a-z\\d])' : '';
   const before = at > 0 || startsWord ? `(?<=${startsWord}${joined(tokens.slice(0, at + 1))})` : '';
-  const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![\\p{L}\\p{N}])' : '';
+  const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![a-z\\d])' : '';
   const tail = joined(tokens.slice(at)).slice(escapeRegExp(key.token).length);
   // Before the key stands a separator or punctuation, or the phrase starts a word there; after it
   // the same, unless it ends the phrase without having to end a word. (Two words of a literal
