@@ -96,7 +96,7 @@ export async function checkFile(file: FileToCheck, run: PageCheck): Promise<File
     // A page the tree builder leaves to parse5 is read whole.
     const tree = scope === 'notices' && format === 'html' ? buildHtmlTree(text) : undefined;
     if (scope === 'nothing' || (tree && !mayHoldNotice(tree))) return { path, status: 'scanned', holders: [], findings: [], encoding };
-    return { ...(await checkText(text, path, policyPath, run, tree)), encoding };
+    return { ...(await checkText(text, path, policyPath, run, { tree, isNoticesOnly: scope === 'notices' })), encoding };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
   }
@@ -129,13 +129,16 @@ function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
   return result.holders.length > 0 && (result.publishedFrom === 'as-of' || policy.spec.licenses.some((l) => l.retention));
 }
 
-/**
- * Checks a page's text; `path` is what reports show, `policyPath` what licence globs match, and
- * `tree` the HTML page's tree when it is built already.
- */
-export async function checkText(text: string, path: string, policyPath: string, run: PageCheck, tree?: TreeRoot): Promise<FileResult> {
-  const page = await readPage(path, text, tree);
-  const detections = detectHolders(findEvidence(page.regions, run.policy.catalogue));
+/** What is known of a page before it is read: its HTML tree, if built, and whether the prefilter found it names no holder. */
+interface Known {
+  tree?: TreeRoot | undefined;
+  isNoticesOnly?: boolean;
+}
+
+/** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
+export async function checkText(text: string, path: string, policyPath: string, run: PageCheck, known: Known = {}): Promise<FileResult> {
+  const page = await readPage(path, text, known.tree);
+  const detections = known.isNoticesOnly ? [] : detectHolders(findEvidence(page.regions, run.policy.catalogue));
   const date = page.published?.date ?? run.asOf;
   const context = {
     page,
