@@ -18,13 +18,18 @@ export class TextBuilder {
   /** Appends `value`, which the parser decoded from `source.slice(start, end)`. */
   appendDecoded(value: string, source: string, start: number, end: number): void {
     this.#end = end;
-    // Most text is its source as it stands: append it run by run, not character by character.
+    // Most text is its source as it stands: append it run by run, not character by character. A
+    // lone space between words stands for itself, so prose stays one run; other white space, or
+    // more than one, becomes one space where it starts.
     if (end - start === value.length && source.startsWith(value, start)) {
       let last = 0;
       for (let i = 0; i < value.length; i++) {
-        if (!isSpace(value.charCodeAt(i))) continue;
+        const code = value.charCodeAt(i);
+        if (!isSpace(code)) continue;
+        if (code === 32 && i > last && i + 1 < value.length && !isSpace(value.charCodeAt(i + 1))) continue;
         if (i > last) this.#pushRun(value.slice(last, i), start + last);
         this.#pushSpace(start + i);
+        while (i + 1 < value.length && isSpace(value.charCodeAt(i + 1))) i++;
         last = i + 1;
       }
       if (last < value.length) this.#pushRun(value.slice(last), start + last);
