@@ -13,14 +13,14 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
   for (const region of regions) {
     let restrictions: string[] | undefined;
     // Each exclusion is run over a region once, however many hits it is asked about.
-    const excluded = new Map<CompiledExclusion, Span[]>();
+    let excluded: Map<CompiledExclusion, Span[]> | undefined;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
       for (const match of signal.pattern.matchAll(region.text)) {
         const from = match.index;
         const to = from + match[0].length;
-        if (to === from || isExcluded(region.text, from, to, signal.exclusions, excluded)) continue;
+        if (to === from || isExcluded(region.text, from, to, signal.exclusions, (excluded ??= new Map()))) continue;
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         evidence.push({
           holder: signal.holder,
@@ -43,15 +43,15 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
 
 /**
  * The signals a text may match, in catalogue order: a region holding none of the literals a
- * signal requires cannot match it.
+ * signal requires cannot match it. Most regions hold none, and get the ungated signals as they are.
  */
-function admittedSignals(text: string, gate: SignalGate): number[] {
-  const admitted = new Set(gate.ungated);
+function admittedSignals(text: string, gate: SignalGate): readonly number[] {
+  let admitted: Set<number> | undefined;
   gate.search.search(text.toLowerCase(), (literal) => {
-    for (const index of gate.admits[literal] ?? []) admitted.add(index);
+    for (const index of gate.admits[literal] ?? []) (admitted ??= new Set(gate.ungated)).add(index);
     return false;
   });
-  return [...admitted].sort((a, b) => a - b);
+  return admitted ? [...admitted].sort((a, b) => a - b) : gate.ungated;
 }
 
 function appliesTo(signal: CompiledSignal, region: Region): boolean {
