@@ -52,13 +52,15 @@ function listOf(value: unknown): string {
   return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
 }
 
+/** Whether a token list (an array, as parsers give `class` and `itemprop`, or a string) holds `token`. */
 function hasToken(value: unknown, token: string): boolean {
-  return listOf(value).split(/\s+/).includes(token);
+  if (Array.isArray(value)) return value.includes(token);
+  return typeof value === 'string' && value.split(/\s+/).includes(token);
 }
 
 /** Whether the element holds the story itself: the first one found marks where the story starts. */
 export function storyRank(element: Element): number {
-  if (listOf(element.properties.itemProp).split(/\s+/).includes('articleBody')) return 3;
+  if (hasToken(element.properties.itemProp, 'articleBody')) return 3;
   if (element.tagName === 'article') return 2;
   if (element.tagName === 'main') return 1;
   return 0;
