@@ -13,6 +13,8 @@ export interface Notice {
 
 // "© 2025 Owner", "(c) Owner", "Copyright 2024-2025 Owner", "Copyright © Owner".
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?<owner>\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:[ ]+(?:of[ ]+|&[ ]+|\p{Lu}|\d)[\p{L}\p{M}\p{N}&.'’-]*){0,5})?/giu;
+// In body text only a notice that opens the block counts: it is looked for there alone.
+const COPYRIGHT_AT_START = new RegExp(COPYRIGHT.source, 'iuy');
 // The wire services' no-redistribution clause, in its usual English wording.
 const NO_REDISTRIBUTION = /\bmay not be (?:re)?published,? broadcast,? rewritten,? or redistributed\b/i;
 const RESERVED = /\ball rights reserved\b/i;
@@ -35,12 +37,10 @@ export function findNotices(regions: readonly Region[]): Notice[] {
   const notices: Notice[] = [];
   for (const region of regions) {
     if (!holdsNotices(region.kind, region.isInStory === true)) continue;
-    const isStrict = region.kind === 'body';
-    const hasClause = RESERVED.test(region.text) || NO_REDISTRIBUTION.test(region.text);
-    for (const match of region.text.matchAll(COPYRIGHT)) {
+    let hasClause: boolean | undefined;
+    for (const match of region.kind === 'body' ? atStart(region.text) : region.text.matchAll(COPYRIGHT)) {
       const isSign = !/^copyright/i.test(match[0]) || /©|\(c\)|\d{4}/i.test(match[0]);
-      if (isStrict && match.index !== 0) continue;
-      if (!isSign && !hasClause) continue;
+      if (!isSign && !(hasClause ??= RESERVED.test(region.text) || NO_REDISTRIBUTION.test(region.text))) continue;
       // An owner ends at a sentence break: "Nordic Wire. All rights reserved."
       const owner = match.groups?.owner?.split(/[.,;:]\s/)[0]?.replace(/[.,;:]+$/, '');
       const end = match.index + match[0].length;
@@ -53,6 +53,13 @@ export function findNotices(regions: readonly Region[]): Notice[] {
     }
   }
   return notices;
+}
+
+/** The notice that opens a text, if one does. */
+function atStart(text: string): RegExpExecArray[] {
+  COPYRIGHT_AT_START.lastIndex = 0;
+  const match = COPYRIGHT_AT_START.exec(text);
+  return match ? [match] : [];
 }
 
 /**
