@@ -47,6 +47,8 @@ class RegionWalker {
     }
   }
 
+  // `mayHoldNotice` (detect/notices.ts) walks elements by these same rules, building no text: a
+  // change to what is skipped, read apart or in the story here is one there too.
   #walkElement(element: Element, inherited: BlockKind): void {
     const tag = element.tagName;
     if (tag === 'meta') return readMeta(element, this.source, this.facts);
