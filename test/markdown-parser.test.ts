@@ -4,7 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { markdownParser } from '../src/document/markdown.js';
+import { markdownParser, parseMarkdown } from '../src/document/markdown.js';
+import { parseByBlocks } from '../src/document/markdown-blocks.js';
 import { articles } from '../scripts/bench-markdown.js';
 
 const withGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -29,3 +30,37 @@ describe('the Markdown parser a page gets', () => {
     expect(markdownParser('see www.example.com')).toBe(markdownParser('~~gone~~'));
   });
 });
+
+// Pages made of blocks: prose, headings, lists, quotes, code, HTML, tables, front matter and
+// the blank lines (empty, or of spaces and tabs) between them.
+const BLOCKS = ['Plain prose, one line.', 'Two lines\nof prose.', '# Heading', '## Heading ##', 'C# and F#', '- item', '1. item', '2025. A year', '> quote', '    code', '\tcode', '```\nfenced\n\n```', '~~~', '<div>', '<!-- note -->', '- <!-- open', '-->', '<script>', '[a]: /b', 'see [a]', 'a *b* _c_', 'x  ', ' lead', 'a\\', '&amp;', '| a | b |\n|---|---|', 'www.example.com', '---', 'Title\n===', 'Title\n---', '![alt](x.jpg)\n*Photo: AFP*', 'PARIS (AFP) - Text.', '---\ntitle: x\n---'];
+const SEPARATORS = ['\n', '\n\n', '\n\n\n', '\n  \n', '\n\t\n', ''];
+
+describe('parsing Markdown block by block', () => {
+  it('gives the tree of parsing the whole page', () => {
+    const page = fc.array(fc.tuple(fc.constantFrom(...BLOCKS), fc.constantFrom(...SEPARATORS)), { maxLength: 12 }).map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(page, (text) => {
+        expect(parseMarkdown(text)).toEqual(withGfm.parse(text));
+      }),
+      { numRuns: 3000, seed: SEED },
+    );
+    for (const article of articles(40)) expect(parseMarkdown(article)).toEqual(withGfm.parse(article));
+  });
+
+  it('leaves to the parser only what is more than plain text, and pages it cannot split', () => {
+    const parsed: string[] = [];
+    const parse = (text: string, isDocumentStart: boolean) => {
+      parsed.push(text);
+      return markdownParser(text, isDocumentStart).parse(text);
+    };
+    const [article] = articles(1) as [string];
+    parseByBlocks(article, parse);
+    expect(parsed).toEqual([article.slice(0, article.indexOf('\n---\n') + 4), '![The quay](quay-0.jpg)\n*Photo: Jo Berg/AFP*\n']);
+    parsed.length = 0;
+    const withDefinition = `${article}\n[quay]: /photos/quay.jpg\n`;
+    parseByBlocks(withDefinition, parse);
+    expect(parsed).toEqual([withDefinition]);
+  });
+});
+

@@ -7,20 +7,33 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { PageFacts } from './facts.js';
+import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontmatter } from './frontmatter.js';
 
-const commonMark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-const gfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-// What GitHub's extensions start from: tables (pipes, or a delimiter row such as `:---`),
-// strikethrough, footnotes, task lists, and literal links (www, http, scheme://, mailto, xmpp,
-// e-mail addresses). Without any of it they change nothing, and the parser without them is three
-// times faster.
-const GFM_SYNTAX = /[|~@]|:-|-:|\[\^|\[[ xX]\]|www|http|:\\?\/|mailto|xmpp/i;
+// Front matter stands only at the start of a page: a part of it parsed apart is read without.
+const commonMark = unified().use(remarkParse);
+const gfm = unified().use(remarkParse).use(remarkGfm);
+const atStart = {
+  commonMark: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
+  gfm: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm),
+};
 
-/** The Markdown parser a text needs: with GitHub's extensions only where they can apply. */
-export function markdownParser(source: string): typeof gfm {
-  return GFM_SYNTAX.test(source) ? gfm : commonMark;
+/**
+ * The Markdown parser a text needs: with GitHub's extensions only where they can apply (see
+ * `GFM_SYNTAX`: without it they change nothing, and the parser without them is three times
+ * faster), and front matter where the text is the start of the page.
+ */
+export function markdownParser(source: string, isDocumentStart = true): typeof gfm {
+  const withGfm = GFM_SYNTAX.test(source);
+  if (isDocumentStart) return withGfm ? atStart.gfm : atStart.commonMark;
+  return withGfm ? gfm : commonMark;
 }
+
+/** Parses a Markdown page, block by block where it can (see `parseByBlocks`). */
+export function parseMarkdown(source: string): MdastRoot {
+  return parseByBlocks(source, (text, isDocumentStart) => markdownParser(text, isDocumentStart).parse(text));
+}
+
 // Raw HTML inside Markdown (figures, embeds, comments) is parsed into the same tree, keeping its
 // positions; re-parsing the tree costs as much again, so a page without raw HTML skips it.
 const toHtmlWithRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
@@ -28,7 +41,7 @@ const toHtml = unified().use(remarkRehype);
 
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
-  const mdast: MdastRoot = markdownParser(source).parse(source);
+  const mdast = parseMarkdown(source);
   const first = mdast.children[0];
   if (first?.type === 'yaml' && first.position) {
     const start = first.position.start?.offset ?? 0;
