@@ -49,12 +49,10 @@ export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
       const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
       if (name === 'plaintext') return false;
       if (RAW_TEXT.has(name)) {
-        const close = closingTag(name);
-        close.lastIndex = end;
-        const found = close.exec(html);
-        if (!found) return false;
-        visitor.rawText(name, end, found.index, { start: i, end });
-        end = found.index;
+        const close = name === 'script' ? scriptEnd(html, end) : rawTextEnd(html, end, name);
+        if (close === -1) return false;
+        visitor.rawText(name, end, close, { start: i, end });
+        end = close;
       }
     } else if (next === '!' || next === '?' || next === '/') {
       const close = html.indexOf('>', i);
@@ -69,10 +67,42 @@ export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
   return true;
 }
 
-function closingTag(name: string): RegExp {
+/** Where the end tag of a raw text element whose content starts at `from` stands, or -1. */
+function rawTextEnd(html: string, from: number, name: string): number {
   let close = closings.get(name);
   if (!close) closings.set(name, (close = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi')));
-  return close;
+  close.lastIndex = from;
+  return close.exec(html)?.index ?? -1;
+}
+
+// The tokenizer's script data states (13.2.5.4, .15 to .31): after `<!--`, a `<script>` makes it
+// read past the next `</script>` up to a `-->` (old pages hid scripts from old browsers so).
+const SCRIPT_DATA = /<!--|<\/script[\t\n\f\r />]/gi;
+const SCRIPT_ESCAPED = /-->|<\/?script[\t\n\f\r />]/gi;
+
+/** Where the end tag of a script whose content starts at `from` stands, or -1. */
+function scriptEnd(html: string, from: number): number {
+  let state: 'data' | 'escaped' | 'double-escaped' = 'data';
+  for (let at = from; ; ) {
+    const pattern = state === 'data' ? SCRIPT_DATA : SCRIPT_ESCAPED;
+    pattern.lastIndex = at;
+    const found = pattern.exec(html);
+    if (!found) return -1;
+    const [token] = found;
+    const isEndTag = token[1] === '/';
+    if (token === '<!--') {
+      state = 'escaped';
+      at = found.index + 2; // its dashes may close it at once: `<!-->`
+    } else if (token === '-->') {
+      state = 'data';
+      at = found.index + 3;
+    } else if (state !== 'double-escaped' && isEndTag) return found.index;
+    else {
+      if (state === 'escaped') state = 'double-escaped';
+      else if (isEndTag) state = 'escaped';
+      at = found.index + token.length - 1;
+    }
+  }
 }
 
 /** Where a comment starting at `i` ends, as the tokenizer reads `<!-->`, `<!--->`, `-->` and `--!>`. */

@@ -11,6 +11,7 @@ import { closeCaption, closeCell } from './tables.js';
 /** A start tag in the body (13.2.6.4.7). */
 export function bodyStart(b: TreeBuilder, tag: Tag): void {
   const name = tag.name;
+  if (name === 'template') return b.openTemplate(tag);
   if (LEFT_TO_PARSER.has(name)) needsParser();
   if (HEAD_VOID.has(name) || name === 'param' || name === 'source' || name === 'track') return void b.insert(createElement(name, tag), false);
   if (name === 'title' || name === 'style' || name === 'script' || name === 'noframes' || name === 'iframe' || name === 'noembed' || name === 'textarea') return b.insertRaw(tag);

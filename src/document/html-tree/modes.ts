@@ -55,7 +55,7 @@ export function startTag(b: TreeBuilder, tag: Tag): void {
         return;
       }
       if (name === 'head') return;
-      if (name === 'template') needsParser();
+      if (name === 'template') return b.openTemplate(tag);
       break;
     case 'in-head-noscript':
       if (HEAD_VOID.has(name) && name !== 'base') return void b.insert(createElement(name, tag), false);
