@@ -48,41 +48,53 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   const phrases = new Map<string, Set<string>>();
   const notWordStart = new Set<string>();
   const notWordEnd = new Set<string>();
-  const add = ({ key, tail, isWordStart, isWordEnd }: Phrase): void => {
+  // How a key word must be spelled, from its phrases' literals; null once one takes it in any case.
+  const spellings = new Map<string, Set<string> | null>();
+  const add = ({ key, tail, isWordStart, isWordEnd }: Phrase, spelling: string | undefined): void => {
     phrases.set(key, (phrases.get(key) ?? new Set()).add(tail));
     if (!isWordStart) notWordStart.add(key);
     if (!isWordEnd) notWordEnd.add(key);
+    const known = spellings.get(key);
+    spellings.set(key, spelling === undefined || known === null ? null : (known ?? new Set()).add(spelling));
   };
   for (const signal of catalogue.signals) {
     const holder = catalogue.holders.get(signal.holder);
     const words = catalogue.nameWords.get(signal.holder);
     const names = [...(words?.distinctive ?? []), ...(words?.shared ?? [])];
-    // A signal whose pattern names no literal is looked for on pages that name its holder.
-    const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases].map((n) => n.toLowerCase()) : []);
-    for (const literal of literals) add(phraseOf(literal, names));
+    // A signal whose pattern names no literal is looked for on pages that name its holder, in any case.
+    const isSpelled = signal.literals !== undefined && !signal.ignoreCase;
+    const literals = signal.literals ?? (holder ? [holder.name, ...holder.aliases] : []);
+    for (const literal of literals) {
+      const phrase = phraseOf(literal.toLowerCase(), names);
+      add(phrase, isSpelled ? spellingOf(literal, phrase.key) : undefined);
+    }
   }
   // Phrases are lower case and the text is lowered once. Their key words are found in one pass;
   // only where one stands is the rest of its phrases tried, anchored there.
   const keys = [...phrases.keys()];
   const search = new KeywordSearch(keys);
   // A key's phrases become one expression when the key is first found: most never are.
-  const rests: Array<Rest | null | undefined> = [];
-  const restOf = (word: number): Rest | null => {
+  const rests: Array<Rest | undefined> = [];
+  const restOf = (word: number): Rest => {
     const key = keys[word] as string;
     const tails = [...(phrases.get(key) as Set<string>)];
-    if (tails.includes('')) return null;
+    const spelled = spellings.get(key);
+    const spelling = spelled ? [...spelled] : undefined;
+    if (tails.includes('')) return { spelling, isWordStart: false, isWordEnd: false };
     // Where every phrase wants no letter before (or after) its key word, one is cheaper to test
     // than a regex: most keys found are inside longer words ("tt" in "little").
-    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), isWordStart: !notWordStart.has(key), isWordEnd: !notWordEnd.has(key) };
+    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), spelling, isWordStart: !notWordStart.has(key), isWordEnd: !notWordEnd.has(key) };
   };
-  const hasPhrase = (text: string): boolean => search.search(text, (word, start) => {
+  // `lower` is `text` lower-cased; where that moved offsets (İ is two letters then), spellings go unchecked.
+  const hasPhrase = (text: string, lower: string): boolean => search.search(lower, (word, start) => {
     const rest = (rests[word] ??= restOf(word));
-    if (!rest) return true;
+    if (rest.spelling && lower.length === text.length && !rest.spelling.some((spelling) => text.startsWith(spelling, start))) return false;
+    if (!rest.pattern) return true;
     const end = start + (keys[word] as string).length;
-    if (rest.isWordStart && start > 0 && isLetterAt(text, start - 1)) return false;
-    if (rest.isWordEnd && end < text.length && isLetterAt(text, end)) return false;
+    if (rest.isWordStart && start > 0 && isLetterAt(lower, start - 1)) return false;
+    if (rest.isWordEnd && end < lower.length && isLetterAt(lower, end)) return false;
     rest.pattern.lastIndex = end;
-    return rest.pattern.test(text);
+    return rest.pattern.test(lower);
   });
 
   return {
@@ -90,7 +102,7 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
       if (text.includes(DIRECTIVE_TOKEN)) return 'everything';
       const regions = format === 'html' ? regionSource(text) : text;
       const plain = regions.includes('&') || regions.includes('\\u') ? decodeEscapes(regions) : regions;
-      if (hasPhrase(plain.toLowerCase())) return 'everything';
+      if (hasPhrase(plain, plain.toLowerCase())) return 'everything';
       return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames) ? 'notices' : 'nothing';
     },
   };
@@ -152,11 +164,20 @@ interface Phrase {
   isWordEnd: boolean;
 }
 
-/** What is tried where a key word is found: its phrases' rests, and what they ask of its neighbours. */
+/**
+ * What is tried where a key word is found: how it must be spelled (in any case if undefined), its
+ * phrases' rests (none where the word alone is a phrase), and what they ask of its neighbours.
+ */
 interface Rest {
-  pattern: RegExp;
+  spelling: readonly string[] | undefined;
+  pattern?: RegExp;
   isWordStart: boolean;
   isWordEnd: boolean;
+}
+
+/** How a literal spells its key word (`key` lower case), if lower case kept its length. */
+function spellingOf(literal: string, key: string): string | undefined {
+  return [...literal.matchAll(TOKENS)].map(([, , token]) => token as string).find((token) => token.toLowerCase() === key);
 }
 
 const TOKENS = /(\s*)([\p{L}\p{N}]+|[^\p{L}\p{N}\s])/gu;

@@ -1,12 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
-import { defaultPolicy } from '../src/config/policy.js';
+import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { mayHoldNotice } from '../src/detect/notices.js';
 import { buildHtmlTree } from '../src/document/html-tree.js';
 import { buildPrefilter } from '../src/prefilter.js';
 import { regionSource } from '../src/prefilter-text.js';
+import { scratchFolder } from './support/scratch.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/pages');
@@ -50,6 +51,7 @@ describe('the text the prefilter searches', () => {
     ['the rest after an unclosed tag', '<p>unclosed <a x="', '<>unclosed <a x="'],
     ['the rest after an unclosed script', '<script>never closed AFP', '<>never closed AFP'],
     ['everything after plaintext', '<plaintext><a href=tt>AFP', '<><a href=tt>AFP'],
+    ['no script whose comment hides its first end tag', '<script><!-- <script>ap</script> tt --></script>AFP', '<><>AFP'],
   ])('keeps %s', (_, html, expected) => {
     expect(regionSource(html)).toBe(expected);
   });
@@ -62,6 +64,27 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe('nothing');
+  });
+
+  it('skips pages whose holder names stand only in a case their patterns do not take, unless a pattern ignores case', async () => {
+    const { catalogue } = await defaultPolicy(ROOT);
+    const prefilter = buildPrefilter(catalogue, { notices: false });
+    expect(prefilter.scope('<p>The standalone ap. Pa\u00adtienten. Aa batteries.</p>', 'html')).toBe('nothing');
+    expect(prefilter.scope('<p>Photo: Jo Roe / AP</p>', 'html')).toBe('everything');
+    const folder = scratchFolder('case');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'holders: [wires.yaml]\n');
+    writeFileSync(join(folder, 'wires.yaml'), `id: nordwire\nname: Nordwire\nkinds: [text]\nsignals:\n${[['exact', false], ['any-case', true]].map(([id, ignoreCase]) => `  - id: ${id}\n    type: credit\n    kind: text\n    regions: [body]\n    ignoreCase: ${ignoreCase}\n    pattern: '${id === 'exact' ? 'Sudwire' : 'Nordwire'} photo'\n`).join('')}`);
+    const own = buildPrefilter((await loadPolicy(join(folder, 'rightslint.yaml'), folder)).catalogue, { notices: false });
+    expect(own.scope('<p>SUDWIRE PHOTO</p>', 'html')).toBe('nothing');
+    expect(own.scope('<p>Sudwire photo</p>', 'html')).toBe('everything');
+    expect(own.scope('<p>NORDWIRE PHOTO</p>', 'html')).toBe('everything');
+    // The evidence search admits signals by the same spellings, the prefilter aside.
+    for (const [name, text] of [['upper', 'SUDWIRE PHOTO, NORDWIRE PHOTO'], ['spelled', 'Sudwire photo']]) writeFileSync(join(folder, `${name}.html`), `<p>${text}</p>`);
+    const { files } = await check({ cwd: folder, asOf: '2026-01-15', prefilter: false });
+    expect(files.map((file) => [file.path, file.holders.flatMap((h) => h.evidence.map((e) => e.signal))])).toEqual([
+      ['spelled.html', ['nordwire/exact']],
+      ['upper.html', ['nordwire/any-case']],
+    ]);
   });
 });
 

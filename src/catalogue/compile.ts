@@ -20,8 +20,12 @@ export interface CompiledSignal {
   fields: ReadonlySet<string> | undefined;
   pattern: Pattern;
   exclusions: readonly CompiledExclusion[];
-  /** Lower-case strings one of which every hit contains; undefined when the pattern names none. */
+  /**
+   * Strings one of which every hit contains, spelled as the pattern spells them (lower case where
+   * it ignores case); undefined when the pattern names none.
+   */
   literals: readonly string[] | undefined;
+  ignoreCase: boolean;
 }
 
 export interface CompiledExclusion {
@@ -54,8 +58,11 @@ export interface NameWords {
 export interface SignalGate {
   /** All literals, lower case; run over lower-cased text, it reports each occurrence, nested ones too. */
   search: KeywordSearch;
-  /** For each literal (by its index in the search), the indexes of the signals that require it. */
-  admits: ReadonlyArray<readonly number[]>;
+  /**
+   * For each literal (by its index in the search), the signals that require it, each with the
+   * spelling the text must have there (none where the signal ignores case).
+   */
+  admits: ReadonlyArray<ReadonlyArray<{ signal: number; spelling: string | undefined }>>;
   /** Signals with no literal: always tried. */
   ungated: readonly number[];
 }
@@ -80,7 +87,8 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
         pattern: compilePattern(signal.pattern, signal.ignoreCase, syntax),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
-        literals: literalsOf(signal.pattern, words),
+        literals: literalsOf(signal, words),
+        ignoreCase: signal.ignoreCase,
       });
     }
   }
@@ -89,23 +97,29 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
 }
 
 function buildGate(signals: readonly CompiledSignal[]): SignalGate {
-  const owners = new Map<string, number[]>();
+  const owners = new Map<string, Array<{ signal: number; spelling: string | undefined }>>();
   const ungated: number[] = [];
   signals.forEach((signal, index) => {
     if (!signal.literals) ungated.push(index);
-    for (const literal of signal.literals ?? []) owners.set(literal, [...(owners.get(literal) ?? []), index]);
+    for (const literal of signal.literals ?? []) {
+      const key = literal.toLowerCase();
+      owners.set(key, [...(owners.get(key) ?? []), { signal: index, spelling: signal.ignoreCase ? undefined : literal }]);
+    }
   });
   return { search: new KeywordSearch([...owners.keys()]), admits: [...owners.values()], ungated };
 }
 
+/** What a signal's literals are worked out from. */
+type LiteralSource = Pick<HolderSpec['signals'][number], 'pattern' | 'ignoreCase'>;
+
 /**
  * A signal's literals. The analysis takes a tenth of a second for the shipped catalogue as a run
  * starts, so the build works them out beforehand (`literalsTable`); they are taken from there
- * where the pattern and its holder's name words are the same, as they then must be.
+ * where the pattern, its flag and its holder's name words are the same, as they then must be.
  */
-function literalsOf(pattern: string, words: NameWords | undefined): string[] | undefined {
-  const known = snapshotLiterals(literalsKey(pattern, words));
-  return known === undefined ? requiredLiterals(pattern, namingScore(words)) : (known ?? undefined);
+function literalsOf(signal: LiteralSource, words: NameWords | undefined): string[] | undefined {
+  const known = snapshotLiterals(literalsKey(signal, words));
+  return known === undefined ? requiredLiterals(signal.pattern, { score: namingScore(words), ignoreCase: signal.ignoreCase }) : (known ?? undefined);
 }
 
 /** The literals of every signal of these holders, by `literalsKey` (null where a pattern names none). */
@@ -114,7 +128,9 @@ export function literalsTable(entries: readonly HolderEntry[]): Record<string, s
   const table: Record<string, string[] | null> = {};
   for (const { spec } of entries) {
     const words = nameWords.get(spec.id);
-    for (const signal of spec.signals) table[literalsKey(signal.pattern, words)] = requiredLiterals(signal.pattern, namingScore(words)) ?? null;
+    for (const signal of spec.signals) {
+      table[literalsKey(signal, words)] = requiredLiterals(signal.pattern, { score: namingScore(words), ignoreCase: signal.ignoreCase }) ?? null;
+    }
   }
   return table;
 }
@@ -135,9 +151,9 @@ export function translationsTable(entries: readonly HolderEntry[]): Record<strin
   return table;
 }
 
-/** What a signal's literals depend on: its pattern, and its holder's name words (by which they are chosen). */
-function literalsKey(pattern: string, words: NameWords | undefined): string {
-  return createHash('sha256').update(JSON.stringify([pattern, words ?? null])).digest('hex');
+/** What a signal's literals depend on: its pattern and flag, and its holder's name words (by which they are chosen). */
+function literalsKey({ pattern, ignoreCase }: LiteralSource, words: NameWords | undefined): string {
+  return createHash('sha256').update(JSON.stringify([pattern, ignoreCase, words ?? null])).digest('hex');
 }
 
 /** The words of each holder's names, split into those no other holder's names share and the rest. */
@@ -159,7 +175,7 @@ function distinctiveNameWords(specs: readonly HolderSpec[]): Catalogue['nameWord
  */
 function namingScore(words: NameWords | undefined): Score {
   const bonus = (literal: string): number => {
-    const inLiteral = new Set(literal.match(/[\p{L}\p{N}]+/gu) ?? []);
+    const inLiteral = new Set(literal.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     return words?.distinctive.some((w) => inLiteral.has(w)) ? 200 : words?.shared.some((w) => inLiteral.has(w)) ? 100 : 0;
   };
   return (literals) => Math.min(...literals.map((l) => bonus(l) + l.length));

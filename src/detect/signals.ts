@@ -43,12 +43,18 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
 
 /**
  * The signals a text may match, in catalogue order: a region holding none of the literals a
- * signal requires cannot match it. Most regions hold none, and get the ungated signals as they are.
+ * signal requires, spelled as it requires them, cannot match it. Most regions hold none, and get
+ * the ungated signals as they are.
  */
 function admittedSignals(text: string, gate: SignalGate): readonly number[] {
   let admitted: Set<number> | undefined;
-  gate.search.search(text.toLowerCase(), (literal) => {
-    for (const index of gate.admits[literal] ?? []) (admitted ??= new Set(gate.ungated)).add(index);
+  const lower = text.toLowerCase();
+  // Lower case keeps every offset but where a letter becomes two (İ): there spellings go unchecked.
+  const isAligned = lower.length === text.length;
+  gate.search.search(lower, (literal, start) => {
+    for (const { signal, spelling } of gate.admits[literal] ?? []) {
+      if (spelling === undefined || !isAligned || text.startsWith(spelling, start)) (admitted ??= new Set(gate.ungated)).add(signal);
+    }
     return false;
   });
   return admitted ? [...admitted].sort((a, b) => a - b) : gate.ungated;
