@@ -1,17 +1,26 @@
 // The part of an HTML page that regions can be read from, for the prefilter to search: text,
-// the attributes regions are read from, and JSON-LD. Scripts, style sheets, comments and every
+// the attributes regions are read from, and JSON-LD, with image file names apart. Scripts, style sheets, comments and every
 // other attribute (URLs, class names, tracking data) are dropped, so a holder's short name in
 // `?from=tt.mm` or a script's `'ap'` does not send the page to the parser. Tags become `<>`,
 // which the prefilter's phrases allow between words, so text on either side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
 import { mayBeJsonLd, scanHtml } from './html-scan.js';
 
-/** Attributes some region is read from (document/hast-regions.ts, meta.ts). */
-const REGION_ATTRIBUTE = /[\s/"'](?:alt|title|src|data-src|data-credit|data-copyright|data-photographer|data-caption|content)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s>]*))/gi;
+/** Attributes some region is read from (document/hast-regions.ts, meta.ts); image file names apart. */
+const REGION_ATTRIBUTE = /[\s/"'](alt|title|src|data-src|data-credit|data-copyright|data-photographer|data-caption|content)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s>]*))/gi;
+const FILE_NAME = /^(?:data-)?src$/i;
 
-/** The region-bearing text of an HTML page, with every tag as `<>`. */
-export function regionSource(html: string): string {
+/** What regions of an HTML page can be read from: text and attributes, with every tag as `<>`, and image file names. */
+export interface RegionSource {
+  text: string;
+  /** `src` and `data-src` values, each followed by `<>`: only `src` regions are read from them. */
+  fileNames: string;
+}
+
+/** The region-bearing text of an HTML page. */
+export function regionSource(html: string): RegionSource {
   const parts: string[] = [];
+  const fileNames: string[] = [];
   let at = 0;
   const replace = (start: number, end: number, ...keep: string[]): void => {
     parts.push(html.slice(at, start), ...keep);
@@ -25,7 +34,9 @@ export function regionSource(html: string): string {
         // `exec` in a loop, not `matchAll`, which copies the expression for every tag.
         const tag = html.slice(start, end);
         REGION_ATTRIBUTE.lastIndex = 0;
-        for (let m = REGION_ATTRIBUTE.exec(tag); m; m = REGION_ATTRIBUTE.exec(tag)) keep.push(m[1] ?? m[2] ?? m[3] ?? '', '<>');
+        for (let m = REGION_ATTRIBUTE.exec(tag); m; m = REGION_ATTRIBUTE.exec(tag)) {
+          (FILE_NAME.test(m[1] as string) ? fileNames : keep).push(m[2] ?? m[3] ?? m[4] ?? '', '<>');
+        }
       }
       replace(start, end, ...keep);
     },
@@ -34,5 +45,5 @@ export function regionSource(html: string): string {
     },
   });
   parts.push(html.slice(at));
-  return parts.join('');
+  return { text: parts.join(''), fileNames: fileNames.join('') };
 }

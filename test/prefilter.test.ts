@@ -43,7 +43,7 @@ describe('the text the prefilter searches', () => {
     ['no script, but JSON-LD', '<script>var a="ap"</script><script type="application/ld+json">{"a":"AFP"}</script>', '<><><>{"a":"AFP"}<>'],
     ['JSON-LD whose type is written with references', '<script type="application&#x2F;ld&#x2B;json">{"a":"AFP"}</script>', '<>{"a":"AFP"}<>'],
     ['no comment, no style', '<!-- tt --><style>.tt{}</style><p>a</p>', '<><><>a<>'],
-    ['attributes regions read, no others', '<img alt="Foto: dpa" src="/a.jpg" srcset="tt.jpg" class="ap">', '<>Foto: dpa<>/a.jpg<>'],
+    ['attributes regions read, no others', '<img alt="Foto: dpa" src="/a.jpg" srcset="tt.jpg" class="ap">', '<>Foto: dpa<>'],
     ['a quoted `>` inside a tag', '<a href="?x=tt" title="a>b">c</a>', '<>a>b<>c<>'],
     ['raw text elements whole', '<title>x <b>y</b></title>', '<>x <b>y</b><>'],
     ['no bogus comment, which ends at its first `>`', '<!x <script>y</script> AFP', 'y<> AFP'],
@@ -53,7 +53,11 @@ describe('the text the prefilter searches', () => {
     ['everything after plaintext', '<plaintext><a href=tt>AFP', '<><a href=tt>AFP'],
     ['no script whose comment hides its first end tag', '<script><!-- <script>ap</script> tt --></script>AFP', '<><>AFP'],
   ])('keeps %s', (_, html, expected) => {
-    expect(regionSource(html)).toBe(expected);
+    expect(regionSource(html).text).toBe(expected);
+  });
+
+  it('keeps image file names apart', () => {
+    expect(regionSource('<img src="/a.jpg" alt="x"><figure data-src=\'b.jpg\'><p src=c.jpg>d</p>')).toEqual({ text: '<>x<><><>d<>', fileNames: '/a.jpg<>b.jpg<>c.jpg<>' });
   });
 
   it('skips pages whose holder names stand only in scripts, URLs and class names', async () => {
@@ -64,6 +68,14 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe('nothing');
+  });
+
+  it('searches image file names only for what signals read in them', async () => {
+    const { catalogue } = await defaultPolicy(ROOT);
+    const prefilter = buildPrefilter(catalogue, { notices: false });
+    expect(prefilter.scope('<img src="/photos/AP_19012706159131.jpg" alt="The quay">', 'html')).toBe('nothing');
+    expect(prefilter.scope('<img src="/photos/shutterstock_1140790211.jpg" alt="The quay">', 'html')).toBe('everything');
+    expect(prefilter.scope('<img src="/photos/quay.jpg" alt="The quay (AP Photo)">', 'html')).toBe('everything');
   });
 
   it('skips pages whose holder names stand only in a case their patterns do not take, unless a pattern ignores case', async () => {
