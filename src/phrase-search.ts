@@ -16,14 +16,15 @@ export type PhraseSearch = (text: string, lower: string) => boolean;
  */
 export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSignal[]): PhraseSearch {
   const phrases = new Map<string, Set<string>>();
-  const notWordStart = new Set<string>();
-  const notWordEnd = new Set<string>();
+  // What must not stand next to a key word: the least any of its phrases asks.
+  const starts = new Map<string, Bound>();
+  const ends = new Map<string, Bound>();
   // How a key word must be spelled, from its phrases' literals; null once one takes it in any case.
   const spellings = new Map<string, Set<string> | null>();
-  const add = ({ key, tail, isWordStart, isWordEnd }: Phrase, spelling: string | undefined): void => {
+  const add = ({ key, tail, start, end }: Phrase, spelling: string | undefined): void => {
     phrases.set(key, (phrases.get(key) ?? new Set()).add(tail));
-    if (!isWordStart) notWordStart.add(key);
-    if (!isWordEnd) notWordEnd.add(key);
+    starts.set(key, least(starts.get(key) ?? start, start));
+    ends.set(key, least(ends.get(key) ?? end, end));
     const known = spellings.get(key);
     spellings.set(key, spelling === undefined || known === null ? null : (known ?? new Set()).add(spelling));
   };
@@ -50,10 +51,10 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     const tails = [...(phrases.get(key) as Set<string>)];
     const spelled = spellings.get(key);
     const spelling = spelled ? [...spelled] : undefined;
-    if (tails.includes('')) return { spelling, isWordStart: false, isWordEnd: false };
+    if (tails.includes('')) return { spelling, start: 'none', end: 'none' };
     // Where every phrase wants no letter before (or after) its key word, one is cheaper to test
     // than a regex: most keys found are inside longer words ("tt" in "little").
-    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), spelling, isWordStart: !notWordStart.has(key), isWordEnd: !notWordEnd.has(key) };
+    return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), spelling, start: starts.get(key) ?? 'none', end: ends.get(key) ?? 'none' };
   };
   // `lower` is `text` lower-cased; where that moved offsets (İ is two letters then), spellings go unchecked.
   const hasPhrase: PhraseSearch = (text, lower) => search.search(lower, (word, start) => {
@@ -61,8 +62,8 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     if (rest.spelling && lower.length === text.length && !rest.spelling.some((spelling) => text.startsWith(spelling, start))) return false;
     if (!rest.pattern) return true;
     const end = start + (keys[word] as string).length;
-    if (rest.isWordStart && start > 0 && isLetterAt(lower, start - 1)) return false;
-    if (rest.isWordEnd && end < lower.length && isLetterAt(lower, end)) return false;
+    if (start > 0 && isBoundBroken(rest.start, lower, start - 1)) return false;
+    if (end < lower.length && isBoundBroken(rest.end, lower, end)) return false;
     rest.pattern.lastIndex = end;
     return rest.pattern.test(lower);
   });
@@ -78,14 +79,33 @@ function isWordName(token: string, names: readonly string[]): boolean {
   return /^[a-z\d]+$/.test(token) && names.includes(token);
 }
 
+/**
+ * What may not stand next to a key word: a letter or digit (`word`: the phrase goes on with
+ * punctuation, space or markup there), a Latin letter (`letter`: a holder's name, which stands
+ * apart from words, though a picture id may run on into digits, "PTI06_03_2025_000123B"), or
+ * anything (`none`).
+ */
+type Bound = 'none' | 'letter' | 'word';
+const BOUNDS: readonly Bound[] = ['none', 'letter', 'word'];
+
+function least(a: Bound, b: Bound): Bound {
+  return BOUNDS.indexOf(a) < BOUNDS.indexOf(b) ? a : b;
+}
+
+/** Whether the character at `i` of lower-cased text is one that `bound` keeps away. */
+function isBoundBroken(bound: Bound, lower: string, i: number): boolean {
+  if (bound === 'none') return false;
+  if (bound === 'word') return isLetterAt(lower, i);
+  const code = lower.charCodeAt(i);
+  return code >= 97 && code <= 122;
+}
+
 /** A literal as searched for in raw text: its key word, then a pattern for the rest around it. */
 interface Phrase {
   key: string;
   tail: string;
-  /** No letter or digit may stand just before the key word. */
-  isWordStart: boolean;
-  /** No letter or digit may stand just after it. */
-  isWordEnd: boolean;
+  start: Bound;
+  end: Bound;
 }
 
 /**
@@ -95,8 +115,8 @@ interface Phrase {
 interface Rest {
   spelling: readonly string[] | undefined;
   pattern?: RegExp;
-  isWordStart: boolean;
-  isWordEnd: boolean;
+  start: Bound;
+  end: Bound;
 }
 
 /** How a literal spells its key word (`key` lower case), if lower case kept its length. */
@@ -123,7 +143,8 @@ const JOINED = '(?:<[^>]*>|\\]\\([^)]*\\)|[*_~`\\\\[\\]])*';
  * A literal as a pattern over raw text: its words and punctuation in order. Where the literal has
  * white space, any punctuation, space or tags may stand (markup may split a literal, not a word);
  * elsewhere only markup. A holder's Latin name at either end ("ap", "(pa") stands only apart from
- * Latin letters and digits, or every page with "map" or "(paris" would pass.
+ * Latin letters, or every page with "map" or "(paris" would pass (digits may follow it, as in a
+ * picture id).
  */
 function phraseOf(literal: string, names: readonly string[]): Phrase {
   const tokens = [...literal.trim().matchAll(TOKENS)].map(([, space, token]) => ({ space: space !== '', token: token as string }));
@@ -135,14 +156,16 @@ function phraseOf(literal: string, names: readonly string[]): Phrase {
     if (WORD.test(token) && token.length > (tokens[at]?.token.length ?? 0)) at = i;
   });
   const key = tokens[at];
-  if (!key) return { key: literal, tail: '', isWordStart: false, isWordEnd: false };
+  if (!key) return { key: literal, tail: '', start: 'none', end: 'none' };
   const joined = (list: typeof tokens) => list.map(({ space, token }, i) => `${i === 0 ? '' : space ? BETWEEN_WORDS : JOINED}${escapeRegExp(token)}`).join('');
-  const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![a-z\\d])' : '';
+  const startsWord = isWordName(tokens[0]?.token ?? '', names) ? '(?<![a-z])' : '';
   const before = at > 0 || startsWord ? `(?<=${startsWord}${joined(tokens.slice(0, at + 1))})` : '';
-  const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![a-z\\d])' : '';
+  const after = isWordName(tokens.at(-1)?.token ?? '', names) ? '(?![a-z])' : '';
   const tail = joined(tokens.slice(at)).slice(escapeRegExp(key.token).length);
   // Before the key stands a separator or punctuation, or the phrase starts a word there; after it
   // the same, unless it ends the phrase without having to end a word. (Two words of a literal
   // are always apart: separators between them, or punctuation and markup, none a letter.)
-  return { key: key.token, tail: `${before}${tail}${after}`, isWordStart: before !== '', isWordEnd: at < tokens.length - 1 || after !== '' };
+  const start = at > 0 ? 'word' : startsWord ? 'letter' : 'none';
+  const end = at < tokens.length - 1 ? 'word' : after ? 'letter' : 'none';
+  return { key: key.token, tail: `${before}${tail}${after}`, start, end };
 }

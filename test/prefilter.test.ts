@@ -68,6 +68,8 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe('nothing');
+    // A holder's name may run on into digits: a picture id.
+    expect(prefilter.scope(page('<p>Flood waters rise. PTI06_03_2025_000123B</p>'), 'html')).toBe('everything');
   });
 
   it('searches image file names only for what signals read in them', async () => {
