@@ -52,12 +52,12 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     const spelled = spellings.get(key);
     const spelling = spelled ? [...spelled] : undefined;
     if (tails.includes('')) return { spelling, start: 'none', end: 'none' };
-    // Where every phrase wants no letter before (or after) its key word, one is cheaper to test
-    // than a regex: most keys found are inside longer words ("tt" in "little").
+    // What every phrase keeps away from its key word is cheaper to test than a regex: most keys
+    // found are inside longer words ("tt" in "little").
     return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), spelling, start: starts.get(key) ?? 'none', end: ends.get(key) ?? 'none' };
   };
   // `lower` is `text` lower-cased; where that moved offsets (İ is two letters then), spellings go unchecked.
-  const hasPhrase: PhraseSearch = (text, lower) => search.search(lower, (word, start) => {
+  return (text, lower) => search.search(lower, (word, start) => {
     const rest = (rests[word] ??= restOf(word));
     if (rest.spelling && lower.length === text.length && !rest.spelling.some((spelling) => text.startsWith(spelling, start))) return false;
     if (!rest.pattern) return true;
@@ -67,8 +67,6 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     rest.pattern.lastIndex = end;
     return rest.pattern.test(lower);
   });
-
-  return hasPhrase;
 }
 
 /**

@@ -1,8 +1,9 @@
 // The part of an HTML page that regions can be read from, for the prefilter to search: text,
-// the attributes regions are read from, and JSON-LD, with image file names apart. Scripts, style sheets, comments and every
-// other attribute (URLs, class names, tracking data) are dropped, so a holder's short name in
-// `?from=tt.mm` or a script's `'ap'` does not send the page to the parser. Tags become `<>`,
-// which the prefilter's phrases allow between words, so text on either side stays apart.
+// the attributes regions are read from, and JSON-LD, with image file names apart. Scripts, style
+// sheets, comments and every other attribute (URLs, class names, tracking data) are dropped, so a
+// holder's short name in `?from=tt.mm` or a script's `'ap'` does not send the page to the
+// parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
+// side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
 import { mayBeJsonLd, scanHtml } from './html-scan.js';
 
