@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../src/config/policy.js';
+import { findTargets } from '../src/files.js';
+import { scratchFolder } from './support/scratch.js';
+
+/** A folder of pages, each file's path relative to it mapped to its text. */
+function site(files: Record<string, string>): string {
+  const folder = scratchFolder('site');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  return folder;
+}
+
+describe('finding the pages to check', () => {
+  it('leaves out what .gitignore files ignore, each below its own folder', async () => {
+    const folder = site({ '.gitignore': 'drafts/\n# a comment\n', 'a.html': 'a', 'drafts/b.html': 'b', 'sub/.gitignore': '*.tmp.html\n!keep.tmp.html\n', 'sub/c.tmp.html': 'c', 'sub/keep.tmp.html': 'k', 'sub/d.html': 'd', 'other/e.tmp.html': 'e' });
+    const policy = await defaultPolicy(folder);
+    const found = await findTargets([folder], policy, folder);
+    expect(found.map((target) => target.policyPath)).toEqual(['a.html', 'other/e.tmp.html', 'sub/d.html', 'sub/keep.tmp.html']);
+    // A file named outright is reported skipped, with the reason.
+    const [named] = await findTargets([join(folder, 'drafts/b.html')], policy, folder);
+    expect(named).toMatchObject({ policyPath: 'drafts/b.html', skipped: 'ignored by .gitignore' });
+  });
+
+  it('takes every page where no .gitignore stands, or the policy turns them off', async () => {
+    const bare = site({ 'a.html': 'a', 'drafts/b.html': 'b' });
+    expect((await findTargets([bare], await defaultPolicy(bare), bare)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
+    const ignoring = site({ '.gitignore': 'drafts/\n', 'a.html': 'a', 'drafts/b.html': 'b' });
+    const policy = await defaultPolicy(ignoring);
+    const off = { ...policy, spec: { ...policy.spec, gitignore: false } };
+    expect((await findTargets([ignoring], off, ignoring)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
+  });
+});
