@@ -85,7 +85,10 @@ function isUnder(file: string, folder: string): boolean {
   return path !== '' && !path.startsWith('..');
 }
 
-/** Every `.gitignore` under the policy folder, each applied to the paths below its own folder; undefined where there is none. */
+/**
+ * Every `.gitignore` under the policy folder, each applied to the paths below its own folder;
+ * undefined where there is none.
+ */
 async function loadGitignores(root: string): Promise<Ignore | undefined> {
   const files = await fg('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
   if (files.length === 0) return undefined;

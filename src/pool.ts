@@ -16,7 +16,7 @@ import type { WorkerSetup } from './worker.js';
 export const POOL_BYTES = 32_000_000;
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
-/** How many files a run with a cache needs before a second thread digests most of them: starting it costs some 30 ms. */
+/** How many files a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
 const DIGEST_AHEAD_FILES = 200;
 /**
  * How many bytes of files a worker is given at a time: a few news pages, or hundreds of short
@@ -170,7 +170,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
  * With a cache and many files, one file in two is read and digested on a second thread ahead of
  * the reader, which reads and digests the others first, then looks all results up (the share
  * that keeps both threads busy, as the second starts some 30 ms late): an unchanged tree is then
- * hashed on two cores. A second reading costs a file that misses little (the system keeps it in memory).
+ * hashed on two cores. A second reading costs a file that misses little (the system keeps it in
+ * memory).
  */
 function digestsAhead(targets: readonly Target[], run: PageCheck): { digests: DigestsAhead; jobIndexes: Map<number, number> } | undefined {
   if (!run.cache || targets.length < DIGEST_AHEAD_FILES) return undefined;
