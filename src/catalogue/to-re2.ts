@@ -17,8 +17,9 @@ export interface Re2Pattern {
   /** How many markers (capture groups) the source has; the pattern's own groups are made non-capturing. */
   markers: number;
   /**
-   * The pattern with its lookarounds left out, which matches wherever the pattern can: without
-   * lookbehind, RE2 tests it with a DFA, several times faster than a search for the matches.
+   * The pattern with its lookarounds left out (some kept as text, see `screenOf`), which matches
+   * wherever the pattern can: without lookbehind, RE2 tests it with a DFA, several times faster
+   * than a search for the matches.
    */
   screen: string;
 }
@@ -189,17 +190,42 @@ function ofNode(node: AST.Node, context: Context): string {
   }
 }
 
-/** The pattern with lookbehinds and lookaheads left out (see `Re2Pattern.screen`). */
-function screenOf(node: AST.Node, ignoreCase: boolean): string {
+/** Where a node stands in the pattern: before anything it consumes, and after everything. */
+interface Edges {
+  isStart: boolean;
+  isEnd: boolean;
+}
+
+/**
+ * The pattern with its lookarounds left out (see `Re2Pattern.screen`), but for one lookbehind
+ * before anything the pattern consumes and one lookahead after everything, which are kept as text
+ * to match there: the screen of "(?<=Photo: )AP" is then "Photo: AP", not any "AP" (on a long
+ * page, RE2 searched it for matches wherever "AP" stood). Anywhere else a lookaround would
+ * overlap other text, and is left out.
+ */
+function screenOf(node: AST.Node, ignoreCase: boolean, edges: Edges = { isStart: true, isEnd: true }): string {
   switch (node.type) {
-    case 'Alternative':
-      return node.elements.map((element) => screenOf(element, ignoreCase)).join('');
+    case 'Alternative': {
+      const consumes = node.elements.map((element) => element.type !== 'Assertion');
+      let [isBehindKept, isAheadKept] = [false, false];
+      return node.elements.map((element, i) => {
+        const isStart = edges.isStart && !isBehindKept && !consumes.slice(0, i).includes(true);
+        const isEnd = edges.isEnd && !isAheadKept && !consumes.slice(i + 1).includes(true);
+        const isPositiveLookaround = element.type === 'Assertion' && (element.kind === 'lookbehind' || element.kind === 'lookahead') && !element.negate;
+        const kind = isPositiveLookaround ? element.kind : undefined;
+        if (kind === 'lookbehind' && isStart) isBehindKept = true;
+        if (kind === 'lookahead' && isEnd) isAheadKept = true;
+        return screenOf(element, ignoreCase, { isStart, isEnd });
+      }).join('');
+    }
     case 'Group':
     case 'CapturingGroup':
-      return `(?:${node.alternatives.map((a) => screenOf(a, ignoreCase)).join('|')})`;
+      return `(?:${node.alternatives.map((a) => screenOf(a, ignoreCase, edges)).join('|')})`;
     case 'Quantifier':
-      return atom(screenOf(node.element, ignoreCase)) + quantifier(node.min, node.max) + (node.greedy ? '' : '?');
+      return atom(screenOf(node.element, ignoreCase, { isStart: false, isEnd: false })) + quantifier(node.min, node.max) + (node.greedy ? '' : '?');
     case 'Assertion':
+      if (node.kind === 'lookbehind' && !node.negate && edges.isStart) return `(?:${node.alternatives.map((a) => screenOf(a, ignoreCase, { isStart: true, isEnd: false })).join('|')})`;
+      if (node.kind === 'lookahead' && !node.negate && edges.isEnd) return `(?:${node.alternatives.map((a) => screenOf(a, ignoreCase, { isStart: false, isEnd: true })).join('|')})`;
       return node.kind === 'start' ? '^' : node.kind === 'end' ? '$' : node.kind === 'word' ? (node.negate ? '\\B' : '\\b') : '';
     default:
       if (isLeaf(node)) return re2Class(codePoints(node, ignoreCase));
