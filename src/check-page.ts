@@ -93,8 +93,8 @@ export async function checkFile(file: FileToCheck, run: PageCheck): Promise<File
     const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, policyPath));
     const format = formatOf(path);
     const scope = run.prefilter?.scope(text, format) ?? 'everything';
-    // A page the tree builder leaves to parse5 is read whole.
-    const tree = scope === 'notices' && format === 'html' ? buildHtmlTree(text) : undefined;
+    // A page the tree builder leaves to parse5 (null) is read whole, by parse5 at once.
+    const tree = scope === 'notices' && format === 'html' ? (buildHtmlTree(text) ?? null) : undefined;
     if (scope === 'nothing' || (tree && !mayHoldNotice(tree))) return { path, status: 'scanned', holders: [], findings: [], encoding };
     return { ...(await checkText(text, path, policyPath, run, { tree, isNoticesOnly: scope === 'notices' })), encoding };
   } catch (error) {
@@ -129,9 +129,12 @@ function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
   return result.holders.length > 0 && (result.publishedFrom === 'as-of' || policy.spec.licenses.some((l) => l.retention));
 }
 
-/** What is known of a page before it is read: its HTML tree, if built, and whether the prefilter found it names no holder. */
+/**
+ * What is known of a page before it is read: its HTML tree, if built (null where the builder
+ * declined it), and whether the prefilter found it names no holder.
+ */
 interface Known {
-  tree?: TreeRoot | undefined;
+  tree?: TreeRoot | null | undefined;
   isNoticesOnly?: boolean;
 }
 

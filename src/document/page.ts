@@ -29,15 +29,18 @@ export function formatOf(path: string): PageFormat {
 }
 
 /** Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's. */
-async function readHtml(source: string, facts: PageFacts, built: TreeRoot | undefined): Promise<void> {
-  const tree = built ?? buildHtmlTree(source);
+async function readHtml(source: string, facts: PageFacts, built: TreeRoot | null | undefined): Promise<void> {
+  const tree = built === undefined ? buildHtmlTree(source) : built;
   if (tree) return extractRegions(tree, source, facts);
   readWithParse5 ??= (await import('./parse5-page.js')).readWithParse5;
   readWithParse5(source, facts);
 }
 
-/** Parses a page's text (HTML or Markdown, by `path`) into regions with positions; `tree` is an HTML page's, if built already. */
-export async function readPage(path: string, source: string, tree?: TreeRoot): Promise<Page> {
+/**
+ * Parses a page's text (HTML or Markdown, by `path`) into regions with positions; `tree` is an
+ * HTML page's, if built already (null where the tree builder declined it, for parse5 to read).
+ */
+export async function readPage(path: string, source: string, tree?: TreeRoot | null): Promise<Page> {
   const format = formatOf(path);
   const facts = emptyFacts();
   if (format === 'markdown') {
