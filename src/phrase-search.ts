@@ -7,8 +7,8 @@ import { KeywordSearch } from './keywords.js';
 // some 10 MB of machine code in every thread, and a looser phrase only sends more pages to the parser.
 const BETWEEN_WORDS = '(?:[^a-z\\d<]|<[^>]*>)+';
 
-/** Whether a text (with `lower`, the text lower-cased) holds a literal of some signal, as raw text may hold it. */
-export type PhraseSearch = (text: string, lower: string) => boolean;
+/** Whether a text holds a literal of some signal, as raw text may hold it. */
+export type PhraseSearch = (text: string) => boolean;
 
 /**
  * One combined search for a token of every given signal's required literals (a signal whose
@@ -40,7 +40,7 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
       add(phrase, isSpelled ? spellingOf(literal, phrase.key) : undefined);
     }
   }
-  // Phrases are lower case and the text is lowered once. Their key words are found in one pass;
+  // Phrases are lower case and a text is lowered once. Their key words are found in one pass;
   // only where one stands is the rest of its phrases tried, anchored there.
   const keys = [...phrases.keys()];
   const search = new KeywordSearch(keys);
@@ -56,17 +56,21 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     // found are inside longer words ("tt" in "little").
     return { pattern: new RegExp(`(?:${tails.join('|')})`, 'uy'), spelling, start: starts.get(key) ?? 'none', end: ends.get(key) ?? 'none' };
   };
-  // `lower` is `text` lower-cased; where that moved offsets (İ is two letters then), spellings go unchecked.
-  return (text, lower) => search.search(lower, (word, start) => {
-    const rest = (rests[word] ??= restOf(word));
-    if (rest.spelling && lower.length === text.length && !rest.spelling.some((spelling) => text.startsWith(spelling, start))) return false;
-    if (!rest.pattern) return true;
-    const end = start + (keys[word] as string).length;
-    if (start > 0 && isBoundBroken(rest.start, lower, start - 1)) return false;
-    if (end < lower.length && isBoundBroken(rest.end, lower, end)) return false;
-    rest.pattern.lastIndex = end;
-    return rest.pattern.test(lower);
-  });
+  return (text) => {
+    const lower = text.toLowerCase();
+    // Where lower case moved offsets (İ is two letters then), spellings go unchecked.
+    const isAligned = lower.length === text.length;
+    return search.search(lower, (word, start) => {
+      const rest = (rests[word] ??= restOf(word));
+      if (rest.spelling && isAligned && !rest.spelling.some((spelling) => text.startsWith(spelling, start))) return false;
+      if (!rest.pattern) return true;
+      const end = start + (keys[word] as string).length;
+      if (start > 0 && isBoundBroken(rest.start, lower, start - 1)) return false;
+      if (end < lower.length && isBoundBroken(rest.end, lower, end)) return false;
+      rest.pattern.lastIndex = end;
+      return rest.pattern.test(lower);
+    });
+  };
 }
 
 /**

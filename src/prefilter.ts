@@ -50,9 +50,7 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
       if (text.includes(DIRECTIVE_TOKEN)) return 'everything';
       const { text: regions, fileNames } = format === 'html' ? regionSource(text) : { text, fileNames: '' };
       const plain = decodeEscapes(regions);
-      if (hasPhrase(plain, plain.toLowerCase())) return 'everything';
-      const plainFileNames = decodeEscapes(fileNames);
-      if (hasPhraseInFileNames(plainFileNames, plainFileNames.toLowerCase())) return 'everything';
+      if (hasPhrase(plain) || hasPhraseInFileNames(decodeEscapes(fileNames))) return 'everything';
       return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames) ? 'notices' : 'nothing';
     },
   };

@@ -207,10 +207,11 @@ function screenOf(node: AST.Node, ignoreCase: boolean, edges: Edges = { isStart:
   switch (node.type) {
     case 'Alternative': {
       const consumes = node.elements.map((element) => element.type !== 'Assertion');
+      const [first, last] = [consumes.indexOf(true), consumes.lastIndexOf(true)];
       let [isBehindKept, isAheadKept] = [false, false];
       return node.elements.map((element, i) => {
-        const isStart = edges.isStart && !isBehindKept && !consumes.slice(0, i).includes(true);
-        const isEnd = edges.isEnd && !isAheadKept && !consumes.slice(i + 1).includes(true);
+        const isStart = edges.isStart && !isBehindKept && (first === -1 || i <= first);
+        const isEnd = edges.isEnd && !isAheadKept && i >= last;
         const isPositiveLookaround = element.type === 'Assertion' && (element.kind === 'lookbehind' || element.kind === 'lookahead') && !element.negate;
         const kind = isPositiveLookaround ? element.kind : undefined;
         if (kind === 'lookbehind' && isStart) isBehindKept = true;

@@ -99,9 +99,11 @@ function plainNode(source: string, { start, end, line }: Block): RootContent | u
   const words = heading?.[2] ?? text;
   if (NOT_PLAIN.test(words) || GFM_SYNTAX.test(words)) return undefined;
   const marker = heading?.[1] ?? '';
-  const position = () => ({ start: { line, column: 1, offset: start }, end: pointAt(text, text.length, line, start) });
+  const last = pointAt(text, text.length, line, start);
+  // Each node has points of its own, as the parser gives them.
+  const position = () => ({ start: { line, column: 1, offset: start }, end: { ...last } });
   const wordsStart = { line, column: marker.length + 1, offset: start + marker.length };
-  const children = [{ type: 'text' as const, value: words, position: { start: wordsStart, end: position().end } }];
+  const children = [{ type: 'text' as const, value: words, position: { start: wordsStart, end: { ...last } } }];
   if (!heading) return { type: 'paragraph', children, position: position() };
   return { type: 'heading', depth: marker.trimEnd().length as 1 | 2 | 3 | 4 | 5 | 6, children, position: position() };
 }
