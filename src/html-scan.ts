@@ -8,13 +8,54 @@
 export interface MarkupVisitor {
   /** A comment or bogus comment. */
   comment(start: number, end: number): void;
-  /** A start or end tag (`tagName` tells its name). */
-  tag(start: number, end: number, isEnd: boolean): void;
+  /** A start or end tag (`tagName` tells its name), with its attributes as scanned (valid until the next tag). */
+  tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void;
   /** The content of a raw text element (script, style, title ...), between its two tags. */
   rawText(name: string, start: number, end: number, startTag: { start: number; end: number }): void;
 }
 
 // `noscript` is not among them: the parser reads a page as with scripting off, its content as markup.
+/**
+ * The attributes of the tag last scanned, as spans of the text: for each, the start and end of
+ * its name and of its value (the text between its quotes; empty where it has none). One object
+ * is filled again for every tag, so a scan allocates nothing for attributes no one reads.
+ */
+export class TagAttributes {
+  count = 0;
+  /** Whether the tag ends with `/>`, the slash standing apart from any attribute. */
+  isSelfClosing = false;
+  #spans = new Int32Array(64);
+
+  nameStart(k: number): number {
+    return this.#spans[4 * k] as number;
+  }
+
+  nameEnd(k: number): number {
+    return this.#spans[4 * k + 1] as number;
+  }
+
+  valueStart(k: number): number {
+    return this.#spans[4 * k + 2] as number;
+  }
+
+  valueEnd(k: number): number {
+    return this.#spans[4 * k + 3] as number;
+  }
+
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    if (4 * this.count + 4 > this.#spans.length) {
+      const grown = new Int32Array(this.#spans.length * 2);
+      grown.set(this.#spans);
+      this.#spans = grown;
+    }
+    const at = 4 * this.count++;
+    this.#spans[at] = nameStart;
+    this.#spans[at + 1] = nameEnd;
+    this.#spans[at + 2] = valueStart;
+    this.#spans[at + 3] = valueEnd;
+  }
+}
+
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
 const closings = new Map<string, RegExp>();
 
@@ -33,6 +74,7 @@ export function mayBeJsonLd(startTag: string): boolean {
  * one piece: then it returns false, and true when it read the whole text.
  */
 export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
+  const attributes = new TagAttributes();
   for (let i = html.indexOf('<'); i !== -1; ) {
     const next = html.charAt(i + 1);
     let end: number;
@@ -41,10 +83,10 @@ export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
       if (end === -1) return false;
       visitor.comment(i, end);
     } else if (isLetter(next) || (next === '/' && isLetter(html.charAt(i + 2)))) {
-      end = tagEnd(html, i);
+      end = tagEnd(html, i, attributes);
       if (end === -1) return false;
       const isEnd = next === '/';
-      visitor.tag(i, end, isEnd);
+      visitor.tag(i, end, isEnd, attributes);
       // Only these initials start the names that change how the text after the tag is read.
       const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
       if (name === 'plaintext') return false;
@@ -116,31 +158,44 @@ function commentEnd(html: string, i: number): number {
 }
 
 /**
- * Where a tag starting at `i` ends (after its `>`), or -1: the tokenizer's attribute states, where
- * a quote opens a value only right after `=`, and an unquoted value runs to space or `>`.
+ * Where a tag starting at `i` ends (after its `>`), or -1, with its attributes read into
+ * `attributes`: the tokenizer's attribute states, where a quote opens a value only right after
+ * `=`, and an unquoted value runs to space or `>`.
  */
-function tagEnd(html: string, i: number): number {
+function tagEnd(html: string, i: number, attributes: TagAttributes): number {
+  attributes.count = 0;
   let j = i + 1;
   const n = html.length;
   while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
   for (;;) {
-    while (j < n && (isSpace(html.charCodeAt(j)) || html.charCodeAt(j) === SLASH)) j++;
+    let isSlash = false;
+    for (; j < n && (isSpace(html.charCodeAt(j)) || html.charCodeAt(j) === SLASH); j++) isSlash = html.charCodeAt(j) === SLASH;
     if (j >= n) return -1;
-    if (html.charCodeAt(j) === GT) return j + 1;
+    if (html.charCodeAt(j) === GT) {
+      attributes.isSelfClosing = isSlash;
+      return j + 1;
+    }
     // An attribute name: its first character may be anything, even `=`.
-    j++;
+    const nameStart = j++;
     while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT && html.charCodeAt(j) !== EQUALS) j++;
+    const nameEnd = j;
     while (j < n && isSpace(html.charCodeAt(j))) j++;
-    if (html.charCodeAt(j) !== EQUALS) continue;
+    if (html.charCodeAt(j) !== EQUALS) {
+      attributes.add(nameStart, nameEnd, nameEnd, nameEnd);
+      continue;
+    }
     j++;
     while (j < n && isSpace(html.charCodeAt(j))) j++;
     const quote = html.charAt(j);
     if (quote === '"' || quote === "'") {
       const close = html.indexOf(quote, j + 1);
       if (close === -1) return -1;
+      attributes.add(nameStart, nameEnd, j + 1, close);
       j = close + 1;
     } else {
+      const valueStart = j;
       while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== GT) j++;
+      attributes.add(nameStart, nameEnd, valueStart, j);
     }
   }
 }

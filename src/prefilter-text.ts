@@ -7,9 +7,12 @@
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
 import { mayBeJsonLd, scanHtml } from './html-scan.js';
 
-/** Attributes some region is read from (document/hast-regions.ts, meta.ts); image file names apart. */
-const REGION_ATTRIBUTE = /[\s/"'](alt|title|src|data-src|data-credit|data-copyright|data-photographer|data-caption|content)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s>]*))/gi;
-const FILE_NAME = /^(?:data-)?src$/i;
+/** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
+const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
+  ...(['src', 'data-src'] as const).map((name) => [name, 'file-name'] as const),
+  ...(['alt', 'title', 'data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'content'] as const).map((name) => [name, 'text'] as const),
+]);
+const REGION_LENGTHS: ReadonlySet<number> = new Set([...REGION_ATTRIBUTES.keys()].map((name) => name.length));
 
 /** What regions of an HTML page can be read from: text and attributes, with every tag as `<>`, and image file names. */
 export interface RegionSource {
@@ -23,26 +26,25 @@ export function regionSource(html: string): RegionSource {
   const parts: string[] = [];
   const fileNames: string[] = [];
   let at = 0;
-  const replace = (start: number, end: number, ...keep: string[]): void => {
-    parts.push(html.slice(at, start), ...keep);
+  const drop = (start: number, end: number): void => {
+    parts.push(html.slice(at, start));
     at = end;
   };
   scanHtml(html, {
-    comment: (start, end) => replace(start, end),
-    tag(start, end, isEnd) {
-      const keep = ['<>'];
-      if (!isEnd) {
-        // `exec` in a loop, not `matchAll`, which copies the expression for every tag.
-        const tag = html.slice(start, end);
-        REGION_ATTRIBUTE.lastIndex = 0;
-        for (let m = REGION_ATTRIBUTE.exec(tag); m; m = REGION_ATTRIBUTE.exec(tag)) {
-          (FILE_NAME.test(m[1] as string) ? fileNames : keep).push(m[2] ?? m[3] ?? m[4] ?? '', '<>');
-        }
+    comment: drop,
+    tag(start, end, isEnd, attributes) {
+      drop(start, end);
+      parts.push('<>');
+      if (isEnd) return;
+      for (let k = 0; k < attributes.count; k++) {
+        const [nameStart, nameEnd] = [attributes.nameStart(k), attributes.nameEnd(k)];
+        if (!REGION_LENGTHS.has(nameEnd - nameStart)) continue;
+        const kind = REGION_ATTRIBUTES.get(html.slice(nameStart, nameEnd).toLowerCase());
+        if (kind) (kind === 'file-name' ? fileNames : parts).push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
       }
-      replace(start, end, ...keep);
     },
     rawText(name, start, end, startTag) {
-      if (name === 'style' || (name === 'script' && !mayBeJsonLd(html.slice(startTag.start, startTag.end)))) replace(start, end);
+      if (name === 'style' || (name === 'script' && !mayBeJsonLd(html.slice(startTag.start, startTag.end)))) drop(start, end);
     },
   });
   parts.push(html.slice(at));

@@ -77,6 +77,7 @@ const DECLINED: Array<[string, string]> = [
   ['SVG in a template', '<template><svg><template></template></svg></template><p>x</p>'],
   ['a frameset', '<frameset><frame src="a"></frameset>'],
   ['a block breaking out of SVG', '<svg><p>x</p></svg>'],
+  ['a font with a colour breaking out of SVG', '<svg><font color="red">AFP</font></svg>'],
   ['an unclosed tag at the end', '<p>x</p><div class="a'],
   ['a NUL character', '<p>a\0b</p>'],
   // Each tag may walk the stack of open elements: a hostile depth would make the walks quadratic.

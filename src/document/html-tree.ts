@@ -72,13 +72,13 @@ export class TreeBuilder extends OpenElements {
         this.dropsLineFeed = false;
         this.markup(start, end);
       },
-      tag: (start, end, isEnd) => {
+      tag: (start, end, isEnd, attributes) => {
         if (this.templates > 0) return this.templateTag(start, end, isEnd);
         this.textUpTo(start);
         this.at = end;
         this.dropsLineFeed = false;
         if (this.raw && isEnd) this.closeRaw();
-        else this.tag(readTag(html, start, end, isEnd));
+        else this.tag(readTag(html, start, end, isEnd, attributes));
       },
       rawText: (name, start, end) => {
         if (this.templates > 0) return void (this.at = end);

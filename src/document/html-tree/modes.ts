@@ -15,7 +15,7 @@ export function implyHtmlAndHead(b: TreeBuilder): void {
 
 function insertHtml(b: TreeBuilder, tag: Tag | undefined): void {
   const element = createElement('html', tag);
-  b.attributes.set(element, tag?.attributes ?? new Map());
+  b.attributes.set(element, new Map(tag?.attributes));
   b.root.children.push(element);
   b.stack.push(element);
   b.mode = 'before-head';
@@ -66,7 +66,7 @@ export function startTag(b: TreeBuilder, tag: Tag): void {
       return startTag(b, tag);
     case 'after-head':
       if (name === 'body') {
-        b.attributes.set(b.insert(createElement(name, tag)), tag.attributes);
+        b.attributes.set(b.insert(createElement(name, tag)), new Map(tag.attributes));
         b.mode = 'in-body';
         return;
       }

@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 import { decodeHTMLAttribute } from 'entities';
-import { isSpace, tagName } from '../../html-scan.js';
+import { type TagAttributes, tagName } from '../../html-scan.js';
 import type { TreeElement, TreeNode } from '../tree.js';
 import { needsParser } from './needs-parser.js';
 
@@ -8,42 +8,35 @@ import { needsParser } from './needs-parser.js';
 export interface Tag {
   name: string;
   isEnd: boolean;
-  attributes: Map<string, string>;
+  attributes: ReadonlyMap<string, string>;
   isSelfClosing: boolean;
   start: number;
   end: number;
 }
 
-const ATTRIBUTE = /([^\t\n\f\r />][^\t\n\f\r />=]*)[\t\n\f\r ]*(?:=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?|\/+/gy;
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
 /**
- * Reads a tag as the tokenizer does: its name, the attributes the region reader looks at (the
- * first of a name wins), and a closing `/>`. End tags have no attributes that count.
+ * Reads a tag as the tokenizer does, from the attributes the scan found in it: its name, the
+ * attributes the region reader looks at (the first of a name wins), and a closing `/>`. End tags
+ * have no attributes that count.
  */
-export function readTag(html: string, start: number, end: number, isEnd: boolean): Tag {
+export function readTag(html: string, start: number, end: number, isEnd: boolean, scanned: TagAttributes): Tag {
   const name = tagName(html, start);
   // The tokenizer lowers ASCII letters only.
   if (!/^[\x00-\x7f]*$/.test(name)) needsParser();
-  const attributes = new Map<string, string>();
-  if (isEnd) return { name, attributes, isSelfClosing: false, start, end, isEnd };
-  let at = start + 1 + name.length;
-  let isSelfClosing = false;
-  for (;;) {
-    while (at < end && isSpace(html.charCodeAt(at))) at++;
-    if (at >= end - 1) break;
-    ATTRIBUTE.lastIndex = at;
-    const match = ATTRIBUTE.exec(html) as RegExpExecArray;
-    at = ATTRIBUTE.lastIndex;
-    isSelfClosing = match[1] === undefined && at === end - 1;
-    if (match[1] === undefined) continue;
-    const key = match[1].toLowerCase();
-    if (!READ_ATTRIBUTES.has(key) || attributes.has(key)) continue;
-    const value = match[2] ?? match[3] ?? match[4];
-    attributes.set(key, value === undefined ? '' : decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
+  if (isEnd) return { name, attributes: NO_ATTRIBUTES, isSelfClosing: false, start, end, isEnd };
+  let attributes: Map<string, string> | undefined;
+  for (let k = 0; k < scanned.count; k++) {
+    const [nameStart, nameEnd] = [scanned.nameStart(k), scanned.nameEnd(k)];
+    if (!READ_LENGTHS.has(nameEnd - nameStart)) continue;
+    const key = html.slice(nameStart, nameEnd).toLowerCase();
+    if (!READ_ATTRIBUTES.has(key) || attributes?.has(key)) continue;
+    const value = html.slice(scanned.valueStart(k), scanned.valueEnd(k));
+    (attributes ??= new Map()).set(key, decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
   }
-  return { name, attributes, isSelfClosing, start, end, isEnd };
+  return { name, attributes: attributes ?? NO_ATTRIBUTES, isSelfClosing: scanned.isSelfClosing, start, end, isEnd };
 }
-
 
 /** A comment's text as the tokenizer reads it: `<!-->` and `<!--->` are empty; a bogus comment runs to `>`. */
 export function commentData(html: string, start: number, end: number): string {
@@ -60,8 +53,9 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
-/** The attributes read at all: those above, and `hidden`. */
-const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden']);
+/** The attributes read at all: those above, `hidden`, and those of `font` that end foreign content. */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden', 'color', 'face', 'size']);
+const READ_LENGTHS: ReadonlySet<number> = new Set([...READ_ATTRIBUTES].map((name) => name.length));
 
 export function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];
