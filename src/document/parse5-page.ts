@@ -3,7 +3,6 @@ import { unified } from 'unified';
 import type { PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
 import { withoutScripts } from './parse-input.js';
-import { remapOffsets } from './text-builder.js';
 
 const htmlParser = unified().use(rehypeParse);
 
@@ -15,6 +14,6 @@ export function readWithParse5(source: string, facts: PageFacts): void {
   const input = withoutScripts(source);
   extractRegions(htmlParser.parse(input?.text ?? source), input?.text ?? source, facts);
   if (!input) return;
-  for (const region of facts.regions) remapOffsets(region, input.toSource);
+  for (const region of facts.regions) region.offsets = region.offsets.map(input.toSource);
   for (const comment of facts.comments) [comment.start, comment.end] = [input.toSource(comment.start), input.toSource(comment.end)];
 }

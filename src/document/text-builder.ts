@@ -2,6 +2,8 @@ import type { Region } from './region.js';
 
 // A character reference that decodes even where the text holds a plain `&` (HTML standard, 13.2.5.72).
 const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
+// White space that becomes one space: a run of it, or one character of it but a space between words.
+const COLLAPSED = /\s{2,}|[^\S ]|^ | $/g;
 
 /**
  * Builds a region's text from decoded pieces while remembering, for every character, the source
@@ -23,20 +25,25 @@ export class TextBuilder {
     // more than one, becomes one space where it starts.
     if (end - start === value.length && source.startsWith(value, start)) {
       let last = 0;
-      for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        if (!isSpace(code)) continue;
-        if (code === 32 && i > last && i + 1 < value.length && !isSpace(value.charCodeAt(i + 1))) continue;
-        if (i > last) this.#pushRun(value.slice(last, i), start + last);
-        this.#pushSpace(start + i);
-        while (i + 1 < value.length && isSpace(value.charCodeAt(i + 1))) i++;
-        last = i + 1;
+      COLLAPSED.lastIndex = 0;
+      for (let found = COLLAPSED.exec(value); found; found = COLLAPSED.exec(value)) {
+        if (found.index > last) this.#pushRun(value.slice(last, found.index), start + last);
+        this.#pushSpace(start + found.index);
+        last = found.index + found[0].length;
       }
       if (last < value.length) this.#pushRun(value.slice(last), start + last);
       return;
     }
     let i = start;
     for (let j = 0; j < value.length; j++) {
+      // Between references and escapes, text stands as in the source: it goes in as one run.
+      const run = sameRun(value, j, source, i, end);
+      if (run > 0) {
+        this.#pushRun(value.slice(j, j + run), i);
+        i += run;
+        j += run - 1;
+        continue;
+      }
       const char = value[j] as string;
       // Parsers normalise line endings, and Markdown drops the backslash of an escaped character.
       i = skipNoise(source, i, end, char);
@@ -63,18 +70,7 @@ export class TextBuilder {
       this.#starts.pop();
     }
     if (this.#parts.length === 0) return undefined;
-    const [parts, starts, end] = [this.#parts, this.#starts, this.#end];
-    const text = parts.join('');
-    // Most regions never hold a hit: their offsets are spelled out only when first read.
-    let offsets: Int32Array | undefined;
-    return {
-      ...fields,
-      text,
-      get offsets() {
-        offsets ??= spellOut(parts, starts, text.length, end);
-        return offsets;
-      },
-    };
+    return new BuiltRegion(fields, this.#parts, this.#starts, this.#end);
   }
 
   #push(char: string, offset: number): void {
@@ -96,12 +92,40 @@ export class TextBuilder {
   }
 }
 
-/** Moves a region's offsets through `toSource`; they are still spelled out only when first read. */
-export function remapOffsets(region: Region, toSource: (offset: number) => number): void {
-  const descriptor = Object.getOwnPropertyDescriptor(region, 'offsets');
-  const read = (): Int32Array => (descriptor?.get ? (descriptor.get.call(region) as Int32Array) : (descriptor?.value as Int32Array));
-  let mapped: Int32Array | undefined;
-  Object.defineProperty(region, 'offsets', { enumerable: true, configurable: true, get: () => (mapped ??= read().map(toSource)) });
+/**
+ * A region built from runs of text. Most regions never hold a hit: their offsets are spelled out
+ * only when first read. (A class, not an object with a getter of its own, which V8 builds and
+ * reads as a dictionary.)
+ */
+class BuiltRegion implements Region {
+  readonly kind: Region['kind'];
+  readonly text: string;
+  readonly isLead?: boolean;
+  readonly isInStory?: boolean;
+  readonly field?: string;
+  #offsets: Int32Array | undefined;
+
+  constructor(
+    fields: Omit<Region, 'text' | 'offsets'>,
+    private readonly parts: readonly string[],
+    private readonly starts: readonly number[],
+    private readonly end: number,
+  ) {
+    this.kind = fields.kind;
+    this.text = parts.join('');
+    if (fields.isLead) this.isLead = true;
+    if (fields.isInStory) this.isInStory = true;
+    if (fields.field !== undefined) this.field = fields.field;
+  }
+
+  get offsets(): Int32Array {
+    this.#offsets ??= spellOut(this.parts, this.starts, this.text.length, this.end);
+    return this.#offsets;
+  }
+
+  set offsets(offsets: Int32Array) {
+    this.#offsets = offsets;
+  }
 }
 
 /** The source offset of every character of the runs, and after them the end offset. */
@@ -116,6 +140,21 @@ function spellOut(parts: readonly string[], starts: readonly number[], length: n
   offsets[length] = Math.max(end, (offsets[length - 1] ?? 0) + 1);
   return offsets;
 }
+
+/**
+ * How many characters from `value[j]` on stand as they are from `source[i]` on, none of them white
+ * space (which collapses) or `&` (which may start a reference even where the parser kept it).
+ */
+function sameRun(value: string, j: number, source: string, i: number, end: number): number {
+  let k = 0;
+  for (; j + k < value.length && i + k < end; k++) {
+    const code = value.charCodeAt(j + k);
+    if (code !== source.charCodeAt(i + k) || code === AMPERSAND || isSpace(code)) break;
+  }
+  return k;
+}
+
+const AMPERSAND = 38;
 
 /**
  * Skips what the parser dropped before `char`: the CR of a CRLF, Markdown's escaping backslash, and
