@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DigestIndex } from './digest-index.js';
 import type { FileResult } from './result.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -17,11 +18,16 @@ interface DayDependent {
  * judged (no publication date, or a retention licence) is stored under that day as well.
  */
 export class ResultCache {
+  /** The digests of files as earlier runs read them, by their metadata. */
+  readonly digests: DigestIndex;
+
   constructor(
     private readonly folder: string,
     private readonly runKey: string,
     private readonly asOf: string,
-  ) {}
+  ) {
+    this.digests = new DigestIndex(folder);
+  }
 
   /** The key of a page's result: its content's digest and its path relative to the policy, in this run. */
   keyOf(digest: string, policyPath: string): string {

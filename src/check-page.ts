@@ -19,6 +19,7 @@ import { readDirectives } from './suppress/directives.js';
 import type { Target } from './files.js';
 import type { Prefilter } from './prefilter.js';
 import { contentDigest, type ResultCache } from './cache.js';
+import type { FileStat } from './digest-index.js';
 
 /** What a page is checked against, shared by every page of one run. */
 export interface PageCheck {
@@ -58,25 +59,35 @@ export async function checkTarget(target: Target, run: PageCheck): Promise<FileR
 /**
  * Reads a file and answers what needs no decoding: a file skipped, unreadable, too large or
  * binary, or a result in the cache. Else the file to check, with its own copy of the bytes.
- * Given the file's digest, read by another thread, a result in the cache is found without
- * reading the file here; on a miss the file is read and its key taken from what was read.
+ * Given the file's digest (from the digest index, or read by another thread), a result in the
+ * cache is found without reading the file here; on a miss the file is read and its key taken
+ * from what was read. Given its metadata, taken before any reading, the digest index learns the
+ * digest of what was read.
  */
-export function readTarget(target: Target, run: PageCheck, digest?: string): FileResult | ReadFile {
+export function readTarget(target: Target, run: PageCheck, known: { stat?: FileStat | undefined; digest?: string | undefined } = {}): FileResult | ReadFile {
   const path = run.displayPath(target.absolute);
   if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
-  const known = digest === undefined ? undefined : run.cache?.get(run.cache.keyOf(digest, target.policyPath));
-  if (known) return { ...known, path };
+  const cache = run.cache;
+  // Every digest, whatever it was read by, is of the content after `known.stat` was taken.
+  const lookUp = (digest: string | undefined): FileResult | undefined => {
+    if (digest === undefined || !cache) return undefined;
+    if (known.stat) cache.digests.remember(target.absolute, known.stat, digest);
+    const cached = cache.get(cache.keyOf(digest, target.policyPath));
+    return cached && { ...cached, path };
+  };
+  const early = lookUp(known.digest);
+  if (early) return early;
   try {
     const limit = run.policy.spec.maxFileSize;
     const read = readWithin(target.absolute, limit);
     if (typeof read === 'number') return unscannable(path, 'skipped', `larger than the size limit (${read} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
     if (isBinary(read)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
-    const cacheKey = run.cache?.keyOf(contentDigest(read), target.policyPath);
-    const cached = cacheKey === undefined ? undefined : run.cache?.get(cacheKey);
-    if (cached) return { ...cached, path };
+    const digest = cache ? contentDigest(read) : undefined;
+    const cached = lookUp(digest);
+    if (cached) return cached;
     // The read buffer is reused for the next file: a file that waits to be checked keeps a copy.
-    return { file: { path, policyPath: target.policyPath, bytes: new Uint8Array(read) }, cacheKey };
+    return { file: { path, policyPath: target.policyPath, bytes: new Uint8Array(read) }, cacheKey: digest === undefined ? undefined : cache?.keyOf(digest, target.policyPath) };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }

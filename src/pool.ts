@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
+import { DigestIndex, type FileStat } from './digest-index.js';
 import { DigestsAhead } from './digests.js';
 import { builtEntry } from './package-root.js';
 import type { Target } from './files.js';
@@ -16,7 +17,7 @@ import type { WorkerSetup } from './worker.js';
 export const POOL_BYTES = 32_000_000;
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
-/** How many files a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
+/** How many files the digest index does not know a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
 const DIGEST_AHEAD_FILES = 200;
 /**
  * How many bytes of files a worker is given at a time: a few news pages, or hundreds of short
@@ -123,9 +124,10 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   let decide: (isPooled: boolean) => void = () => {};
   const decision = options.isolate ? true : workers <= 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
-  const ahead = digestsAhead(targets, run);
+  const known = knownFiles(targets, run);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the
   // others', their digests are ready, and it never waits for the other thread.
+  const ahead = known?.ahead;
   const order = ahead ? [...targets.keys()].sort((a, b) => Number(ahead.jobIndexes.has(a)) - Number(ahead.jobIndexes.has(b))) : targets.keys();
   const reader = async (): Promise<void> => {
     let queued = 0; // bytes of the files queued so far
@@ -135,7 +137,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
       // Until it is decided, the files to check wait here, up to POOL_BYTES of them.
       if (decision !== undefined || queued > POOL_BYTES) await queue.room(READ_AHEAD_BYTES);
       const jobIndex = ahead?.jobIndexes.get(index);
-      const read = readTarget(target, run, jobIndex === undefined ? undefined : await ahead?.digests.digest(jobIndex));
+      const digest = known?.digests[index] ?? (jobIndex === undefined ? undefined : await ahead?.digests.digest(jobIndex));
+      const read = readTarget(target, run, { stat: known?.stats[index], digest });
       if (!('file' in read)) results[index] = read;
       else {
         queue.push({ ...read, index });
@@ -158,6 +161,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   };
   try {
     await Promise.all([reader(), checkers()]);
+    // An index that cannot be written costs the next run time, never this run a result.
+    await run.cache?.digests.save().catch(() => undefined);
     return results;
   } finally {
     // A pool that failed to start has had each of its files reported already.
@@ -167,20 +172,35 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
 }
 
 /**
- * With a cache and many files, one file in two is read and digested on a second thread ahead of
- * the reader, which reads and digests the others first, then looks all results up (the share
- * that keeps both threads busy, as the second starts some 30 ms late): an unchanged tree is then
- * hashed on two cores. A second reading costs a file that misses little (the system keeps it in
- * memory).
+ * With a cache, what is known of each file before it is read: its metadata, and its digest where
+ * the digest index has it, so that an unchanged tree is answered without reading a page. Of the
+ * files left, if many, one in two is read and digested on a second thread ahead of the reader,
+ * which reads and digests the others first, then looks all results up (the share that keeps both
+ * threads busy, as the second starts some 30 ms late): a tree checked out afresh is then hashed
+ * on two cores. A second reading costs a file that misses little (the system keeps it in memory).
  */
-function digestsAhead(targets: readonly Target[], run: PageCheck): { digests: DigestsAhead; jobIndexes: Map<number, number> } | undefined {
-  if (!run.cache || targets.length < DIGEST_AHEAD_FILES) return undefined;
+function knownFiles(targets: readonly Target[], run: PageCheck): KnownFiles | undefined {
+  const cache = run.cache;
+  if (!cache) return undefined;
+  const stats = targets.map((target) => (target.skipped || target.error ? undefined : DigestIndex.statOf(target.absolute)));
+  const digests = targets.map((target, index) => {
+    const stat = stats[index];
+    return stat && cache.digests.digestOf(target.absolute, stat);
+  });
+  const unknown = [...targets.keys()].filter((index) => stats[index] && digests[index] === undefined);
+  if (unknown.length < DIGEST_AHEAD_FILES) return { stats, digests };
   const jobIndexes = new Map<number, number>();
   const paths: string[] = [];
-  targets.forEach((target, index) => {
-    if (index % 2 === 1 && !target.skipped && !target.error) jobIndexes.set(index, paths.push(target.absolute) - 1);
+  unknown.forEach((index, k) => {
+    if (k % 2 === 1) jobIndexes.set(index, paths.push((targets[index] as Target).absolute) - 1);
   });
-  return { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes };
+  return { stats, digests, ahead: { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes } };
+}
+
+interface KnownFiles {
+  stats: Array<FileStat | undefined>;
+  digests: Array<string | undefined>;
+  ahead?: { digests: DigestsAhead; jobIndexes: Map<number, number> };
 }
 
 /** A file read and waiting to be checked, with its place among the targets. */

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
@@ -45,6 +46,42 @@ describe('at scale', () => {
     expect(changed.files.slice(0, 2).map((f) => f.holders.map((h) => h.evidence[0]?.text))).toEqual([['PARIS (AFP)'], ['PARIS (AFP)']]);
     expect(changed.files.slice(2)).toEqual(cold.files.slice(2));
     pages.forEach((page, i) => writeFileSync(page, originals[i] as string));
+  });
+
+  it('answers an unchanged tree from its digest index, and reads a page changed under the same size and times', async () => {
+    // Times of whole seconds, which can be set again exactly; a file changed less than a second
+    // before it is looked at is never taken as unchanged.
+    const pages = readdirSync(site).filter((name) => name.endsWith('.html')).map((name) => join(site, name));
+    for (const page of pages) utimesSync(page, 1_700_000_000, 1_700_000_000);
+    await sleep(1100);
+    const cacheLocation = scratchFolder('cache');
+    const cold = await run({ cacheLocation });
+    const index = JSON.parse(readFileSync(join(cacheLocation, 'digests.json'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(index.files).sort()).toEqual(cold.files.map((f) => join(site, f.path)).sort());
+    expect(await run({ cacheLocation })).toEqual(cold);
+
+    // New content of the same length, its modification time set back: only the change time tells.
+    const page = join(site, cold.files.find((f) => f.path.endsWith('.html') && f.holders.length > 0)?.path ?? '');
+    const original = readFileSync(page);
+    writeFileSync(page, original.toString('latin1').replace(/[A-Za-z]/g, 'x'), 'latin1');
+    utimesSync(page, 1_700_000_000, 1_700_000_000);
+    const changed = await run({ cacheLocation });
+    expect(changed.files.find((f) => join(site, f.path) === page)?.holders).toEqual([]);
+    writeFileSync(page, original);
+
+    // Another checkout of the same pages (another runner, the cache folder restored): every page
+    // is read and digested again, half of them on a second thread, and answered from the cache.
+    const copy = scratchFolder('copy');
+    cpSync(site, copy, { recursive: true });
+    expect(await check({ cwd: copy, asOf: '2026-01-15', cacheLocation })).toEqual(await run());
+  });
+
+  it('keeps no digest of a page written just before it was looked at', async () => {
+    const folder = scratchFolder('racy');
+    writeFileSync(join(folder, 'page.html'), '<p>PARIS (AFP) - Talks resumed.</p>');
+    const cacheLocation = scratchFolder('cache');
+    await check({ cwd: folder, asOf: '2026-01-15', cacheLocation });
+    expect(readdirSync(cacheLocation)).not.toContain('digests.json');
   });
 
   it('gives every result when the cache cannot be written', async () => {

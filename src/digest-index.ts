@@ -1,0 +1,88 @@
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeAtomic } from './write-atomic.js';
+
+/**
+ * What a file's metadata says of its content, taken before the file is read: device, inode, size,
+ * and modification and change times in nanoseconds. Any write to a file changes its change time,
+ * which no program can set back; a file copied, checked out or restored anew has another inode.
+ */
+export interface FileStat {
+  key: string;
+  /**
+   * Whether the file changed less than a second before it was looked at: a write within the
+   * same tick of the file system's clock could then leave every field as it was, so its digest
+   * is not kept (git's index calls such entries racy).
+   */
+  isRacy: boolean;
+}
+
+const FILE = 'digests.json';
+const RACY_MS = 1000;
+
+/**
+ * The content digests of files hashed by earlier runs, each with the metadata its file had before
+ * it was read, as git's index keeps them: a digest is trusted only while the file's metadata is
+ * the same in every field, so an unchanged tree is looked up in the cache without reading a page.
+ * Results stay keyed by content: a file whose metadata changed (touched, checked out afresh, its
+ * cache folder restored on another runner) is read and hashed again, and a damaged or missing
+ * index only costs that.
+ */
+export class DigestIndex {
+  readonly #file: string;
+  #entries: Map<string, [stat: string, digest: string]> | undefined;
+  #isChanged = false;
+
+  constructor(private readonly folder: string) {
+    this.#file = join(folder, FILE);
+  }
+
+  /** The file's metadata now, or undefined if it cannot be read (the reader then reports why). */
+  static statOf(absolute: string): FileStat | undefined {
+    let stat;
+    try {
+      stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!stat) return undefined;
+    const newest = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n);
+    return { key: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, isRacy: newest > Date.now() - RACY_MS };
+  }
+
+  /** The digest of a file's content, if it was hashed when its metadata was as now. */
+  digestOf(absolute: string, stat: FileStat): string | undefined {
+    const entry = this.#read().get(absolute);
+    return entry?.[0] === stat.key ? entry[1] : undefined;
+  }
+
+  /** Keeps the digest of a file's content as read after `stat` was taken. */
+  remember(absolute: string, stat: FileStat, digest: string): void {
+    if (stat.isRacy) return;
+    const entries = this.#read();
+    const entry = entries.get(absolute);
+    if (entry?.[0] === stat.key && entry[1] === digest) return;
+    entries.set(absolute, [stat.key, digest]);
+    this.#isChanged = true;
+  }
+
+  /** Writes the index, if this run added to it. */
+  async save(): Promise<void> {
+    if (!this.#isChanged) return;
+    await mkdir(this.folder, { recursive: true });
+    await writeAtomic(this.#file, JSON.stringify({ version: 1, files: Object.fromEntries(this.#read()) }));
+    this.#isChanged = false;
+  }
+
+  #read(): Map<string, [string, string]> {
+    if (this.#entries) return this.#entries;
+    try {
+      const { version, files } = JSON.parse(readFileSync(this.#file, 'utf8')) as { version: number; files: Record<string, [string, string]> };
+      this.#entries = new Map(version === 1 ? Object.entries(files) : []);
+    } catch {
+      this.#entries = new Map(); // none yet, or damaged: every file is hashed
+    }
+    return this.#entries;
+  }
+}
