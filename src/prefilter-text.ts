@@ -14,11 +14,16 @@ const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
 ]);
 const REGION_LENGTHS: ReadonlySet<number> = new Set([...REGION_ATTRIBUTES.keys()].map((name) => name.length));
 
+/** What starts every suppression directive. */
+export const DIRECTIVE_TOKEN = 'rightslint-';
+
 /** What regions of an HTML page can be read from: text and attributes, with every tag as `<>`, and image file names. */
 export interface RegionSource {
   text: string;
   /** `src` and `data-src` values, each followed by `<>`: only `src` regions are read from them. */
   fileNames: string;
+  /** Whether a comment may be a suppression directive (`<!-- rightslint-disable ... -->`). */
+  hasDirective: boolean;
 }
 
 /** The region-bearing text of an HTML page. */
@@ -26,12 +31,16 @@ export function regionSource(html: string): RegionSource {
   const parts: string[] = [];
   const fileNames: string[] = [];
   let at = 0;
+  let hasDirective = false;
   const drop = (start: number, end: number): void => {
     parts.push(html.slice(at, start));
     at = end;
   };
-  scanHtml(html, {
-    comment: drop,
+  const complete = scanHtml(html, {
+    comment(start, end) {
+      hasDirective ||= html.slice(start, end).includes(DIRECTIVE_TOKEN);
+      drop(start, end);
+    },
     tag(start, end, isEnd, attributes) {
       drop(start, end);
       parts.push('<>');
@@ -48,5 +57,7 @@ export function regionSource(html: string): RegionSource {
     },
   });
   parts.push(html.slice(at));
-  return { text: parts.join(''), fileNames: fileNames.join('') };
+  // Where the scan stopped short, the rest may hold a comment it did not report.
+  hasDirective ||= !complete && html.slice(at).includes(DIRECTIVE_TOKEN);
+  return { text: parts.join(''), fileNames: fileNames.join(''), hasDirective };
 }

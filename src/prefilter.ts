@@ -4,7 +4,7 @@ import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
 import type { PageFormat } from './document/page.js';
 import { phraseSearch } from './phrase-search.js';
-import { regionSource } from './prefilter-text.js';
+import { DIRECTIVE_TOKEN, regionSource } from './prefilter-text.js';
 
 /**
  * What a page's raw text, read without parsing it, says it may hold: nothing to report, at most a
@@ -18,8 +18,6 @@ export interface Prefilter {
   scope(text: string, format: PageFormat): Scope;
 }
 
-// Suppression comments must be read even on pages with nothing else: an unused one is a finding.
-const DIRECTIVE_TOKEN = 'rightslint-';
 const NOTICE_TOKEN = /©|&copy;|&#169;|&#xa9;|\\u00a9|\(c\)|copyright/i;
 const TAGS = /<[^>]*>/g;
 const NOTICE_WORDS = /©|\(c\)|copyright/gi;
@@ -47,8 +45,9 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
 
   return {
     scope(text, format) {
-      if (text.includes(DIRECTIVE_TOKEN)) return 'everything';
-      const { text: regions, fileNames } = format === 'html' ? regionSource(text) : { text, fileNames: '' };
+      // Suppression comments must be read even on pages with nothing else: an unused one is a finding.
+      const { text: regions, fileNames, hasDirective } = format === 'html' ? regionSource(text) : { text, fileNames: '', hasDirective: text.includes(DIRECTIVE_TOKEN) };
+      if (hasDirective) return 'everything';
       const plain = decodeEscapes(regions);
       if (hasPhrase(plain) || hasPhraseInFileNames(decodeEscapes(fileNames))) return 'everything';
       return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames) ? 'notices' : 'nothing';

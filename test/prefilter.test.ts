@@ -57,7 +57,15 @@ describe('the text the prefilter searches', () => {
   });
 
   it('keeps image file names apart', () => {
-    expect(regionSource('<img src="/a.jpg" alt="x"><figure data-src=\'b.jpg\'><p src=c.jpg>d</p>')).toEqual({ text: '<>x<><><>d<>', fileNames: '/a.jpg<>b.jpg<>c.jpg<>' });
+    expect(regionSource('<img src="/a.jpg" alt="x"><figure data-src=\'b.jpg\'><p src=c.jpg>d</p>')).toEqual({ text: '<>x<><><>d<>', fileNames: '/a.jpg<>b.jpg<>c.jpg<>', hasDirective: false });
+  });
+
+  it('reads every page with a suppression comment whole, for its comment may go unused', async () => {
+    const prefilter = buildPrefilter((await defaultPolicy(ROOT)).catalogue, { notices: true });
+    const comments = ['<!-- rightslint-disable-file -->', '<!rightslint-disable-file>', '<!-- rightslint-disable-next-line unlicensed-content'];
+    for (const comment of comments) expect(prefilter.scope(`<p>Nothing to see.</p>${comment}`, 'html'), comment).toBe('everything');
+    expect(prefilter.scope('<script>"rightslint-disable-file"</script><p>Nothing to see.</p>', 'html')).toBe('nothing');
+    expect(prefilter.scope('Nothing to see.\n\n<!-- rightslint-disable-file -->\n', 'markdown')).toBe('everything');
   });
 
   it('skips pages whose holder names stand only in scripts, URLs and class names', async () => {
