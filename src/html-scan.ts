@@ -200,6 +200,30 @@ function tagEnd(html: string, i: number, attributes: TagAttributes): number {
   }
 }
 
+/** Names of lower-case ASCII letters and `-`, by their length, for `nameAt`. */
+export type NameTable = ReadonlyArray<readonly string[] | undefined>;
+
+export function nameTable(names: Iterable<string>): NameTable {
+  const table: string[][] = [];
+  for (const name of names) (table[name.length] ??= []).push(name);
+  return table;
+}
+
+/**
+ * The name of the table that stands from `start` to `end`, in any case of its ASCII letters (as
+ * the tokenizer lowers them), or undefined; no string is made of other names. OR-ing 0x20 lowers
+ * A to Z, and makes no other character one of the table's, but a carriage return `-`, and that
+ * ends a name.
+ */
+export function nameAt(html: string, start: number, end: number, table: NameTable): string | undefined {
+  for (const name of table[end - start] ?? []) {
+    let i = 0;
+    while (i < name.length && (html.charCodeAt(start + i) | 0x20) === name.charCodeAt(i)) i++;
+    if (i === name.length) return name;
+  }
+  return undefined;
+}
+
 const [SLASH, GT, EQUALS] = [47, 62, 61];
 /** The tokenizer's white space: tab, line feed, form feed, carriage return, space. */
 export function isSpace(code: number): boolean {

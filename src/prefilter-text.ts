@@ -5,14 +5,14 @@
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
 // side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
-import { mayBeJsonLd, scanHtml } from './html-scan.js';
+import { mayBeJsonLd, nameAt, nameTable, scanHtml } from './html-scan.js';
 
 /** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
 const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
   ...(['src', 'data-src'] as const).map((name) => [name, 'file-name'] as const),
   ...(['alt', 'title', 'data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'content'] as const).map((name) => [name, 'text'] as const),
 ]);
-const REGION_LENGTHS: ReadonlySet<number> = new Set([...REGION_ATTRIBUTES.keys()].map((name) => name.length));
+const REGION_NAMES = nameTable(REGION_ATTRIBUTES.keys());
 
 /** What starts every suppression directive. */
 export const DIRECTIVE_TOKEN = 'rightslint-';
@@ -46,9 +46,8 @@ export function regionSource(html: string): RegionSource {
       parts.push('<>');
       if (isEnd) return;
       for (let k = 0; k < attributes.count; k++) {
-        const [nameStart, nameEnd] = [attributes.nameStart(k), attributes.nameEnd(k)];
-        if (!REGION_LENGTHS.has(nameEnd - nameStart)) continue;
-        const kind = REGION_ATTRIBUTES.get(html.slice(nameStart, nameEnd).toLowerCase());
+        const name = nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), REGION_NAMES);
+        const kind = name === undefined ? undefined : REGION_ATTRIBUTES.get(name);
         if (kind) (kind === 'file-name' ? fileNames : parts).push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
       }
     },

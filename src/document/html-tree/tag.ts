@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 import { decodeHTMLAttribute } from 'entities';
-import { type TagAttributes, tagName } from '../../html-scan.js';
+import { nameAt, nameTable, type TagAttributes, tagName } from '../../html-scan.js';
 import type { TreeElement, TreeNode } from '../tree.js';
 import { needsParser } from './needs-parser.js';
 
@@ -28,10 +28,8 @@ export function readTag(html: string, start: number, end: number, isEnd: boolean
   if (isEnd) return { name, attributes: NO_ATTRIBUTES, isSelfClosing: false, start, end, isEnd };
   let attributes: Map<string, string> | undefined;
   for (let k = 0; k < scanned.count; k++) {
-    const [nameStart, nameEnd] = [scanned.nameStart(k), scanned.nameEnd(k)];
-    if (!READ_LENGTHS.has(nameEnd - nameStart)) continue;
-    const key = html.slice(nameStart, nameEnd).toLowerCase();
-    if (!READ_ATTRIBUTES.has(key) || attributes?.has(key)) continue;
+    const key = nameAt(html, scanned.nameStart(k), scanned.nameEnd(k), READ_NAMES);
+    if (key === undefined || attributes?.has(key)) continue;
     const value = html.slice(scanned.valueStart(k), scanned.valueEnd(k));
     (attributes ??= new Map()).set(key, decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
   }
@@ -55,7 +53,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, `hidden`, and those of `font` that end foreign content. */
 const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden', 'color', 'face', 'size']);
-const READ_LENGTHS: ReadonlySet<number> = new Set([...READ_ATTRIBUTES].map((name) => name.length));
+const READ_NAMES = nameTable(READ_ATTRIBUTES);
 
 export function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];
