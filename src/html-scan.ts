@@ -22,6 +22,8 @@ export interface MarkupVisitor {
  */
 export class TagAttributes {
   count = 0;
+  /** Where a start tag's name ends. */
+  tagNameEnd = 0;
   /** Whether the tag ends with `/>`, the slash standing apart from any attribute. */
   isSelfClosing = false;
   #spans = new Int32Array(64);
@@ -56,7 +58,7 @@ export class TagAttributes {
   }
 }
 
-const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe']);
+const TEXT_SWITCHING = nameTable(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext']);
 const closings = new Map<string, RegExp>();
 
 /**
@@ -87,10 +89,10 @@ export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
       if (end === -1) return false;
       const isEnd = next === '/';
       visitor.tag(i, end, isEnd, attributes);
-      // Only these initials start the names that change how the text after the tag is read.
-      const name = !isEnd && 'stxnipSTXNIP'.includes(next) ? tagName(html, i) : '';
+      // Only these names change how the text after the tag is read.
+      const name = isEnd ? undefined : nameAt(html, i + 1, attributes.tagNameEnd, TEXT_SWITCHING);
       if (name === 'plaintext') return false;
-      if (RAW_TEXT.has(name)) {
+      if (name !== undefined) {
         const close = name === 'script' ? scriptEnd(html, end) : rawTextEnd(html, end, name);
         if (close === -1) return false;
         visitor.rawText(name, end, close, { start: i, end });
@@ -167,6 +169,7 @@ function tagEnd(html: string, i: number, attributes: TagAttributes): number {
   let j = i + 1;
   const n = html.length;
   while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
+  attributes.tagNameEnd = j;
   for (;;) {
     let isSlash = false;
     for (; j < n && (isSpace(html.charCodeAt(j)) || html.charCodeAt(j) === SLASH); j++) isSlash = html.charCodeAt(j) === SLASH;
