@@ -39,6 +39,9 @@ export class KeywordSearch {
       }
     }
     this.#isEnd = Uint8Array.from(this.#ends, (ends) => (ends.length > 0 ? 1 : 0));
+    this.#ascii.forEach((state, at) => {
+      if (this.#isEnd[state] === 1) this.#ascii[at] = ~state;
+    });
   }
 
   /**
@@ -50,8 +53,15 @@ export class KeywordSearch {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = code < 128 ? (ascii[(state << 7) | code] as number) : this.#step(state, code);
-      if (isEnd[state] === 0) continue;
+      if (code < 128) {
+        // An ASCII step is one read: a state where words end is stored as its complement.
+        state = ascii[(state << 7) | code] as number;
+        if (state >= 0) continue;
+        state = ~state;
+      } else {
+        state = this.#step(state, code);
+        if (isEnd[state] === 0) continue;
+      }
       for (const word of this.#ends[state] as number[]) {
         if (found(word, i + 1 - (this.#lengths[word] as number))) return true;
       }
