@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,25 @@ describe('at scale', () => {
     expect(paths.sort()).toEqual(whole.files.map((f) => f.path).sort());
     expect(shards.every((shard) => shard.files.length > 0)).toBe(true);
   });
+});
+
+// The shared corpus of real pages sits beside a developer's checkout, not in a user's clone.
+const CORPUS = join(import.meta.dirname, '../../shared/corpus/pages');
+
+describe.skipIf(!existsSync(CORPUS))('on the shared corpus of real pages', () => {
+  it('gives the same findings with and without the prefilter, workers, a cold and a warm cache, and shards', async () => {
+    const options = { cwd: CORPUS, asOf: '2026-01-15' };
+    const plain = await check({ ...options, prefilter: false, workers: 1 });
+    expect(plain.files.length).toBe(240);
+    const cacheLocation = scratchFolder('corpus-cache');
+    expect(await check({ ...options, workers: 2 })).toEqual(plain);
+    expect(await check({ ...options, cacheLocation })).toEqual(plain);
+    expect(existsSync(join(cacheLocation, 'digests.json'))).toBe(true);
+    expect(await check({ ...options, cacheLocation })).toEqual(plain);
+    const shards = await Promise.all([1, 2, 3].map((i) => check({ ...options, shard: `${i}/3` })));
+    const files = shards.flatMap((shard) => shard.files).sort((a, b) => a.path.localeCompare(b.path));
+    expect(files).toEqual([...plain.files].sort((a, b) => a.path.localeCompare(b.path)));
+  }, 180_000);
 });
 
 describe('a page that runs too long', () => {
