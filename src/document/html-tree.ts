@@ -11,9 +11,9 @@ import { commentData, createElement, propertiesOf, readTag, type Tag } from './h
 /**
  * Builds the syntax tree of an HTML page the way the HTML standard's tree construction does, for
  * the pages most sites serve: well-nested markup with the usual omissions (unclosed `p` and `li`,
- * implied `html`, `head`, `body` and `tbody`, stray end tags, inline SVG). Where a page needs a
- * rule this builder leaves out (text or markup misplaced in a table, formatting elements that
- * must be reopened, formatting misnested around a block, `template` in a table, frames, foreign
+ * implied `html`, `head`, `body` and `tbody`, stray end tags, formatting misnested around a block,
+ * inline SVG). Where a page needs a rule this builder leaves out (text or markup misplaced in a
+ * table, formatting elements that must be reopened, `template` in a table, frames, foreign
  * content that breaks out) it returns undefined, and the page goes to parse5, which has them all.
  *
  * It reads a news page about six times faster than parse5 with positions and the conversion to

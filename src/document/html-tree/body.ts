@@ -177,33 +177,106 @@ export function bodyEnd(b: TreeBuilder, tag: Tag): void {
   anyOtherEnd(b, name);
 }
 
-/** The adoption agency's simple cases (13.2.6.4.7): true when the end tag is dealt with. */
+/**
+ * The adoption agency algorithm (13.2.6.4.7), for a formatting end tag and for a link opened in a
+ * link: true when the tag is dealt with, false when it is read as any other end tag. A formatting
+ * element with a block inside it is closed by rebuilding its content inside that block.
+ */
 function endFormatting(b: TreeBuilder, name: string): boolean {
   const current = b.current;
   if (current?.tagName === name && !b.formatting.includes(current)) {
     b.stack.pop();
     return true;
   }
-  let at = -1;
-  for (let i = b.formatting.length - 1; i >= 0 && b.formatting[i] !== MARKER; i--) {
-    if ((b.formatting[i] as TreeElement).tagName === name) {
-      at = i;
-      break;
+  for (let round = 0; round < 8; round++) {
+    let at = -1;
+    for (let i = b.formatting.length - 1; i >= 0 && b.formatting[i] !== MARKER; i--) {
+      if ((b.formatting[i] as TreeElement).tagName === name) {
+        at = i;
+        break;
+      }
     }
+    if (at === -1) return false;
+    const element = b.formatting[at] as TreeElement;
+    const depth = b.stack.lastIndexOf(element);
+    if (depth === -1) {
+      b.formatting.splice(at, 1);
+      return true;
+    }
+    if (!b.inScope(element, SCOPE)) return true;
+    const furthest = b.stack.findIndex((node, i) => i > depth && SPECIAL.has(node.tagName));
+    if (furthest === -1) {
+      b.stack.length = depth;
+      b.formatting.splice(at, 1);
+      return true;
+    }
+    adopt(b, depth, furthest);
   }
-  if (at === -1) return false;
-  const element = b.formatting[at] as TreeElement;
-  const depth = b.stack.lastIndexOf(element);
-  if (depth === -1) {
-    b.formatting.splice(at, 1);
-    return true;
-  }
-  if (!b.inScope(element, SCOPE)) return true;
-  // With a special element above it, the element's content is rebuilt around that block.
-  if (b.stack.slice(depth + 1).some((node) => SPECIAL.has(node.tagName))) needsParser();
-  b.stack.length = depth;
-  b.formatting.splice(at, 1);
   return true;
+}
+
+/**
+ * Closes the formatting element at `depth` of the stack around the block at `furthest` (steps 4.7
+ * to 4.20): the block and what stands between goes to the element's parent, formatting elements
+ * between are made anew around it, and a copy of the element takes the block's content. Copies
+ * have no position, as parse5 gives them none. Where the parent would move the block out of a
+ * table, or foreign elements stand between, the page is left to parse5.
+ */
+function adopt(b: TreeBuilder, depth: number, furthest: number): void {
+  const formatting = b.stack[depth] as TreeElement;
+  const block = b.stack[furthest] as TreeElement;
+  const parent = b.stack[depth - 1];
+  if (!parent || FOSTERING.has(parent.tagName) || b.stack.slice(depth).some((node) => b.foreign.has(node))) needsParser();
+  detach(b, block);
+  let bookmark = formatting;
+  let last = block;
+  let index = furthest;
+  for (let counter = 1; ; counter++) {
+    const node = b.stack[--index] as TreeElement;
+    if (node === formatting) break;
+    const listed = b.formatting.indexOf(node);
+    if (listed === -1 || counter > 3) {
+      if (listed !== -1) b.formatting.splice(listed, 1);
+      b.stack.splice(index, 1);
+      continue;
+    }
+    const copy = copyOf(node);
+    b.stack[index] = copy;
+    b.formatting[listed] = copy;
+    if (last === block) bookmark = copy;
+    copy.children.push(last);
+    last = copy;
+  }
+  parent.children.push(last);
+  const copy = copyOf(formatting);
+  copy.children.push(...block.children);
+  block.children.length = 0;
+  block.children.push(copy);
+  b.formatting.splice(b.formatting.indexOf(bookmark) + 1, 0, copy);
+  b.formatting.splice(b.formatting.indexOf(formatting), 1);
+  b.stack.splice(b.stack.indexOf(formatting), 1);
+  b.stack.splice(b.stack.indexOf(block) + 1, 0, copy);
+}
+
+/** Where a misplaced node would be moved before the table rather than put inside. */
+const FOSTERING = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
+
+/** A formatting element made anew from the same tag: its name and properties, no content, no position. */
+function copyOf(element: TreeElement): TreeElement {
+  const copy = createElement(element.tagName, undefined);
+  copy.properties = { ...element.properties };
+  return copy;
+}
+
+/** Takes an open element out of its parent, which is open too. */
+function detach(b: TreeBuilder, element: TreeElement): void {
+  for (const parent of [...b.stack].reverse()) {
+    const at = parent.children.lastIndexOf(element);
+    if (at === -1) continue;
+    parent.children.splice(at, 1);
+    return;
+  }
+  needsParser();
 }
 
 /** "Any other end tag": closes the nearest element of its name, unless a special one stands above it. */
