@@ -14,7 +14,6 @@ export interface MarkupVisitor {
   rawText(name: string, start: number, end: number, startTag: { start: number; end: number }): void;
 }
 
-// `noscript` is not among them: the parser reads a page as with scripting off, its content as markup.
 /**
  * The attributes of the tag last scanned, as spans of the text: for each, the start and end of
  * its name and of its value (the text between its quotes; empty where it has none). One object
@@ -58,6 +57,7 @@ export class TagAttributes {
   }
 }
 
+// `noscript` is not among them: the parser reads a page as with scripting off, its content as markup.
 const TEXT_SWITCHING = nameTable(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext']);
 const closings = new Map<string, RegExp>();
 

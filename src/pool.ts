@@ -17,7 +17,7 @@ import type { WorkerSetup } from './worker.js';
 export const POOL_BYTES = 32_000_000;
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
-/** How many files the digest index does not know a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
+/** How many files unknown to the digest index a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
 const DIGEST_AHEAD_FILES = 200;
 /**
  * How many bytes of files a worker is given at a time: a few news pages, or hundreds of short
