@@ -28,12 +28,12 @@ export interface RegionSource {
 
 /** The region-bearing text of an HTML page. */
 export function regionSource(html: string): RegionSource {
-  const parts: string[] = [];
+  let text = '';
   const fileNames: string[] = [];
   let at = 0;
   let hasDirective = false;
   const drop = (start: number, end: number): void => {
-    parts.push(html.slice(at, start));
+    text += html.slice(at, start);
     at = end;
   };
   const complete = scanHtml(html, {
@@ -43,20 +43,21 @@ export function regionSource(html: string): RegionSource {
     },
     tag(start, end, isEnd, attributes) {
       drop(start, end);
-      parts.push('<>');
+      text += '<>';
       if (isEnd) return;
       for (let k = 0; k < attributes.count; k++) {
         const name = nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), REGION_NAMES);
         const kind = name === undefined ? undefined : REGION_ATTRIBUTES.get(name);
-        if (kind) (kind === 'file-name' ? fileNames : parts).push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
+        if (kind === 'file-name') fileNames.push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
+        else if (kind) text += `${html.slice(attributes.valueStart(k), attributes.valueEnd(k))}<>`;
       }
     },
     rawText(name, start, end, startTag) {
       if (name === 'style' || (name === 'script' && !mayBeJsonLd(html.slice(startTag.start, startTag.end)))) drop(start, end);
     },
   });
-  parts.push(html.slice(at));
+  text += html.slice(at);
   // Where the scan stopped short, the rest may hold a comment it did not report.
   hasDirective ||= !complete && html.slice(at).includes(DIRECTIVE_TOKEN);
-  return { text: parts.join(''), fileNames: fileNames.join(''), hasDirective };
+  return { text, fileNames: fileNames.join(''), hasDirective };
 }
