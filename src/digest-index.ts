@@ -30,13 +30,10 @@ const RACY_MS = 1000;
  * index only costs that.
  */
 export class DigestIndex {
-  readonly #file: string;
   #entries: Map<string, [stat: string, digest: string]> | undefined;
   #isChanged = false;
 
-  constructor(private readonly folder: string) {
-    this.#file = join(folder, FILE);
-  }
+  constructor(private readonly folder: string) {}
 
   /** The file's metadata now, or undefined if it cannot be read (the reader then reports why). */
   static statOf(absolute: string): FileStat | undefined {
@@ -71,14 +68,14 @@ export class DigestIndex {
   async save(): Promise<void> {
     if (!this.#isChanged) return;
     await mkdir(this.folder, { recursive: true });
-    await writeAtomic(this.#file, JSON.stringify({ version: 1, files: Object.fromEntries(this.#read()) }));
+    await writeAtomic(join(this.folder, FILE), JSON.stringify({ version: 1, files: Object.fromEntries(this.#read()) }));
     this.#isChanged = false;
   }
 
   #read(): Map<string, [string, string]> {
     if (this.#entries) return this.#entries;
     try {
-      const { version, files } = JSON.parse(readFileSync(this.#file, 'utf8')) as { version: number; files: Record<string, [string, string]> };
+      const { version, files } = JSON.parse(readFileSync(join(this.folder, FILE), 'utf8')) as { version: number; files: Record<string, [string, string]> };
       this.#entries = new Map(version === 1 ? Object.entries(files) : []);
     } catch {
       this.#entries = new Map(); // none yet, or damaged: every file is hashed

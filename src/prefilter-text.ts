@@ -56,8 +56,9 @@ export function regionSource(html: string): RegionSource {
       if (name === 'style' || (name === 'script' && !mayBeJsonLd(html.slice(startTag.start, startTag.end)))) drop(start, end);
     },
   });
-  text += html.slice(at);
+  const rest = html.slice(at);
+  text += rest;
   // Where the scan stopped short, the rest may hold a comment it did not report.
-  hasDirective ||= !complete && html.slice(at).includes(DIRECTIVE_TOKEN);
+  hasDirective ||= !complete && rest.includes(DIRECTIVE_TOKEN);
   return { text, fileNames: fileNames.join(''), hasDirective };
 }

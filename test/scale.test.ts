@@ -38,7 +38,8 @@ describe('at scale', () => {
     expect(await run({ cacheLocation, workers: 2 })).toEqual(cold);
     // A different day: results that depend on it (retention, undated pages) are not reused.
     expect(await run({ cacheLocation, asOf: '2030-01-01' })).toEqual(await run({ asOf: '2030-01-01' }));
-    // Over 200 files, two in three are digested on a second thread: change one read on each.
+    // Change two neighbouring pages: where the digest index does not know the files, the second
+    // is digested on the other thread.
     const pages = [0, 1].map((i) => join(site, cold.files[i]?.path ?? ''));
     const originals = pages.map((page) => readFileSync(page, 'utf8'));
     pages.forEach((page, i) => writeFileSync(page, `<p>PARIS (AFP) - Rewritten ${i}.</p>`));
