@@ -5,7 +5,7 @@
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
 // side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
-import { mayBeJsonLd, nameAt, nameTable, scanHtml } from './html-scan.js';
+import { type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from './html-scan.js';
 
 /** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
 const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
@@ -28,37 +28,52 @@ export interface RegionSource {
 
 /** The region-bearing text of an HTML page. */
 export function regionSource(html: string): RegionSource {
-  let text = '';
-  const fileNames: string[] = [];
-  let at = 0;
-  let hasDirective = false;
-  const drop = (start: number, end: number): void => {
-    text += html.slice(at, start);
-    at = end;
-  };
-  const complete = scanHtml(html, {
-    comment(start, end) {
-      hasDirective ||= html.slice(start, end).includes(DIRECTIVE_TOKEN);
-      drop(start, end);
-    },
-    tag(start, end, isEnd, attributes) {
-      drop(start, end);
-      text += '<>';
-      if (isEnd) return;
-      for (let k = 0; k < attributes.count; k++) {
-        const name = nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), REGION_NAMES);
-        const kind = name === undefined ? undefined : REGION_ATTRIBUTES.get(name);
-        if (kind === 'file-name') fileNames.push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
-        else if (kind) text += `${html.slice(attributes.valueStart(k), attributes.valueEnd(k))}<>`;
-      }
-    },
-    rawText(name, start, end, startTag) {
-      if (name === 'style' || (name === 'script' && !mayBeJsonLd(html.slice(startTag.start, startTag.end)))) drop(start, end);
-    },
-  });
-  const rest = html.slice(at);
-  text += rest;
+  const reader = new RegionSourceReader(html);
+  const complete = scanHtml(html, reader);
+  const rest = html.slice(reader.at);
   // Where the scan stopped short, the rest may hold a comment it did not report.
-  hasDirective ||= !complete && rest.includes(DIRECTIVE_TOKEN);
-  return { text, fileNames: fileNames.join(''), hasDirective };
+  const hasDirective = reader.hasDirective || (!complete && rest.includes(DIRECTIVE_TOKEN));
+  return { text: reader.text + rest, fileNames: reader.fileNames.join(''), hasDirective };
+}
+
+/**
+ * The scan's visitor that keeps what regions are read from. (A class, so that every page is read
+ * by the same functions: closures made for each page would leave V8 optimizing the scan again.)
+ */
+class RegionSourceReader implements MarkupVisitor {
+  text = '';
+  readonly fileNames: string[] = [];
+  /** Where the text not yet kept or dropped starts. */
+  at = 0;
+  hasDirective = false;
+
+  constructor(private readonly html: string) {}
+
+  comment(start: number, end: number): void {
+    this.hasDirective ||= this.html.slice(start, end).includes(DIRECTIVE_TOKEN);
+    this.drop(start, end);
+  }
+
+  tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void {
+    const html = this.html;
+    this.drop(start, end);
+    this.text += '<>';
+    if (isEnd) return;
+    for (let k = 0; k < attributes.count; k++) {
+      const name = nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), REGION_NAMES);
+      const kind = name === undefined ? undefined : REGION_ATTRIBUTES.get(name);
+      if (kind === 'file-name') this.fileNames.push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
+      else if (kind) this.text += `${html.slice(attributes.valueStart(k), attributes.valueEnd(k))}<>`;
+    }
+  }
+
+  rawText(name: string, start: number, end: number, startTag: { start: number; end: number }): void {
+    if (name === 'style' || (name === 'script' && !mayBeJsonLd(this.html.slice(startTag.start, startTag.end)))) this.drop(start, end);
+  }
+
+  /** Keeps the text up to `start`, and drops what stands from there to `end`. */
+  drop(start: number, end: number): void {
+    this.text += this.html.slice(this.at, start);
+    this.at = end;
+  }
 }

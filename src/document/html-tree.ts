@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { isSpace, scanHtml, tagName } from '../html-scan.js';
+import { isSpace, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from '../html-scan.js';
 import type { TreeElement, TreeRoot } from './tree.js';
 import { foreignEnd, foreignStart } from './html-tree/foreign.js';
 import { INTEGRATION_POINTS } from './html-tree/elements.js';
@@ -36,7 +36,7 @@ export function buildHtmlTree(html: string): TreeRoot | undefined {
 export type Mode = 'before-html' | 'before-head' | 'in-head' | 'in-head-noscript' | 'after-head' | 'in-body' | 'after-body' | 'after-after-body';
 
 /** The builder's state as the insertion modes (html-tree/*.ts) read and change it. */
-export class TreeBuilder extends OpenElements {
+export class TreeBuilder extends OpenElements implements MarkupVisitor {
   mode: Mode = 'before-html';
   head: TreeElement | undefined;
   /** The attributes of the `html` and `body` elements, which later start tags add to. */
@@ -62,33 +62,51 @@ export class TreeBuilder extends OpenElements {
 
   /** Scans the page and builds its tree; throws NEEDS_PARSER where it leaves the page to parse5. */
   build(): TreeRoot {
-    const html = this.html;
-    const complete = scanHtml(html, {
-      comment: (start, end) => {
-        if (this.templates > 0) return void (this.at = end);
-        if (html.startsWith('</>', start)) return; // no token at all: the text around it runs on
-        this.textUpTo(start);
-        this.at = end;
-        this.dropsLineFeed = false;
-        this.markup(start, end);
-      },
-      tag: (start, end, isEnd, attributes) => {
-        if (this.templates > 0) return this.templateTag(start, end, isEnd);
-        this.textUpTo(start);
-        this.at = end;
-        this.dropsLineFeed = false;
-        if (this.raw && isEnd) this.closeRaw();
-        else this.tag(readTag(html, start, end, isEnd, attributes));
-      },
-      rawText: (name, start, end) => {
-        if (this.templates > 0) return void (this.at = end);
-        this.at = end;
-        this.rawText(name, start, end);
-      },
-    });
-    if (!complete) needsParser();
-    if (this.templates === 0) this.textUpTo(html.length);
+    // The builder is the scan's visitor: its methods are the same functions for every page, where
+    // closures made for each page would leave V8 optimizing the scan again and again.
+    if (!scanHtml(this.html, this)) needsParser();
+    if (this.templates === 0) this.textUpTo(this.html.length);
     return this.root;
+  }
+
+  /** A comment, doctype or bogus comment, from the scan. */
+  comment(start: number, end: number): void {
+    if (this.templates > 0) return void (this.at = end);
+    if (this.html.startsWith('</>', start)) return; // no token at all: the text around it runs on
+    this.textUpTo(start);
+    this.at = end;
+    this.dropsLineFeed = false;
+    this.markup(start, end);
+  }
+
+  /** A start or end tag, from the scan. */
+  tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void {
+    if (this.templates > 0) return this.templateTag(start, end, isEnd);
+    this.textUpTo(start);
+    this.at = end;
+    this.dropsLineFeed = false;
+    if (this.raw && isEnd) this.closeRaw();
+    else this.insertTag(readTag(this.html, start, end, isEnd, attributes));
+  }
+
+  /** The content of a raw text element (script, style, title, textarea ...), from the scan, decoded where the tokenizer does. */
+  rawText(name: string, start: number, end: number): void {
+    if (this.templates > 0) return void (this.at = end);
+    this.at = end;
+    const element = this.raw ?? needsParser();
+    if (start === end) return;
+    if (this.foreign.has(element) && this.html.slice(start, end).includes('<')) needsParser();
+    const raw = this.html.slice(start, end);
+    let value = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+    if (name === 'title' || name === 'textarea') value = decodeHTML(value);
+    if (name === 'textarea' && value.startsWith('\n')) {
+      // A line feed from a reference (`&#10;`) is left to parse5.
+      const feed = raw.startsWith('\r\n') ? 2 : raw.startsWith('\n') || raw.startsWith('\r') ? 1 : needsParser();
+      value = value.slice(1);
+      if (this.html.startsWith('&', start + feed)) needsParser(); // placed as after `pre`, see `text`
+      if (!/^[\t\n\f\r ]/.test(value)) start += feed;
+    }
+    if (value !== '') element.children.push({ type: 'text', value, position: { start: { offset: start }, end: { offset: end } } });
   }
 
   /** Takes the text between the last markup and `end`. */
@@ -182,28 +200,10 @@ export class TreeBuilder extends OpenElements {
   }
 
   /** A tag, by foreign content or the insertion mode. */
-  tag(tag: Tag): void {
+  insertTag(tag: Tag): void {
     if (this.isForeign()) return tag.isEnd ? foreignEnd(this, tag) : foreignStart(this, tag);
     if (tag.isEnd) endTag(this, tag);
     else startTag(this, tag);
-  }
-
-  /** The content of a raw text element (script, style, title, textarea ...), decoded where the tokenizer does. */
-  rawText(name: string, start: number, end: number): void {
-    const element = this.raw ?? needsParser();
-    if (start === end) return;
-    if (this.foreign.has(element) && this.html.slice(start, end).includes('<')) needsParser();
-    const raw = this.html.slice(start, end);
-    let value = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    if (name === 'title' || name === 'textarea') value = decodeHTML(value);
-    if (name === 'textarea' && value.startsWith('\n')) {
-      // A line feed from a reference (`&#10;`) is left to parse5.
-      const feed = raw.startsWith('\r\n') ? 2 : raw.startsWith('\n') || raw.startsWith('\r') ? 1 : needsParser();
-      value = value.slice(1);
-      if (this.html.startsWith('&', start + feed)) needsParser(); // placed as after `pre`, see `text`
-      if (!/^[\t\n\f\r ]/.test(value)) start += feed;
-    }
-    if (value !== '') element.children.push({ type: 'text', value, position: { start: { offset: start }, end: { offset: end } } });
   }
 
   /**

@@ -58,7 +58,9 @@ const READ_NAMES = nameTable(READ_ATTRIBUTES);
 export function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];
   const properties = tag ? propertiesOf(tag.attributes) : {};
-  return { type: 'element', tagName: name, properties, children, ...(tag ? { position: { start: { offset: tag.start }, end: { offset: tag.end } } } : {}) };
+  // Every element has the same fields, `position` too (undefined where no tag made it), so code
+  // that reads elements sees one shape of object.
+  return { type: 'element', tagName: name, properties, children, position: tag ? { start: { offset: tag.start }, end: { offset: tag.end } } : undefined };
 }
 
 export function propertiesOf(attributes: ReadonlyMap<string, string>): Properties {
