@@ -21,7 +21,7 @@ export interface MarkupVisitor {
  */
 export class TagAttributes {
   count = 0;
-  /** Where a start tag's name ends. */
+  /** Where the tag's name ends (it starts after `<`, or `</`). */
   tagNameEnd = 0;
   /** Whether the tag ends with `/>`, the slash standing apart from any attribute. */
   isSelfClosing = false;
@@ -166,7 +166,7 @@ function commentEnd(html: string, i: number): number {
  */
 function tagEnd(html: string, i: number, attributes: TagAttributes): number {
   attributes.count = 0;
-  let j = i + 1;
+  let j = html.charCodeAt(i + 1) === SLASH ? i + 2 : i + 1;
   const n = html.length;
   while (j < n && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== SLASH && html.charCodeAt(j) !== GT) j++;
   attributes.tagNameEnd = j;
@@ -203,7 +203,7 @@ function tagEnd(html: string, i: number, attributes: TagAttributes): number {
   }
 }
 
-/** Names of lower-case ASCII letters and `-`, by their length, for `nameAt`. */
+/** Names of lower-case ASCII letters, digits and `-`, by their length, for `nameAt`. */
 export type NameTable = ReadonlyArray<readonly string[] | undefined>;
 
 export function nameTable(names: Iterable<string>): NameTable {
@@ -215,13 +215,16 @@ export function nameTable(names: Iterable<string>): NameTable {
 /**
  * The name of the table that stands from `start` to `end`, in any case of its ASCII letters (as
  * the tokenizer lowers them), or undefined; no string is made of other names. OR-ing 0x20 lowers
- * A to Z, and makes no other character one of the table's, but a carriage return `-`, and that
- * ends a name.
+ * A to Z; any other character must be the table's own.
  */
 export function nameAt(html: string, start: number, end: number, table: NameTable): string | undefined {
   for (const name of table[end - start] ?? []) {
     let i = 0;
-    while (i < name.length && (html.charCodeAt(start + i) | 0x20) === name.charCodeAt(i)) i++;
+    for (; i < name.length; i++) {
+      const code = html.charCodeAt(start + i);
+      const wanted = name.charCodeAt(i);
+      if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122)) break;
+    }
     if (i === name.length) return name;
   }
   return undefined;

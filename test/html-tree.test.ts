@@ -65,6 +65,8 @@ const BUILT: Array<[string, string]> = [
   ['meta, time and credit attributes', '<meta property="og:site_name" content="Daily"><meta name="date" content="2025-06-04"><time datetime="2025-06-04">x</time><figure data-credit="AFP"><img src="GettyImages-1.jpg"></figure>'],
   ['hidden and navigation elements', '<div hidden>AFP</div><div hidden="until-found">AP</div><ul role="navigation"><li>x</ul><nav>y</nav><p>z'],
   ['headings closing headings', '<h1>a<h2>b</h1>c<h3>d</h4>e'],
+  // Names are read in place, letters in any case; a control character is no digit ("h\x11" is no h1).
+  ['tag names in capitals, and names that only look like known ones', '<P CLASS="credit">a<H1>AFP</H1>b<p>c<h\x11>d</h\x11>e<Custom-El>f</CUSTOM-EL>g'],
   ['an object with a fallback', '<object data="x"><p>AFP</p></object><p>y'],
   ['templates, whose content is never read', '<head><template id="t"><p>© AFP</p></template><title>x</title></head><body><p>a<template><template><script>"</template>"</script></template><!-- x --><b>AFP</template>b</p><div><template shadowrootmode="open"></template></div>'],
   ['a template left open to the end', '<p>x</p><template><p>AFP'],

@@ -1,6 +1,6 @@
 import type { Properties } from 'hast';
 import { decodeHTMLAttribute } from 'entities';
-import { nameAt, nameTable, type TagAttributes, tagName } from '../../html-scan.js';
+import { nameAt, nameTable, type TagAttributes } from '../../html-scan.js';
 import type { TreeElement, TreeNode } from '../tree.js';
 import { needsParser } from './needs-parser.js';
 
@@ -22,9 +22,8 @@ const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
  * have no attributes that count.
  */
 export function readTag(html: string, start: number, end: number, isEnd: boolean, scanned: TagAttributes): Tag {
-  const name = tagName(html, start);
-  // The tokenizer lowers ASCII letters only.
-  if (!/^[\x00-\x7f]*$/.test(name)) needsParser();
+  const nameStart = start + (isEnd ? 2 : 1);
+  const name = nameAt(html, nameStart, scanned.tagNameEnd, KNOWN_NAMES) ?? otherName(html.slice(nameStart, scanned.tagNameEnd));
   if (isEnd) return { name, attributes: NO_ATTRIBUTES, isSelfClosing: false, start, end, isEnd };
   let attributes: Map<string, string> | undefined;
   for (let k = 0; k < scanned.count; k++) {
@@ -34,6 +33,27 @@ export function readTag(html: string, start: number, end: number, isEnd: boolean
     (attributes ??= new Map()).set(key, decodeHTMLAttribute(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
   }
   return { name, attributes: attributes ?? NO_ATTRIBUTES, isSelfClosing: scanned.isSelfClosing, start, end, isEnd };
+}
+
+// The names most pages are made of, most used first: read where they stand, with no string made
+// and lowered for each tag, and the same strings each time for the builder's sets and maps.
+const KNOWN_NAMES = nameTable([
+  'div', 'span', 'a', 'p', 'li', 'ul', 'img', 'meta', 'link', 'script', 'svg', 'path', 'i', 'b', 'br', 'source', 'picture', 'figure',
+  'figcaption', 'button', 'section', 'article', 'header', 'footer', 'nav', 'main', 'aside', 'time', 'strong', 'em', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'input', 'label', 'form', 'option', 'select', 'style', 'noscript', 'iframe', 'g', 'use', 'symbol', 'defs', 'rect',
+  'circle', 'polygon', 'line', 'title', 'head', 'body', 'html', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ol', 'dl', 'dt',
+  'dd', 'blockquote', 'hr', 'small', 'sup', 'sub', 'u', 's', 'cite', 'code', 'pre', 'abbr', 'address', 'template', 'video', 'audio',
+  'canvas', 'caption', 'col', 'colgroup', 'data', 'del', 'ins', 'details', 'summary', 'dialog', 'embed', 'object', 'param', 'fieldset',
+  'legend', 'textarea', 'mark', 'q', 'kbd', 'samp', 'var', 'wbr', 'bdi', 'bdo', 'ruby', 'rp', 'rt', 'area', 'map', 'base', 'track',
+  'output', 'progress', 'meter', 'optgroup', 'datalist', 'hgroup', 'menu', 'search', 'slot', 'center', 'font', 'big', 'tt', 'nobr',
+  'strike', 'math', 'ellipse', 'polyline', 'text', 'tspan', 'stop', 'mask', 'desc', 'clippath', 'lineargradient', 'radialgradient',
+  'filter', 'pattern', 'foreignobject',
+]);
+
+/** A name the table does not hold, lowered as the tokenizer lowers it: ASCII letters only (a page with others goes to parse5). */
+function otherName(raw: string): string {
+  if (!/^[\x00-\x7f]*$/.test(raw)) needsParser();
+  return raw.toLowerCase();
 }
 
 /** A comment's text as the tokenizer reads it: `<!-->` and `<!--->` are empty; a bogus comment runs to `>`. */
