@@ -8,6 +8,7 @@ import { decodePage } from './document/decode.js';
 import { buildHtmlTree } from './document/html-tree.js';
 import { formatOf, readPage } from './document/page.js';
 import type { TreeRoot } from './document/tree.js';
+import { MarkupRecord } from './html-scan.js';
 import { isBinary, readWithin } from './read-file.js';
 import type { FileResult } from './result.js';
 import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
@@ -103,10 +104,12 @@ export async function checkFile(file: FileToCheck, run: PageCheck): Promise<File
   try {
     const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, policyPath));
     const format = formatOf(path);
-    const scope = run.prefilter?.scope(text, format) ?? 'everything';
+    // An HTML page's markup is scanned once, for the prefilter and the tree builder both.
+    const markup = run.prefilter && format === 'html' ? MarkupRecord.of(text) : undefined;
+    const scope = run.prefilter?.scope(text, format, markup) ?? 'everything';
     // A page the tree builder leaves to parse5 (null) is read whole, by parse5 at once.
-    const tree = scope === 'notices' && format === 'html' ? (buildHtmlTree(text) ?? null) : undefined;
-    if (scope === 'nothing' || (tree && !mayHoldNotice(tree))) return { path, status: 'scanned', holders: [], findings: [], encoding };
+    const tree = scope !== 'nothing' && format === 'html' ? (buildHtmlTree(text, markup) ?? null) : undefined;
+    if (scope === 'nothing' || (scope === 'notices' && tree && !mayHoldNotice(tree))) return { path, status: 'scanned', holders: [], findings: [], encoding };
     return { ...(await checkText(text, path, policyPath, run, { tree, isNoticesOnly: scope === 'notices' })), encoding };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);

@@ -58,7 +58,8 @@ export class TagAttributes {
 }
 
 // `noscript` is not among them: the parser reads a page as with scripting off, its content as markup.
-const TEXT_SWITCHING = nameTable(['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext']);
+const RAW_TEXT_NAMES = ['script', 'style', 'title', 'textarea', 'xmp', 'noembed', 'noframes', 'iframe', 'plaintext'];
+const TEXT_SWITCHING = nameTable(RAW_TEXT_NAMES);
 const closings = new Map<string, RegExp>();
 
 /**
@@ -110,6 +111,114 @@ export function scanHtml(html: string, visitor: MarkupVisitor): boolean {
   }
   return true;
 }
+
+/**
+ * A page's markup as one scan reported it, to be reported again: the prefilter and the tree
+ * builder then read a page in one scan (a replay costs about a tenth of a scan). The events are
+ * kept as numbers in one buffer, which the next recording reuses: a record can be replayed only
+ * until the next page is recorded.
+ */
+export class MarkupRecord {
+  readonly #recording: number;
+  readonly #length: number;
+  readonly #isComplete: boolean;
+
+  private constructor(recording: number, length: number, isComplete: boolean) {
+    this.#recording = recording;
+    this.#length = length;
+    this.#isComplete = isComplete;
+  }
+
+  /** Scans `html` (see `scanHtml`), keeping what the scan reports. */
+  static of(html: string): MarkupRecord {
+    recorder.length = 0;
+    const isComplete = scanHtml(html, recorder);
+    return new MarkupRecord(++recordings, recorder.length, isComplete);
+  }
+
+  /** Reports the recorded markup to `visitor`, as `scanHtml` did; returns whether the scan read the whole text. */
+  replay(visitor: MarkupVisitor): boolean {
+    if (this.#recording !== recordings) throw new Error('A markup record was replayed after another page was recorded.');
+    const events = recorder.events;
+    const attributes = new TagAttributes();
+    for (let i = 0; i < this.#length; ) {
+      const type = events[i] as number;
+      const start = events[i + 1] as number;
+      const end = events[i + 2] as number;
+      if (type === COMMENT) {
+        visitor.comment(start, end);
+        i += 3;
+      } else if (type === RAW_TEXT) {
+        visitor.rawText(RAW_TEXT_NAMES[events[i + 3] as number] as string, start, end, { start: events[i + 4] as number, end: start });
+        i += 5;
+      } else {
+        attributes.count = 0;
+        attributes.tagNameEnd = events[i + 3] as number;
+        attributes.isSelfClosing = events[i + 4] === 1;
+        const count = events[i + 5] as number;
+        i += 6;
+        for (let k = 0; k < count; k++, i += 4) attributes.add(events[i] as number, events[i + 1] as number, events[i + 2] as number, events[i + 3] as number);
+        visitor.tag(start, end, type === END_TAG, attributes);
+      }
+    }
+    return this.#isComplete;
+  }
+}
+
+const [COMMENT, START_TAG, END_TAG, RAW_TEXT] = [0, 1, 2, 3];
+/** How many pages have been recorded: a record is of the last one, or stale. */
+let recordings = 0;
+
+/** The scan's visitor that keeps its events: a comment as its type, start and end; a tag with its name's end, `/>` and attributes; raw text with its name and start tag. */
+class Recorder implements MarkupVisitor {
+  events = new Int32Array(1 << 16);
+  length = 0;
+
+  comment(start: number, end: number): void {
+    this.#room(3);
+    this.#push(COMMENT, start, end);
+  }
+
+  tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void {
+    // No one reads an end tag's attributes.
+    const count = isEnd ? 0 : attributes.count;
+    this.#room(6 + 4 * count);
+    this.#push(isEnd ? END_TAG : START_TAG, start, end);
+    this.#push(attributes.tagNameEnd, attributes.isSelfClosing ? 1 : 0, count);
+    for (let k = 0; k < count; k++) {
+      const at = this.length;
+      this.events[at] = attributes.nameStart(k);
+      this.events[at + 1] = attributes.nameEnd(k);
+      this.events[at + 2] = attributes.valueStart(k);
+      this.events[at + 3] = attributes.valueEnd(k);
+      this.length += 4;
+    }
+  }
+
+  rawText(name: string, start: number, end: number, startTag: { start: number }): void {
+    this.#room(5);
+    this.#push(RAW_TEXT, start, end);
+    this.events[this.length++] = RAW_TEXT_NAMES.indexOf(name);
+    this.events[this.length++] = startTag.start;
+  }
+
+  #push(a: number, b: number, c: number): void {
+    const at = this.length;
+    this.events[at] = a;
+    this.events[at + 1] = b;
+    this.events[at + 2] = c;
+    this.length += 3;
+  }
+
+  #room(more: number): void {
+    if (this.length + more <= this.events.length) return;
+    const grown = new Int32Array(Math.max(2 * this.events.length, this.length + more));
+    grown.set(this.events.subarray(0, this.length));
+    this.events = grown;
+  }
+}
+
+const recorder = new Recorder();
 
 /** Where the end tag of a raw text element whose content starts at `from` stands, or -1. */
 function rawTextEnd(html: string, from: number, name: string): number {

@@ -5,7 +5,7 @@
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
 // side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
-import { type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from './html-scan.js';
+import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from './html-scan.js';
 
 /** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
 const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
@@ -26,10 +26,10 @@ export interface RegionSource {
   hasDirective: boolean;
 }
 
-/** The region-bearing text of an HTML page. */
-export function regionSource(html: string): RegionSource {
+/** The region-bearing text of an HTML page, read from its markup as recorded, if it was. */
+export function regionSource(html: string, markup?: MarkupRecord): RegionSource {
   const reader = new RegionSourceReader(html);
-  const complete = scanHtml(html, reader);
+  const complete = markup ? markup.replay(reader) : scanHtml(html, reader);
   const rest = html.slice(reader.at);
   // Where the scan stopped short, the rest may hold a comment it did not report.
   const hasDirective = reader.hasDirective || (!complete && rest.includes(DIRECTIVE_TOKEN));

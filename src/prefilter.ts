@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue/compile.js';
 import { findNotices } from './detect/notices.js';
 import { normaliseOwner } from './detect/owners.js';
 import type { PageFormat } from './document/page.js';
+import type { MarkupRecord } from './html-scan.js';
 import { phraseSearch } from './phrase-search.js';
 import { DIRECTIVE_TOKEN, regionSource } from './prefilter-text.js';
 
@@ -15,7 +16,8 @@ export type Scope = 'nothing' | 'notices' | 'everything';
 
 /** Decides from a page's raw text, without parsing it, what it may hold. */
 export interface Prefilter {
-  scope(text: string, format: PageFormat): Scope;
+  /** `markup` is an HTML page's markup as recorded, if it was (else the page is scanned here). */
+  scope(text: string, format: PageFormat, markup?: MarkupRecord): Scope;
 }
 
 const NOTICE_TOKEN = /©|&copy;|&#169;|&#xa9;|\\u00a9|\(c\)|copyright/i;
@@ -44,9 +46,9 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
   const hasPhraseInFileNames = phraseSearch(catalogue, catalogue.signals.filter((signal) => signal.regions.has('src')));
 
   return {
-    scope(text, format) {
+    scope(text, format, markup) {
       // Suppression comments must be read even on pages with nothing else: an unused one is a finding.
-      const { text: regions, fileNames, hasDirective } = format === 'html' ? regionSource(text) : { text, fileNames: '', hasDirective: text.includes(DIRECTIVE_TOKEN) };
+      const { text: regions, fileNames, hasDirective } = format === 'html' ? regionSource(text, markup) : { text, fileNames: '', hasDirective: text.includes(DIRECTIVE_TOKEN) };
       if (hasDirective) return 'everything';
       const plain = decodeEscapes(regions);
       if (hasPhrase(plain) || hasPhraseInFileNames(decodeEscapes(fileNames))) return 'everything';

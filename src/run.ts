@@ -32,7 +32,7 @@ export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
 export function prefilterOf(policy: Policy): Prefilter {
   let prefilter: Prefilter | undefined;
   return {
-    scope: (text, format) => (prefilter ??= buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) })).scope(text, format),
+    scope: (text, format, markup) => (prefilter ??= buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) })).scope(text, format, markup),
   };
 }
 

@@ -8,6 +8,8 @@ import { decodePage } from '../src/document/decode.js';
 import { emptyFacts, type PageFacts } from '../src/document/facts.js';
 import { extractRegions } from '../src/document/hast-regions.js';
 import { buildHtmlTree } from '../src/document/html-tree.js';
+import { MarkupRecord, type MarkupVisitor, scanHtml } from '../src/html-scan.js';
+import { regionSource } from '../src/prefilter-text.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/pages');
@@ -131,6 +133,47 @@ describe('the HTML tree builder', () => {
       const built = fromBuilder(source);
       if (built) expect(built).toEqual(fromParse5(source));
     }), { seed: SEED, numRuns: 3000 });
+  });
+});
+
+/** Everything a scan reports of a page, attributes spelled out, and whether it read the whole page. */
+function scanned(source: string, record?: MarkupRecord) {
+  const events: unknown[] = [];
+  const visitor: MarkupVisitor = {
+    comment: (start, end) => events.push(['comment', start, end]),
+    tag: (start, end, isEnd, attributes) => {
+      const spans = Array.from({ length: attributes.count }, (_, k) => [attributes.nameStart(k), attributes.nameEnd(k), attributes.valueStart(k), attributes.valueEnd(k)]);
+      events.push(['tag', start, end, isEnd, attributes.tagNameEnd, attributes.isSelfClosing, isEnd ? [] : spans]);
+    },
+    rawText: (name, start, end, startTag) => events.push(['raw text', name, start, end, startTag.start, startTag.end]),
+  };
+  const isComplete = record ? record.replay(visitor) : scanHtml(source, visitor);
+  return { events, isComplete };
+}
+
+describe('a recorded scan of a page', () => {
+  it('reports again what the scan reported, also where the scan stopped short', () => {
+    const pages = [...htmlFiles(join(ROOT, 'test/fixtures')), ...htmlFiles(join(ROOT, 'examples'))].map((path) => readFileSync(path, 'utf8'));
+    for (const source of [...pages, '<p>a<div class="x', '<script>never closed', '<p>a<plaintext><b>']) {
+      expect(scanned(source, MarkupRecord.of(source))).toEqual(scanned(source));
+    }
+    fc.assert(fc.property(markup, (source) => {
+      expect(scanned(source, MarkupRecord.of(source))).toEqual(scanned(source));
+    }), { seed: SEED, numRuns: 3000 });
+  });
+
+  it('builds the same tree and region text as a scan', () => {
+    fc.assert(fc.property(markup, (source) => {
+      const record = MarkupRecord.of(source);
+      expect(regionSource(source, record)).toEqual(regionSource(source));
+      expect(buildHtmlTree(source, record)).toEqual(buildHtmlTree(source));
+    }), { seed: SEED, numRuns: 1000 });
+  });
+
+  it('is refused once another page is recorded', () => {
+    const first = MarkupRecord.of('<p>a</p>');
+    MarkupRecord.of('<div>b</div>');
+    expect(() => buildHtmlTree('<p>a</p>', first)).toThrow(/replayed after another page/);
   });
 });
 

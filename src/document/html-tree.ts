@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { isSpace, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from '../html-scan.js';
+import { isSpace, type MarkupRecord, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from '../html-scan.js';
 import type { TreeElement, TreeRoot } from './tree.js';
 import { foreignEnd, foreignStart } from './html-tree/foreign.js';
 import { INTEGRATION_POINTS } from './html-tree/elements.js';
@@ -20,13 +20,14 @@ import { commentData, createElement, propertiesOf, readTag, type Tag } from './h
  * hast, as it scans with regular expressions and builds only what the region reader looks at:
  * elements, their tag names and the attributes regions and kinds are read from, text with its
  * source offsets, and comments. Tests hold what is read from its trees to what is read from
- * rehype-parse's on the shared corpus, the fixtures and random markup.
+ * rehype-parse's on the shared corpus, the fixtures and random markup. Given the page's markup as
+ * the prefilter recorded it, it builds from the record instead of scanning the page again.
  */
-export function buildHtmlTree(html: string): TreeRoot | undefined {
+export function buildHtmlTree(html: string, markup?: MarkupRecord): TreeRoot | undefined {
   if (html.includes('\0')) return undefined;
   const builder = new TreeBuilder(html);
   try {
-    return builder.build();
+    return builder.build(markup);
   } catch (error) {
     if (error === NEEDS_PARSER) return undefined;
     throw error;
@@ -60,11 +61,11 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
     super();
   }
 
-  /** Scans the page and builds its tree; throws NEEDS_PARSER where it leaves the page to parse5. */
-  build(): TreeRoot {
+  /** Scans the page, or replays its recorded markup, and builds its tree; throws NEEDS_PARSER where it leaves the page to parse5. */
+  build(markup?: MarkupRecord): TreeRoot {
     // The builder is the scan's visitor: its methods are the same functions for every page, where
     // closures made for each page would leave V8 optimizing the scan again and again.
-    if (!scanHtml(this.html, this)) needsParser();
+    if (!(markup ? markup.replay(this) : scanHtml(this.html, this))) needsParser();
     if (this.templates === 0) this.textUpTo(this.html.length);
     return this.root;
   }
