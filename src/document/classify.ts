@@ -22,17 +22,22 @@ const CAPTION_WORDS = /caption/i;
 const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source/i;
 const BYLINE_WORDS = /byline|(?:^|[-_\s])authors?(?:$|[-_\s])/i;
 
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** The region kind an element gives the text inside it, or `undefined` to inherit its parent's. */
 export function regionKindOf(element: Element): BlockKind | undefined {
   const tag = element.tagName;
   if (tag === 'title') return 'title';
-  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (HEADINGS.has(tag)) return 'heading';
   if (tag === 'figcaption' || tag === 'caption') return 'caption';
+  // Nearly half the elements of a page have no class, id or itemprop: no words to test.
   const words = describe(element);
-  if (CREDIT_WORDS.test(words)) return 'credit';
-  if (CAPTION_WORDS.test(words)) return 'caption';
-  if (BYLINE_WORDS.test(words) || hasToken(element.properties.rel, 'author')) return 'byline';
-  if (tag === 'footer' || tag === 'small' || FOOTER_WORDS.test(words)) return 'footer';
+  if (words !== undefined) {
+    if (CREDIT_WORDS.test(words)) return 'credit';
+    if (CAPTION_WORDS.test(words)) return 'caption';
+  }
+  if ((words !== undefined && BYLINE_WORDS.test(words)) || hasToken(element.properties.rel, 'author')) return 'byline';
+  if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
 }
 
@@ -43,9 +48,11 @@ export function isSkipped(element: Element): boolean {
   return role === 'navigation' || role === 'menu' || element.properties.hidden === true;
 }
 
-function describe(element: Element): string {
+/** An element's class, id and itemprop words, or undefined where it has none. */
+function describe(element: Element): string | undefined {
   const { className, id, itemProp } = element.properties;
-  return [listOf(className), typeof id === 'string' ? id : '', listOf(itemProp)].join(' ');
+  if (className === undefined && id === undefined && itemProp === undefined) return undefined;
+  return `${listOf(className)} ${typeof id === 'string' ? id : ''} ${listOf(itemProp)}`;
 }
 
 function listOf(value: unknown): string {

@@ -75,16 +75,45 @@ const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className']
 const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden', 'color', 'face', 'size']);
 const READ_NAMES = nameTable(READ_ATTRIBUTES);
 
+/**
+ * A built element's properties: every one the region reader looks at, undefined where the tag has
+ * no such attribute. All elements' properties then have one shape: with the key sets of their
+ * attributes, they had dozens, and V8 looked each read up in a table (the region reader reads
+ * some ten properties of every element, on every walk of a tree).
+ */
+export class ElementProperties implements Properties {
+  [key: string]: Properties[string];
+  id: string | undefined = undefined;
+  className: string[] | undefined = undefined;
+  itemProp: string[] | undefined = undefined;
+  role: string | undefined = undefined;
+  hidden: string | true | undefined = undefined;
+  rel: string[] | undefined = undefined;
+  dateTime: string | undefined = undefined;
+  type: string | undefined = undefined;
+  name: string | undefined = undefined;
+  property: string | undefined = undefined;
+  content: string | undefined = undefined;
+  alt: string | undefined = undefined;
+  title: string | undefined = undefined;
+  src: string | undefined = undefined;
+  dataSrc: string | undefined = undefined;
+  dataCredit: string | undefined = undefined;
+  dataCopyright: string | undefined = undefined;
+  dataPhotographer: string | undefined = undefined;
+  dataCaption: string | undefined = undefined;
+}
+
 export function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];
-  const properties = tag ? propertiesOf(tag.attributes) : {};
+  const properties = tag ? propertiesOf(tag.attributes) : new ElementProperties();
   // Every element has the same fields, `position` too (undefined where no tag made it), so code
   // that reads elements sees one shape of object.
   return { type: 'element', tagName: name, properties, children, position: tag ? { start: { offset: tag.start }, end: { offset: tag.end } } : undefined };
 }
 
-export function propertiesOf(attributes: ReadonlyMap<string, string>): Properties {
-  const properties: Properties = {};
+export function propertiesOf(attributes: ReadonlyMap<string, string>): ElementProperties {
+  const properties = new ElementProperties();
   for (const [key, value] of attributes) {
     const property = PROPERTIES.get(key);
     if (property) properties[property] = value;
