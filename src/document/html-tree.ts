@@ -34,6 +34,8 @@ export function buildHtmlTree(html: string, markup?: MarkupRecord): TreeRoot | u
   }
 }
 
+const NOT_SPACE = /[^\t\n\f\r ]/;
+
 export type Mode = 'before-html' | 'before-head' | 'in-head' | 'in-head-noscript' | 'after-head' | 'in-body' | 'after-body' | 'after-after-body';
 
 /** The builder's state as the insertion modes (html-tree/*.ts) read and change it. */
@@ -140,7 +142,8 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
 
   /** Inserts decoded text by the insertion mode: white space before the body is split off. */
   characters(value: string, start: number, end: number): void {
-    const spaces = /^[\t\n\f\r ]*/.exec(value)?.[0].length ?? 0;
+    const first = value.search(NOT_SPACE); // no match made, as there is one per text node
+    const spaces = first === -1 ? value.length : first;
     // Before the body, white space is split from the text after it: by offsets, unless a reference
     // or a `</>` stands among them (parse5 then places the text after it).
     if (this.mode !== 'in-body' && spaces > 0 && spaces < value.length && /&|<\/>/.test(this.html.slice(start, end))) needsParser();

@@ -104,9 +104,12 @@ export class ElementProperties implements Properties {
   dataCaption: string | undefined = undefined;
 }
 
+/** The properties of the elements with none: shared, as no one changes an element's properties (they are replaced). */
+const NO_PROPERTIES = new ElementProperties();
+
 export function createElement(name: string, tag: Tag | undefined): TreeElement {
   const children: TreeNode[] = [];
-  const properties = tag ? propertiesOf(tag.attributes) : new ElementProperties();
+  const properties = tag && tag.attributes.size > 0 ? propertiesOf(tag.attributes) : NO_PROPERTIES;
   // Every element has the same fields, `position` too (undefined where no tag made it), so code
   // that reads elements sees one shape of object.
   return { type: 'element', tagName: name, properties, children, position: tag ? { start: { offset: tag.start }, end: { offset: tag.end } } : undefined };
