@@ -4,7 +4,11 @@ export interface AttributeSpan {
   end: number;
 }
 
-const NAME_END = /[\s/>=]/;
+// Runs of characters the tag's tokens are made of, skipped by one search each (not a test a character).
+const NAME = /[^\s/>=]*/y;
+const SPACE_OR_SLASH = /[\s/]*/y;
+const SPACE = /\s*/y;
+const UNQUOTED_VALUE = /[^\s>]*/y;
 
 /**
  * Finds the value of attribute `name` in the start tag beginning at `tagStart`, by tokenising the
@@ -12,22 +16,20 @@ const NAME_END = /[\s/>=]/;
  * keeps element positions only, and an alt text or meta content must point at its own column.
  */
 export function locateAttribute(source: string, tagStart: number, name: string): AttributeSpan | undefined {
-  let i = tagStart + 1;
-  while (i < source.length && !NAME_END.test(source[i] as string)) i++;
+  let i = skip(NAME, source, tagStart + 1);
   const wanted = name.toLowerCase();
   while (i < source.length) {
-    while (i < source.length && /[\s/]/.test(source[i] as string)) i++;
+    i = skip(SPACE_OR_SLASH, source, i);
     if (i >= source.length || source[i] === '>') return undefined;
     const nameStart = i;
-    while (i < source.length && !NAME_END.test(source[i] as string)) i++;
+    i = skip(NAME, source, i);
     const attribute = source.slice(nameStart, i).toLowerCase();
-    while (i < source.length && /\s/.test(source[i] as string)) i++;
+    i = skip(SPACE, source, i);
     if (source[i] !== '=') {
       if (attribute === '') i++;
       continue;
     }
-    i++;
-    while (i < source.length && /\s/.test(source[i] as string)) i++;
+    i = skip(SPACE, source, i + 1);
     const quote = source[i];
     let span: AttributeSpan;
     if (quote === '"' || quote === "'") {
@@ -37,10 +39,18 @@ export function locateAttribute(source: string, tagStart: number, name: string):
       i = end + 1;
     } else {
       const start = i;
-      while (i < source.length && !/[\s>]/.test(source[i] as string)) i++;
+      i = skip(UNQUOTED_VALUE, source, i);
       span = { start, end: i };
     }
     if (attribute === wanted) return span;
   }
   return undefined;
+}
+
+/** Where the run of `pattern` (sticky, matching the empty string too) that starts at `at` ends. */
+function skip(pattern: RegExp, source: string, at: number): number {
+  if (at >= source.length) return at;
+  pattern.lastIndex = at;
+  pattern.test(source);
+  return pattern.lastIndex;
 }
