@@ -33,10 +33,10 @@ export class KeywordSearch {
         this.#ends[child]?.push(...(this.#ends[this.#fail[child] as number] ?? []));
         queue.push(child);
       }
-      for (let code = 0; code < 128; code++) {
-        const child = this.#children[state]?.get(code);
-        this.#ascii[state * 128 + code] = child ?? (state === 0 ? 0 : (this.#ascii[(this.#fail[state] as number) * 128 + code] as number));
-      }
+      // A state steps as its failure state does, but where it has a child of its own.
+      const row = state * 128;
+      if (state !== 0) this.#ascii.copyWithin(row, (this.#fail[state] as number) * 128, (this.#fail[state] as number) * 128 + 128);
+      for (const [code, child] of this.#children[state] as Map<number, number>) if (code < 128) this.#ascii[row + code] = child;
     }
     this.#isEnd = Uint8Array.from(this.#ends, (ends) => (ends.length > 0 ? 1 : 0));
     this.#ascii.forEach((state, at) => {
