@@ -36,7 +36,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       // Globs are relative to the policy folder; a folder outside it is globbed from itself.
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
-      const found = await fg(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
+      const found = fg.sync(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
       for (const entry of found) {
         const file = resolve(entry.path);
         if (entry.dirent.isDirectory() || (isInside && !isUnder(file, absolute))) continue;
@@ -90,7 +90,7 @@ function isUnder(file: string, folder: string): boolean {
  * undefined where there is none.
  */
 async function loadGitignores(root: string): Promise<Ignore | undefined> {
-  const files = await fg('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
+  const files = fg.sync('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
   if (files.length === 0) return undefined;
   const rules = ignore();
   for (const file of files.sort()) {
