@@ -93,6 +93,7 @@ function publisherNames(text: string): string[] {
 
 /** Text with its character references and JSON escapes decoded. */
 function decodeEscapes(text: string): string {
-  if (!text.includes('&') && !text.includes('\\u')) return text;
-  return decodeHTML(text).replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  const decoded = text.includes('&') ? decodeHTML(text) : text;
+  // Most pages hold references; few hold JSON escapes, and those are not looked for in the others.
+  return decoded.includes('\\u') ? decoded.replace(JSON_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : decoded;
 }
