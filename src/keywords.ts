@@ -35,7 +35,8 @@ export class KeywordSearch {
       }
       // A state steps as its failure state does, but where it has a child of its own.
       const row = state * 128;
-      if (state !== 0) this.#ascii.copyWithin(row, (this.#fail[state] as number) * 128, (this.#fail[state] as number) * 128 + 128);
+      const failRow = (this.#fail[state] as number) * 128;
+      if (state !== 0) this.#ascii.copyWithin(row, failRow, failRow + 128);
       for (const [code, child] of this.#children[state] as Map<number, number>) if (code < 128) this.#ascii[row + code] = child;
     }
     this.#isEnd = Uint8Array.from(this.#ends, (ends) => (ends.length > 0 ? 1 : 0));

@@ -35,8 +35,9 @@ export function regionKindOf(element: Element): BlockKind | undefined {
   if (words !== undefined) {
     if (CREDIT_WORDS.test(words)) return 'credit';
     if (CAPTION_WORDS.test(words)) return 'caption';
+    if (BYLINE_WORDS.test(words)) return 'byline';
   }
-  if ((words !== undefined && BYLINE_WORDS.test(words)) || hasToken(element.properties.rel, 'author')) return 'byline';
+  if (hasToken(element.properties.rel, 'author')) return 'byline';
   if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
 }

@@ -3,7 +3,7 @@ import type { TreeElement } from '../tree.js';
 import { BLOCK_END, BODY_VOID, BUTTON_SCOPE, CLOSES_P, FORMATTING, HEAD_VOID, HEADINGS, LEFT_TO_PARSER, LIST_SCOPE, MARKED, MARKER, SCOPE, SECTIONS, SPECIAL, TABLE_PARTS } from './elements.js';
 import { endTag, startTag } from './modes.js';
 import { needsParser } from './needs-parser.js';
-import { createElement, ElementProperties, type Tag } from './tag.js';
+import { createElement, type Tag } from './tag.js';
 import { closeCaption, closeCell } from './tables.js';
 
 // In body (13.2.6.4.7), and in a table cell, which reads as in body.
@@ -261,10 +261,10 @@ function adopt(b: TreeBuilder, depth: number, furthest: number): void {
 /** Where a misplaced node would be moved before the table rather than put inside. */
 const FOSTERING = new Set(['table', 'tbody', 'tfoot', 'thead', 'tr']);
 
-/** A formatting element made anew from the same tag: its name and properties, no content, no position. */
+/** A formatting element made anew from the same tag: its name and properties (never changed, so shared), no content, no position. */
 function copyOf(element: TreeElement): TreeElement {
   const copy = createElement(element.tagName, undefined);
-  copy.properties = Object.assign(new ElementProperties(), element.properties);
+  copy.properties = element.properties;
   return copy;
 }
 

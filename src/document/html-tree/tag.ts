@@ -81,7 +81,7 @@ const READ_NAMES = nameTable(READ_ATTRIBUTES);
  * attributes, they had dozens, and V8 looked each read up in a table (the region reader reads
  * some ten properties of every element, on every walk of a tree).
  */
-export class ElementProperties implements Properties {
+class ElementProperties implements Properties {
   [key: string]: Properties[string];
   id: string | undefined = undefined;
   className: string[] | undefined = undefined;
