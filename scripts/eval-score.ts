@@ -1,6 +1,8 @@
 /** A page's label in the corpus (the fields scoring uses). */
 export interface Label {
   file: string;
+  /** The repository whose test pages the page was taken from. */
+  source_repo: string;
   agency_content: boolean;
   items: Array<{ agency: string; kind: string; evidence: string; where: string; optional?: boolean }>;
   mentions_only: Array<{ agency: string; evidence: string }>;
@@ -26,8 +28,9 @@ const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
  * Scores reported holders against the labels as the corpus README defines: pages (any holder vs
  * `agency_content`), holders and (holder, kind) pairs against required items, optional items
  * neither required nor penalised, uncertain pages left out, citation-only pages counted apart.
+ * `whole` is the corpus the labels are part of: its vocabulary tells which holders it ever labels.
  */
-export function scorePages(labels: readonly Label[], reported: Reported, idOf: (agency: string) => string) {
+export function scorePages(labels: readonly Label[], reported: Reported, idOf: (agency: string) => string, whole: readonly Label[] = labels) {
   const pages = tally();
   const holders = tally();
   const kinds = tally();
@@ -38,7 +41,7 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
   const uncertain: PageScore[] = [];
   // Holders the corpus never labels (its vocabulary has no such agency) can be neither confirmed
   // nor refuted by it: their reports are listed apart, not counted as false alarms.
-  const vocabulary = new Set(labels.flatMap((l) => [...l.items, ...l.mentions_only].map((i) => idOf(i.agency))));
+  const vocabulary = new Set(whole.flatMap((l) => [...l.items, ...l.mentions_only].map((i) => idOf(i.agency))));
   const unlabelled: PageScore[] = [];
   let citationPages = 0;
   let citationFalsePositives = 0;

@@ -63,5 +63,17 @@ console.log(`  ${'holders, all'.padEnd(20)}${pct(score.holders)}`);
 console.log(`  ${'(holder, kind), all'.padEnd(20)}${pct(score.kinds)}`);
 for (const [kind, tally] of [...score.byKind].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${`kind ${kind}`.padEnd(20)}${pct(tally)}`);
 console.log(`  ${'pages'.padEnd(20)}${pct(score.pages)}`);
+// The corpus gathers pages from several projects' test sets: figures per source show whether
+// detection holds on pages of another kind, not only on the whole.
+console.log(`\nby source${''.padEnd(13)} precision  recall   tp   fp   fn`);
+for (const source of [...new Set(labels.map((label) => label.source_repo))].sort()) {
+  const ofSource = labels.filter((label) => label.source_repo === source);
+  const part = scorePages(ofSource, reported, idOf, labels);
+  const pages = ofSource.length;
+  console.log(`  ${source} (${pages} pages, ${part.citationFalsePositives} of ${part.citationPages} citation-only pages reported)`);
+  console.log(`    ${'holders'.padEnd(18)}${pct(part.holders)}`);
+  console.log(`    ${'(holder, kind)'.padEnd(18)}${pct(part.kinds)}`);
+  console.log(`    ${'pages'.padEnd(18)}${pct(part.pages)}`);
+}
 console.log(`\ncitation-only pages with a holder reported: ${score.citationFalsePositives} of ${score.citationPages}`);
 console.log(`reports of holders the corpus never labels (not scored): ${score.unlabelled.length}`);
