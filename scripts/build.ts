@@ -1,7 +1,7 @@
 // `npm run build`: bundles the JavaScript with esbuild, one file for each entry point plus the
 // chunks they share, and writes the catalogue snapshot beside it; tsc then adds the type
 // declarations. Loading some 250 modules one at a time was most of a run's start-up.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { literalsTable, translationsTable } from '../src/catalogue/compile.js';
@@ -40,6 +40,14 @@ await build({
     },
   ],
 });
+// piscina loads a task file with require() before it tries import(), and on Node 20.19+ and 22
+// require() of an ES module takes Node's require(esm) path, which aborts the whole process when
+// a worker is stopped while it loads (rightslint issue 18). The pool is given this CommonJS file
+// instead: require() finds no ES module in it, and it loads the worker with import().
+await writeFile(
+  join(DIST, 'worker.cjs'),
+  "'use strict';\n// The pool's task: the ES module worker, loaded with import(), never require() (see scripts/build.ts).\nmodule.exports = import('./worker.js').then((worker) => worker.default);\n",
+);
 const entries = await loadHolders([BUILTIN_HOLDERS], BUILTIN_HOLDERS);
 const holders = await Promise.all(entries.map(async ({ spec, file }) => ({ spec, text: await readFile(resolve(BUILTIN_HOLDERS, file), 'utf8') })));
 await writeSnapshot({ holders, literals: literalsTable(entries), translations: translationsTable(entries) }, join(DIST, 'catalogue.json'));

@@ -48,7 +48,8 @@ const BIG_PAGE_HEAP_MB = 1024;
 const WORKER_STACK_MB = 64;
 /** How long one page may take in a worker before the worker is stopped and the page reported. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-const WORKER = builtEntry('worker.js');
+/** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
+const WORKER = builtEntry('worker.cjs');
 
 /** How to spread the work: threads (default: the cores), and the time limit of one page. */
 export interface PoolOptions {

@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
+import { builtEntry } from '../src/package-root.js';
 import { scratchFolder } from './support/scratch.js';
 
 const PAGES = join(import.meta.dirname, 'holders');
@@ -135,6 +138,17 @@ describe('a page that runs too long', () => {
     expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
     const inline = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1 });
     expect(inline.files[0]?.status).toBe('scanned');
+  });
+});
+
+describe('the worker pool', () => {
+  it('loads its worker with import(), never through require() of an ES module', () => {
+    // piscina require()s its task file before it tries import(); Node's require() of an ES module
+    // can abort the process when the worker is stopped while loading (issue 18). It lists every
+    // module it loads, ES modules too, in require.cache.
+    const entry = fileURLToPath(builtEntry('worker.cjs'));
+    const script = `const loaded = require(${JSON.stringify(entry)}); loaded.catch(() => {}); console.log(JSON.stringify({ isPromise: loaded instanceof Promise, loaded: Object.keys(require.cache) }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual({ isPromise: true, loaded: [entry] });
   });
 });
 
