@@ -6,7 +6,8 @@ import { DigestsAhead } from './digests.js';
 import { builtEntry } from './package-root.js';
 import type { Target } from './files.js';
 import type { FileResult } from './result.js';
-import type { WorkerSetup } from './worker.js';
+import { newTaskClock, taskDeadline } from './thread-clock.js';
+import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
  * How many bytes of files must wait for checking before workers start: below it (32 MB, some 200
@@ -46,7 +47,10 @@ const BIG_PAGE_HEAP_MB = 1024;
  * only what a page uses is ever in memory.
  */
 const WORKER_STACK_MB = 64;
-/** How long one page may take in a worker before the worker is stopped and the page reported. */
+/**
+ * How long one page may take in a worker before the worker is stopped and the page reported: CPU
+ * time of the worker's thread where it can be read (see `src/thread-clock.ts`).
+ */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
 const WORKER = builtEntry('worker.cjs');
@@ -82,7 +86,12 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const startPool = async (threads: number, heapMb: number): Promise<Piscina> => {
     const { Piscina } = await import('piscina');
     // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
-    return new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: WORKER_STACK_MB } });
+    const started = new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: WORKER_STACK_MB } });
+    // The pool tells of a worker that failed with no task: one stopped for a page's time limit
+    // that ran out of memory before it ended, whose page is reported already. Unheard, the
+    // event would end the process after the report.
+    started.on('error', () => undefined);
+    return started;
   };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {
@@ -95,7 +104,10 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     const files = batch.map(({ file }) => file);
     try {
       const workerPool = await (isBigPage ? (bigPagePool ??= startPool(1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(workers, WORKER_HEAP_MB)));
-      const checked = (await workerPool.run(files, { signal: AbortSignal.timeout(timeoutMs), transferList: files.map((f) => f.bytes.buffer) })) as FileResult[];
+      const clock = newTaskClock();
+      const deadline = taskDeadline(clock, timeoutMs);
+      const task: WorkerTask = { files, clock };
+      const checked = (await workerPool.run(task, { signal: deadline.signal, transferList: files.map((f) => f.bytes.buffer) }).finally(deadline.stop)) as FileResult[];
       for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
       if (batch.length > 1) {

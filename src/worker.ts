@@ -3,6 +3,7 @@ import { checkFile, type FileToCheck, type PageCheck } from './check-page.js';
 import { policyFromData, type PolicyData } from './config/policy.js';
 import type { FileResult } from './result.js';
 import { prefilterOf } from './run.js';
+import { startTaskClock, type TaskClock } from './thread-clock.js';
 
 /** What every worker of a run is started with: the run's policy, loaded and validated once. */
 export interface WorkerSetup {
@@ -11,12 +12,22 @@ export interface WorkerSetup {
   prefilter: boolean;
 }
 
+/** One task of the pool: files to check, and the clock their time limit is measured on. */
+export interface WorkerTask {
+  files: FileToCheck[];
+  clock: TaskClock;
+}
+
 const setup = workerData as WorkerSetup;
 const policy = policyFromData(setup.policy);
 const run: PageCheck = { policy, asOf: setup.asOf, displayPath: (path) => path, ...(setup.prefilter ? { prefilter: prefilterOf(policy) } : {}) };
+// Built as the thread starts (it is built for the first page otherwise), so that no page's clock counts it.
+run.prefilter?.scope('', 'html');
 
 /** Decodes, prefilters and judges files read by the main thread, in a worker thread (the pool's task). */
-export default async function checkInWorker(files: FileToCheck[]): Promise<FileResult[]> {
+export default async function checkInWorker({ files, clock }: WorkerTask): Promise<FileResult[]> {
+  // The limit counts from here: the thread's start (loading, compiling the catalogue) is not the page's.
+  startTaskClock(clock);
   const results: FileResult[] = [];
   for (const file of files) results.push(await checkFile(file, run));
   return results;

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+
+/**
+ * The time limit of a page counts the CPU time of the thread that checks it, not the time on the
+ * wall: on a machine shared with other work a page then gets the same verdict as on an idle one
+ * (a page that needs more memory than a worker has is reported as such, never as timed out
+ * because the machine was busy). Linux tells each thread's CPU time in `/proc`; elsewhere the
+ * limit is on the wall clock.
+ */
+export const hasThreadClock = existsSync('/proc/thread-self/stat');
+
+/** Clock ticks a second in `/proc`'s CPU times: `USER_HZ`, 100 on every Linux architecture. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Where a task says which thread checks it, and that thread's CPU time when it began: shared
+ * memory, read by the thread that waits for the task while the checking thread is busy.
+ */
+export type TaskClock = Int32Array<SharedArrayBuffer>;
+
+const TID = 0;
+const START = 1;
+
+/** A clock for one task, not started yet: no thread has taken the task. */
+export function newTaskClock(): TaskClock {
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** Called by the thread that takes a task, as it begins: records which thread it is, and its CPU time. */
+export function startTaskClock(clock: TaskClock): void {
+  if (!hasThreadClock) return;
+  // `/proc/thread-self` links to `<pid>/task/<tid>` of the thread that reads it.
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+  const ticks = cpuTicksOf('thread-self');
+  if (!Number.isInteger(tid) || ticks === undefined) return;
+  Atomics.store(clock, START, ticks);
+  Atomics.store(clock, TID, tid);
+}
+
+/**
+ * The CPU time in milliseconds that the thread checking a task has spent on it, or undefined
+ * before a thread has taken it (or where threads' CPU time cannot be read).
+ */
+export function taskCpuMs(clock: TaskClock): number | undefined {
+  const tid = Atomics.load(clock, TID);
+  if (tid === 0) return undefined;
+  const ticks = cpuTicksOf(`self/task/${tid}`);
+  return ticks === undefined ? undefined : ((ticks - Atomics.load(clock, START)) * 1000) / TICKS_PER_SECOND;
+}
+
+/** User and system CPU ticks of a thread, from its `stat` file (proc(5): fields 14 and 15). */
+function cpuTicksOf(thread: string): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${thread}/stat`, 'latin1');
+  } catch {
+    return undefined; // the thread has ended
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks : undefined;
+}
+
+/** Timers Node.js keeps no longer than this (a longer delay fires at once). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Where the CPU clock is read, the wall-clock bound of a task is this many times its limit (and
+ * at least a minute): it ends a task no thread takes or that waits without working, and leaves
+ * a machine ten times busier than idle to the CPU clock.
+ */
+const WALL_FACTOR = 10;
+const LEAST_WALL_MS = 60_000;
+
+/** A task's time limit as it runs: a signal that aborts once it is over, and a stop once the task has settled. */
+export interface TaskDeadline {
+  signal: AbortSignal;
+  stop(): void;
+}
+
+/**
+ * Aborts a task once the thread that took it has spent `limitMs` of CPU time on it (looked at a
+ * few dozen times within the limit), or, where threads' CPU time cannot be read, once `limitMs`
+ * have passed on the wall clock.
+ */
+export function taskDeadline(clock: TaskClock, limitMs: number): TaskDeadline {
+  const controller = new AbortController();
+  const expire = (): void => controller.abort(new DOMException(`The task took more than ${limitMs} ms`, 'TimeoutError'));
+  const wallMs = hasThreadClock ? Math.max(limitMs * WALL_FACTOR, LEAST_WALL_MS) : limitMs;
+  const wall = setTimeout(expire, Math.min(wallMs, LONGEST_TIMER_MS));
+  const poll = hasThreadClock
+    ? setInterval(() => {
+        const spent = taskCpuMs(clock);
+        if (spent !== undefined && spent >= limitMs) expire();
+      }, Math.min(Math.max(limitMs / 20, 10), 250))
+    : undefined;
+  return {
+    signal: controller.signal,
+    stop: () => {
+      clearTimeout(wall);
+      clearInterval(poll);
+    },
+  };
+}
