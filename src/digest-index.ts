@@ -35,8 +35,11 @@ export class DigestIndex {
 
   constructor(private readonly folder: string) {}
 
-  /** The file's metadata now, or undefined if it cannot be read (the reader then reports why). */
-  static statOf(absolute: string): FileStat | undefined {
+  /**
+   * The file's metadata now, or undefined if it cannot be read (the reader then reports why);
+   * `now` is the time it is taken at, in milliseconds since the epoch (given by tests).
+   */
+  static statOf(absolute: string, now = Date.now()): FileStat | undefined {
     let stat;
     try {
       stat = statSync(absolute, { bigint: true, throwIfNoEntry: false });
@@ -45,7 +48,7 @@ export class DigestIndex {
     }
     if (!stat) return undefined;
     const newest = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n);
-    return { key: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, isRacy: newest > Date.now() - RACY_MS };
+    return { key: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, isRacy: newest > now - RACY_MS };
   }
 
   /** The digest of a file's content, if it was hashed when its metadata was as now. */
