@@ -23,7 +23,7 @@ describe('files that cannot be checked', () => {
     'good.html': '<article><h1>T</h1><p>PARIS (AFP) - Fine.</p></article>',
   });
 
-  it('reports each with its status and reason, checks the rest, and warns by default', async () => {
+  it('reports each with its status and reason as an error, outside CI too, and checks the rest', async () => {
     vi.stubEnv('CI', '');
     const folder = files();
     symlinkSync('loop-b.html', join(folder, 'loop-a.html'));
@@ -31,26 +31,29 @@ describe('files that cannot be checked', () => {
     symlinkSync('missing.html', join(folder, 'broken.html'));
     const result = await check({ cwd: folder, asOf: '2026-01-15' });
     expect(statuses(result)).toEqual([
-      ['big.html', 'skipped', 'larger than the size limit (3007 bytes, limit 2000: see `maxFileSize`)', ['unscannable-file:warning']],
-      ['binary.html', 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', ['unscannable-file:warning']],
-      ['broken.html', 'error', expect.stringMatching(/broken symbolic link \(ENOENT\)/), ['unscannable-file:warning']],
+      ['big.html', 'skipped', 'larger than the size limit (3007 bytes, limit 2000: see `maxFileSize`)', ['unscannable-file:error']],
+      ['binary.html', 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', ['unscannable-file:error']],
+      ['broken.html', 'error', expect.stringMatching(/broken symbolic link \(ENOENT\)/), ['unscannable-file:error']],
       ['good.html', 'scanned', '', ['unlicensed-content:error']],
-      ['loop-a.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:warning']],
-      ['loop-b.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:warning']],
+      ['loop-a.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:error']],
+      ['loop-b.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:error']],
     ]);
   });
 
-  it('fails the build over them in CI, and wherever the policy says so', async () => {
+  it('fail the build outside CI as in it, unless the policy lowers the rule', async () => {
     const folder = site({ 'rightslint.yaml': 'maxFileSize: 10\n', 'a.html': '<p>A page of the site.</p>' });
-    vi.stubEnv('CI', '');
-    expect((await runCli(['check'], folder)).code).toBe(0);
-    vi.stubEnv('CI', 'true');
-    const inCi = await runCli(['check'], folder);
-    expect(inCi.code).toBe(1);
-    expect(inCi.stdout).toContain('Cannot check this file: larger than the size limit');
-    vi.stubEnv('CI', '');
-    writeFileSync(join(folder, 'rightslint.yaml'), 'maxFileSize: 10\nrules:\n  unscannable-file: error\n');
-    expect((await runCli(['check'], folder)).code).toBe(1);
+    for (const ci of ['', 'true']) {
+      vi.stubEnv('CI', ci);
+      const { code, stdout } = await runCli(['check'], folder);
+      expect([ci, code]).toEqual([ci, 1]);
+      expect(stdout).toContain('1:1  error  Cannot check this file: larger than the size limit (26 bytes, limit 10: see `maxFileSize`)  unscannable-file');
+    }
+    writeFileSync(join(folder, 'rightslint.yaml'), 'maxFileSize: 10\nrules:\n  unscannable-file: warning\n');
+    const lowered = await runCli(['check', '--format', 'json'], folder);
+    expect(lowered.code).toBe(0);
+    expect(statuses(JSON.parse(lowered.stdout) as CheckResult)).toEqual([
+      ['a.html', 'skipped', 'larger than the size limit (26 bytes, limit 10: see `maxFileSize`)', ['unscannable-file:warning']],
+    ]);
   });
 });
 

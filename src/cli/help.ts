@@ -23,6 +23,7 @@ Options for check:
       --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
       --workers N          Worker threads (default: one, one per core once ~32 MB of files wait)
       --timeout SECONDS    Time limit of one page (default 30); a page over it is reported unchecked
+                           (an error, unscannable-file)
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
 
