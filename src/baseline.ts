@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import type { FileResult, Finding } from './result.js';
+import { unscannableFile } from './rules/unscannable-file.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** One accepted finding in a baseline file: enough to review it, matched by fingerprint alone. */
@@ -17,57 +18,111 @@ interface BaselineFile {
   entries: BaselineEntry[];
 }
 
+/** What an update did: the entries written, and those dropped because they no longer match. */
+export interface BaselineUpdate {
+  entries: BaselineEntry[];
+  pruned: BaselineEntry[];
+}
+
 /**
- * Reads a baseline: the fingerprints of findings accepted when rightslint was adopted. A missing
- * file is an empty baseline (the first `--update-baseline` creates it); a malformed one is an error.
- * `shown` is the file as the user named it, for messages.
+ * Reads a baseline: the findings accepted when rightslint was adopted. A missing file is an empty
+ * baseline (the first `--update-baseline` creates it); a malformed one is an error, raised before
+ * any page is checked. `shown` is the file as the user named it, for messages.
  */
-export async function readBaseline(file: string, shown: string): Promise<Set<string>> {
+export async function readBaseline(file: string, shown: string): Promise<BaselineEntry[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
   try {
-    const parsed = JSON.parse(text) as Partial<BaselineFile>;
-    if (parsed.version !== 1 || !Array.isArray(parsed.entries)) throw new Error('expected { "version": 1, "entries": [...] }');
-    return new Set(parsed.entries.map((entry) => String(entry.fingerprint)));
+    return parseBaseline(JSON.parse(text) as unknown);
   } catch (error) {
     throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
 }
 
-/** Marks findings whose fingerprint is in the baseline as suppressed externally. */
-export function applyBaseline(files: FileResult[], fingerprints: ReadonlySet<string>, file: string): void {
+function parseBaseline(parsed: unknown): BaselineEntry[] {
+  const { version, entries } = (parsed ?? {}) as Partial<BaselineFile>;
+  if (version !== 1 || !Array.isArray(entries)) throw new Error('expected { "version": 1, "entries": [...] }');
+  entries.forEach((entry: unknown, i) => {
+    const fields = (entry ?? {}) as Record<string, unknown>;
+    const isEntry = typeof entry === 'object' && entry !== null &&
+      ['path', 'ruleId', 'message', 'fingerprint'].every((key) => typeof fields[key] === 'string') &&
+      (fields.holder === undefined || typeof fields.holder === 'string');
+    if (!isEntry) throw new Error(`entry ${i} is not { "path", "ruleId", "message", "fingerprint" } of strings`);
+  });
+  return entries;
+}
+
+/**
+ * Marks findings whose fingerprint is in the baseline as suppressed externally; never
+ * `unscannable-file`, which an older baseline may hold: a page that was not checked fails the run.
+ */
+export function applyBaseline(files: FileResult[], entries: readonly BaselineEntry[], file: string): void {
+  const fingerprints = new Set(entries.map((entry) => entry.fingerprint));
   for (const entry of files) {
     entry.findings = entry.findings.map((finding): Finding =>
-      !finding.suppression && fingerprints.has(finding.fingerprint)
+      !finding.suppression && finding.ruleId !== unscannableFile.id && fingerprints.has(finding.fingerprint)
         ? { ...finding, suppression: { kind: 'external', justification: `accepted in baseline ${file}` } }
         : finding,
     );
   }
 }
 
+/** A file of a run as the baseline knows it: by its path relative to the policy's folder. */
+export interface BaselineFileResult {
+  /** Relative to the policy's folder, as fingerprints are: the same from whichever folder rightslint runs. */
+  policyPath: string;
+  result: FileResult;
+}
+
 /**
- * Writes the baseline for a run's files: every finding not suppressed in the page, sorted so the file
- * reviews well in a diff. Entries that no longer match anything are thereby pruned.
+ * The baseline after a run. The entries of each page the run scanned are replaced by its findings
+ * (but those suppressed in the page); the entries of every other file are kept as they were, as a
+ * run that did not read a page knows nothing new about it. Only a run over the whole site
+ * (`isFullRun`) prunes the entries of files it no longer finds at all (deleted, renamed, now
+ * excluded). A page that could not be checked keeps its entries, and `unscannable-file` is never
+ * recorded: a page nobody read cannot be accepted. Entries name files relative to the policy's
+ * folder.
  */
-export async function writeBaseline(file: string, files: readonly FileResult[]): Promise<void> {
-  const entries: BaselineEntry[] = files
-    .flatMap(({ path, findings }) => findings
-      .filter((finding) => finding.suppression?.kind !== 'inSource')
-      .map((finding) => ({
-        path,
+export function updateBaseline(old: readonly BaselineEntry[], files: readonly BaselineFileResult[], isFullRun: boolean): BaselineUpdate {
+  const scanned = new Set(files.filter(({ result }) => result.status === 'scanned').map((file) => file.policyPath));
+  const present = new Set(files.map((file) => file.policyPath));
+  const found = files
+    .filter((file) => scanned.has(file.policyPath))
+    .flatMap(({ policyPath, result }) => result.findings
+      .filter((finding) => finding.suppression?.kind !== 'inSource' && finding.ruleId !== unscannableFile.id)
+      .map((finding): BaselineEntry => ({
+        path: policyPath,
         ruleId: finding.ruleId,
         ...(finding.holder ? { holder: finding.holder } : {}),
         message: finding.message,
         fingerprint: finding.fingerprint,
-      })))
-    .sort((a, b) => compare(a.path, b.path) || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint));
-  const unique = entries.filter((entry, i) => i === 0 || entry.fingerprint !== entries[i - 1]?.fingerprint);
-  await writeAtomic(file, `${JSON.stringify({ version: 1, entries: unique } satisfies BaselineFile, null, 2)}\n`);
+      })));
+  const isKept = (entry: BaselineEntry): boolean => !scanned.has(entry.path) && (!isFullRun || present.has(entry.path));
+  // A finding found again replaces its old entry, wherever that entry said the file was.
+  const entries = unique([...found, ...old.filter(isKept)]).sort(byPathRuleFingerprint);
+  const written = new Set(entries.map((entry) => entry.fingerprint));
+  const pruned = unique(old.filter((entry) => !written.has(entry.fingerprint))).sort(byPathRuleFingerprint);
+  return { entries, pruned };
+}
+
+/** Writes the baseline, sorted so that it reviews well in a diff. */
+export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
+  await writeAtomic(file, `${JSON.stringify({ version: 1, entries: [...entries] } satisfies BaselineFile, null, 2)}\n`);
+}
+
+/** The first entry of each fingerprint. */
+function unique(entries: readonly BaselineEntry[]): BaselineEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => !seen.has(entry.fingerprint) && seen.add(entry.fingerprint));
+}
+
+function byPathRuleFingerprint(a: BaselineEntry, b: BaselineEntry): number {
+  return compare(a.path, b.path) || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint);
 }
 
 function compare(a: string, b: string): number {

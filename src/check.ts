@@ -1,5 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
 import { changedSince } from './changed.js';
 import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
@@ -25,7 +26,11 @@ export interface CheckOptions {
   changedSince?: string;
   /** A baseline file: the findings it records are marked suppressed. */
   baseline?: string;
-  /** Rewrite the baseline with this run's findings (pruning what no longer matches). */
+  /**
+   * Rewrite the baseline's entries for the pages this run checked, keeping the others; a run over
+   * the whole site (no paths below the policy's folder, no `changedSince`, no `shard`) also prunes
+   * the entries of files it no longer finds.
+   */
   updateBaseline?: boolean;
   /** Skip the parser for pages that name no holder and carry no foreign notice (default true). */
   prefilter?: boolean;
@@ -46,11 +51,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const asOf = options.asOf ?? today();
+  // Every option is checked before any page is read: a mistake ends the run at once, with exit 2.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
     throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
+  const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile);
   const spec: RunSpec = {
     config: options.config ? resolve(cwd, options.config) : await findPolicyFile(resolve(cwd, paths[0] ?? '.')),
     cwd,
@@ -59,19 +67,43 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation),
   };
   const run = await preparePageCheck(spec);
-  let targets = await findTargets(paths, run.policy, cwd);
-  if (shard) targets = targets.filter((target) => isInShard(target.policyPath, shard));
+  const found = await findTargets(paths, run.policy, cwd);
+  const notices: string[] = [];
+  let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
   if (options.changedSince) {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
   const files: FileResult[] = await checkAll(targets, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
-  if (options.baseline) {
-    const file = resolve(cwd, options.baseline);
-    if (options.updateBaseline) await writeBaseline(file, files);
-    applyBaseline(files, await readBaseline(file, options.baseline), options.baseline);
+  if (baselineFile !== undefined) {
+    let entries: readonly BaselineEntry[] = accepted;
+    if (options.updateBaseline) {
+      // Results come in the targets' order.
+      const results = targets.map((target, i) => ({ policyPath: target.policyPath, result: files[i] as FileResult }));
+      const update = updateBaseline(accepted, results, await isFullRun(paths, run.policy, cwd, options));
+      await writeBaseline(baselineFile, update.entries);
+      entries = update.entries;
+      notices.push(...prunedNotice(update.pruned, options.baseline ?? baselineFile));
+    }
+    applyBaseline(files, entries, options.baseline ?? baselineFile);
   }
-  return { version: 1, files, summary: summarise(files, asOf, policyName(run.policy, cwd)) };
+  return { version: 1, files, summary: summarise(files, asOf, policyName(run.policy, cwd)), ...(notices.length > 0 ? { notices } : {}) };
+}
+
+/** Whether a run sees the whole site: every path a folder at or above the policy's, and no slice of it. */
+async function isFullRun(paths: readonly string[], policy: Policy, cwd: string, options: CheckOptions): Promise<boolean> {
+  if (options.changedSince !== undefined || options.shard !== undefined) return false;
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (relative(absolute, policy.root).startsWith('..') || !(await stat(absolute)).isDirectory()) return false;
+  }
+  return true;
+}
+
+function prunedNotice(pruned: readonly BaselineEntry[], file: string): string[] {
+  if (pruned.length === 0) return [];
+  const count = `${pruned.length} entr${pruned.length === 1 ? 'y' : 'ies'}`;
+  return [`Pruned ${count} from baseline \`${file}\` that no longer match:${pruned.map((entry) => `\n  ${entry.path}  ${entry.ruleId}  ${entry.message}`).join('')}`];
 }
 
 function policyName(policy: Policy, cwd: string): string | null {

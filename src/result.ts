@@ -72,4 +72,10 @@ export interface CheckResult {
     asOf: string;
     policy: string | null;
   };
+  /**
+   * What the run did that its files do not show, one line each (and indented lines under it): that
+   * a policy change made `--changed-since` check every page, baseline entries pruned. The command
+   * line prints them on standard error.
+   */
+  notices?: string[];
 }

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
-import { copyOfFixture } from './support/scratch.js';
+import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 const AS_OF = ['--as-of', '2026-01-15'];
 const json = (stdout: string) => JSON.parse(stdout) as CheckResult;
@@ -51,5 +51,81 @@ describe('--baseline', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Cannot read baseline `baseline.json`');
     expect((await runCli(['check', '--update-baseline'], folder)).code).toBe(2);
+  });
+});
+
+describe('--update-baseline on part of the site', () => {
+  const wire = (city: string) => `<article><h1>T</h1><p>${city} (AFP) - Talks resumed.</p></article>`;
+  /** Three pages with an unlicensed AFP story each, under a policy with no licences. */
+  function site(): string {
+    const folder = scratchFolder('baseline-site');
+    const pages: Record<string, string> = { 'rightslint.yaml': 'include: ["**/*.html"]\n', 'a/one.html': wire('PARIS'), 'b/two.html': wire('OSLO'), 'c/three.html': wire('LYON') };
+    for (const [path, text] of Object.entries(pages)) {
+      mkdirSync(join(folder, path, '..'), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    return folder;
+  }
+  const entries = (folder: string) => (JSON.parse(readFileSync(join(folder, 'baseline.json'), 'utf8')) as { entries: Array<{ path: string }> }).entries.map((e) => e.path);
+  const update = (folder: string, ...args: string[]) => runCli(['check', '--baseline', 'baseline.json', '--update-baseline', ...AS_OF, ...args], folder);
+
+  it('keeps the entries of the files a run with paths or a shard did not check', async () => {
+    const folder = site();
+    expect((await update(folder)).code).toBe(0);
+    expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+    expect((await update(folder, 'a')).code).toBe(0);
+    expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+    for (const shard of ['1/2', '2/2']) {
+      expect((await update(folder, '--shard', shard)).code).toBe(0);
+      expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+    }
+    // Run from a subfolder: only the pages below it are checked, the rest kept.
+    expect((await runCli(['check', '--baseline', '../baseline.json', '--update-baseline', ...AS_OF], join(folder, 'b'))).code).toBe(0);
+    expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+  });
+
+  it('replaces the entries of the pages it checked, listing those pruned', async () => {
+    const folder = site();
+    await update(folder);
+    writeFileSync(join(folder, 'a/one.html'), '<p>Nothing from the wires any more.</p>');
+    const partial = await update(folder, 'a');
+    expect(entries(folder)).toEqual(['b/two.html', 'c/three.html']);
+    expect(partial.stderr).toMatch(/^rightslint: Pruned 1 entry from baseline `baseline.json` that no longer match:\n {2}a\/one\.html {2}unlicensed-content {2}Agence France-Presse text content is not covered/);
+  });
+
+  it('prunes the entries of deleted pages only on a run over the whole site', async () => {
+    const folder = site();
+    await update(folder);
+    rmSync(join(folder, 'b/two.html'));
+    const partial = await update(folder, 'a', 'c');
+    expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+    expect(partial.stderr).toBe('');
+    const full = await update(folder);
+    expect(entries(folder)).toEqual(['a/one.html', 'c/three.html']);
+    expect(full.stderr).toContain('Pruned 1 entry from baseline `baseline.json` that no longer match:\n  b/two.html  unlicensed-content');
+  });
+
+  it('keeps the entries of a page it could not check, and never records or accepts that page', async () => {
+    const folder = site();
+    await update(folder);
+    writeFileSync(join(folder, 'rightslint.yaml'), 'include: ["**/*.html"]\nmaxFileSize: 60\n');
+    writeFileSync(join(folder, 'c/three.html'), `${wire('LYON')}<p>${'x'.repeat(100)}</p>`);
+    const { code, stdout } = await update(folder, '--format', 'json');
+    expect(code).toBe(1);
+    expect(entries(folder)).toEqual(['a/one.html', 'b/two.html', 'c/three.html']);
+    const three = json(stdout).files.find((f) => f.path === 'c/three.html');
+    expect(three?.findings).toEqual([expect.objectContaining({ ruleId: 'unscannable-file', severity: 'error', line: 1, column: 1 })]);
+    expect(three?.findings[0]?.suppression).toBeUndefined();
+  });
+
+  it('reports a corrupt baseline before any page is checked', async () => {
+    const folder = site();
+    writeFileSync(join(folder, 'baseline.json'), '{"version": 1, "entries": [{"path": "a/one.html", "ruleId": 3}]}');
+    const { code, stdout, stderr } = await runCli(['check', '--baseline', 'baseline.json', '--cache', '-f', 'json', '-o', 'out.json', ...AS_OF], folder);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('rightslint: Cannot read baseline `baseline.json`: entry 0 is not { "path", "ruleId", "message", "fingerprint" } of strings\nRun `rightslint --help` for usage.\n');
+    // Nothing was checked: no result was cached, no report written.
+    expect([existsSync(join(folder, '.rightslintcache')), existsSync(join(folder, 'out.json'))]).toEqual([false, false]);
   });
 });

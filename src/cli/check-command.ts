@@ -58,6 +58,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     // so a run in CI and on a desk read the same pages the same way.
     isolate: true,
   });
+  for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);
 }

@@ -15,7 +15,7 @@ Options for check:
       --as-of DATE         Judge retention as of DATE (YYYY-MM-DD; default today)
       --max-warnings N     Exit 1 when there are more than N warnings
       --baseline FILE      Accept the findings recorded in FILE (a baseline for legacy pages)
-      --update-baseline    Rewrite the --baseline file with this run's findings
+      --update-baseline    Rewrite the --baseline entries of the pages this run checks
       --changed-since REF  Check only files changed since the git REF, and untracked ones
       --print-config FILE  Show the effective configuration for FILE and exit
       --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
