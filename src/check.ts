@@ -13,6 +13,9 @@ import { preparePageCheck, type RunSpec } from './run.js';
 import { isInShard, parseShard } from './shard.js';
 import { summarise } from './summary.js';
 
+/** The longest delay Node's timers keep (2^31 - 1 ms); a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** What to check, as the command line or a script says it. */
 export interface CheckOptions {
   /** Files and folders to check; the working folder when empty. */
@@ -56,6 +59,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
   }
   if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
+  if (options.timeoutMs !== undefined && !(options.timeoutMs >= 1 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new UsageError(`Cannot use a time limit of \`${options.timeoutMs}\` ms: expected 1 to ${MAX_TIMEOUT_MS} ms (the longest timer Node.js keeps)`);
+  }
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
+    throw new UsageError(`Cannot use \`${options.workers}\` workers: expected a whole number from 1`);
+  }
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
   const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile);

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import { UsageError } from '../src/errors.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
@@ -105,6 +107,33 @@ describe('rightslint check', () => {
     const failure = await promisify(execFile)(process.execPath, [bin, 'check', ...AS_OF], { cwd: join(FIXTURES, 'wire-unlicensed') }).catch((error: { code: number; stdout: string }) => error);
     expect('code' in failure ? failure.code : 0).toBe(1);
     expect(failure.stdout).toContain('unlicensed-content');
+  });
+});
+
+describe('option values', () => {
+  it('are refused before any page is read, with exit 2 and one line saying what is expected', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    const refused = async (...args: string[]) => {
+      const { code, stdout, stderr } = await runCli(['check', '--cache', ...args], folder);
+      return [code, stdout, stderr.split('\n')[0]];
+    };
+    expect(await refused('--timeout', '3000000')).toEqual([2, '', 'rightslint: Cannot use --timeout `3000000`: expected a number of seconds from 0.001 to 2147483 (the longest timer Node.js keeps)']);
+    expect(await refused('--timeout', '0.0005')).toEqual([2, '', 'rightslint: Cannot use --timeout `0.0005`: expected a number of seconds from 0.001 to 2147483 (the longest timer Node.js keeps)']);
+    expect(await refused('--timeout', '1e3')).toEqual([2, '', 'rightslint: Cannot use --timeout `1e3`: expected a number of seconds from 0.001 to 2147483 (the longest timer Node.js keeps)']);
+    expect(await refused('--max-warnings', '-1')).toEqual([2, '', 'rightslint: Cannot use --max-warnings `-1`: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
+    expect(await refused('--max-warnings=')).toEqual([2, '', 'rightslint: Cannot use --max-warnings ``: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
+    expect(await refused('--workers', '0')).toEqual([2, '', 'rightslint: Cannot use --workers `0`: expected a whole number from 1']);
+    expect(await refused('-c', '-x')).toEqual([2, '', 'rightslint: Cannot read the command line: `-c` needs a value (for one that starts with a dash, write `--config=-…`)']);
+    expect(existsSync(join(folder, '.rightslintcache'))).toBe(false);
+  });
+
+  it('take the longest and shortest time limits Node.js keeps, and refuse others from code', async () => {
+    const folder = copyOfFixture('wire-licensed');
+    expect((await runCli(['check', '--timeout', '2147483', ...AS_OF], folder)).code).toBe(0);
+    expect((await runCli(['check', '--timeout', '.5', ...AS_OF], folder)).code).toBe(0);
+    await expect(check({ cwd: folder, timeoutMs: 3_000_000_000 })).rejects.toThrow('Cannot use a time limit of `3000000000` ms: expected 1 to 2147483647 ms (the longest timer Node.js keeps)');
+    await expect(check({ cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
+    await expect(check({ cwd: folder, workers: 1.5 })).rejects.toThrow('Cannot use `1.5` workers: expected a whole number from 1');
   });
 });
 

@@ -1,4 +1,4 @@
-import { check } from '../check.js';
+import { check, MAX_TIMEOUT_MS } from '../check.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
@@ -33,14 +33,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
-  const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) || (values['max-warnings'] !== undefined && maxWarnings < 0)) {
-    throw new UsageError(`Cannot use --max-warnings \`${values['max-warnings']}\`: expected a whole number`);
-  }
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`Cannot use --workers \`${values.workers}\`: expected a whole number from 1`);
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`Cannot use --timeout \`${values.timeout}\`: expected a number of seconds`);
+  const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', values['max-warnings'], 0, 'leave the option out to allow any number of warnings');
+  const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
+  const timeout = values.timeout === undefined ? undefined : seconds('--timeout', values.timeout);
   const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined);
   const result = await check({
     paths: positionals,
@@ -61,6 +56,25 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
   return exitCode(result, maxWarnings);
+}
+
+/** A whole number of at least `min`, written in digits, or a usage error naming the option. */
+function wholeNumber(option: string, text: string, min: number, hint?: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min) {
+    throw new UsageError(`Cannot use ${option} \`${text}\`: expected a whole number from ${min}${hint ? ` (${hint})` : ''}`);
+  }
+  return value;
+}
+
+/** A time limit in seconds that Node's timers can keep: from a millisecond to 2^31 - 1 of them. */
+function seconds(option: string, text: string): number {
+  const value = Number(text);
+  const ms = value * 1000;
+  if (!/^\d*\.?\d+$/.test(text.trim()) || !(ms >= 1 && ms <= MAX_TIMEOUT_MS)) {
+    throw new UsageError(`Cannot use ${option} \`${text}\`: expected a number of seconds from 0.001 to ${Math.floor(MAX_TIMEOUT_MS / 1000)} (the longest timer Node.js keeps)`);
+  }
+  return value;
 }
 
 /** 1 when there are errors, or more warnings than `maxWarnings` allows (-1: any number). */
