@@ -2,10 +2,11 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
 import { changedSince } from './changed.js';
+import { unscannable, type PageCheck } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
-import { findTargets } from './files.js';
+import { findTargets, type Target } from './files.js';
 import { today } from './policy/dates.js';
 import { checkAll } from './pool.js';
 import type { CheckResult, FileResult } from './result.js';
@@ -35,6 +36,8 @@ export interface CheckOptions {
    * the entries of files it no longer finds.
    */
   updateBaseline?: boolean;
+  /** Accept a run in which a path (or the whole site) matches no file; by default a usage error. */
+  allowEmpty?: boolean;
   /** Skip the parser for pages that name no holder and carry no foreign notice (default true). */
   prefilter?: boolean;
   /** Keep results in this folder and reuse them for unchanged pages. */
@@ -76,14 +79,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation),
   };
   const run = await preparePageCheck(spec);
-  const found = await findTargets(paths, run.policy, cwd);
+  const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty });
   const notices: string[] = [];
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
   if (options.changedSince) {
     const changed = await changedSince(options.changedSince, cwd);
     targets = targets.filter((target) => changed.has(target.absolute));
   }
-  const files: FileResult[] = await checkAll(targets, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
+  const files = await checkTargets(targets, run, options);
   if (baselineFile !== undefined) {
     let entries: readonly BaselineEntry[] = accepted;
     if (options.updateBaseline) {
@@ -97,6 +100,17 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     applyBaseline(files, entries, options.baseline ?? baselineFile);
   }
   return { version: 1, files, summary: summarise(files, asOf, policyName(run.policy, cwd)), ...(notices.length > 0 ? { notices } : {}) };
+}
+
+/**
+ * Checks the targets in order. A file named outside the policy's folder is not checked, and is
+ * reported as such (`unscannable-file`), never dropped.
+ */
+async function checkTargets(targets: readonly Target[], run: PageCheck, options: CheckOptions): Promise<FileResult[]> {
+  const judged = targets.filter((target) => target.unjudged === undefined);
+  const results = await checkAll(judged, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
+  const byTarget = new Map(judged.map((target, i) => [target, results[i] as FileResult]));
+  return targets.map((target) => byTarget.get(target) ?? unscannable(run.displayPath(target.absolute), 'skipped', target.unjudged ?? '', target.policyPath, run));
 }
 
 /** Whether a run sees the whole site: every path a folder at or above the policy's, and no slice of it. */

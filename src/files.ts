@@ -14,6 +14,16 @@ export interface Target {
   skipped?: string;
   /** Why the file cannot be read at all. */
   error?: string;
+  /**
+   * Why no policy judges the file: it was named on the command line outside the policy's folder,
+   * where none of its globs can match. Reported as not checked, never dropped.
+   */
+  unjudged?: string;
+}
+
+/** How to look for files: whether a path that matches no file is accepted (`--allow-empty`). */
+export interface FindOptions {
+  allowEmpty?: boolean;
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -21,17 +31,22 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 /**
  * The files to check under `paths` (files or folders): those the policy includes and does not
  * exclude or `.gitignore`. A file named on the command line that the policy leaves out is
- * returned as skipped, with the reason, so that nothing asked for is silently dropped.
+ * returned as skipped, with the reason, and one outside the policy's folder as unjudged, so that
+ * nothing asked for is silently dropped. A folder in which no file is found is a usage error
+ * naming it and the policy's patterns (a typo in `include` or in a path must not pass as a clean
+ * run), unless `allowEmpty`.
  */
-export async function findTargets(paths: readonly string[], policy: Policy, cwd: string): Promise<Target[]> {
+export async function findTargets(paths: readonly string[], policy: Policy, cwd: string, options: FindOptions = {}): Promise<Target[]> {
   const { include, exclude } = policy.spec;
   const ignored = policy.spec.gitignore ? await loadGitignores(policy.root) : undefined;
   const targets = new Map<string, Target>();
+  const unmatched: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => {
       throw new UsageError(`Cannot check \`${path}\`: no such file or folder`);
     });
+    const before = targets.size;
     if (info.isDirectory()) {
       // Globs are relative to the policy folder; a folder outside it is globbed from itself.
       const isInside = !relative(policy.root, absolute).startsWith('..');
@@ -47,12 +62,40 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       }
     } else {
       const target = toTarget(absolute, policy.root);
-      if (!isIncluded(target.policyPath, include, exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
+      if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
+      else if (!isIncluded(target.policyPath, include, exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
       else if (isGitignored(ignored, target.policyPath)) target.skipped = 'ignored by .gitignore';
       targets.set(absolute, target);
     }
+    // A folder named twice, or inside another one named, finds files already found: it is not empty.
+    if (info.isDirectory() && targets.size === before && !hasTargetUnder(targets, absolute)) unmatched.push(path);
   }
+  if (unmatched.length > 0 && !options.allowEmpty) throw new UsageError(noFileMessage(unmatched, policy, cwd));
   return [...targets.values()].sort((a, b) => (a.policyPath < b.policyPath ? -1 : a.policyPath > b.policyPath ? 1 : 0));
+}
+
+function hasTargetUnder(targets: ReadonlyMap<string, Target>, folder: string): boolean {
+  for (const file of targets.keys()) if (isUnder(file, folder)) return true;
+  return false;
+}
+
+/** "Cannot check `contnet`: no file there is included by `rightslint.yaml` (`include`: ...)". */
+function noFileMessage(paths: readonly string[], policy: Policy, cwd: string): string {
+  const list = (globs: readonly string[]): string => globs.map((glob) => `\`${glob}\``).join(', ');
+  const by = policy.file ? `\`${shown(policy.file, cwd)}\`` : 'the default policy';
+  const exclude = policy.spec.exclude.length > 0 ? `; \`exclude\`: ${list(policy.spec.exclude)}` : '';
+  return `Cannot check ${list(paths)}: no file there is included by ${by} (\`include\`: ${list(policy.spec.include)}${exclude}; .gitignore files apply); ` +
+    'correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing';
+}
+
+function outsideReason(policy: Policy, cwd: string): string {
+  return policy.file
+    ? `outside the folder of the policy \`${shown(policy.file, cwd)}\`, whose globs cannot match it (check it with its own policy: --config)`
+    : 'outside the working folder, where the default policy\'s globs cannot match it (check it from a folder above it)';
+}
+
+function shown(file: string, cwd: string): string {
+  return relative(cwd, file).split(sep).join('/') || file;
 }
 
 function toTarget(absolute: string, root: string): Target {

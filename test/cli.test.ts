@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
@@ -107,6 +107,53 @@ describe('rightslint check', () => {
     const failure = await promisify(execFile)(process.execPath, [bin, 'check', ...AS_OF], { cwd: join(FIXTURES, 'wire-unlicensed') }).catch((error: { code: number; stdout: string }) => error);
     expect('code' in failure ? failure.code : 0).toBe(1);
     expect(failure.stdout).toContain('unlicensed-content');
+  });
+});
+
+describe('rightslint check over no file', () => {
+  it('exits 2 naming the include pattern when a typo in it matches nothing', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'include: ["wrold/**/*.html"]\n');
+    const { code, stdout, stderr } = await runCli(['check'], folder);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('rightslint: Cannot check `.`: no file there is included by `rightslint.yaml` (`include`: `wrold/**/*.html`; .gitignore files apply); correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing\nRun `rightslint --help` for usage.\n');
+  });
+
+  it('exits 2 naming an empty folder, or one with no page, among the paths given', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    mkdirSync(join(folder, 'empty'));
+    mkdirSync(join(folder, 'images'));
+    writeFileSync(join(folder, 'images/logo.svg'), '<svg/>');
+    const { code, stderr } = await runCli(['check', 'world', 'empty', 'images'], folder);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^rightslint: Cannot check `empty`, `images`: no file there is included by `rightslint.yaml`/);
+  });
+
+  it('exits 0 over no file with --allow-empty, and from code with allowEmpty', async () => {
+    const folder = scratchFolder('empty');
+    const { code, stdout } = await runCli(['check', '--allow-empty'], folder);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/no problems \(0 files checked\)/);
+    expect((await check({ cwd: folder, allowEmpty: true })).summary.files).toBe(0);
+    await expect(check({ cwd: folder })).rejects.toThrow(/^Cannot check `\.`: no file there is included by the default policy/);
+  });
+
+  it('exits 0 for a shard that gets no page when the site has some', async () => {
+    const folder = copyOfFixture('wire-licensed');
+    const shards = await Promise.all(['1/2', '2/2'].map((shard) => runCli(['check', '--shard', shard, '-f', 'json', ...AS_OF], folder)));
+    expect(shards.map(({ code, stdout }) => [code, (JSON.parse(stdout) as CheckResult).summary.files]).sort()).toEqual([[0, 0], [0, 1]]);
+  });
+
+  it('fails over a file named outside the policy\'s folder, reporting it unchecked', async () => {
+    const folder = copyOfFixture('wire-licensed');
+    const outside = join(scratchFolder('outside'), 'page.html');
+    writeFileSync(outside, '<p>PARIS (AFP) - x</p>');
+    const { code, stdout } = await runCli(['check', 'world', outside, '--format', 'json', ...AS_OF], folder);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? '', f.findings.map((x) => `${x.ruleId}:${x.severity}@${x.line}:${x.column}`)])).toEqual([
+      [relative(folder, outside), 'skipped', 'outside the folder of the policy `rightslint.yaml`, whose globs cannot match it (check it with its own policy: --config)', ['unscannable-file:error@1:1']],
+      ['world/harbour-talks.html', 'scanned', '', []],
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../src/config/policy.js';
+import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
+import { UsageError } from '../src/errors.js';
 import { findTargets } from '../src/files.js';
 import { scratchFolder } from './support/scratch.js';
 
@@ -33,5 +34,35 @@ describe('finding the pages to check', () => {
     const policy = await defaultPolicy(ignoring);
     const off = { ...policy, spec: { ...policy.spec, gitignore: false } };
     expect((await findTargets([ignoring], off, ignoring)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
+  });
+});
+
+describe('paths and patterns that match no file', () => {
+  it('are a usage error naming each path that matched nothing and the policy\'s patterns', async () => {
+    const folder = site({ 'content/a.html': 'a', 'images/logo.svg': '<svg/>', 'drafts/b.html': 'b' });
+    const policy = await defaultPolicy(folder);
+    const typo = { ...policy, spec: { ...policy.spec, include: ['contnet/**/*.html'], exclude: ['drafts/**'] } };
+    await expect(findTargets([folder], typo, folder)).rejects.toThrow(new UsageError(
+      `Cannot check \`${folder}\`: no file there is included by the default policy (\`include\`: \`contnet/**/*.html\`; \`exclude\`: \`drafts/**\`; .gitignore files apply); correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing`,
+    ));
+    await expect(findTargets(['content', 'images', 'drafts'], { ...policy, spec: { ...policy.spec, exclude: ['drafts/**'] } }, folder)).rejects.toThrow(/^Cannot check `images`, `drafts`: no file there is included/);
+    expect(await findTargets([folder], typo, folder, { allowEmpty: true })).toEqual([]);
+  });
+
+  it('do not include a folder named inside another one, nor a file named twice', async () => {
+    const folder = site({ 'content/a.html': 'a' });
+    const policy = await defaultPolicy(folder);
+    const found = await findTargets(['.', 'content', 'content/a.html', 'content/a.html'], policy, folder);
+    expect(found.map((target) => target.policyPath)).toEqual(['content/a.html']);
+  });
+
+  it('leave a file named outside the policy\'s folder unjudged, with the reason', async () => {
+    const outside = site({ 'page.html': 'p' });
+    const folder = site({ 'rightslint.yaml': '', 'a.html': 'a' });
+    const found = await findTargets([join(outside, 'page.html')], await loadPolicy('rightslint.yaml', folder), folder);
+    expect(found).toEqual([expect.objectContaining({
+      absolute: join(outside, 'page.html'),
+      unjudged: 'outside the folder of the policy `rightslint.yaml`, whose globs cannot match it (check it with its own policy: --config)',
+    })]);
   });
 });

@@ -23,6 +23,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   workers: { type: 'string' },
   timeout: { type: 'string' },
+  'allow-empty': { type: 'boolean' },
 } as const;
 
 /** Where `--cache` keeps results unless `--cache-location` says otherwise. */
@@ -49,6 +50,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     shard: values.shard,
     workers,
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
+    allowEmpty: values['allow-empty'],
     // No page may hold up a run: each is checked in a worker thread, where the time limit holds,
     // so a run in CI and on a desk read the same pages the same way.
     isolate: true,

@@ -25,7 +25,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const policy = await defaultPolicy(folder);
   const run = { policy, asOf: today(), displayPath: (absolute: string) => relative(folder, absolute).split(sep).join('/') };
   const found = new Map<string, { pages: number; kinds: Set<string> }>();
-  for (const target of await findTargets([folder], policy, folder)) {
+  for (const target of await findTargets([folder], policy, folder, { allowEmpty: true })) {
     for (const { holder, kinds } of (await checkTarget(target, run)).holders) {
       const entry = found.get(holder) ?? { pages: 0, kinds: new Set<string>() };
       entry.pages++;

@@ -5,9 +5,9 @@ import type { RuleMeta } from './rule.js';
 
 /**
  * A file that should have been checked and was not (unreadable, a broken link, binary, over the
- * size limit, timed out or failing while checked). An error by default, in CI and on a desk alike:
- * a green build must mean every page was read. A policy may lower it
- * (`rules: { unscannable-file: warning }`).
+ * size limit, timed out or failing while checked, or named outside the policy's folder). An error
+ * by default, in CI and on a desk alike: a green build must mean every page was read. A policy may
+ * lower it (`rules: { unscannable-file: warning }`).
  */
 export const unscannableFile: RuleMeta = {
   id: 'unscannable-file',
