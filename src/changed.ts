@@ -1,16 +1,44 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { loadChain } from './config/extends.js';
+import { POLICY_FILE } from './config/find.js';
+import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 const run = promisify(execFile);
 
+/** What `--changed-since` compares: the ref, the repository of the checked path, and the policy's own files. */
+export interface ChangeQuery {
+  ref: string;
+  /** A folder of the checked path: git runs there, so its repository is the one compared. */
+  folder: string;
+  /** Files and folders the verdict of every page depends on (see `policySources`), absolute. */
+  sources: readonly string[];
+}
+
+/** What changed since the ref. */
+export interface Changes {
+  /** Pages and other files added, copied, modified or renamed, in the work tree or staged, and untracked ones (absolute). */
+  files: Set<string>;
+  /**
+   * The policy's own files that changed since the ref (or that git cannot compare: untracked,
+   * ignored, outside the repository), as paths relative to the repository's top. Any of them
+   * changes the verdict of every page, so none may be left unchecked.
+   */
+  sources: string[];
+}
+
 /**
- * The files changed since a git ref (added, copied, modified or renamed, in the work tree or
- * staged) plus untracked files that are not ignored: what a pull request touches.
+ * The files changed since a git ref, plus untracked files that are not ignored: what a pull
+ * request touches; and which of the policy's own files changed. Git runs in `folder`, the checked
+ * path's repository, whatever the working folder.
  */
-export async function changedSince(ref: string, cwd: string): Promise<Set<string>> {
-  const git = async (...args: string[]): Promise<string> => {
+export async function changedSince(query: ChangeQuery): Promise<Changes> {
+  const { ref } = query;
+  const git = async (cwd: string, ...args: string[]): Promise<string> => {
     try {
       return (await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
     } catch (error) {
@@ -18,8 +46,60 @@ export async function changedSince(ref: string, cwd: string): Promise<Set<string
       throw new UsageError(`Cannot list the files changed since \`${ref}\`: ${detail}`, { cause: error });
     }
   };
-  const top = (await git('rev-parse', '--show-toplevel')).trim();
-  const changed = await git('diff', '--name-only', '-z', '--diff-filter=ACMR', ref, '--');
-  const untracked = await git('ls-files', '--others', '--exclude-standard', '--full-name', '-z');
-  return new Set(`${changed}${untracked}`.split('\0').filter(Boolean).map((name) => resolve(top, name)));
+  // The top as the folder spells it (through any link in its path), so that the paths git gives
+  // compare equal to the paths of the pages found from the same folder.
+  const top = resolve(query.folder, (await git(query.folder, 'rev-parse', '--show-cdup')).trim() || '.');
+  const names = (output: string): string[] => output.split('\0').filter(Boolean);
+  const changed = await git(top, 'diff', '--name-only', '-z', '--diff-filter=ACMR', ref, '--');
+  const untracked = names(await git(top, 'ls-files', '--others', '--exclude-standard', '--full-name', '-z'));
+  const files = new Set([...names(changed), ...untracked].map((name) => resolve(top, name)));
+
+  const inside: string[] = [];
+  const sources = new Set<string>();
+  for (const source of query.sources) {
+    const path = relative(top, source).split(sep).join('/');
+    // The shipped presets and holders change with rightslint's version, which git cannot see here.
+    if (path.startsWith('../') || path === '..') {
+      const exists = await stat(source).then(() => true, () => false);
+      if (exists && !isUnder(source, PACKAGE_ROOT)) sources.add(`${source} (outside the repository: git cannot compare it)`);
+    } else inside.push(path);
+  }
+  if (inside.length > 0) {
+    // Any change counts, deletions and both sides of a rename included; pathspecs taken literally.
+    const paths = ['--literal-pathspecs'];
+    for (const name of names(await git(top, ...paths, 'diff', '--name-only', '-z', '--no-renames', ref, '--', ...inside))) sources.add(name);
+    const untrackedSources = new Set(names(await git(top, ...paths, 'ls-files', '--others', '--exclude-standard', '-z', '--', ...inside)));
+    for (const name of untrackedSources) sources.add(`${name} (not tracked by git)`);
+    // A file git does not track (ignored, say) cannot be compared with the ref: it counts as changed.
+    const tracked = new Set(names(await git(top, ...paths, 'ls-files', '-z', '--', ...inside)));
+    for (const path of inside) {
+      const info = await stat(join(top, path)).catch(() => undefined);
+      if (info?.isFile() && !tracked.has(path) && !untrackedSources.has(path)) sources.add(`${path} (not tracked by git)`);
+    }
+  }
+  return { files, sources: [...sources].sort() };
+}
+
+/**
+ * What the verdict of every page depends on, apart from the pages: the policy file and each file
+ * it extends, the holder files and folders it loads, and the places a `rightslint.yaml` could be
+ * found from `folder` up to the policy's folder (one added or removed there changes which policy
+ * applies).
+ */
+export async function policySources(policy: Policy, folder: string, cwd: string): Promise<string[]> {
+  const sources = new Set<string>();
+  if (policy.file) {
+    for (const link of await loadChain(policy.file, cwd)) sources.add(resolve(cwd, link.yaml.file));
+  }
+  for (const holders of policy.spec.holders) sources.add(resolve(policy.root, holders));
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    sources.add(join(at, POLICY_FILE));
+    if ((policy.file && at === policy.root) || dirname(at) === at) break;
+  }
+  return [...sources];
+}
+
+function isUnder(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && !path.startsWith('..');
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
-import { changedSince } from './changed.js';
+import { changedSince, policySources } from './changed.js';
 import { unscannable, type PageCheck } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
@@ -82,9 +82,17 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty });
   const notices: string[] = [];
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
-  if (options.changedSince) {
-    const changed = await changedSince(options.changedSince, cwd);
-    targets = targets.filter((target) => changed.has(target.absolute));
+  if (options.changedSince !== undefined) {
+    const ref = options.changedSince;
+    const start = resolve(cwd, paths[0] ?? '.');
+    const folder = (await stat(start)).isDirectory() ? start : dirname(start);
+    const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd) });
+    if (changes.sources.length > 0) {
+      notices.push(`The policy changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
+    } else {
+      targets = targets.filter((target) => changes.files.has(target.absolute));
+      if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);
+    }
   }
   const files = await checkTargets(targets, run, options);
   if (baselineFile !== undefined) {

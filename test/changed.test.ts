@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
-import { copyOfFixture } from './support/scratch.js';
+import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 function git(folder: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: folder, stdio: 'pipe' });
@@ -30,5 +30,73 @@ describe('--changed-since', () => {
     const { code, stderr } = await runCli(['check', '--changed-since', 'no-such-ref'], folder);
     expect(code).toBe(2);
     expect(stderr).toContain('Cannot list the files changed since `no-such-ref`');
+  });
+});
+
+describe('--changed-since when the policy changed', () => {
+  /** A repository with two licensed AFP pages, a policy that extends a base file and loads a holder file, committed. */
+  function repository(): string {
+    const folder = scratchFolder('changed-policy');
+    const files: Record<string, string> = {
+      'rightslint.yaml': 'extends: base.yaml\nholders: [own.yaml]\nlicenses:\n  - id: afp-all\n    holder: afp\n',
+      'base.yaml': 'include: ["**/*.html"]\n',
+      'own.yaml': 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline"\n',
+      'news/one.html': '<article><h1>T</h1><p>PARIS (AFP) - Talks resumed.</p></article>',
+      'news/two.html': '<article><h1>T</h1><p>OSLO (AFP) - Ferries resumed.</p></article>',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(folder, path, '..'), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    }
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-qm', 'first');
+    return folder;
+  }
+  const paths = (stdout: string) => (JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]);
+
+  it('checks no page, and says so, when nothing changed', async () => {
+    const { code, stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], repository());
+    expect(code).toBe(0);
+    expect(paths(stdout)).toEqual([]);
+    expect(stderr).toBe('rightslint: No page to check has changed since `HEAD`.\n');
+  });
+
+  it('checks every page when a licence is removed from the policy', async () => {
+    const folder = repository();
+    writeFileSync(join(folder, 'rightslint.yaml'), 'extends: base.yaml\nholders: [own.yaml]\n');
+    const { code, stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
+    expect(code).toBe(1);
+    expect(paths(stdout)).toEqual([['news/one.html', ['unlicensed-content']], ['news/two.html', ['unlicensed-content']]]);
+    expect(stderr).toBe('rightslint: The policy changed since `HEAD` (`rightslint.yaml`): checking every page, not only the changed ones.\n');
+  });
+
+  it('checks every page when a file the policy extends, or a holder file it loads, changed', async () => {
+    for (const [file, text] of [['base.yaml', 'include: ["**/*.html"]\nrules: { unknown-notice: error }\n'], ['own.yaml', 'id: tideline\nname: Tideline Daily\nkinds: [text]\nsignals:\n  - id: notice\n    type: notice\n    kind: text\n    regions: [footer]\n    pattern: "© Tideline Daily"\n']] as const) {
+      const folder = repository();
+      writeFileSync(join(folder, file), text);
+      const { stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
+      expect(paths(stdout).map(([path]) => path)).toEqual(['news/one.html', 'news/two.html']);
+      expect(stderr).toContain(`The policy changed since \`HEAD\` (\`${file}\`)`);
+    }
+  });
+
+  it('checks every page when a policy is added below the one in force, and the page only where a page changed', async () => {
+    const folder = repository();
+    writeFileSync(join(folder, 'news/two.html'), '<article><h1>T</h1><p>OSLO (AFP) - Ferries resumed on Monday.</p></article>');
+    expect(paths((await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder)).stdout)).toEqual([['news/two.html', []]]);
+    writeFileSync(join(folder, 'news/rightslint.yaml'), 'include: ["**/*.html"]\n');
+    const { stdout, stderr } = await runCli(['check', 'news', '--changed-since', 'HEAD', '--format', 'json'], folder);
+    expect(paths(stdout)).toEqual([['news/one.html', ['unlicensed-content']], ['news/two.html', ['unlicensed-content']]]);
+    expect(stderr).toContain('(`news/rightslint.yaml (not tracked by git)`)');
+  });
+
+  it('runs git in the checked path\'s repository, not the working folder', async () => {
+    const folder = repository();
+    writeFileSync(join(folder, 'news/two.html'), '<article><h1>T</h1><p>OSLO (AFP) - Ferries resumed on Monday.</p></article>');
+    const elsewhere = scratchFolder('not-a-repository');
+    const { code, stdout, stderr } = await runCli(['check', folder, '--changed-since', 'HEAD', '--format', 'json'], elsewhere);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(paths(stdout)).toEqual([[`${relative(elsewhere, folder)}/news/two.html`, []]]);
   });
 });

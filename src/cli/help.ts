@@ -17,6 +17,7 @@ Options for check:
       --baseline FILE      Accept the findings recorded in FILE (a baseline for legacy pages)
       --update-baseline    Rewrite the --baseline entries of the pages this run checks
       --changed-since REF  Check only files changed since the git REF, and untracked ones
+                           (every page when the policy, a file it extends or loads changed)
       --allow-empty        Accept a path or policy that matches no file (else exit 2)
       --print-config FILE  Show the effective configuration for FILE and exit
       --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
