@@ -43,10 +43,9 @@ describe('readPage (HTML)', () => {
     expect(page.regions.some((r) => r.text.includes('menu') || r.text.includes('var x'))).toBe(false);
   });
 
-  it('marks the first three body blocks of the story as its lead', async () => {
+  it('marks the blocks of the story apart from the masthead', async () => {
     const page = await readPage('page.html', html);
-    const lead = page.regions.filter((r) => r.isLead).map((r) => r.text);
-    expect(lead).toEqual(['LONDON (Reuters) – Ships wait.', 'Second', 'Third']);
+    expect(regionWith(page.regions, 'LONDON (Reuters)').isInStory).toBe(true);
     expect(regionWith(page.regions, 'Site masthead').isInStory).toBeUndefined();
   });
 
@@ -96,7 +95,7 @@ describe('readPage (Markdown)', () => {
     const title = page.regions.find((r) => r.field === 'title') as Region;
     expect(title.text).toBe('Quay "works"');
     const lead = regionWith(page.regions, 'BERLIN');
-    expect(lead.isLead).toBe(true);
+    expect(lead.kind).toBe('body');
     expect(sourceOf(markdown, lead, 13, 33)).toBe('- Arbeiten am Kai &amp; ');
     expect(page.regions.filter((r) => r.kind === 'caption').map((r) => [r.text, page.toPoint(r.offsets[0] ?? 0).line])).toEqual([
       ['Foto: Jan Kahl/dpa', 12],

@@ -85,7 +85,7 @@ export function mayHoldNotice(tree: TreeRoot): boolean {
       if (child.tagName === 'img') continue;
       const wasInStory = isInStory;
       if (child === storyRoot || (storyRoot === 'first-h1' && child.tagName === 'h1')) isInStory = true;
-      if (visit(child.children, regionKindOf(child) ?? kind)) return true;
+      if (visit(child.children, regionKindOf(child, kind) ?? kind)) return true;
       if (child === storyRoot) isInStory = wasInStory;
     }
     return false;

@@ -60,8 +60,16 @@ function admittedSignals(text: string, gate: SignalGate): readonly number[] {
   return admitted ? [...admitted].sort((a, b) => a - b) : gate.ungated;
 }
 
+/**
+ * Whether a signal is looked for in a region: in the kinds it names; `lead` signals at the start
+ * of every body block; and body signals in small print inside the story too (a trailer or
+ * sign-off set in `<small>` or a copyright-styled element is still the story's).
+ */
 function appliesTo(signal: CompiledSignal, region: Region): boolean {
-  const inRegion = signal.regions.has(region.kind) || (region.isLead === true && signal.regions.has('lead'));
+  const { kind } = region;
+  const inRegion = signal.regions.has(kind)
+    || (kind === 'body' && signal.regions.has('lead'))
+    || (kind === 'footer' && region.isInStory === true && signal.regions.has('body'));
   if (!inRegion) return false;
   if (!signal.fields) return true;
   return region.field !== undefined && [...signal.fields].some((field) => isWithin(field, region.field as string));

@@ -12,6 +12,17 @@ export const BLOCK_TAGS = new Set([
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'small', 'summary', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  // NewsML and NITF markup pasted into a page as it came off the wire: each field is a line.
+  'dateline', 'byline', 'creditline', 'copyrightline', 'copyrite', 'distributor', 'headline', 'hedline', 'slugline',
+]);
+
+/** What the NewsML and NITF fields of wire copy are as regions (`dateline` is a body line). */
+const WIRE_FIELDS: ReadonlyMap<string, BlockKind> = new Map([
+  ['byline', 'byline'],
+  ['distributor', 'byline'],
+  ['creditline', 'credit'],
+  ['copyrightline', 'footer'],
+  ['copyrite', 'footer'],
 ]);
 
 type BlockKind = Region['kind'];
@@ -22,14 +33,23 @@ const CAPTION_WORDS = /caption/i;
 const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source/i;
 const BYLINE_WORDS = /byline|(?:^|[-_\s])authors?(?:$|[-_\s])/i;
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** The region kind an element gives the text inside it, or `undefined` to inherit its parent's. */
-export function regionKindOf(element: Element): BlockKind | undefined {
+// Region kinds that say whose content a block is: a heading set inside one of them keeps its kind.
+const CREDIT_KINDS = new Set<BlockKind>(['caption', 'credit', 'byline']);
+
+/**
+ * The region kind an element gives the text inside it, or `undefined` to inherit its parent's
+ * (`inherited`). Class words that name a credit, caption or byline outrank a subheading's tag:
+ * templates set credits and bylines in `<h3>`-`<h6>` for their type size, not as titles.
+ */
+export function regionKindOf(element: Element, inherited: BlockKind): BlockKind | undefined {
   const tag = element.tagName;
   if (tag === 'title') return 'title';
-  if (HEADINGS.has(tag)) return 'heading';
+  if (tag === 'h1') return 'heading';
   if (tag === 'figcaption' || tag === 'caption') return 'caption';
+  const field = WIRE_FIELDS.get(tag);
+  if (field) return field;
   // Nearly half the elements of a page have no class, id or itemprop: no words to test.
   const words = describe(element);
   if (words !== undefined) {
@@ -38,6 +58,7 @@ export function regionKindOf(element: Element): BlockKind | undefined {
     if (BYLINE_WORDS.test(words)) return 'byline';
   }
   if (hasToken(element.properties.rel, 'author')) return 'byline';
+  if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) ? undefined : 'heading';
   if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
 }

@@ -7,8 +7,6 @@ import { readMeta } from './meta.js';
 import type { Region } from './region.js';
 import { TextBuilder } from './text-builder.js';
 
-/** How many body blocks at the start of a story count as its lead, where datelines stand. */
-const LEAD_BLOCKS = 3;
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
 export const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
 
@@ -25,7 +23,6 @@ export function extractRegions(tree: Root, source: string, facts: PageFacts): vo
 class RegionWalker {
   #block = new TextBuilder();
   #blockKind: BlockKind = 'body';
-  #leadCount = 0;
   #inStory: boolean;
 
   constructor(
@@ -60,7 +57,7 @@ class RegionWalker {
     }
     this.#readCreditAttributes(element);
 
-    const kind = regionKindOf(element) ?? inherited;
+    const kind = regionKindOf(element, inherited) ?? inherited;
     const wasInStory = this.#inStory;
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited;
     if (isBlock) this.#flush(kind);
@@ -77,13 +74,8 @@ class RegionWalker {
 
   /** Ends the current block and starts one of `next` kind. */
   #flush(next: BlockKind): void {
-    const kind = this.#blockKind;
-    const isLead = kind === 'body' && this.#inStory && this.#leadCount < LEAD_BLOCKS;
-    const region = this.#block.toRegion({ kind, ...(isLead ? { isLead } : {}), ...(this.#inStory ? { isInStory: true } : {}) });
-    if (region) {
-      this.facts.regions.push(region);
-      if (isLead) this.#leadCount++;
-    }
+    const region = this.#block.toRegion({ kind: this.#blockKind, ...(this.#inStory ? { isInStory: true } : {}) });
+    if (region) this.facts.regions.push(region);
     this.#block = new TextBuilder();
     this.#blockKind = next;
   }
@@ -96,7 +88,7 @@ class RegionWalker {
   }
 
   #readImage(element: Element): void {
-    for (const name of ['alt', 'title']) this.#readAttribute(element, name, 'alt');
+    if (!isLogo(element)) for (const name of ['alt', 'title']) this.#readAttribute(element, name, 'alt');
     // Agencies' asset ids often survive only in the file name (GettyImages-1234567.jpg).
     for (const name of ['src', 'data-src']) this.#readAttribute(element, name, 'src');
     this.#readCreditAttributes(element);
@@ -117,6 +109,20 @@ class RegionWalker {
     const region = builder.toRegion({ kind, field: name });
     if (region) this.facts.regions.push(region);
   }
+}
+
+// A logo: a vector image, or one its file, class or alt text calls a logo ("Reuters logo", a
+// market-data box's credit). Its alt text names a brand, not the picture's source. (An inline
+// GIF or PNG is as often the placeholder of a lazily loaded photo.)
+const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
+const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
+
+/** Whether an image is a logo, whose alt text is no credit. */
+function isLogo(element: Element): boolean {
+  const { src, className, alt } = element.properties;
+  return (typeof src === 'string' && LOGO_SOURCE.test(src))
+    || (Array.isArray(className) && className.some((name) => /logo/i.test(String(name))))
+    || (typeof alt === 'string' && LOGO_ALT.test(alt.trim()));
 }
 
 const propertyNames = new Map<string, string>();

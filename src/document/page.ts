@@ -28,12 +28,28 @@ export function formatOf(path: string): PageFormat {
   return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
 }
 
-/** Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's. */
-async function readHtml(source: string, facts: PageFacts, built: TreeRoot | null | undefined): Promise<void> {
-  const tree = built === undefined ? buildHtmlTree(source) : built;
+/**
+ * Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's.
+ * A page whose `<title>` is never closed is all title to a parser (its text is raw to the end):
+ * such a page is read with the title's tag renamed, at the same length so that every offset
+ * holds, as the page its author meant, with the story in it.
+ */
+async function readHtml(page: string, facts: PageFacts, built: TreeRoot | null | undefined): Promise<void> {
+  const source = withTitleClosed(page);
+  const tree = built === undefined || source !== page ? buildHtmlTree(source) : built;
   if (tree) return extractRegions(tree, source, facts);
   readWithParse5 ??= (await import('./parse5-page.js')).readWithParse5;
   readWithParse5(source, facts);
+}
+
+const TITLE = /<title\b/i;
+const TITLE_END = /<\/title\b/i;
+
+/** The page with its first `<title` tag renamed where no `</title` follows it; else the page itself. */
+function withTitleClosed(source: string): string {
+  const title = TITLE.exec(source);
+  if (!title || TITLE_END.test(source.slice(title.index))) return source;
+  return `${source.slice(0, title.index)}<tytle${source.slice(title.index + 6)}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Where on a page a piece of text stands. Signals name the regions they may appear in, so a
- * photo credit is looked for in captions and credits, a dateline only at the start of a story.
+ * photo credit is looked for in captions and credits. `lead` is no region of its own: a signal
+ * for it is tried on every body block, anchored at its start, where datelines and bylines stand
+ * whatever the markup around the block.
  */
 export const REGION_KINDS = [
   'title',
@@ -27,8 +29,6 @@ export interface Region {
   text: string;
   /** `offsets[i]` is the source offset of `text[i]`; one extra entry holds the end offset. */
   offsets: Int32Array;
-  /** The body block is one of the first blocks of the story, where datelines stand. */
-  isLead?: boolean;
   /** The block stands inside the story, not in the site's masthead, rails or footer. */
   isInStory?: boolean;
   /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */

@@ -100,7 +100,6 @@ export class TextBuilder {
 class BuiltRegion implements Region {
   readonly kind: Region['kind'];
   readonly text: string;
-  readonly isLead?: boolean;
   readonly isInStory?: boolean;
   readonly field?: string;
   #offsets: Int32Array | undefined;
@@ -113,7 +112,6 @@ class BuiltRegion implements Region {
   ) {
     this.kind = fields.kind;
     this.text = parts.join('');
-    if (fields.isLead) this.isLead = true;
     if (fields.isInStory) this.isInStory = true;
     if (fields.field !== undefined) this.field = fields.field;
   }
