@@ -1,4 +1,5 @@
 import type { Catalogue, CompiledSignal } from './catalogue/compile.js';
+import { foldName } from './catalogue/credit-names.js';
 import { escapeRegExp } from './escape-regexp.js';
 import { KeywordSearch } from './keywords.js';
 
@@ -12,9 +13,10 @@ export type PhraseSearch = (text: string) => boolean;
 
 /**
  * One combined search for a token of every given signal's required literals (a signal whose
- * pattern names none is looked for by its holder's names, in any case).
+ * pattern names none is looked for by its holder's names, in any case), and of the holders'
+ * credit names as credit lines may spell them, where `withCreditNames`.
  */
-export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSignal[]): PhraseSearch {
+export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSignal[], withCreditNames = false): PhraseSearch {
   const phrases = new Map<string, Set<string>>();
   // What must not stand next to a key word: the least any of its phrases asks.
   const starts = new Map<string, Bound>();
@@ -38,6 +40,15 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
     for (const literal of literals) {
       const phrase = phraseOf(literal.toLowerCase(), names);
       add(phrase, isSpelled ? spellingOf(literal, phrase.key) : undefined);
+    }
+  }
+  for (const { holder, name, spellings } of withCreditNames ? catalogue.creditNames.names : []) {
+    const words = catalogue.nameWords.get(holder);
+    const names = [...(words?.distinctive ?? []), ...(words?.shared ?? [])];
+    // Credit lines run a name's words together too ("GettyImages", "picturealliance").
+    for (const form of new Set([name, foldName(name)])) {
+      const phrase = phraseOf(form.toLowerCase(), names);
+      for (const spelling of spellings ?? [undefined]) add(phrase, spelling === undefined ? undefined : spellingOf(spelling, phrase.key));
     }
   }
   // Phrases are lower case and a text is lowered once. Their key words are found in one pass;

@@ -40,7 +40,7 @@ const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/g
  * publisher nor a holder sends the page to the parser.
  */
 export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean }): Prefilter {
-  const hasPhrase = phraseSearch(catalogue, catalogue.signals);
+  const hasPhrase = phraseSearch(catalogue, catalogue.signals, true);
   // Image file names are read only as `src` regions, where few signals look (asset ids), so the
   // "AP_1901.jpg" of a photo from elsewhere does not send a page to the parser.
   const hasPhraseInFileNames = phraseSearch(catalogue, catalogue.signals.filter((signal) => signal.regions.has('src')));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { normaliseOwner } from '../detect/owners.js';
 import { KeywordSearch } from '../keywords.js';
 import type { RegionKind } from '../document/region.js';
+import { type CreditNames, creditNamesOf } from './credit-names.js';
 import { requiredLiterals, type Score } from './literals.js';
 import type { HolderEntry } from './load.js';
 import { compilePattern, type Pattern } from './pattern.js';
@@ -43,6 +44,10 @@ export interface Catalogue {
   ownerNames: readonly string[];
   /** Each holder's name words, the distinctive ones first ("zuma", then "press", which many names share). */
   nameWords: ReadonlyMap<string, NameWords>;
+  /** Every holder's names as credit and source lines write them. */
+  creditNames: CreditNames;
+  /** Each holder's own exclusions (citations, collisions), which every finding of it must pass. */
+  exclusions: ReadonlyMap<string, readonly CompiledExclusion[]>;
 }
 
 /** A holder's name words: those no other holder's names share, and the rest. */
@@ -72,9 +77,11 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
   const specs = entries.map((entry) => entry.spec);
   const signals: CompiledSignal[] = [];
   const nameWords = distinctiveNameWords(specs);
+  const exclusions = new Map<string, readonly CompiledExclusion[]>();
   for (const { spec: holder, syntax } of entries) {
     const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, syntax), reason: spec.reason });
     const shared = holder.exclude.map(compileExclusion);
+    exclusions.set(holder.id, shared);
     const words = nameWords.get(holder.id);
     for (const signal of holder.signals) {
       signals.push({
@@ -93,7 +100,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
     }
   }
   const ownerNames = specs.flatMap((h) => [h.name, ...h.aliases]).map(normaliseOwner).filter((name) => name !== '');
-  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals), ownerNames, nameWords };
+  return { holders: new Map(specs.map((h) => [h.id, h])), signals, gate: buildGate(signals), ownerNames, nameWords, creditNames: creditNamesOf(specs), exclusions };
 }
 
 function buildGate(signals: readonly CompiledSignal[]): SignalGate {

@@ -47,6 +47,10 @@ export const holderSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
+  credits: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('The names a credit or source line gives the holder by ("Name/AFP", "Source: dpa"), matched by the shape of the line; the name and aliases when absent. Leave out a name that credits share with something else (a party, a ministry, a payment system).'),
   url: z.url().optional(),
   kinds: z.array(z.enum(CONTENT_KINDS)).min(1),
   signals: z.array(signal).min(1),

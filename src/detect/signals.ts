@@ -1,19 +1,71 @@
-import type { Catalogue, CompiledExclusion, CompiledSignal, SignalGate } from '../catalogue/compile.js';
+import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile.js';
 import type { Region } from '../document/region.js';
+import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
+import { type ExclusionMatches, isExcluded } from './exclusions.js';
 import { findRestrictions } from './restrictions.js';
 
 /**
- * Runs every catalogue signal over the regions it may appear in. A hit that overlaps a match of
- * one of its exclusions (a citation such as "told AFP", a collision such as "AP Biology") is not
- * evidence. Hits are returned in source order.
+ * A page's evidence: every catalogue signal over the regions it may appear in, and the holders
+ * that credit and source lines name by their shape (credit-lines.ts) where no signal already
+ * found that holder there. A hit that overlaps a match of one of its exclusions (a citation such
+ * as "told AFP", a collision such as "AP Biology") is not evidence. Hits are in source order.
  */
 export function findEvidence(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
+  const evidence = findSignals(regions, catalogue).sort(inSourceOrder);
+  const found = new Spans(evidence);
+  const seen = new Set<string>();
+  for (const item of findCreditLines(regions, catalogue)) {
+    const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
+    if (seen.has(key) || found.overlaps(item)) continue;
+    seen.add(key);
+    evidence.push(item);
+  }
+  return evidence.sort(inSourceOrder);
+}
+
+function inSourceOrder(a: Evidence, b: Evidence): number {
+  return a.start - b.start || a.holder.localeCompare(b.holder);
+}
+
+/**
+ * Where each holder's evidence stands, to tell in a few steps whether a span overlaps some of it
+ * (a hostile page has a hundred thousand hits): by start, with the furthest end reached so far.
+ */
+class Spans {
+  readonly #byHolder = new Map<string, { starts: number[]; reach: number[] }>();
+
+  /** `evidence` in source order. */
+  constructor(evidence: readonly Evidence[]) {
+    for (const { holder, start, end } of evidence) {
+      let spans = this.#byHolder.get(holder);
+      if (!spans) this.#byHolder.set(holder, (spans = { starts: [], reach: [] }));
+      spans.reach.push(Math.max(end, spans.reach.at(-1) ?? end));
+      spans.starts.push(start);
+    }
+  }
+
+  overlaps({ holder, start, end }: Evidence): boolean {
+    const spans = this.#byHolder.get(holder);
+    if (!spans) return false;
+    // The last span that starts before `end`: it, or one before it, reaches past `start` if any does.
+    let [low, high] = [0, spans.starts.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spans.starts[middle] as number) < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (spans.reach[low - 1] as number) > start;
+  }
+}
+
+/** Every catalogue signal's hits in the regions it may appear in. */
+function findSignals(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
     // Each exclusion is run over a region once, however many hits it is asked about.
-    let excluded: Map<CompiledExclusion, Span[]> | undefined;
+    let excluded: ExclusionMatches | undefined;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
@@ -38,7 +90,7 @@ export function findEvidence(regions: readonly Region[], catalogue: Catalogue): 
       }
     }
   }
-  return evidence.sort((a, b) => a.start - b.start || a.holder.localeCompare(b.holder));
+  return evidence;
 }
 
 /**
@@ -86,33 +138,6 @@ function isWithin(field: string, path: string): boolean {
     if (wanted.every((segment, j) => segments[i + j] === segment)) return true;
   }
   return false;
-}
-
-/** Where a pattern matched, from `start` to `end`. */
-interface Span {
-  start: number;
-  end: number;
-}
-
-/**
- * Whether the hit from `from` to `to` overlaps a match of one of the exclusions. Their matches
- * are found once a region (in `matched`) and, as they follow one another, the one that could
- * overlap is found by halving: many hits against many matches cost about their sum, not their product.
- */
-function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: Map<CompiledExclusion, Span[]>): boolean {
-  return exclusions.some((exclusion) => {
-    let spans = matched.get(exclusion);
-    if (!spans) matched.set(exclusion, (spans = Array.from(exclusion.pattern.matchAll(text), (m) => ({ start: m.index, end: m.index + m[0].length }))));
-    // The first match that ends after the hit starts: the only one that can overlap it.
-    let [low, high] = [0, spans.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((spans[middle] as Span).end > from) high = middle;
-      else low = middle + 1;
-    }
-    const span = spans[low];
-    return span !== undefined && span.start < to;
-  });
 }
 
 function leadingSpace(text: string): number {

@@ -1,0 +1,74 @@
+import { KeywordSearch } from '../keywords.js';
+import type { HolderSpec } from './schema.js';
+
+/**
+ * A holder's name as a credit or source line may write it. A name of five letters or more is
+ * taken in any case and spacing ("GETTY IMAGES", "GettyImages", "picture-alliance"); a shorter
+ * one is an abbreviation or a word that other things share ("PA", "AA", the Italian "ansa"),
+ * taken only as the catalogue spells it, or for three and four letters in capitals as well
+ * ("DPA"), but not in lower case, where reporters' and editors' initials close stories ("(vyp/kna)").
+ */
+export interface CreditName {
+  holder: string;
+  /** The spellings a short name must have (spaces removed); undefined where any case will do. */
+  spellings: readonly string[] | undefined;
+}
+
+/** Every holder's names as credit and source lines write them, by their folded form. */
+export interface CreditNames {
+  /** The names a folded part of a line may be (`foldName`). */
+  byFolded: ReadonlyMap<string, readonly CreditName[]>;
+  /** The longest word of every name, lower case: a lower-cased text holding none names no holder. */
+  search: KeywordSearch;
+  /** Every name with the spellings it may have, for the prefilter. */
+  names: ReadonlyArray<{ holder: string; name: string; spellings: readonly string[] | undefined }>;
+}
+
+/** A name or a part of a line reduced for comparison: lower case, without spaces, dots, hyphens or apostrophes. */
+export function foldName(text: string): string {
+  return text.toLowerCase().replace(/[\s.\-'’]+/g, '');
+}
+
+/** Builds the table of credit names from the holders' `credits`, else their names and aliases. */
+export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
+  const byFolded = new Map<string, CreditName[]>();
+  const names: Array<CreditNames['names'][number]> = [];
+  const keyWords = new Set<string>();
+  for (const spec of specs) {
+    for (const name of new Set(spec.credits ?? [spec.name, ...spec.aliases])) {
+      const folded = foldName(name);
+      if (folded.length < 2) continue;
+      const spellings = shortSpellings(name, folded);
+      const entries = byFolded.get(folded) ?? [];
+      if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings });
+      byFolded.set(folded, entries);
+      names.push({ holder: spec.id, name, spellings });
+      const words = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (longest) keyWords.add(longest);
+    }
+  }
+  return { byFolded, search: new KeywordSearch([...keyWords]), names };
+}
+
+function shortSpellings(name: string, folded: string): string[] | undefined {
+  if (folded.length > 4) return undefined;
+  const compact = name.replace(/\s+/g, '');
+  return folded.length > 2 ? [...new Set([compact, compact.toUpperCase()])] : [compact];
+}
+
+/**
+ * How strictly a short name must be spelled: as the catalogue spells it (where nothing around the
+ * part says it is a credit), or in capitals too (in a credit), or in any case (in the brackets of
+ * a dateline, "London, Jun 11 (efe-epa).-", where nothing else stands).
+ */
+export type Spelling = 'catalogue' | 'credit' | 'any';
+
+/** The holders a part of a line names, if it is one of their names as written there. */
+export function holdersNamed(part: string, names: CreditNames, spelling: Spelling = 'credit'): string[] {
+  const entries = names.byFolded.get(foldName(part));
+  if (!entries) return [];
+  const compact = part.replace(/\s+/g, '');
+  const takes = (spellings: readonly string[]) => (spelling === 'any' ? true : spelling === 'catalogue' ? spellings[0] === compact : spellings.includes(compact));
+  return entries.filter((entry) => !entry.spellings || takes(entry.spellings)).map((entry) => entry.holder);
+}

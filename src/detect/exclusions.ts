@@ -1,0 +1,31 @@
+import type { CompiledExclusion } from '../catalogue/compile.js';
+
+/** Where a pattern matched, from `start` to `end`. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The matches of exclusions in one text, found when first asked for. */
+export type ExclusionMatches = Map<CompiledExclusion, Span[]>;
+
+/**
+ * Whether the hit from `from` to `to` overlaps a match of one of the exclusions. Their matches
+ * are found once a region (in `matched`) and, as they follow one another, the one that could
+ * overlap is found by halving: many hits against many matches cost about their sum, not their product.
+ */
+export function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: ExclusionMatches): boolean {
+  return exclusions.some((exclusion) => {
+    let spans = matched.get(exclusion);
+    if (!spans) matched.set(exclusion, (spans = Array.from(exclusion.pattern.matchAll(text), (m) => ({ start: m.index, end: m.index + m[0].length }))));
+    // The first match that ends after the hit starts: the only one that can overlap it.
+    let [low, high] = [0, spans.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spans[middle] as Span).end > from) high = middle;
+      else low = middle + 1;
+    }
+    const span = spans[low];
+    return span !== undefined && span.start < to;
+  });
+}
