@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { severityFor } from './config/severity.js';
 import { detectHolders } from './detect/holders.js';
+import { firstPartyHolders } from './detect/publisher.js';
 import { findNotices, mayHoldNotice } from './detect/notices.js';
 import { findEvidence } from './detect/signals.js';
 import { decodePage } from './document/decode.js';
@@ -155,7 +156,8 @@ interface Known {
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */
 export async function checkText(text: string, path: string, policyPath: string, run: PageCheck, known: Known = {}): Promise<FileResult> {
   const page = await readPage(path, text, known.tree);
-  const detections = known.isNoticesOnly ? [] : detectHolders(findEvidence(page.regions, run.policy.catalogue));
+  const { catalogue } = run.policy;
+  const detections = known.isNoticesOnly ? [] : detectHolders(findEvidence(page.regions, catalogue), firstPartyHolders(page.publisherNames, catalogue));
   const date = page.published?.date ?? run.asOf;
   const context = {
     page,

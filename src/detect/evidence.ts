@@ -24,4 +24,6 @@ export interface HolderDetection {
   holder: string;
   kinds: ContentKind[];
   evidence: Evidence[];
+  /** The holder publishes the page itself (see publisher.ts): its own content, not reuse. */
+  isFirstParty?: true;
 }

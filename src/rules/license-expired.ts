@@ -11,7 +11,8 @@ export const licenseExpired: Rule = {
     const { detections, policy, date } = context;
     const reports: RuleReport[] = [];
     for (const detection of detections) {
-      if (policy.spec.self.includes(detection.holder)) continue;
+      // The site's own content: a holder it names in `self`, or one that publishes the page.
+      if (detection.isFirstParty || policy.spec.self.includes(detection.holder)) continue;
       const lapsed = detection.kinds.map((kind) => {
         const granting = grantingLicenses(coverageQuery(context, detection.holder, kind));
         return { kind, granting, isCovered: granting.some((license) => isInWindow(license, date)) };

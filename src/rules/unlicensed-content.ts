@@ -11,7 +11,8 @@ export const unlicensedContent: Rule = {
     const { detections, policy, policyPath } = context;
     const reports: RuleReport[] = [];
     for (const detection of detections) {
-      if (policy.spec.self.includes(detection.holder)) continue;
+      // The site's own content: a holder it names in `self`, or one that publishes the page.
+      if (detection.isFirstParty || policy.spec.self.includes(detection.holder)) continue;
       const kinds = detection.kinds.filter(
         (kind) => grantingLicenses(coverageQuery(context, detection.holder, kind)).length === 0,
       );
