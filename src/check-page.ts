@@ -171,7 +171,11 @@ export async function checkText(text: string, path: string, policyPath: string, 
   const judged = RULES.flatMap((rule) => {
     const severity = severityFor(rule, run.policy, policyPath);
     if (severity === 'off') return [];
-    return rule.check(context).map((report) => createFinding(rule, severity, report, page, policyPath));
+    return rule.check(context).flatMap((report) => {
+      // A holder seen only in teasers, rails and galleries is judged by the policy's `asides`.
+      const level = report.isAside ? run.policy.spec.asides : severity;
+      return level === 'off' ? [] : [createFinding(rule, level, report, page, policyPath)];
+    });
   });
   const { findings: accepted, problems } = applyDirectives(judged, readDirectives(page), ALL_RULES.map((rule) => rule.id));
   const findings = [
@@ -188,7 +192,13 @@ export async function checkText(text: string, path: string, policyPath: string, 
     status: 'scanned',
     // The date matters, and is shown, only where there is agency content to judge by it.
     ...(detections.length > 0 ? { published: date, publishedFrom: page.published?.source ?? 'as-of' } : {}),
-    holders: detections.map((d) => ({ holder: d.holder, kinds: d.kinds, evidence: d.evidence.map((e) => evidenceEntry(e, page)) })),
+    holders: detections.map((d) => ({
+      holder: d.holder,
+      kinds: d.kinds,
+      ...(d.isFirstParty ? { firstParty: true as const } : {}),
+      ...(d.isAside ? { aside: true as const } : {}),
+      evidence: d.evidence.map((e) => evidenceEntry(e, page)),
+    })),
     findings,
   };
 }

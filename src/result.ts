@@ -17,6 +17,10 @@ export interface EvidenceEntry {
 export interface HolderEntry {
   holder: string;
   kinds: ContentKind[];
+  /** The holder publishes the page itself: its own content, which no rule reports. */
+  firstParty?: true;
+  /** The holder was seen only in page furniture (teasers, rails, galleries). */
+  aside?: true;
   evidence: EvidenceEntry[];
 }
 

@@ -19,7 +19,7 @@ const parser = unified().use(rehypeParse);
 function plain(facts: PageFacts) {
   return {
     ...facts,
-    regions: facts.regions.map((r) => ({ kind: r.kind, text: r.text, offsets: [...r.offsets], isInStory: r.isInStory, field: r.field })),
+    regions: facts.regions.map((r) => ({ kind: r.kind, text: r.text, offsets: [...r.offsets], isInStory: r.isInStory, isAside: r.isAside, field: r.field })),
   };
 }
 

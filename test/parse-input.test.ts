@@ -21,9 +21,9 @@ function readWhole(source: string) {
 }
 
 /** Regions and comments as plain data, offsets spelled out. */
-function plain(facts: { regions: ReadonlyArray<{ kind: string; text: string; offsets: Int32Array; isInStory?: boolean; field?: string }>; comments: unknown[] }) {
+function plain(facts: { regions: ReadonlyArray<{ kind: string; text: string; offsets: Int32Array; isInStory?: boolean; isAside?: boolean; field?: string }>; comments: unknown[] }) {
   return {
-    regions: facts.regions.map((r) => ({ kind: r.kind, text: r.text, offsets: [...r.offsets], isInStory: r.isInStory, field: r.field })),
+    regions: facts.regions.map((r) => ({ kind: r.kind, text: r.text, offsets: [...r.offsets], isInStory: r.isInStory, isAside: r.isAside, field: r.field })),
     comments: facts.comments,
   };
 }

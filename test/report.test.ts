@@ -14,8 +14,8 @@ import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { ALL_RULES, RULES } from '../src/rules/index.js';
 import { copyOfFixture } from './support/scratch.js';
+import { FIXTURE_DAY } from './support/fixture-day.js';
 
-const FIXTURE_DAY = '2026-01-15';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 /** A fixed version, so that the golden files do not change with each release. */
 const OPTIONS = { version: '0.0.0-test', color: false };

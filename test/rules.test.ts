@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { parseAnnotations } from './support/annotations.js';
 import { compare } from './support/compare.js';
+import { FIXTURE_DAY } from './support/fixture-day.js';
 
-/** Rule fixtures are judged as of this day, so retention cases do not drift with the calendar. */
-export const FIXTURE_DAY = '2026-01-15';
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 

@@ -66,6 +66,10 @@ export const policySchema = z.strictObject({
   gitignore: z.boolean().default(true).describe('Also skip what `.gitignore` files ignore.'),
   holders: z.array(z.string().min(1)).default([]).describe('Extra holder files or folders, relative to the policy file.'),
   self: z.array(z.string().min(1)).default([]).describe("Ids of holders whose content is the site's own."),
+  asides: z
+    .enum(SEVERITIES)
+    .default('warning')
+    .describe("The severity of findings for a holder seen only in page furniture (related-story rails, teasers, promos, galleries): the site shows the agency's content, but not as its own story."),
   licenses: z.array(license).default([]),
   rules: ruleSettings.default({}),
   overrides: z.array(override).default([]),

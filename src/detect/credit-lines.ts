@@ -43,6 +43,7 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
         strength: 'strong',
         region: at.kind,
         ...(at.field ? { field: at.field } : {}),
+        ...(at.isAside ? { aside: true as const } : {}),
         text: at.text.slice(hit.from, hit.to),
         start: at.offsets[hit.from] ?? 0,
         end: (at.offsets[hit.to - 1] ?? 0) + 1,

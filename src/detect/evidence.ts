@@ -15,6 +15,8 @@ export interface Evidence {
   /** Source offsets of the matched text. */
   start: number;
   end: number;
+  /** Found in page furniture (a teaser, a related rail, a gallery), not in the page's own content. */
+  aside?: true;
   /** Usage restrictions stated beside a credit ("EDITORIAL USE ONLY", "NO ARCHIVING"). */
   restrictions?: string[];
 }
@@ -26,4 +28,6 @@ export interface HolderDetection {
   evidence: Evidence[];
   /** The holder publishes the page itself (see publisher.ts): its own content, not reuse. */
   isFirstParty?: true;
+  /** Every piece of the holder's evidence stands in page furniture: teasers, rails, galleries. */
+  isAside?: true;
 }

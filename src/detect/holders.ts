@@ -8,7 +8,8 @@ const WEAK_SIGNALS_NEEDED = 2;
  * Combines a page's evidence into one verdict per holder: a kind is proven by one strong signal
  * or by two weak ones, so a lone unattributed "AP" in a footer proves nothing. Holders with no
  * proven kind are left out; the evidence of unproven kinds is dropped with them. Holders in
- * `firstParty` publish the page themselves, and are marked so.
+ * `firstParty` publish the page themselves, and holders seen only in page furniture are asides:
+ * both are marked so.
  */
 export function detectHolders(evidence: readonly Evidence[], firstParty: ReadonlySet<string> = new Set()): HolderDetection[] {
   const byHolder = new Map<string, Evidence[]>();
@@ -21,7 +22,14 @@ export function detectHolders(evidence: readonly Evidence[], firstParty: Readonl
   for (const [holder, items] of byHolder) {
     const kinds = provenKinds(items);
     if (kinds.length === 0) continue;
-    detections.push({ holder, kinds, evidence: items.filter((item) => kinds.includes(item.kind)), ...(firstParty.has(holder) ? { isFirstParty: true as const } : {}) });
+    const proving = items.filter((item) => kinds.includes(item.kind));
+    detections.push({
+      holder,
+      kinds,
+      evidence: proving,
+      ...(firstParty.has(holder) ? { isFirstParty: true as const } : {}),
+      ...(proving.every((item) => item.aside) ? { isAside: true as const } : {}),
+    });
   }
   return detections.sort((a, b) => a.holder.localeCompare(b.holder));
 }

@@ -82,6 +82,7 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue): Evidence
           strength: signal.strength,
           region: region.kind,
           ...(region.field ? { field: region.field } : {}),
+          ...(region.isAside ? { aside: true as const } : {}),
           text: match[0].trim(),
           start: region.offsets[from + leadingSpace(match[0])] ?? 0,
           end: (region.offsets[to - 1] ?? 0) + 1,

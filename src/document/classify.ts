@@ -87,6 +87,19 @@ function hasToken(value: unknown, token: string): boolean {
   return typeof value === 'string' && value.split(/\s+/).includes(token);
 }
 
+// Class and id words of page furniture: related-story rails, teaser cards, promos, galleries.
+const FURNITURE_WORDS = /(?:^|[-_\s])(?:related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|sidebar|rail|widgets?|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola|carousel|gallery|galleries)(?:$|[-_\s])/i;
+
+/**
+ * Whether the element is page furniture around the story: an `<aside>`, or a related-story rail,
+ * teaser, promo or gallery by its class or id. Agency marks in it are asides, not the page's own content.
+ */
+export function isFurniture(element: Element): boolean {
+  if (element.tagName === 'aside') return true;
+  const words = describe(element);
+  return words !== undefined && FURNITURE_WORDS.test(words);
+}
+
 /** Whether the element holds the story itself: the first one found marks where the story starts. */
 export function storyRank(element: Element): number {
   if (hasToken(element.properties.itemProp, 'articleBody')) return 3;

@@ -1,6 +1,6 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import { BLOCK_TAGS, isSkipped, regionKindOf, storyRank } from './classify.js';
+import { BLOCK_TAGS, isFurniture, isSkipped, regionKindOf, storyRank } from './classify.js';
 import type { PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { readMeta } from './meta.js';
@@ -24,6 +24,7 @@ class RegionWalker {
   #block = new TextBuilder();
   #blockKind: BlockKind = 'body';
   #inStory: boolean;
+  #inAside = false;
 
   constructor(
     private readonly source: string,
@@ -59,12 +60,16 @@ class RegionWalker {
 
     const kind = regionKindOf(element, inherited) ?? inherited;
     const wasInStory = this.#inStory;
-    const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited;
+    const wasInAside = this.#inAside;
+    const isAside = !wasInAside && isFurniture(element);
+    const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || isAside;
     if (isBlock) this.#flush(kind);
     if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
+    if (isAside) this.#inAside = true;
     this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (isBlock) this.#flush(inherited);
     if (element === this.storyRoot) this.#inStory = wasInStory;
+    this.#inAside = wasInAside;
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
@@ -74,10 +79,15 @@ class RegionWalker {
 
   /** Ends the current block and starts one of `next` kind. */
   #flush(next: BlockKind): void {
-    const region = this.#block.toRegion({ kind: this.#blockKind, ...(this.#inStory ? { isInStory: true } : {}) });
+    const region = this.#block.toRegion({ kind: this.#blockKind, ...this.#place() });
     if (region) this.facts.regions.push(region);
     this.#block = new TextBuilder();
     this.#blockKind = next;
+  }
+
+  /** Where the walk stands: in the story, in page furniture. */
+  #place(): Pick<Region, 'isInStory' | 'isAside'> {
+    return { ...(this.#inStory ? { isInStory: true } : {}), ...(this.#inAside ? { isAside: true } : {}) };
   }
 
   #readScript(element: Element): void {
@@ -106,7 +116,7 @@ class RegionWalker {
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
     if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
-    const region = builder.toRegion({ kind, field: name });
+    const region = builder.toRegion({ kind, field: name, ...this.#place() });
     if (region) this.facts.regions.push(region);
   }
 }

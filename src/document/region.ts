@@ -31,6 +31,8 @@ export interface Region {
   offsets: Int32Array;
   /** The block stands inside the story, not in the site's masthead, rails or footer. */
   isInStory?: boolean;
+  /** The block stands in page furniture: a related-story rail, a teaser, a promo, a gallery. */
+  isAside?: boolean;
   /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
   field?: string;
 }

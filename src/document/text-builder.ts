@@ -101,6 +101,7 @@ class BuiltRegion implements Region {
   readonly kind: Region['kind'];
   readonly text: string;
   readonly isInStory?: boolean;
+  readonly isAside?: boolean;
   readonly field?: string;
   #offsets: Int32Array | undefined;
 
@@ -113,6 +114,7 @@ class BuiltRegion implements Region {
     this.kind = fields.kind;
     this.text = parts.join('');
     if (fields.isInStory) this.isInStory = true;
+    if (fields.isAside) this.isAside = true;
     if (fields.field !== undefined) this.field = fields.field;
   }
 

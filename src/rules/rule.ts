@@ -31,7 +31,12 @@ export interface RuleReport {
   license?: string;
   evidence: Evidence[];
   expected?: string;
+  /** The holder was seen only in page furniture: the policy's `asides` severity applies. */
+  isAside?: boolean;
 }
+
+/** What a finding's message adds when its holder was seen only in page furniture. */
+export const ASIDE = ' (only in page furniture: a teaser, a related-story rail, a gallery)';
 
 /** What every rule says of itself: reports, `explain` and SARIF's rule list read it. */
 export interface RuleMeta {

@@ -1,6 +1,6 @@
 import { grantingLicenses } from '../policy/coverage.js';
 import { primaryEvidence } from './evidence-order.js';
-import { coverageQuery, type Rule, type RuleReport } from './rule.js';
+import { ASIDE, coverageQuery, type Rule, type RuleReport } from './rule.js';
 
 /** Holder content of a kind that no licence grants for this path, whatever its dates. */
 export const unlicensedContent: Rule = {
@@ -21,12 +21,13 @@ export const unlicensedContent: Rule = {
       if (!primary) continue;
       const name = policy.catalogue.holders.get(detection.holder)?.name ?? detection.holder;
       reports.push({
-        message: `${name} ${kinds.join(' and ')} content is not covered by any licence for \`${policyPath}\``,
+        message: `${name} ${kinds.join(' and ')} content is not covered by any licence for \`${policyPath}\`${detection.isAside ? ASIDE : ''}`,
         start: primary.start,
         end: primary.end,
         holder: detection.holder,
         kinds,
         evidence,
+        ...(detection.isAside ? { isAside: true } : {}),
       });
     }
     return reports;
