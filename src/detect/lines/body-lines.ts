@@ -1,0 +1,145 @@
+import type { Catalogue } from '../../catalogue/compile.js';
+import type { Region } from '../../document/region.js';
+import { creditParts } from './credit-parts.js';
+import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namesList, splitParts } from './parts.js';
+import { type Hit, hitsOf, type Shape } from './shape.js';
+
+// "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP".
+const SOURCE_LABEL = /^(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?)\s*:\s*/iu;
+// "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters" set as a paragraph.
+const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
+// A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated 08:24 IST".
+const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
+// A dateline: place words (a date may stand among them), the agency in brackets, then a dash,
+// colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
+// "Wiesbaden (KNA/iz).", "London, Jun 11 (efe-epa).-", "MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It ...".
+// Place words are capitalised, dates or short connectors ("Frankfurt a.M.", "Jun 11", "7 oct",
+// "Rio de Janeiro"); a dateline alone in its block (a NewsML DateLine) ends there.
+const DATELINE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)/u;
+const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
+// What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
+const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/u;
+const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/u;
+// "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP".
+const REPORTING = /\b(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?/giu;
+// A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
+const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?/giu;
+const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
+const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*/giu;
+
+/**
+ * A block that is a line of its own naming its sources: a labelled source line, a photo credit,
+ * or agency names alone ("AFP, AP", "- REUTERS", "(dpa)"). Names alone count only right after a
+ * paragraph that ends a sentence (`isSignOffPlace`). A lone name of two letters ("AA", a
+ * text-size button) is too common to count.
+ */
+export const sourceLine: Shape = (region, { catalogue, previous }) => {
+  const text = region.text;
+  if (text.length > MAX_LINE) return [];
+  const label = SOURCE_LABEL.exec(text);
+  if (label) return hitsOf(namesList(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  const photo = PHOTO_LABEL.exec(text);
+  if (photo) {
+    const parts = splitParts(text, CREDIT_SEPARATORS, photo[0].length);
+    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
+  }
+  const dated = DATED_SOURCE.exec(text);
+  if (dated?.[1]) {
+    const names = namesList(text, 0, dated[1].length, catalogue, 'catalogue');
+    if (names) return hitsOf(names, 'source-line', 'credit', 'text');
+  }
+  if (isSignOffPlace(previous)) {
+    const names = namesList(text, 0, text.length, catalogue, 'catalogue');
+    if (names && (names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
+  }
+  // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
+  if (text.length <= MAX_PART && text.includes('/') && !/[.!?]\s/.test(text)) {
+    const parts = splitParts(text, CREDIT_SEPARATORS);
+    if (parts.length >= 2 && parts.every((part) => part.to - part.from <= 40)) {
+      return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
+    }
+  }
+  return [];
+};
+
+/**
+ * A plain paragraph right under a picture, or right after a label of its own ("Bild:"), is the
+ * picture's caption whatever its markup: "... Universitätsklinikum / picture alliance".
+ */
+export const captionUnderPicture: Shape = (region, context) => (isUnderPicture(context.before) ? creditParts({ ...region, kind: 'caption' } as Region, context) : []);
+
+/** Whether a block follows a picture, or a label of a picture's credit standing alone. */
+function isUnderPicture(before: Region | undefined): boolean {
+  return before?.kind === 'alt' || before?.kind === 'src' || (before !== undefined && before.text.length < 20 && PHOTO_LABEL.test(`${before.text} `));
+}
+
+/** The agency in a dateline's brackets, whatever its case, with whatever it shares them with. */
+export const dateline: Shape = (region, { catalogue }) => {
+  const match = DATELINE.exec(region.text);
+  if (!match?.[1]) return [];
+  const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
+  const named = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length).flatMap((part) => {
+    const whole = namedIn(region.text, part, catalogue, 'any');
+    // Joint services write their names with a hyphen: "(efe-epa)", "(Sapa-AFP)".
+    return whole ? [whole] : splitParts(region.text, /-/g, part.from, part.to).flatMap((piece) => namedIn(region.text, piece, catalogue, 'any') ?? []);
+  });
+  return hitsOf(named, 'dateline', 'dateline', 'text');
+};
+
+/**
+ * Whether a block of names alone stands where a story signs off: right after a paragraph that
+ * ends a sentence. (A teaser card's source label follows its headline, which ends none.)
+ */
+function isSignOffPlace(previous: Region | undefined): boolean {
+  return previous !== undefined && previous.text.length >= 40 && /[.!?。"”»)]$/u.test(previous.text);
+}
+
+/** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
+export const signOff: Shape = (region, { catalogue, previous }) => {
+  const text = region.text;
+  const match = SIGN_OFF_IN_BRACKETS.exec(text) ?? SIGN_OFF.exec(text);
+  if (!match?.[1]) return [];
+  const start = match.index + match[0].indexOf(match[1]);
+  // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
+  if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
+  return hitsOf(namesList(text, start, start + match[1].length, catalogue, 'catalogue') ?? [], 'sign-off', 'trailer', 'text');
+};
+
+/** Agencies credited for reporting: "Additional reporting from Reuters", "with inputs from PTI and AFP". */
+export const reporting: Shape = (region, { catalogue }) => {
+  const text = region.text;
+  const hits: Hit[] = [];
+  for (const match of text.matchAll(REPORTING)) {
+    const start = match.index + match[0].length;
+    const rest = text.slice(start, start + MAX_PART);
+    const end = start + (/[.;:()[\]]/.exec(rest)?.index ?? rest.length);
+    const leading = leadingNames(text, start, end, catalogue);
+    hits.push(...hitsOf(leading, 'sign-off', 'trailer', 'text'));
+  }
+  return hits;
+};
+
+/** The holders a notice names among its owners: "© 2012 APA/AP", "Copyright 2008 Site and AFP", "© 2015-2020 Укрінформ". */
+export const noticeOwners: Shape = (region, { catalogue, next }) => {
+  const text = region.text;
+  const hits: Hit[] = [];
+  for (const match of text.matchAll(NOTICE)) {
+    // In body text a notice opens the block or a sentence; "copyright law" mid-sentence is not one.
+    if (region.kind === 'body' && match.index > 0 && !/[.!?"”»)|]\s*$/.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
+    const start = match.index + match[0].length;
+    // A notice split over two table cells ("Copyright 2008" | "The Associated Press. All rights
+    // reserved.") names its owners at the start of the next block.
+    const isSplit = start === text.length && next !== undefined && (next.kind === 'body' || next.kind === 'footer');
+    const owners = isSplit ? next : region;
+    hits.push(...ownersOf(owners.text, isSplit ? 0 : start, catalogue).map((hit) => ({ ...hit, ...(isSplit ? { region: next } : {}) })));
+  }
+  return hits;
+};
+
+/** The holders a notice names among the owners that start at `start`. */
+function ownersOf(text: string, start: number, catalogue: Catalogue): Hit[] {
+  const rest = text.slice(start, start + 2 * MAX_PART);
+  const end = start + (NOTICE_OWNERS_END.exec(rest)?.index ?? rest.length);
+  const parts = splitParts(text, NOTICE_SEPARATORS, start, end);
+  return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'notice-line', 'notice', 'text');
+}

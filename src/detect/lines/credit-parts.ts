@@ -1,0 +1,42 @@
+import { CREDIT_SEPARATORS, MAX_LINE, namedIn, type Part, splitParts } from './parts.js';
+import { type Hit, hitsOf, type Shape } from './shape.js';
+
+// The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
+const DATA_SOURCE = /^(?:sources?|data|daten|données|datos|dati|quellen?|fuentes?|fonte)$/iu;
+
+/** Whether `label` is a data-source label that the part after it follows. */
+function isDataSource(text: string, label: Part | undefined): boolean {
+  return label !== undefined && label.after === ':' && DATA_SOURCE.test(text.slice(label.from, label.to));
+}
+
+/** Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP". */
+const JOINING = new Set(['/', '|', '\\', ':', '©']);
+
+/**
+ * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a
+ * name set off by commas only counts at the end ("... in Kyiv, Reuters"), as "Bloomberg, the
+ * former mayor, ..." is prose; a two-letter name never by commas alone ("Harrisburg, PA"). A name
+ * before a colon is a headline's source ("Bloomberg: prices fall"), not a credit. An alt text that
+ * is a name and nothing else is a logo; a long byline is a block of prose a template mislabelled.
+ */
+export const creditParts: Shape = (region, { catalogue }) => {
+  if (region.kind === 'byline' && region.text.length > MAX_LINE) return [];
+  const parts = splitParts(region.text, CREDIT_SEPARATORS);
+  if (region.kind === 'alt' && parts.length < 2) return [];
+  const kind = region.kind === 'byline' ? 'text' : undefined;
+  const hits: Hit[] = [];
+  parts.forEach((part, i) => {
+    const named = part.after === ':' || isDataSource(region.text, parts[i - 1]) ? undefined : namedIn(region.text, part, catalogue);
+    if (!named) return;
+    if (region.kind !== 'credit') {
+      const isLast = i === parts.length - 1;
+      const isCommaSet = part.before === ',' || part.after === ',';
+      if (isCommaSet && (!isLast || named.to - named.from <= 2)) return;
+      // An abbreviation in brackets mid-caption defines a term ("the Authority (PA). Then ..."):
+      // a short name is a credit at the end, or joined to a name by a slash or after a label.
+      if (named.to - named.from <= 3 && !isLast && !JOINING.has(part.before) && !JOINING.has(part.after)) return;
+    }
+    hits.push(...hitsOf([named], 'credit-line', 'credit', kind));
+  });
+  return hits;
+};

@@ -1,0 +1,109 @@
+import type { Catalogue } from '../../catalogue/compile.js';
+import { holdersNamed, type Spelling } from '../../catalogue/credit-names.js';
+import type { ContentKind } from '../../catalogue/schema.js';
+
+/** The holders a part names, where the name stands, and the medium its words give it. */
+export interface Named {
+  holders: string[];
+  from: number;
+  to: number;
+  medium?: ContentKind;
+}
+
+/** A part of a line between separators, and the separators on either side of it. */
+export interface Part {
+  from: number;
+  to: number;
+  before: string;
+  after: string;
+}
+
+// What separates the parts of a credit: slashes, bars, brackets, colons, the copyright sign, a
+// spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
+export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s)\s*/giu;
+// What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP").
+export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)\s*/giu;
+/** A holder's name is short; a longer part is prose. */
+export const MAX_PART = 60;
+/** How long a block may be and still be a line of its own (a source line, a credit, a byline). */
+export const MAX_LINE = 100;
+
+/** Splits `text` from `start` to `end` at each match of `separators` (a global pattern). */
+export function splitParts(text: string, separators: RegExp, start = 0, end = text.length): Part[] {
+  const parts: Part[] = [];
+  const slice = text.slice(start, end);
+  let last = 0;
+  let before = '^';
+  separators.lastIndex = 0;
+  for (let m = separators.exec(slice); m; m = separators.exec(slice)) {
+    if (m[0] === '') {
+      separators.lastIndex++;
+      continue;
+    }
+    parts.push({ from: start + last, to: start + m.index, before, after: m[0].trim() || ' ' });
+    before = m[0].trim() || ' ';
+    last = m.index + m[0].length;
+  }
+  parts.push({ from: start + last, to: start + slice.length, before, after: '$' });
+  return parts.map((part) => trimPart(text, part)).filter((part) => part.to > part.from);
+}
+
+/** A part without the white space and quotes around it, nor a full stop that ends it. */
+function trimPart(text: string, part: Part): Part {
+  let { from, to } = part;
+  while (from < to && /[\s"'“”‘’«»*.,()[\]\-–—]/u.test(text[from] as string)) from++;
+  while (to > from && /[\s"'“”‘’«»*.,()[\]]/u.test(text[to - 1] as string)) to--;
+  return { ...part, from, to };
+}
+
+// Words a credit puts before a name: labels, years of a notice, "file", "Symbolbild" (stock).
+const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright)(?![\p{L}\p{N}])[\s.]*)+/iu;
+// Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
+// file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)").
+const QUALIFIER = /(?:[\s,]+(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|video|vídeo|vidéo|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
+const VIDEO = /\b(?:video|vídeo|vidéo)\b/i;
+const PHOTO = /\b(?:photos?|fotos?|pics?|pictures?|images?|bild(?:er)?)\b/i;
+const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|illustration|ilustración)\b/i;
+
+/**
+ * The holders a part names, with the span of the name: the part as it stands, else without its
+ * label words, else without its qualifiers too.
+ */
+export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling: Spelling = 'credit'): Named | undefined {
+  if (part.to - part.from > MAX_PART) return undefined;
+  let { from, to } = part;
+  const whole = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
+  if (whole.length > 0) return { holders: whole, from, to };
+  const label = LABEL.exec(text.slice(from, to));
+  if (label) from += label[0].length;
+  const qualifier = QUALIFIER.exec(text.slice(from, to));
+  if (qualifier) to -= qualifier[0].length;
+  if (to <= from) return undefined;
+  const holders = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
+  if (holders.length === 0) return undefined;
+  const words = `${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`;
+  const medium = VIDEO.test(words) ? 'video' : GRAPHIC.test(words) ? 'graphic' : PHOTO.test(words) ? 'photo' : undefined;
+  return { holders, from, to, ...(medium ? { medium } : {}) };
+}
+
+/** The names of a list of sources, each a holder's, or undefined where any part is not. */
+export function namesList(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling = 'credit'): Named[] | undefined {
+  const named: Named[] = [];
+  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
+    const found = namedIn(text, part, catalogue, spelling);
+    if (!found) return undefined;
+    named.push(found);
+  }
+  return named.length > 0 ? named : undefined;
+}
+
+/** The names a list opens with, up to the first part that is not one. */
+export function leadingNames(text: string, start: number, end: number, catalogue: Catalogue): Named[] {
+  const named: Named[] = [];
+  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
+    const found = namedIn(text, part, catalogue);
+    if (!found) break;
+    named.push(found);
+  }
+  return named;
+}
