@@ -10,6 +10,10 @@ const SOURCE_LABEL = /^(?:sources?|quellen?|fuentes?|fontes?|article from|story 
 const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated 08:24 IST".
 const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
+// A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
+// Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
+const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
+const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A dateline: place words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
 // "Wiesbaden (KNA/iz).", "London, Jun 11 (efe-epa).-", "MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It ...".
@@ -42,6 +46,12 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   if (photo) {
     const parts = splitParts(text, CREDIT_SEPARATORS, photo[0].length);
     return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
+  }
+  const byline = BYLINE.exec(text);
+  if (byline?.[1]) {
+    const start = text.length - byline[1].length;
+    const names = namesList(text, start, start + byline[1].replace(DESK_TITLE, '').length, catalogue);
+    if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
   const dated = DATED_SOURCE.exec(text);
   if (dated?.[1]) {

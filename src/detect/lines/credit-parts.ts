@@ -14,8 +14,8 @@ const JOINING = new Set(['/', '|', '\\', ':', '©']);
 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a
- * name set off by commas only counts at the end ("... in Kyiv, Reuters"), as "Bloomberg, the
- * former mayor, ..." is prose; a two-letter name never by commas alone ("Harrisburg, PA"). A name
+ * name set off by commas alone only counts at the end ("... in Kyiv, Reuters"), as "Bloomberg,
+ * the former mayor, ..." is prose; a two-letter name never by commas alone ("Harrisburg, PA"). A name
  * before a colon is a headline's source ("Bloomberg: prices fall"), not a credit. An alt text that
  * is a name and nothing else is a logo; a long byline is a block of prose a template mislabelled.
  */
@@ -30,8 +30,10 @@ export const creditParts: Shape = (region, { catalogue }) => {
     if (!named) return;
     if (region.kind !== 'credit') {
       const isLast = i === parts.length - 1;
+      const isJoined = JOINING.has(part.before) || JOINING.has(part.after);
       const isCommaSet = part.before === ',' || part.after === ',';
-      if (isCommaSet && (!isLast || named.to - named.from <= 2)) return;
+      // "(AP Photo/The Canadian Press, Name)": a comma after a name joined by a slash is a credit's.
+      if (isCommaSet && !isJoined && (!isLast || named.to - named.from <= 2)) return;
       // An abbreviation in brackets mid-caption defines a term ("the Authority (PA). Then ..."):
       // a short name is a credit at the end, or joined to a name by a slash or after a label.
       if (named.to - named.from <= 3 && !isLast && !JOINING.has(part.before) && !JOINING.has(part.after)) return;

@@ -91,11 +91,18 @@ export function namesList(text: string, start: number, end: number, catalogue: C
   const named: Named[] = [];
   for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
     const found = namedIn(text, part, catalogue, spelling);
-    if (!found) return undefined;
-    named.push(found);
+    if (found) named.push(found);
+    else {
+      // Joint services write their names with a hyphen: "Sapa-AFP", "efe-epa".
+      const pieces = splitParts(text, HYPHEN, part.from, part.to).map((piece) => namedIn(text, piece, catalogue, spelling));
+      if (pieces.length < 2 || pieces.some((piece) => piece === undefined)) return undefined;
+      named.push(...(pieces as Named[]));
+    }
   }
   return named.length > 0 ? named : undefined;
 }
+
+const HYPHEN = /-/g;
 
 /** The names a list opens with, up to the first part that is not one. */
 export function leadingNames(text: string, start: number, end: number, catalogue: Catalogue): Named[] {
