@@ -18,8 +18,10 @@ export interface CreditName {
 export interface CreditNames {
   /** The names a folded part of a line may be (`foldName`). */
   byFolded: ReadonlyMap<string, readonly CreditName[]>;
-  /** The longest word of every name, lower case: a lower-cased text holding none names no holder. */
+  /** The rarest word of every name, lower case: a text holding none names no holder (see `mayName`). */
   search: KeywordSearch;
+  /** The key words of `search`, by index. */
+  keys: readonly string[];
   /** Every name with the spellings it may have, for the prefilter. */
   names: ReadonlyArray<{ holder: string; name: string; spellings: readonly string[] | undefined }>;
 }
@@ -33,22 +35,42 @@ export function foldName(text: string): string {
 export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
   const byFolded = new Map<string, CreditName[]>();
   const names: Array<CreditNames['names'][number]> = [];
+  const all = specs.flatMap((spec) => [...new Set(spec.credits ?? [spec.name, ...spec.aliases])].map((name) => ({ spec, name })));
+  const wordsOf = (name: string) => name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // How many names a word stands in: "press" and "images" in many, "getty" in one.
+  const frequency = new Map<string, number>();
+  for (const { name } of all) for (const word of new Set(wordsOf(name))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const keyWords = new Set<string>();
-  for (const spec of specs) {
-    for (const name of new Set(spec.credits ?? [spec.name, ...spec.aliases])) {
-      const folded = foldName(name);
-      if (folded.length < 2) continue;
-      const spellings = shortSpellings(name, folded);
-      const entries = byFolded.get(folded) ?? [];
-      if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings });
-      byFolded.set(folded, entries);
-      names.push({ holder: spec.id, name, spellings });
-      const words = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
-      if (longest) keyWords.add(longest);
-    }
+  for (const { spec, name } of all) {
+    const folded = foldName(name);
+    if (folded.length < 2) continue;
+    const spellings = shortSpellings(name, folded);
+    const entries = byFolded.get(folded) ?? [];
+    if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings });
+    byFolded.set(folded, entries);
+    names.push({ holder: spec.id, name, spellings });
+    // The rarest word of the name, the longest of those: any form of the name holds it.
+    const rarest = wordsOf(name).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length)[0];
+    if (rarest) keyWords.add(rarest);
   }
-  return { byFolded, search: new KeywordSearch([...keyWords]), names };
+  const keys = [...keyWords];
+  return { byFolded, search: new KeywordSearch(keys), keys, names };
+}
+
+/**
+ * Whether a text may name a holder: it holds the key word of some name, a short one ("ap", "tt")
+ * standing apart from letters, as a name of two to four letters only counts as a word.
+ */
+export function mayName(text: string, names: CreditNames): boolean {
+  return names.search.search(text.toLowerCase(), (word, start) => {
+    const end = start + (names.keys[word] as string).length;
+    return end - start > 4 || (!isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end)));
+  });
+}
+
+/** Whether a UTF-16 code unit is an ASCII letter (NaN, past either end, is not). */
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function shortSpellings(name: string, folded: string): string[] | undefined {

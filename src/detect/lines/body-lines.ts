@@ -22,8 +22,10 @@ const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|edit
 const DATELINE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)/u;
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
-const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/u;
-const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/u;
+const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
+const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
+/** How far from a block's end a sign-off can start: they are looked for there alone. */
+const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP".
 const REPORTING = /\b(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
@@ -107,13 +109,19 @@ function isSignOffPlace(previous: Region | undefined): boolean {
 /** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
 export const signOff: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
-  const match = SIGN_OFF_IN_BRACKETS.exec(text) ?? SIGN_OFF.exec(text);
+  const match = atEnd(SIGN_OFF_IN_BRACKETS, text) ?? atEnd(SIGN_OFF, text);
   if (!match?.[1]) return [];
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
   return hitsOf(namesList(text, start, start + match[1].length, catalogue, 'catalogue') ?? [], 'sign-off', 'trailer', 'text');
 };
+
+/** A match of `pattern` (global, anchored at the end) in the last stretch of `text`, not tried at every place of a long block. */
+function atEnd(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = Math.max(0, text.length - SIGN_OFF_REACH);
+  return pattern.exec(text);
+}
 
 /** Agencies credited for reporting: "Additional reporting from Reuters", "with inputs from PTI and AFP". */
 export const reporting: Shape = (region, { catalogue }) => {

@@ -9,6 +9,9 @@ function isDataSource(text: string, label: Part | undefined): boolean {
   return label !== undefined && label.after === ':' && DATA_SOURCE.test(text.slice(label.from, label.to));
 }
 
+/** How far from the end of a caption, credit or alt text its credit is looked for. */
+const CREDIT_REACH = 500;
+
 /** Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP". */
 const JOINING = new Set(['/', '|', '\\', ':', '©']);
 
@@ -21,7 +24,9 @@ const JOINING = new Set(['/', '|', '\\', ':', '©']);
  */
 export const creditParts: Shape = (region, { catalogue }) => {
   if (region.kind === 'byline' && region.text.length > MAX_LINE) return [];
-  const parts = splitParts(region.text, CREDIT_SEPARATORS);
+  // A credit closes its caption: a long one is read from its last stretch, its first part cut.
+  const start = Math.max(0, region.text.length - CREDIT_REACH);
+  const parts = splitParts(region.text, CREDIT_SEPARATORS, start).slice(start > 0 ? 1 : 0);
   if (region.kind === 'alt' && parts.length < 2) return [];
   const kind = region.kind === 'byline' ? 'text' : undefined;
   const hits: Hit[] = [];
