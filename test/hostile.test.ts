@@ -97,6 +97,33 @@ describe('encodings', () => {
     ]);
   });
 
+  it('honours only what the prescan finds: no charset in a comment or another meta, a declared UTF-16 as UTF-8', async () => {
+    // Each would decode the page as UTF-16 and hide its notice if it were honoured.
+    const utf8 = (head: string) => Buffer.from(`<html><head>${head}</head><body><article><h1>T</h1>\n<p>Café du port.</p>\n<footer><small>Copyright © Agence France-Presse</small></footer></article></body></html>`);
+    const folder = site({
+      'comment.html': utf8('<!-- <meta charset="utf-16"> -->'),
+      'content.html': utf8('<meta name="description" content="charset=utf-16">'),
+      'declared.html': utf8('<meta charset="utf-16">'),
+      'pragma.html': notice('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'),
+      'title.html': utf8('<title x="<meta charset=utf-16>">T</title>'),
+    });
+    const result = await check({ cwd: folder, asOf: '2026-01-15' });
+    expect(result.files.map((f) => [f.path, f.encoding, f.holders.flatMap((h) => h.evidence.map((e) => [e.text, e.line, e.column]))])).toEqual([
+      ['comment.html', 'utf-8', [['Copyright © Agence France-Presse', 3, 16]]],
+      ['content.html', 'utf-8', [['Copyright © Agence France-Presse', 3, 16]]],
+      ['declared.html', 'utf-8', [['Copyright © Agence France-Presse', 3, 16]]],
+      ['pragma.html', 'windows-1252', [['Copyright © Agence France-Presse', 3, 16]]],
+      ['title.html', 'utf-8', [['Copyright © Agence France-Presse', 3, 16]]],
+    ]);
+  });
+
+  it('lets a byte order mark win over a declaration', async () => {
+    const text = '<meta charset="windows-1252"><article><h1>T</h1><p>Café du port.</p><footer><small>Copyright © Agence France-Presse</small></footer></article>';
+    const folder = site({ 'page.html': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
+    const [file] = (await check({ cwd: folder, asOf: '2026-01-15' })).files;
+    expect([file?.encoding, file?.holders[0]?.evidence[0]?.text]).toEqual(['utf-8', 'Copyright © Agence France-Presse']);
+  });
+
   it('reads UTF-16 with a byte order mark', async () => {
     const text = '<article><h1>T</h1><p>MADRID (EFE).- Texto de agencia.</p></article>';
     const folder = site({ 'page.html': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
