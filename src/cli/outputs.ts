@@ -24,12 +24,37 @@ export function pairOutputs(formats: readonly string[], files: readonly string[]
   return formats.map((format, i) => ({ format: format as FormatName, file: files[i] }));
 }
 
-/** Writes each report, files whole or not at all; colour only on a terminal without NO_COLOR. */
+/**
+ * Writes each report, files whole or not at all (a device or a link's target written in place);
+ * colour only on a terminal without NO_COLOR. A file that cannot be written is a usage error.
+ */
 export async function writeOutputs(outputs: readonly Output[], io: Io, render: (format: FormatName, color: boolean) => string): Promise<void> {
   const env = io.env ?? process.env;
   for (const { format, file } of outputs) {
     const text = render(format, file === undefined && io.stdout.isTTY === true && !env.NO_COLOR);
-    if (file) await writeAtomic(resolve(io.cwd, file), text);
+    if (file) await writeReport(resolve(io.cwd, file), file, text);
     else io.stdout.write(text);
   }
 }
+
+async function writeReport(path: string, file: string, text: string): Promise<void> {
+  try {
+    await writeAtomic(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError(`Cannot write \`${file}\`: ${reason}`, { cause: error });
+  }
+}
+
+// What the file-system errors a report's path can meet mean to the one who gave it.
+const REASONS: Record<string, string> = {
+  EISDIR: 'it is a folder (give a file name)',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ELOOP: 'too many symbolic links',
+  ENOSPC: 'no space left on the device',
+};
