@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli.js';
 
+// A reader that stops early (`rightslint holders | head -1`) closes the pipe. What is left to print
+// has nowhere to go, which is no failure of the run: drop it without a stack trace, and let the run
+// end with its own exit code, so that `set -o pipefail` still sees findings.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
