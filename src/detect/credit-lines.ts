@@ -1,11 +1,13 @@
 import type { Catalogue } from '../catalogue/compile.js';
+import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
-import { type ExclusionMatches, isExcluded } from './exclusions.js';
+import { type ExclusionMatches, excludedBy } from './exclusions.js';
 import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine } from './lines/body-lines.js';
 import { creditParts } from './lines/credit-parts.js';
-import { firstOf, type Shape } from './lines/shape.js';
+import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
+import type { Recorder } from './verdict.js';
 
 /**
  * Finds holders named by the shape of a credit or source line rather than by a pattern of their
@@ -15,8 +17,9 @@ import { findRestrictions } from './restrictions.js';
  * ("... on Sunday. — AFP", "». EFE"), "additional reporting from Reuters", and the owners a
  * copyright notice names ("Copyright 2008 Site and AFP"). A part must be a holder's whole name,
  * so a caption that merely mentions one ("Reuters journalists in Kyiv") is not a credit.
+ * `trace`, when given, hears of every hit, and of those dropped why (see verdict.ts).
  */
-export function findCreditLines(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
+export function findCreditLines(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
   const evidence: Evidence[] = [];
   let previous: Region | undefined;
   regions.forEach((region, i) => {
@@ -31,28 +34,44 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
       const kinds = catalogue.holders.get(hit.holder)?.kinds ?? [];
       // A picture agency credited in a byline or a source line credits a picture.
       const kind = hit.kind === 'text' && !kinds.includes('text') && kinds.includes('photo') ? 'photo' : (hit.kind ?? 'photo');
-      if (!kinds.includes(kind)) continue;
+      if (!kinds.includes(kind)) {
+        trace?.(lineHit(hit, kind, at, []), { kept: false, why: 'no-kind' }, at);
+        continue;
+      }
       let matches = excluded.get(at);
       if (!matches) excluded.set(at, (matches = new Map()));
-      if (isExcluded(at.text, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matches)) continue;
-      const restrictions = hit.type === 'credit' ? findRestrictions(at.text) : [];
-      evidence.push({
-        holder: hit.holder,
-        signal: `${hit.holder}/${hit.signal}`,
-        type: hit.type,
-        kind,
-        strength: 'strong',
-        region: at.kind,
-        ...(at.field ? { field: at.field } : {}),
-        ...(at.isAside ? { aside: true as const } : {}),
-        text: at.text.slice(hit.from, hit.to),
-        start: at.offsets[hit.from] ?? 0,
-        end: (at.offsets[hit.to - 1] ?? 0) + 1,
-        ...(restrictions.length > 0 ? { restrictions } : {}),
-      });
+      const exclusion = excludedBy(at.text, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matches);
+      if (exclusion) {
+        if (trace) {
+          const text = at.text.slice(exclusion.start, exclusion.end).trim();
+          trace(lineHit(hit, kind, at, []), { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, at);
+        }
+        continue;
+      }
+      const item = lineHit(hit, kind, at, hit.type === 'credit' ? findRestrictions(at.text) : []);
+      evidence.push(item);
+      trace?.(item, { kept: true, why: 'matched' }, at);
     }
   });
   return evidence;
+}
+
+/** The evidence a shape's hit makes, of `kind`, in the region the name stands in. */
+function lineHit(hit: Hit, kind: ContentKind, at: Region, restrictions: string[]): Evidence {
+  return {
+    holder: hit.holder,
+    signal: `${hit.holder}/${hit.signal}`,
+    type: hit.type,
+    kind,
+    strength: 'strong',
+    region: at.kind,
+    ...(at.field ? { field: at.field } : {}),
+    ...(at.isAside ? { aside: true as const } : {}),
+    text: at.text.slice(hit.from, hit.to),
+    start: at.offsets[hit.from] ?? 0,
+    end: (at.offsets[hit.to - 1] ?? 0) + 1,
+    ...(restrictions.length > 0 ? { restrictions } : {}),
+  };
 }
 
 /** Regions read from attributes and metadata, which stand beside the page's text, not in its flow. */

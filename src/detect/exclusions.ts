@@ -9,13 +9,19 @@ interface Span {
 /** The matches of exclusions in one text, found when first asked for. */
 export type ExclusionMatches = Map<CompiledExclusion, Span[]>;
 
+/** The exclusion a hit overlaps, and where in the text it matched. */
+export interface ExclusionHit extends Span {
+  exclusion: CompiledExclusion;
+}
+
 /**
- * Whether the hit from `from` to `to` overlaps a match of one of the exclusions. Their matches
- * are found once a region (in `matched`) and, as they follow one another, the one that could
- * overlap is found by halving: many hits against many matches cost about their sum, not their product.
+ * The first of the exclusions whose match overlaps the hit from `from` to `to`, or undefined:
+ * the hit is evidence then. Their matches are found once a region (in `matched`) and, as they
+ * follow one another, the one that could overlap is found by halving: many hits against many
+ * matches cost about their sum, not their product.
  */
-export function isExcluded(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: ExclusionMatches): boolean {
-  return exclusions.some((exclusion) => {
+export function excludedBy(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: ExclusionMatches): ExclusionHit | undefined {
+  for (const exclusion of exclusions) {
     let spans = matched.get(exclusion);
     if (!spans) matched.set(exclusion, (spans = Array.from(exclusion.pattern.matchAll(text), (m) => ({ start: m.index, end: m.index + m[0].length }))));
     // The first match that ends after the hit starts: the only one that can overlap it.
@@ -26,6 +32,7 @@ export function isExcluded(text: string, from: number, to: number, exclusions: r
       else low = middle + 1;
     }
     const span = spans[low];
-    return span !== undefined && span.start < to;
-  });
+    if (span !== undefined && span.start < to) return { exclusion, start: span.start, end: span.end };
+  }
+  return undefined;
 }

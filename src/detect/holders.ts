@@ -1,5 +1,6 @@
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Evidence, HolderDetection } from './evidence.js';
+import type { Recorder } from './verdict.js';
 
 /** How many weak signals of one holder and kind together prove reuse. */
 const WEAK_SIGNALS_NEEDED = 2;
@@ -9,9 +10,9 @@ const WEAK_SIGNALS_NEEDED = 2;
  * or by two weak ones, so a lone unattributed "AP" in a footer proves nothing. Holders with no
  * proven kind are left out; the evidence of unproven kinds is dropped with them. Holders in
  * `firstParty` publish the page themselves, and holders seen only in page furniture are asides:
- * both are marked so.
+ * both are marked so. `trace`, when given, hears what became of each piece of evidence.
  */
-export function detectHolders(evidence: readonly Evidence[], firstParty: ReadonlySet<string> = new Set()): HolderDetection[] {
+export function detectHolders(evidence: readonly Evidence[], firstParty: ReadonlySet<string> = new Set(), trace?: Recorder): HolderDetection[] {
   const byHolder = new Map<string, Evidence[]>();
   for (const item of evidence) {
     const items = byHolder.get(item.holder);
@@ -21,15 +22,16 @@ export function detectHolders(evidence: readonly Evidence[], firstParty: Readonl
   const detections: HolderDetection[] = [];
   for (const [holder, items] of byHolder) {
     const kinds = provenKinds(items);
-    if (kinds.length === 0) continue;
     const proving = items.filter((item) => kinds.includes(item.kind));
-    detections.push({
+    const detection: HolderDetection | undefined = kinds.length === 0 ? undefined : {
       holder,
       kinds,
       evidence: proving,
       ...(firstParty.has(holder) ? { isFirstParty: true as const } : {}),
       ...(proving.every((item) => item.aside) ? { isAside: true as const } : {}),
-    });
+    };
+    if (trace) recordVerdicts(items, detection, trace);
+    if (detection) detections.push(detection);
   }
   return detections.sort((a, b) => a.holder.localeCompare(b.holder));
 }
@@ -42,4 +44,13 @@ function provenKinds(items: readonly Evidence[]): ContentKind[] {
     if (strong || ofKind.length >= WEAK_SIGNALS_NEEDED) kinds.add(kind);
   }
   return [...kinds].sort();
+}
+
+/** Tells `trace` what became of each piece of a holder's evidence. */
+function recordVerdicts(items: readonly Evidence[], detection: HolderDetection | undefined, trace: Recorder): void {
+  for (const item of items) {
+    if (!detection?.kinds.includes(item.kind)) trace(item, { kept: false, why: 'weak', needed: WEAK_SIGNALS_NEEDED });
+    else if (detection.isFirstParty) trace(item, { kept: false, why: 'first-party' });
+    else trace(item, { kept: true, why: detection.isAside ? 'aside' : 'proven' });
+  }
 }

@@ -2,23 +2,29 @@ import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile
 import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
-import { type ExclusionMatches, isExcluded } from './exclusions.js';
+import { type ExclusionMatches, excludedBy } from './exclusions.js';
 import { findRestrictions } from './restrictions.js';
+import type { Recorder } from './verdict.js';
 
 /**
  * A page's evidence: every catalogue signal over the regions it may appear in, and the holders
  * that credit and source lines name by their shape (credit-lines.ts) where no signal already
  * found that holder there. A hit that overlaps a match of one of its exclusions (a citation such
  * as "told AFP", a collision such as "AP Biology") is not evidence. Hits are in source order.
+ * `trace`, when given, hears of every candidate and what became of it (see verdict.ts).
  */
-export function findEvidence(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
-  const evidence = findSignals(regions, catalogue).sort(inSourceOrder);
+export function findEvidence(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
+  const evidence = findSignals(regions, catalogue, trace).sort(inSourceOrder);
   const found = new Spans(evidence);
-  const seen = new Set<string>();
-  for (const item of findCreditLines(regions, catalogue)) {
+  const seen = new Map<string, Evidence>();
+  for (const item of findCreditLines(regions, catalogue, trace)) {
     const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
-    if (seen.has(key) || found.overlaps(item)) continue;
-    seen.add(key);
+    const twin = seen.get(key);
+    if (twin || found.overlaps(item)) {
+      trace?.(item, { kept: false, why: 'duplicate', of: twin ?? (found.overlapping(item) as Evidence) });
+      continue;
+    }
+    seen.set(key, item);
     evidence.push(item);
   }
   return evidence.sort(inSourceOrder);
@@ -33,34 +39,51 @@ function inSourceOrder(a: Evidence, b: Evidence): number {
  * (a hostile page has a hundred thousand hits): by start, with the furthest end reached so far.
  */
 class Spans {
-  readonly #byHolder = new Map<string, { starts: number[]; reach: number[] }>();
+  readonly #byHolder = new Map<string, { items: Evidence[]; starts: number[]; reach: number[] }>();
 
   /** `evidence` in source order. */
   constructor(evidence: readonly Evidence[]) {
-    for (const { holder, start, end } of evidence) {
-      let spans = this.#byHolder.get(holder);
-      if (!spans) this.#byHolder.set(holder, (spans = { starts: [], reach: [] }));
-      spans.reach.push(Math.max(end, spans.reach.at(-1) ?? end));
-      spans.starts.push(start);
+    for (const item of evidence) {
+      let spans = this.#byHolder.get(item.holder);
+      if (!spans) this.#byHolder.set(item.holder, (spans = { items: [], starts: [], reach: [] }));
+      spans.reach.push(Math.max(item.end, spans.reach.at(-1) ?? item.end));
+      spans.starts.push(item.start);
+      spans.items.push(item);
     }
   }
 
-  overlaps({ holder, start, end }: Evidence): boolean {
-    const spans = this.#byHolder.get(holder);
+  overlaps(item: Evidence): boolean {
+    const spans = this.#byHolder.get(item.holder);
     if (!spans) return false;
+    const before = startingBefore(spans.starts, item.end);
     // The last span that starts before `end`: it, or one before it, reaches past `start` if any does.
-    let [low, high] = [0, spans.starts.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((spans.starts[middle] as number) < end) low = middle + 1;
-      else high = middle;
+    return before > 0 && (spans.reach[before - 1] as number) > item.start;
+  }
+
+  /** The last of the holder's evidence that overlaps `item`, for a trace to name. */
+  overlapping(item: Evidence): Evidence | undefined {
+    const spans = this.#byHolder.get(item.holder);
+    if (!spans) return undefined;
+    for (let i = startingBefore(spans.starts, item.end) - 1; i >= 0 && (spans.reach[i] as number) > item.start; i--) {
+      if ((spans.items[i] as Evidence).end > item.start) return spans.items[i];
     }
-    return low > 0 && (spans.reach[low - 1] as number) > start;
+    return undefined;
   }
 }
 
+/** How many of the sorted `starts` are before `end`. */
+function startingBefore(starts: readonly number[], end: number): number {
+  let [low, high] = [0, starts.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] as number) < end) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Every catalogue signal's hits in the regions it may appear in. */
-function findSignals(regions: readonly Region[], catalogue: Catalogue): Evidence[] {
+function findSignals(regions: readonly Region[], catalogue: Catalogue, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
@@ -72,26 +95,41 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue): Evidence
       for (const match of signal.pattern.matchAll(region.text)) {
         const from = match.index;
         const to = from + match[0].length;
-        if (to === from || isExcluded(region.text, from, to, signal.exclusions, (excluded ??= new Map()))) continue;
+        if (to === from) continue;
+        const exclusion = excludedBy(region.text, from, to, signal.exclusions, (excluded ??= new Map()));
+        if (exclusion) {
+          if (trace) {
+            const text = region.text.slice(exclusion.start, exclusion.end).trim();
+            trace(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, region);
+          }
+          continue;
+        }
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
-        evidence.push({
-          holder: signal.holder,
-          signal: `${signal.holder}/${signal.id}`,
-          type: signal.type,
-          kind: signal.kind,
-          strength: signal.strength,
-          region: region.kind,
-          ...(region.field ? { field: region.field } : {}),
-          ...(region.isAside ? { aside: true as const } : {}),
-          text: match[0].trim(),
-          start: region.offsets[from + leadingSpace(match[0])] ?? 0,
-          end: (region.offsets[to - 1] ?? 0) + 1,
-          ...(signal.type === 'credit' && restrictions?.length ? { restrictions } : {}),
-        });
+        const item = signalHit(signal, region, match[0], from, to, signal.type === 'credit' ? restrictions : undefined);
+        evidence.push(item);
+        trace?.(item, { kept: true, why: 'matched' }, region);
       }
     }
   }
   return evidence;
+}
+
+/** The evidence a signal's match from `from` to `to` in a region's text makes. */
+function signalHit(signal: CompiledSignal, region: Region, matched: string, from: number, to: number, restrictions: string[] | undefined): Evidence {
+  return {
+    holder: signal.holder,
+    signal: `${signal.holder}/${signal.id}`,
+    type: signal.type,
+    kind: signal.kind,
+    strength: signal.strength,
+    region: region.kind,
+    ...(region.field ? { field: region.field } : {}),
+    ...(region.isAside ? { aside: true as const } : {}),
+    text: matched.trim(),
+    start: region.offsets[from + leadingSpace(matched)] ?? 0,
+    end: (region.offsets[to - 1] ?? 0) + 1,
+    ...(restrictions?.length ? { restrictions } : {}),
+  };
 }
 
 /**
