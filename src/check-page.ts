@@ -135,7 +135,7 @@ export function unscannable(path: string, status: 'skipped' | 'error', reason: s
 
 
 /** The encoding the policy imposes on a file, from the last override that names one. */
-function encodingFor(policy: Policy, policyPath: string): string | undefined {
+export function encodingFor(policy: Policy, policyPath: string): string | undefined {
   return policy.spec.overrides.filter((o) => o.encoding && o.files.some((glob) => minimatch(policyPath, glob, { dot: true }))).at(-1)?.encoding;
 }
 

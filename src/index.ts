@@ -1,4 +1,6 @@
 export { check, type CheckOptions } from './check.js';
+export { tracePage, type TraceOptions } from './trace/trace-page.js';
+export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode } from './trace/types.js';
 export { loadPolicy, type Policy } from './config/policy.js';
 export { policySchema, type PolicySpec, type LicenseSpec } from './config/schema.js';
 export { holderSchema, type HolderSpec } from './catalogue/schema.js';

@@ -7,6 +7,7 @@ Commands:
   explain RULE             Show a rule's documentation
   holders                  List the holder catalogue (with the policy's own holders)
   merge FILE...            Merge the JSON results (or SARIF logs) of shards into one report
+  trace PAGE               Show every candidate match on one page, and why it was kept or dropped
 
 Options for check:
   -c, --config FILE        Policy file (default: the nearest rightslint.yaml above the first path)
@@ -28,6 +29,7 @@ Options for check:
                            (an error, unscannable-file)
 
 Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
+For trace: --config FILE, --format stylish|json, --as-of DATE (exits 0 whatever the page holds).
 
   -h, --help               Show this help
   -v, --version            Show the version

@@ -6,6 +6,7 @@ import { HELP } from './help.js';
 import { runHolders } from './holders-command.js';
 import { runInit } from './init-command.js';
 import { runMerge } from './merge-command.js';
+import { runTrace } from './trace-command.js';
 import { EXIT, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   holders: runHolders,
   init: runInit,
   merge: runMerge,
+  trace: runTrace,
 };
 
 /** Runs the command line and returns its exit code; usage and policy errors exit 2. */

@@ -1,0 +1,75 @@
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { checkTarget, encodingFor, unscannable } from '../check-page.js';
+import { findPolicyFile } from '../config/find.js';
+import { detectHolders } from '../detect/holders.js';
+import { firstPartyHolders } from '../detect/publisher.js';
+import { findEvidence } from '../detect/signals.js';
+import { decodePage } from '../document/decode.js';
+import { readPage } from '../document/page.js';
+import { UsageError } from '../errors.js';
+import { findTargets } from '../files.js';
+import { today } from '../policy/dates.js';
+import { readWithin } from '../read-file.js';
+import { evidenceEntry } from '../rules/finding.js';
+import { preparePageCheck } from '../run.js';
+import { CandidateLog } from './candidate-log.js';
+import { summarisePage } from './page-summary.js';
+import type { PageTrace } from './types.js';
+
+/** Which page to trace, and against which policy. */
+export interface TraceOptions {
+  cwd?: string;
+  /** The policy file; else the nearest `rightslint.yaml` at or above the page, as `check` finds it. */
+  config?: string;
+  /** The day retention is judged by, `YYYY-MM-DD`; today when absent. */
+  asOf?: string;
+}
+
+/**
+ * Everything detection does on one page: each candidate match with where it stands and why it
+ * was kept or dropped, the holders proven, and the findings `check` reports for the page. The
+ * candidates come from the detectors themselves (told to record what they do), the findings
+ * from `check`'s own path for a page (prefilter, decoding, rules, suppressions).
+ */
+export async function tracePage(path: string, options: TraceOptions = {}): Promise<PageTrace> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const asOf = options.asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
+  }
+  const absolute = resolve(cwd, path);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info?.isFile()) throw new UsageError(`Cannot trace \`${path}\`: ${info ? 'not a file (name one page)' : 'no such file'}`);
+  const config = options.config === undefined ? await findPolicyFile(absolute) : resolve(cwd, options.config);
+  const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
+  const { policy } = run;
+  const [target] = await findTargets([absolute], policy, cwd);
+  if (!target) throw new UsageError(`Cannot trace \`${path}\`: no such file`);
+  const shown = run.displayPath(absolute);
+  const result = target.unjudged === undefined ? await checkTarget(target, run) : unscannable(shown, 'skipped', target.unjudged, target.policyPath, run);
+
+  const bytes = readWithin(absolute, policy.spec.maxFileSize);
+  if (typeof bytes === 'number') throw new UsageError(`Cannot trace \`${path}\`: larger than the size limit (${bytes} bytes, limit ${policy.spec.maxFileSize}: see \`maxFileSize\`)`);
+  const { text, encoding } = decodePage(bytes, encodingFor(policy, target.policyPath));
+  const page = await readPage(shown, text);
+  const log = new CandidateLog();
+  const { catalogue } = policy;
+  const evidence = findEvidence(page.regions, catalogue, log.record);
+  const detections = detectHolders(evidence, firstPartyHolders(page.publisherNames, catalogue), log.record);
+  return {
+    path: shown,
+    policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
+    page: summarisePage(page, encoding, run.prefilter?.scope(text, page.format) ?? 'everything'),
+    check: { status: result.status, ...(result.reason ? { reason: result.reason } : {}) },
+    candidates: log.candidates(page),
+    holders: detections.map((d) => ({
+      holder: d.holder,
+      kinds: d.kinds,
+      ...(d.isFirstParty ? { firstParty: true as const } : {}),
+      ...(d.isAside ? { aside: true as const } : {}),
+      evidence: d.evidence.map((e) => evidenceEntry(e, page)),
+    })),
+    findings: result.findings,
+  };
+}
