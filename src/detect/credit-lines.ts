@@ -1,8 +1,9 @@
 import type { Catalogue } from '../catalogue/compile.js';
+import { mayName } from '../catalogue/credit-names.js';
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
-import { type ExclusionMatches, excludedBy } from './exclusions.js';
+import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine } from './lines/body-lines.js';
 import { creditParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
@@ -17,38 +18,52 @@ import type { Recorder } from './verdict.js';
  * ("... on Sunday. — AFP", "». EFE"), "additional reporting from Reuters", and the owners a
  * copyright notice names ("Copyright 2008 Site and AFP"). A part must be a holder's whole name,
  * so a caption that merely mentions one ("Reuters journalists in Kyiv") is not a credit.
+ * A hit that stands where a signal already found its holder (`known`), or twice, is a duplicate.
  * `trace`, when given, hears of every hit, and of those dropped why (see verdict.ts).
  */
-export function findCreditLines(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
+export function findCreditLines(regions: readonly Region[], catalogue: Catalogue, options: LineOptions = {}): Evidence[] {
+  const { known, trace } = options;
+  const exclusions = options.exclusions ?? new Map<Region, ExclusionMatches>();
   const evidence: Evidence[] = [];
+  const seen = new Map<string, Evidence>();
+  // The search for restrictions is run over a region once, however many hits it has (a
+  // megabyte of "AFP/" is 250,000 of them).
+  const restricted = new Map<Region, string[]>();
   let previous: Region | undefined;
   regions.forEach((region, i) => {
     const shapes = SHAPES_BY_REGION[region.kind];
-    const context = { catalogue, previous, before: regions[i - 1], next: regions[i + 1] };
+    const prior = previous;
     if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
-    if (!shapes || !(mayNameHolder(region.text, catalogue) || isNoticeSplit(region, context.next, catalogue))) return;
-    // Each exclusion is run over a region once, however many hits it is asked about.
-    const excluded = new Map<Region, ExclusionMatches>();
+    if (!shapes || !(mayNameHolder(region.text, catalogue) || isNoticeSplit(region, regions[i + 1], catalogue))) return;
+    const context = { catalogue, previous: prior, before: regions[i - 1], next: regions[i + 1] };
     for (const hit of shapes.flatMap((shape) => shape(region, context))) {
       const at = hit.region ?? region;
       const kinds = catalogue.holders.get(hit.holder)?.kinds ?? [];
       // A picture agency credited in a byline or a source line credits a picture.
       const kind = hit.kind === 'text' && !kinds.includes('text') && kinds.includes('photo') ? 'photo' : (hit.kind ?? 'photo');
+      const item = lineHit(hit, kind, at);
+      const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
+      const twin = seen.get(key) ?? known?.(item);
+      if (twin) {
+        trace?.(item, { kept: false, why: 'duplicate', of: twin }, at);
+        continue;
+      }
       if (!kinds.includes(kind)) {
-        trace?.(lineHit(hit, kind, at, []), { kept: false, why: 'no-kind' }, at);
+        trace?.(item, { kept: false, why: 'no-kind' }, at);
         continue;
       }
-      let matches = excluded.get(at);
-      if (!matches) excluded.set(at, (matches = new Map()));
-      const exclusion = excludedBy(at.text, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matches);
+      const exclusion = excludedBy(at.text, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matchesIn(exclusions, at));
       if (exclusion) {
-        if (trace) {
-          const text = at.text.slice(exclusion.start, exclusion.end).trim();
-          trace(lineHit(hit, kind, at, []), { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, at);
-        }
+        const text = at.text.slice(exclusion.start, exclusion.end).trim();
+        trace?.(item, { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, at);
         continue;
       }
-      const item = lineHit(hit, kind, at, hit.type === 'credit' ? findRestrictions(at.text) : []);
+      if (hit.type === 'credit') {
+        let restrictions = restricted.get(at);
+        if (!restrictions) restricted.set(at, (restrictions = findRestrictions(at.text)));
+        if (restrictions.length > 0) item.restrictions = restrictions;
+      }
+      seen.set(key, item);
       evidence.push(item);
       trace?.(item, { kept: true, why: 'matched' }, at);
     }
@@ -56,8 +71,17 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
   return evidence;
 }
 
+/** What the credit-line search is given beside the regions. */
+export interface LineOptions {
+  /** The evidence signals already found that overlaps a hit, if any: the hit is then a duplicate. */
+  known?: (item: Evidence) => Evidence | undefined;
+  /** Exclusion matches by region, shared with the signal search so each runs over a region once. */
+  exclusions?: Map<Region, ExclusionMatches>;
+  trace?: Recorder;
+}
+
 /** The evidence a shape's hit makes, of `kind`, in the region the name stands in. */
-function lineHit(hit: Hit, kind: ContentKind, at: Region, restrictions: string[]): Evidence {
+function lineHit(hit: Hit, kind: ContentKind, at: Region): Evidence {
   return {
     holder: hit.holder,
     signal: `${hit.holder}/${hit.signal}`,
@@ -70,7 +94,6 @@ function lineHit(hit: Hit, kind: ContentKind, at: Region, restrictions: string[]
     text: at.text.slice(hit.from, hit.to),
     start: at.offsets[hit.from] ?? 0,
     end: (at.offsets[hit.to - 1] ?? 0) + 1,
-    ...(restrictions.length > 0 ? { restrictions } : {}),
   };
 }
 
@@ -82,12 +105,12 @@ const NOTICE_AT_END = /(?:©|\(c\)|\bcopyright\b)[\s\d,–-]*$/iu;
 
 /** Whether a block ends in a notice whose owners the next block names (see `noticeOwners`). */
 function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Catalogue): boolean {
-  return next !== undefined && NOTICE_AT_END.test(region.text) && mayNameHolder(next.text, catalogue);
+  return next !== undefined && region.text.length <= 40 && NOTICE_AT_END.test(region.text) && mayNameHolder(next.text, catalogue);
 }
 
 /** Whether a text holds the key word of some holder's name, in any case: most regions hold none. */
 function mayNameHolder(text: string, catalogue: Catalogue): boolean {
-  return catalogue.creditNames.search.search(text.toLowerCase(), () => true);
+  return mayName(text, catalogue.creditNames);
 }
 
 /** Which shapes are looked for in which kind of region. */

@@ -9,6 +9,13 @@ interface Span {
 /** The matches of exclusions in one text, found when first asked for. */
 export type ExclusionMatches = Map<CompiledExclusion, Span[]>;
 
+/** The exclusion matches of one region in a page's memo of them, made when first asked for. */
+export function matchesIn<Key>(memo: Map<Key, ExclusionMatches>, key: Key): ExclusionMatches {
+  let matches = memo.get(key);
+  if (!matches) memo.set(key, (matches = new Map()));
+  return matches;
+}
+
 /** The exclusion a hit overlaps, and where in the text it matched. */
 export interface ExclusionHit extends Span {
   exclusion: CompiledExclusion;

@@ -2,7 +2,7 @@ import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile
 import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
-import { type ExclusionMatches, excludedBy } from './exclusions.js';
+import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
@@ -14,20 +14,12 @@ import type { Recorder } from './verdict.js';
  * `trace`, when given, hears of every candidate and what became of it (see verdict.ts).
  */
 export function findEvidence(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
-  const evidence = findSignals(regions, catalogue, trace).sort(inSourceOrder);
+  // Each exclusion is run over a region once, whichever detector asks, however many hits it is asked about.
+  const exclusions = new Map<Region, ExclusionMatches>();
+  const evidence = findSignals(regions, catalogue, exclusions, trace).sort(inSourceOrder);
   const found = new Spans(evidence);
-  const seen = new Map<string, Evidence>();
-  for (const item of findCreditLines(regions, catalogue, trace)) {
-    const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
-    const twin = seen.get(key);
-    if (twin || found.overlaps(item)) {
-      trace?.(item, { kept: false, why: 'duplicate', of: twin ?? (found.overlapping(item) as Evidence) });
-      continue;
-    }
-    seen.set(key, item);
-    evidence.push(item);
-  }
-  return evidence.sort(inSourceOrder);
+  const lines = findCreditLines(regions, catalogue, { exclusions, known: (item) => found.overlapping(item), ...(trace ? { trace } : {}) });
+  return [...evidence, ...lines].sort(inSourceOrder);
 }
 
 function inSourceOrder(a: Evidence, b: Evidence): number {
@@ -52,18 +44,11 @@ class Spans {
     }
   }
 
-  overlaps(item: Evidence): boolean {
-    const spans = this.#byHolder.get(item.holder);
-    if (!spans) return false;
-    const before = startingBefore(spans.starts, item.end);
-    // The last span that starts before `end`: it, or one before it, reaches past `start` if any does.
-    return before > 0 && (spans.reach[before - 1] as number) > item.start;
-  }
-
-  /** The last of the holder's evidence that overlaps `item`, for a trace to name. */
+  /** The last of the holder's evidence that overlaps `item`, if any. */
   overlapping(item: Evidence): Evidence | undefined {
     const spans = this.#byHolder.get(item.holder);
     if (!spans) return undefined;
+    // The spans that start before `item` ends, back to the first that cannot reach it.
     for (let i = startingBefore(spans.starts, item.end) - 1; i >= 0 && (spans.reach[i] as number) > item.start; i--) {
       if ((spans.items[i] as Evidence).end > item.start) return spans.items[i];
     }
@@ -83,11 +68,10 @@ function startingBefore(starts: readonly number[], end: number): number {
 }
 
 /** Every catalogue signal's hits in the regions it may appear in. */
-function findSignals(regions: readonly Region[], catalogue: Catalogue, trace: Recorder | undefined): Evidence[] {
+function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
   for (const region of regions) {
     let restrictions: string[] | undefined;
-    // Each exclusion is run over a region once, however many hits it is asked about.
     let excluded: ExclusionMatches | undefined;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
@@ -96,7 +80,7 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, trace: Re
         const from = match.index;
         const to = from + match[0].length;
         if (to === from) continue;
-        const exclusion = excludedBy(region.text, from, to, signal.exclusions, (excluded ??= new Map()));
+        const exclusion = excludedBy(region.text, from, to, signal.exclusions, (excluded ??= matchesIn(exclusions, region)));
         if (exclusion) {
           if (trace) {
             const text = region.text.slice(exclusion.start, exclusion.end).trim();
