@@ -12,7 +12,7 @@ import type { TreeRoot } from './document/tree.js';
 import { MarkupRecord } from './html-scan.js';
 import { isBinary, readWithin } from './read-file.js';
 import type { FileResult } from './result.js';
-import { createFinding, evidenceEntry, fileFinding } from './rules/finding.js';
+import { createFinding, fileFinding, holderEntry } from './rules/finding.js';
 import { ALL_RULES, RULES } from './rules/index.js';
 import type { RuleMeta } from './rules/rule.js';
 import { unscannableFile, unscannableSeverity } from './rules/unscannable-file.js';
@@ -192,13 +192,7 @@ export async function checkText(text: string, path: string, policyPath: string, 
     status: 'scanned',
     // The date matters, and is shown, only where there is agency content to judge by it.
     ...(detections.length > 0 ? { published: date, publishedFrom: page.published?.source ?? 'as-of' } : {}),
-    holders: detections.map((d) => ({
-      holder: d.holder,
-      kinds: d.kinds,
-      ...(d.isFirstParty ? { firstParty: true as const } : {}),
-      ...(d.isAside ? { aside: true as const } : {}),
-      evidence: d.evidence.map((e) => evidenceEntry(e, page)),
-    })),
+    holders: detections.map((d) => holderEntry(d, page)),
     findings,
   };
 }

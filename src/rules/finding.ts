@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Evidence } from '../detect/evidence.js';
+import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import type { Page } from '../document/page.js';
-import type { EvidenceEntry, Finding } from '../result.js';
+import type { EvidenceEntry, Finding, HolderEntry } from '../result.js';
 import type { RuleMeta, RuleReport } from './rule.js';
 
 /** Where each rule's documentation lives. */
@@ -49,6 +49,17 @@ export function fileFinding(rule: RuleMeta, severity: Finding['severity'], messa
     endColumn: 1,
     evidence: [],
     fingerprint: createHash('sha256').update([rule.id, policyPath, message].join('\u0000')).digest('hex').slice(0, 32),
+  };
+}
+
+/** A holder found on a page as reports show it: its kinds, whether first party or an aside, its evidence. */
+export function holderEntry(detection: HolderDetection, page: Page): HolderEntry {
+  return {
+    holder: detection.holder,
+    kinds: detection.kinds,
+    ...(detection.isFirstParty ? { firstParty: true as const } : {}),
+    ...(detection.isAside ? { aside: true as const } : {}),
+    evidence: detection.evidence.map((e) => evidenceEntry(e, page)),
   };
 }
 

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { findTargets } from '../files.js';
 import { today } from '../policy/dates.js';
 import { readWithin } from '../read-file.js';
-import { evidenceEntry } from '../rules/finding.js';
+import { holderEntry } from '../rules/finding.js';
 import { preparePageCheck } from '../run.js';
 import { CandidateLog } from './candidate-log.js';
 import { summarisePage } from './page-summary.js';
@@ -63,13 +63,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
     page: summarisePage(page, encoding, run.prefilter?.scope(text, page.format) ?? 'everything'),
     check: { status: result.status, ...(result.reason ? { reason: result.reason } : {}) },
     candidates: log.candidates(page),
-    holders: detections.map((d) => ({
-      holder: d.holder,
-      kinds: d.kinds,
-      ...(d.isFirstParty ? { firstParty: true as const } : {}),
-      ...(d.isAside ? { aside: true as const } : {}),
-      evidence: d.evidence.map((e) => evidenceEntry(e, page)),
-    })),
+    holders: detections.map((d) => holderEntry(d, page)),
     findings: result.findings,
   };
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
-import { creditParts } from './credit-parts.js';
+import { namedParts } from './credit-parts.js';
 import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namesList, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
@@ -78,7 +78,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
  * A plain paragraph right under a picture, or right after a label of its own ("Bild:"), is the
  * picture's caption whatever its markup: "... Universitätsklinikum / picture alliance".
  */
-export const captionUnderPicture: Shape = (region, context) => (isUnderPicture(context.before) ? creditParts({ ...region, kind: 'caption' } as Region, context) : []);
+export const captionUnderPicture: Shape = (region, { before, catalogue }) => (isUnderPicture(before) ? namedParts(region.text, 'caption', catalogue) : []);
 
 /** Whether a block follows a picture, or a label of a picture's credit standing alone. */
 function isUnderPicture(before: Region | undefined): boolean {

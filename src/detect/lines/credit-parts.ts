@@ -1,3 +1,5 @@
+import type { Catalogue } from '../../catalogue/compile.js';
+import type { Region } from '../../document/region.js';
 import { CREDIT_SEPARATORS, MAX_LINE, namedIn, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
@@ -22,18 +24,21 @@ const JOINING = new Set(['/', '|', '\\', ':', '©']);
  * before a colon is a headline's source ("Bloomberg: prices fall"), not a credit. An alt text that
  * is a name and nothing else is a logo; a long byline is a block of prose a template mislabelled.
  */
-export const creditParts: Shape = (region, { catalogue }) => {
-  if (region.kind === 'byline' && region.text.length > MAX_LINE) return [];
+export const creditParts: Shape = (region, { catalogue }) => namedParts(region.text, region.kind, catalogue);
+
+/** The holders a text names as parts of a credit, read as a region of `regionKind` (see `creditParts`). */
+export function namedParts(text: string, regionKind: Region['kind'], catalogue: Catalogue): Hit[] {
+  if (regionKind === 'byline' && text.length > MAX_LINE) return [];
   // A credit closes its caption: a long one is read from its last stretch, its first part cut.
-  const start = Math.max(0, region.text.length - CREDIT_REACH);
-  const parts = splitParts(region.text, CREDIT_SEPARATORS, start).slice(start > 0 ? 1 : 0);
-  if (region.kind === 'alt' && parts.length < 2) return [];
-  const kind = region.kind === 'byline' ? 'text' : undefined;
+  const start = Math.max(0, text.length - CREDIT_REACH);
+  const parts = splitParts(text, CREDIT_SEPARATORS, start).slice(start > 0 ? 1 : 0);
+  if (regionKind === 'alt' && parts.length < 2) return [];
+  const kind = regionKind === 'byline' ? 'text' : undefined;
   const hits: Hit[] = [];
   parts.forEach((part, i) => {
-    const named = part.after === ':' || isDataSource(region.text, parts[i - 1]) ? undefined : namedIn(region.text, part, catalogue);
+    const named = part.after === ':' || isDataSource(text, parts[i - 1]) ? undefined : namedIn(text, part, catalogue);
     if (!named) return;
-    if (region.kind !== 'credit') {
+    if (regionKind !== 'credit') {
       const isLast = i === parts.length - 1;
       const isJoined = JOINING.has(part.before) || JOINING.has(part.after);
       const isCommaSet = part.before === ',' || part.after === ',';
@@ -46,4 +51,4 @@ export const creditParts: Shape = (region, { catalogue }) => {
     hits.push(...hitsOf([named], 'credit-line', 'credit', kind));
   });
   return hits;
-};
+}
