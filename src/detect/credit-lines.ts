@@ -34,7 +34,7 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
     const shapes = SHAPES_BY_REGION[region.kind];
     const prior = previous;
     if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
-    if (!shapes || !(mayNameHolder(region.text, catalogue) || isNoticeSplit(region, regions[i + 1], catalogue))) return;
+    if (!shapes || !(mayName(region.text, catalogue.creditNames) || isNoticeSplit(region, regions[i + 1], catalogue))) return;
     const context = { catalogue, previous: prior, before: regions[i - 1], next: regions[i + 1] };
     for (const hit of shapes.flatMap((shape) => shape(region, context))) {
       const at = hit.region ?? region;
@@ -105,13 +105,9 @@ const NOTICE_AT_END = /(?:©|\(c\)|\bcopyright\b)[\s\d,–-]*$/iu;
 
 /** Whether a block ends in a notice whose owners the next block names (see `noticeOwners`). */
 function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Catalogue): boolean {
-  return next !== undefined && region.text.length <= 40 && NOTICE_AT_END.test(region.text) && mayNameHolder(next.text, catalogue);
+  return next !== undefined && region.text.length <= 40 && NOTICE_AT_END.test(region.text) && mayName(next.text, catalogue.creditNames);
 }
 
-/** Whether a text holds the key word of some holder's name, in any case: most regions hold none. */
-function mayNameHolder(text: string, catalogue: Catalogue): boolean {
-  return mayName(text, catalogue.creditNames);
-}
 
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {

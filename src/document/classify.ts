@@ -43,7 +43,7 @@ const CREDIT_KINDS = new Set<BlockKind>(['caption', 'credit', 'byline']);
  * (`inherited`). Class words that name a credit, caption or byline outrank a subheading's tag:
  * templates set credits and bylines in `<h3>`-`<h6>` for their type size, not as titles.
  */
-export function regionKindOf(element: Element, inherited: BlockKind): BlockKind | undefined {
+export function regionKindOf(element: Element, inherited: BlockKind, words = classWords(element)): BlockKind | undefined {
   const tag = element.tagName;
   if (tag === 'title') return 'title';
   if (tag === 'h1') return 'heading';
@@ -51,7 +51,6 @@ export function regionKindOf(element: Element, inherited: BlockKind): BlockKind 
   const field = WIRE_FIELDS.get(tag);
   if (field) return field;
   // Nearly half the elements of a page have no class, id or itemprop: no words to test.
-  const words = describe(element);
   if (words !== undefined) {
     if (CREDIT_WORDS.test(words)) return 'credit';
     if (CAPTION_WORDS.test(words)) return 'caption';
@@ -71,7 +70,7 @@ export function isSkipped(element: Element): boolean {
 }
 
 /** An element's class, id and itemprop words, or undefined where it has none. */
-function describe(element: Element): string | undefined {
+export function classWords(element: Element): string | undefined {
   const { className, id, itemProp } = element.properties;
   if (className === undefined && id === undefined && itemProp === undefined) return undefined;
   return `${listOf(className)} ${typeof id === 'string' ? id : ''} ${listOf(itemProp)}`;
@@ -94,9 +93,8 @@ const FURNITURE_WORDS = /(?:^|[-_\s])(?:related|teasers?|promos?|recommend(?:ed|
  * Whether the element is page furniture around the story: an `<aside>`, or a related-story rail,
  * teaser, promo or gallery by its class or id. Agency marks in it are asides, not the page's own content.
  */
-export function isFurniture(element: Element): boolean {
+export function isFurniture(element: Element, words = classWords(element)): boolean {
   if (element.tagName === 'aside') return true;
-  const words = describe(element);
   return words !== undefined && FURNITURE_WORDS.test(words);
 }
 

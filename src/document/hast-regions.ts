@@ -1,6 +1,6 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import { BLOCK_TAGS, isFurniture, isSkipped, regionKindOf, storyRank } from './classify.js';
+import { BLOCK_TAGS, classWords, isFurniture, isSkipped, regionKindOf, storyRank } from './classify.js';
 import type { PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { readMeta } from './meta.js';
@@ -58,10 +58,12 @@ class RegionWalker {
     }
     this.#readCreditAttributes(element);
 
-    const kind = regionKindOf(element, inherited) ?? inherited;
+    // The element's class words are read once, for its region kind and for furniture.
+    const words = classWords(element);
+    const kind = regionKindOf(element, inherited, words) ?? inherited;
     const wasInStory = this.#inStory;
     const wasInAside = this.#inAside;
-    const isAside = !wasInAside && isFurniture(element);
+    const isAside = !wasInAside && isFurniture(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || isAside;
     if (isBlock) this.#flush(kind);
     if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
-import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namesList, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP".
@@ -90,11 +90,8 @@ export const dateline: Shape = (region, { catalogue }) => {
   const match = DATELINE.exec(region.text);
   if (!match?.[1]) return [];
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
-  const named = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length).flatMap((part) => {
-    const whole = namedIn(region.text, part, catalogue, 'any');
-    // Joint services write their names with a hyphen: "(efe-epa)", "(Sapa-AFP)".
-    return whole ? [whole] : splitParts(region.text, /-/g, part.from, part.to).flatMap((piece) => namedIn(region.text, piece, catalogue, 'any') ?? []);
-  });
+  const parts = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length);
+  const named = parts.flatMap((part) => namedOrJoined(region.text, part, catalogue, 'any') ?? []);
   return hitsOf(named, 'dateline', 'dateline', 'text');
 };
 

@@ -90,19 +90,25 @@ export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling
 export function namesList(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling = 'credit'): Named[] | undefined {
   const named: Named[] = [];
   for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
-    const found = namedIn(text, part, catalogue, spelling);
-    if (found) named.push(found);
-    else {
-      // Joint services write their names with a hyphen: "Sapa-AFP", "efe-epa".
-      const pieces = splitParts(text, HYPHEN, part.from, part.to).map((piece) => namedIn(text, piece, catalogue, spelling));
-      if (pieces.length < 2 || pieces.some((piece) => piece === undefined)) return undefined;
-      named.push(...(pieces as Named[]));
-    }
+    const found = namedOrJoined(text, part, catalogue, spelling);
+    if (!found) return undefined;
+    named.push(...found);
   }
   return named.length > 0 ? named : undefined;
 }
 
 const HYPHEN = /-/g;
+
+/**
+ * The holder a part names, or the holders of a joint service written with a hyphen ("Sapa-AFP",
+ * "efe-epa"), each piece a name; undefined where the part is neither.
+ */
+export function namedOrJoined(text: string, part: Part, catalogue: Catalogue, spelling: Spelling = 'credit'): Named[] | undefined {
+  const whole = namedIn(text, part, catalogue, spelling);
+  if (whole) return [whole];
+  const pieces = splitParts(text, HYPHEN, part.from, part.to).map((piece) => namedIn(text, piece, catalogue, spelling));
+  return pieces.length >= 2 && pieces.every((piece) => piece !== undefined) ? (pieces as Named[]) : undefined;
+}
 
 /** The names a list opens with, up to the first part that is not one. */
 export function leadingNames(text: string, start: number, end: number, catalogue: Catalogue): Named[] {
