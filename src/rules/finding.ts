@@ -19,7 +19,7 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
   return {
     ruleId: rule.id,
     severity,
-    message: report.message,
+    message: detached(report.message),
     source: 'rightslint',
     url: `${DOCS_URL}${rule.id}.md`,
     ...(report.holder ? { holder: report.holder } : {}),
@@ -67,7 +67,17 @@ export function holderEntry(detection: HolderDetection, page: Page): HolderEntry
 export function evidenceEntry(item: Evidence, page: Page): EvidenceEntry {
   const { line, column } = page.toPoint(item.start);
   const end = page.toPoint(item.end);
-  return { signal: item.signal, text: item.text, line, column, endLine: end.line, endColumn: end.column, ...(item.restrictions ? { restrictions: item.restrictions } : {}) };
+  return { signal: item.signal, text: detached(item.text), line, column, endLine: end.line, endColumn: end.column, ...(item.restrictions ? { restrictions: item.restrictions } : {}) };
+}
+
+/**
+ * A copy of a string that shares no memory with the page. V8 makes a slice of a long string a view
+ * into it, so evidence text kept in a result would hold its whole page in memory until the run
+ * ends (3 MB for a 10-character credit). Joining forces a flat copy, and slicing it back keeps
+ * only that copy.
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
