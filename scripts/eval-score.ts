@@ -4,7 +4,8 @@ export interface Label {
   /** The repository whose test pages the page was taken from. */
   source_repo: string;
   agency_content: boolean;
-  items: Array<{ agency: string; kind: string; evidence: string; where: string; optional?: boolean }>;
+  /** `aside`: the item stands in page furniture (a teaser, a rail), not in the page's own content. */
+  items: Array<{ agency: string; kind: string; evidence: string; where: string; optional?: boolean; aside?: boolean }>;
   mentions_only: Array<{ agency: string; evidence: string }>;
   uncertain?: boolean;
 }
@@ -20,7 +21,7 @@ export interface PageScore {
   detail: string;
 }
 
-type Reported = ReadonlyMap<string, ReadonlyArray<{ holder: string; kinds: string[]; evidence: string[] }>>;
+type Reported = ReadonlyMap<string, ReadonlyArray<{ holder: string; kinds: string[]; aside?: boolean; evidence: string[] }>>;
 
 const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
 
@@ -29,11 +30,15 @@ const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
  * `agency_content`), holders and (holder, kind) pairs against required items, optional items
  * neither required nor penalised, uncertain pages left out, citation-only pages counted apart.
  * `whole` is the corpus the labels are part of: its vocabulary tells which holders it ever labels.
+ * `asides` scores the aside flag of holders both labelled and reported: a holder is labelled an
+ * aside when all its items are; one reported as an aside that the page itself uses (a false
+ * positive here) is judged at the milder `asides` severity, the way to a false green.
  */
 export function scorePages(labels: readonly Label[], reported: Reported, idOf: (agency: string) => string, whole: readonly Label[] = labels) {
   const pages = tally();
   const holders = tally();
   const kinds = tally();
+  const asides = tally();
   const byHolder = new Map<string, Tally>();
   const byKind = new Map<string, Tally>();
   const misses: PageScore[] = [];
@@ -83,6 +88,13 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
       if (field === 'fn') misses.push({ file: label.file, detail: `${holder}: ${required.filter((i) => idOf(i.agency) === holder).map((i) => `[${i.where}] "${i.evidence.slice(0, 90)}"`).join('; ')}` });
     }
     for (const f of found) {
+      const items = label.items.filter((i) => idOf(i.agency) === f.holder);
+      if (items.length > 0) {
+        const isAside = items.every((i) => i.aside === true);
+        if (f.aside && isAside) asides.tp++;
+        else if (f.aside) asides.fp++;
+        else if (isAside) asides.fn++;
+      }
       if (allowed.has(f.holder)) continue;
       if (!vocabulary.has(f.holder)) {
         unlabelled.push({ file: label.file, detail: `${f.holder}: ${f.evidence.join('; ')}` });
@@ -103,5 +115,5 @@ export function scorePages(labels: readonly Label[], reported: Reported, idOf: (
       count(byKind, pair.split('/')[1] as string, 'fp');
     }
   }
-  return { pages, holders, kinds, byHolder, byKind, misses, falseAlarms, uncertain, unlabelled, citationPages, citationFalsePositives };
+  return { pages, holders, kinds, asides, byHolder, byKind, misses, falseAlarms, uncertain, unlabelled, citationPages, citationFalsePositives };
 }

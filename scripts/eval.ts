@@ -24,7 +24,7 @@ for (const { spec } of holders) for (const name of [spec.id, spec.name, ...spec.
 const idOf = (agency: string): string => byName.get(agency.toLowerCase()) ?? `(${agency})`;
 
 const started = performance.now();
-const reported = new Map<string, Array<{ holder: string; kinds: string[]; evidence: string[] }>>();
+const reported = new Map<string, Array<{ holder: string; kinds: string[]; aside?: boolean; evidence: string[] }>>();
 for (const label of labels) {
   const { text } = decodePage(await readFile(join(corpus, label.file)));
   const page = await readPage(label.file, text);
@@ -32,6 +32,7 @@ for (const label of labels) {
   reported.set(label.file, detections.map((d) => ({
     holder: d.holder,
     kinds: d.kinds,
+    ...(d.isAside ? { aside: true } : {}),
     evidence: d.evidence.slice(0, 3).map((e) => `${e.signal} "${e.text}" ${page.toPoint(e.start).line}:${page.toPoint(e.start).column}`),
   })));
 }
@@ -63,6 +64,7 @@ console.log(`  ${'holders, all'.padEnd(20)}${pct(score.holders)}`);
 console.log(`  ${'(holder, kind), all'.padEnd(20)}${pct(score.kinds)}`);
 for (const [kind, tally] of [...score.byKind].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${`kind ${kind}`.padEnd(20)}${pct(tally)}`);
 console.log(`  ${'pages'.padEnd(20)}${pct(score.pages)}`);
+console.log(`  ${'asides'.padEnd(20)}${pct(score.asides)}`);
 // The corpus gathers pages from several projects' test sets: figures per source show whether
 // detection holds on pages of another kind, not only on the whole.
 console.log(`\nby source${''.padEnd(13)} precision  recall   tp   fp   fn`);
@@ -74,6 +76,7 @@ for (const source of [...new Set(labels.map((label) => label.source_repo))].sort
   console.log(`    ${'holders'.padEnd(18)}${pct(part.holders)}`);
   console.log(`    ${'(holder, kind)'.padEnd(18)}${pct(part.kinds)}`);
   console.log(`    ${'pages'.padEnd(18)}${pct(part.pages)}`);
+    console.log(`    ${'asides'.padEnd(18)}${pct(part.asides)}`);
 }
 console.log(`\ncitation-only pages with a holder reported: ${score.citationFalsePositives} of ${score.citationPages}`);
 console.log(`reports of holders the corpus never labels (not scored): ${score.unlabelled.length}`);

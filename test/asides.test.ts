@@ -2,6 +2,9 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { buildHtmlTree } from '../src/document/html-tree.js';
+import { readStoryLayout } from '../src/document/story.js';
+import type { TreeRoot } from '../src/document/tree.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
 import { scratchFolder } from './support/scratch.js';
 
@@ -33,5 +36,33 @@ describe('agency content in page furniture', () => {
     const quiet = await checkWith('include: ["*.html"]\nasides: off\n');
     expect(quiet?.findings).toEqual([]);
     expect(quiet?.holders.map((h) => h.holder)).toEqual(['ap', 'getty']);
+  });
+});
+
+describe('where the story stands, found by markup and by text density', () => {
+  it('keeps the story, its wrapper and its own gallery as content; links and another gallery are asides', async () => {
+    const [file] = (await check({ cwd: join(import.meta.dirname, 'fixtures/page-furniture'), asOf: FIXTURE_DAY })).files;
+    expect(file?.findings.map((f) => [f.holder, f.severity])).toEqual([
+      ['ap', 'error'],
+      ['afp', 'error'],
+      ['reuters', 'warning'],
+      ['epa', 'warning'],
+    ]);
+  });
+
+  it('finds a table layout\'s story cell, its menu as links, and no furniture in a page of prose', () => {
+    const table = buildHtmlTree([
+      '<table><tr><td><a href="/">Home</a> | <a href="/a">News</a> | <a href="/b">Sport</a></td></tr>',
+      `<tr><td id="story"><p>${'Rain fell on the valley for a week. '.repeat(8)}</p><p>${'The river rose. '.repeat(10)}</p></td></tr>`,
+      '<tr><td>Copyright 2008 The Courier</td></tr></table>',
+    ].join('')) as TreeRoot;
+    const layout = readStoryLayout(table);
+    expect(layout.root).toBe('start');
+    expect(layout.block?.properties.id).toBe('story');
+    // The menu's row and its cell.
+    expect([...layout.linkDense].map((element) => element.tagName).sort()).toEqual(['td', 'tr']);
+
+    const prose = buildHtmlTree(`<p>${'A plain page with a few words and a <a href="/x">link</a> or two. '.repeat(10)}</p>`) as TreeRoot;
+    expect(readStoryLayout(prose).linkDense.size).toBe(0);
   });
 });

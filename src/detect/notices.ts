@@ -1,6 +1,7 @@
 import { BLOCK_TAGS, isSkipped, regionKindOf } from '../document/classify.js';
-import { CREDIT_ATTRIBUTES, findStoryRoot, propertyName } from '../document/hast-regions.js';
+import { CREDIT_ATTRIBUTES, propertyName, startsStory } from '../document/hast-regions.js';
 import type { Region } from '../document/region.js';
+import { readStoryLayout } from '../document/story.js';
 import type { TreeNode, TreeRoot } from '../document/tree.js';
 
 /** A copyright or no-redistribution notice on a page, with the owner it names (if any). */
@@ -71,9 +72,9 @@ function atStart(text: string): RegExpExecArray[] {
  * as in the story: every footer is then taken to be in it.
  */
 export function mayHoldNotice(tree: TreeRoot): boolean {
-  const storyRoot = findStoryRoot(tree);
-  const isStoryInline = typeof storyRoot === 'object' && !BLOCK_TAGS.has(storyRoot.tagName);
-  let isInStory = storyRoot === 'start';
+  const layout = readStoryLayout(tree);
+  const isStoryInline = [layout.root, layout.block].some((start) => typeof start === 'object' && !BLOCK_TAGS.has(start.tagName));
+  let isInStory = layout.root === 'start';
   const visit = (children: readonly TreeNode[], kind: Region['kind']): boolean => {
     for (const child of children) {
       if (child.type === 'text') {
@@ -84,9 +85,9 @@ export function mayHoldNotice(tree: TreeRoot): boolean {
       if (CREDIT_ATTRIBUTES.some((name) => SIGN.test(String(child.properties[propertyName(name)] ?? '')))) return true;
       if (child.tagName === 'img') continue;
       const wasInStory = isInStory;
-      if (child === storyRoot || (storyRoot === 'first-h1' && child.tagName === 'h1')) isInStory = true;
+      if (startsStory(child, layout)) isInStory = true;
       if (visit(child.children, regionKindOf(child, kind) ?? kind)) return true;
-      if (child === storyRoot) isInStory = wasInStory;
+      if (child === layout.root || child === layout.block) isInStory = wasInStory;
     }
     return false;
   };

@@ -86,16 +86,28 @@ function hasToken(value: unknown, token: string): boolean {
   return typeof value === 'string' && value.split(/\s+/).includes(token);
 }
 
-// Class and id words of page furniture: related-story rails, teaser cards, promos, galleries.
-const FURNITURE_WORDS = /(?:^|[-_\s])(?:related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|sidebar|rail|widgets?|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola|carousel|gallery|galleries)(?:$|[-_\s])/i;
+// Class and id words of page furniture: links to other stories (related, teasers, promos, most
+// read), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
+// layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
+// holds the story too: see `StoryLayout`.
+const LINK_WORDS = /(?:^|[-_\s])(?:related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola)(?:$|[-_\s])/i;
+const COLUMN_WORDS = /(?:^|[-_\s])(?:sidebar|rail|widgets?)(?:$|[-_\s])/i;
+const GALLERY_WORDS = /(?:^|[-_\s])(?:carousel|gallery|galleries)(?:$|[-_\s])/i;
+
+/** What page furniture an element is by its tag or class words, if any. */
+export type Furniture = 'links' | 'column' | 'gallery';
 
 /**
- * Whether the element is page furniture around the story: an `<aside>`, or a related-story rail,
- * teaser, promo or gallery by its class or id. Agency marks in it are asides, not the page's own content.
+ * What page furniture the element is: an `<aside>` or a column by its class or id (`column`), a
+ * related-story rail, teaser or promo (`links`), a picture gallery (`gallery`).
  */
-export function isFurniture(element: Element, words = classWords(element)): boolean {
-  if (element.tagName === 'aside') return true;
-  return words !== undefined && FURNITURE_WORDS.test(words);
+export function furnitureOf(element: Element, words = classWords(element)): Furniture | undefined {
+  if (element.tagName === 'aside') return 'column';
+  if (words === undefined) return undefined;
+  if (LINK_WORDS.test(words)) return 'links';
+  if (COLUMN_WORDS.test(words)) return 'column';
+  if (GALLERY_WORDS.test(words)) return 'gallery';
+  return undefined;
 }
 
 /** Whether the element holds the story itself: the first one found marks where the story starts. */

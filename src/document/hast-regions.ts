@@ -1,10 +1,11 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import { BLOCK_TAGS, classWords, isFurniture, isSkipped, regionKindOf, storyRank } from './classify.js';
+import { BLOCK_TAGS, classWords, furnitureOf, isSkipped, regionKindOf } from './classify.js';
 import type { PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { readMeta } from './meta.js';
 import type { Region } from './region.js';
+import { readStoryLayout, type StoryLayout } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
@@ -17,21 +18,23 @@ type BlockKind = Region['kind'];
  * and reads the page's metadata on the way. `source` is the text the tree was parsed from.
  */
 export function extractRegions(tree: Root, source: string, facts: PageFacts): void {
-  new RegionWalker(source, facts, findStoryRoot(tree)).walkChildren(tree.children, 'body');
+  new RegionWalker(source, facts, readStoryLayout(tree)).walkChildren(tree.children, 'body');
 }
 
 class RegionWalker {
   #block = new TextBuilder();
   #blockKind: BlockKind = 'body';
   #inStory: boolean;
+  // Inside the element the page marks as its story, or the densest block of text.
+  #inStoryElement = false;
   #inAside = false;
 
   constructor(
     private readonly source: string,
     private readonly facts: PageFacts,
-    private readonly storyRoot: Element | 'first-h1' | 'start',
+    private readonly layout: StoryLayout,
   ) {
-    this.#inStory = storyRoot === 'start';
+    this.#inStory = layout.root === 'start';
   }
 
   /** `at` is where the parent starts: the place of text that the tree gives no position (code in Markdown). */
@@ -62,16 +65,29 @@ class RegionWalker {
     const words = classWords(element);
     const kind = regionKindOf(element, inherited, words) ?? inherited;
     const wasInStory = this.#inStory;
+    const wasInStoryElement = this.#inStoryElement;
     const wasInAside = this.#inAside;
-    const isAside = !wasInAside && isFurniture(element, words);
+    const isAside = !wasInAside && this.#isFurniture(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || isAside;
     if (isBlock) this.#flush(kind);
-    if (element === this.storyRoot || (this.storyRoot === 'first-h1' && tag === 'h1')) this.#inStory = true;
+    if (startsStory(element, this.layout)) this.#inStory = true;
+    if (element === this.layout.root || element === this.layout.block) this.#inStoryElement = true;
     if (isAside) this.#inAside = true;
     this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (isBlock) this.#flush(inherited);
-    if (element === this.storyRoot) this.#inStory = wasInStory;
+    if (element === this.layout.root || element === this.layout.block) [this.#inStory, this.#inStoryElement] = [wasInStory, wasInStoryElement];
     this.#inAside = wasInAside;
+  }
+
+  /**
+   * Whether the element is page furniture: by its class or tag, or as a block of mostly links.
+   * What holds the story is not, nor is a gallery inside the story: its pictures are the story's.
+   */
+  #isFurniture(element: Element, words: string | undefined): boolean {
+    if (this.layout.wrappers.has(element)) return false;
+    const furniture = furnitureOf(element, words);
+    if (furniture === 'gallery') return !this.#inStoryElement;
+    return furniture !== undefined || this.layout.linkDense.has(element);
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
@@ -148,23 +164,11 @@ export function propertyName(attribute: string): string {
   return name;
 }
 
-/** The element that holds the story: articleBody, then article, then main; else the first h1 on. */
-export function findStoryRoot(tree: Root): Element | 'first-h1' | 'start' {
-  let best: Element | undefined;
-  let bestRank = 0;
-  let hasH1 = false;
-  const stack: Array<Root | Element> = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as Root | Element;
-    if (node.type === 'element') {
-      const rank = storyRank(node);
-      if (rank > bestRank) [best, bestRank] = [node, rank];
-      if (node.tagName === 'h1') hasH1 = true;
-    }
-    for (let i = node.children.length - 1; i >= 0; i--) {
-      const child = node.children[i];
-      if (child?.type === 'element') stack.push(child);
-    }
-  }
-  return best ?? (hasH1 ? 'first-h1' : 'start');
+/**
+ * Whether the story starts at this element: the element the page marks as its story, or the first
+ * h1 where none is marked, or the densest block of text whatever the markup (inside it, text is in
+ * the story either way).
+ */
+export function startsStory(element: Element, layout: StoryLayout): boolean {
+  return element === layout.root || element === layout.block || (layout.root === 'first-h1' && element.tagName === 'h1');
 }
