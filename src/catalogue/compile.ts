@@ -32,6 +32,8 @@ export interface CompiledSignal {
 export interface CompiledExclusion {
   pattern: Pattern;
   reason: ExclusionSpec['reason'];
+  /** The region kinds it holds in; every kind when undefined. */
+  regions: ReadonlySet<RegionKind> | undefined;
 }
 
 /** The catalogue as detectors use it. */
@@ -79,7 +81,11 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
   const nameWords = distinctiveNameWords(specs);
   const exclusions = new Map<string, readonly CompiledExclusion[]>();
   for (const { spec: holder, syntax } of entries) {
-    const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({ pattern: compilePattern(spec.pattern, spec.ignoreCase, syntax), reason: spec.reason });
+    const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({
+      pattern: compilePattern(spec.pattern, spec.ignoreCase, syntax),
+      reason: spec.reason,
+      regions: spec.regions ? new Set(spec.regions) : undefined,
+    });
     const shared = holder.exclude.map(compileExclusion);
     exclusions.set(holder.id, shared);
     const words = nameWords.get(holder.id);

@@ -25,6 +25,11 @@ const exclusion = z.strictObject({
   pattern: pattern.describe('Text around a hit that makes it a citation or a name collision, not reuse.'),
   reason: z.enum(['citation', 'collision', 'first-party']),
   ignoreCase: z.boolean().default(false),
+  regions: z
+    .array(z.enum(REGION_KINDS))
+    .min(1)
+    .optional()
+    .describe('The regions the exclusion holds in (a chart\'s "Source: Reuters" is a caption); every region when absent.'),
 });
 
 const signal = z.strictObject({

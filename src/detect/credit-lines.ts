@@ -52,7 +52,7 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
         trace?.(item, { kept: false, why: 'no-kind' }, at);
         continue;
       }
-      const exclusion = excludedBy(at.text, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matchesIn(exclusions, at));
+      const exclusion = excludedBy(at, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matchesIn(exclusions, at));
       if (exclusion) {
         const text = at.text.slice(exclusion.start, exclusion.end).trim();
         trace?.(item, { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, at);

@@ -1,4 +1,5 @@
 import type { CompiledExclusion } from '../catalogue/compile.js';
+import type { Region } from '../document/region.js';
 
 /** Where a pattern matched, from `start` to `end`. */
 interface Span {
@@ -22,13 +23,15 @@ export interface ExclusionHit extends Span {
 }
 
 /**
- * The first of the exclusions whose match overlaps the hit from `from` to `to`, or undefined:
- * the hit is evidence then. Their matches are found once a region (in `matched`) and, as they
+ * The first of the exclusions that hold in the region and whose match overlaps the hit from
+ * `from` to `to` in its text, or undefined: the hit is evidence then. Their matches are found once a region (in `matched`) and, as they
  * follow one another, the one that could overlap is found by halving: many hits against many
  * matches cost about their sum, not their product.
  */
-export function excludedBy(text: string, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: ExclusionMatches): ExclusionHit | undefined {
+export function excludedBy(region: Region, from: number, to: number, exclusions: readonly CompiledExclusion[], matched: ExclusionMatches): ExclusionHit | undefined {
+  const { text } = region;
   for (const exclusion of exclusions) {
+    if (exclusion.regions && !exclusion.regions.has(region.kind)) continue;
     let spans = matched.get(exclusion);
     if (!spans) matched.set(exclusion, (spans = Array.from(exclusion.pattern.matchAll(text), (m) => ({ start: m.index, end: m.index + m[0].length }))));
     // The first match that ends after the hit starts: the only one that can overlap it.

@@ -80,7 +80,7 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
         const from = match.index;
         const to = from + match[0].length;
         if (to === from) continue;
-        const exclusion = excludedBy(region.text, from, to, signal.exclusions, (excluded ??= matchesIn(exclusions, region)));
+        const exclusion = excludedBy(region, from, to, signal.exclusions, (excluded ??= matchesIn(exclusions, region)));
         if (exclusion) {
           if (trace) {
             const text = region.text.slice(exclusion.start, exclusion.end).trim();

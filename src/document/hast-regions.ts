@@ -28,6 +28,10 @@ class RegionWalker {
   // Inside the element the page marks as its story, or the densest block of text.
   #inStoryElement = false;
   #inAside = false;
+  // How deep in links the walk stands, and whether the current block has text in and out of them.
+  #linkDepth = 0;
+  #hasLinked = false;
+  #hasUnlinked = false;
 
   constructor(
     private readonly source: string,
@@ -73,7 +77,9 @@ class RegionWalker {
     if (startsStory(element, this.layout)) this.#inStory = true;
     if (element === this.layout.root || element === this.layout.block) this.#inStoryElement = true;
     if (isAside) this.#inAside = true;
+    if (tag === 'a') this.#linkDepth++;
     this.walkChildren(element.children, kind, element.position?.start?.offset);
+    if (tag === 'a') this.#linkDepth--;
     if (isBlock) this.#flush(inherited);
     if (element === this.layout.root || element === this.layout.block) [this.#inStory, this.#inStoryElement] = [wasInStory, wasInStoryElement];
     this.#inAside = wasInAside;
@@ -91,14 +97,18 @@ class RegionWalker {
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
+    if (this.#linkDepth > 0) this.#hasLinked = true;
+    else if (!this.#hasUnlinked && /\S/.test(value)) this.#hasUnlinked = true;
     if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? at);
     else this.#block.appendDecoded(value, this.source, start, end);
   }
 
   /** Ends the current block and starts one of `next` kind. */
   #flush(next: BlockKind): void {
-    const region = this.#block.toRegion({ kind: this.#blockKind, ...this.#place() });
+    const isLink = this.#hasLinked && !this.#hasUnlinked;
+    const region = this.#block.toRegion({ kind: this.#blockKind, ...this.#place(), ...(isLink ? { isLink } : {}) });
     if (region) this.facts.regions.push(region);
+    [this.#hasLinked, this.#hasUnlinked] = [false, false];
     this.#block = new TextBuilder();
     this.#blockKind = next;
   }

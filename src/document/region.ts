@@ -33,6 +33,8 @@ export interface Region {
   isInStory?: boolean;
   /** The block stands in page furniture: a related-story rail, a teaser, a promo, a gallery. */
   isAside?: boolean;
+  /** All of the block's text is link text: a teaser's headline, a menu entry. */
+  isLink?: boolean;
   /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
   field?: string;
 }

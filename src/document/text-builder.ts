@@ -102,6 +102,7 @@ class BuiltRegion implements Region {
   readonly text: string;
   readonly isInStory?: boolean;
   readonly isAside?: boolean;
+  readonly isLink?: boolean;
   readonly field?: string;
   #offsets: Int32Array | undefined;
 
@@ -115,6 +116,7 @@ class BuiltRegion implements Region {
     this.text = parts.join('');
     if (fields.isInStory) this.isInStory = true;
     if (fields.isAside) this.isAside = true;
+    if (fields.isLink) this.isLink = true;
     if (fields.field !== undefined) this.field = fields.field;
   }
 

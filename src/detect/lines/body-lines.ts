@@ -13,6 +13,11 @@ const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
 // Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
+// A byline that names the agency alone: "By AFP", "By The Associated Press", "Por EFE", "Door ANP",
+// "Redazione ANSA".
+const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|redazione|redacción|redação|redaktion)\s+/iu;
+// A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec AFP".
+const WRITTEN_WITH = /^(?:with|mit|avec|con|com|met|med)\s+/iu;
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A dateline: place words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
@@ -24,6 +29,8 @@ const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
+// A headline: three words or more, 150 characters at most, ending no sentence.
+const HEADLINE = /^(?=.{15,150}$)\S+(?:\s+\S+){2,}(?<![.!?。:;,])$/u;
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
 const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP".
@@ -35,9 +42,9 @@ const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*
 
 /**
  * A block that is a line of its own naming its sources: a labelled source line, a photo credit,
- * or agency names alone ("AFP, AP", "- REUTERS", "(dpa)"). Names alone count only right after a
- * paragraph that ends a sentence (`isSignOffPlace`). A lone name of two letters ("AA", a
- * text-size button) is too common to count.
+ * a byline, or agency names alone ("AFP, AP", "- REUTERS", "(dpa)", "With Reuters"). Names alone
+ * count only right after a paragraph that ends a sentence (`isSignOffPlace`) or under a headline
+ * (`isBylinePlace`). A lone name of two letters ("AA", a text-size button) is too common to count.
  */
 export const sourceLine: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
@@ -49,6 +56,9 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     const parts = splitParts(text, CREDIT_SEPARATORS, photo[0].length);
     return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   }
+  const agencies = AGENCY_BYLINE.exec(text);
+  const named = agencies && namesList(text, agencies[0].length, text.length, catalogue);
+  if (named) return hitsOf(named, 'source-line', 'credit', 'text');
   const byline = BYLINE.exec(text);
   if (byline?.[1]) {
     const start = text.length - byline[1].length;
@@ -60,8 +70,9 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     const names = namesList(text, 0, dated[1].length, catalogue, 'catalogue');
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
-  if (isSignOffPlace(previous)) {
-    const names = namesList(text, 0, text.length, catalogue, 'catalogue');
+  if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
+    const start = WRITTEN_WITH.exec(text)?.[0].length ?? 0;
+    const names = namesList(text, start, text.length, catalogue, 'catalogue');
     if (names && (names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
@@ -101,6 +112,16 @@ export const dateline: Shape = (region, { catalogue }) => {
  */
 function isSignOffPlace(previous: Region | undefined): boolean {
   return previous !== undefined && previous.text.length >= 40 && /[.!?。"”»)]$/u.test(previous.text);
+}
+
+/**
+ * Whether a block of names alone stands where a byline does: right under a headline, a line of a
+ * few words that ends no sentence. A teaser card's source label stands under its headline too,
+ * but that headline is a link, the card is often in page furniture, and a category label ("Politics")
+ * is one word.
+ */
+function isBylinePlace(region: Region, previous: Region | undefined): boolean {
+  return !region.isAside && previous !== undefined && !previous.isLink && HEADLINE.test(previous.text);
 }
 
 /** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
