@@ -2,9 +2,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
-import { buildHtmlTree } from '../src/document/html-tree.js';
-import { readStoryLayout } from '../src/document/story.js';
-import type { TreeRoot } from '../src/document/tree.js';
+import { readPage } from '../src/document/page.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
 import { scratchFolder } from './support/scratch.js';
 
@@ -50,19 +48,23 @@ describe('where the story stands, found by markup and by text density', () => {
     ]);
   });
 
-  it('finds a table layout\'s story cell, its menu as links, and no furniture in a page of prose', () => {
-    const table = buildHtmlTree([
+  it('finds a table layout\'s story cell and its menu, and no furniture in a page of prose', async () => {
+    const table = await readPage('old.html', [
       '<table><tr><td><a href="/">Home</a> | <a href="/a">News</a> | <a href="/b">Sport</a></td></tr>',
-      `<tr><td id="story"><p>${'Rain fell on the valley for a week. '.repeat(8)}</p><p>${'The river rose. '.repeat(10)}</p></td></tr>`,
-      '<tr><td>Copyright 2008 The Courier</td></tr></table>',
-    ].join('')) as TreeRoot;
-    const layout = readStoryLayout(table);
-    expect(layout.root).toBe('start');
-    expect(layout.block?.properties.id).toBe('story');
-    // The menu's row and its cell.
-    expect([...layout.linkDense].map((element) => element.tagName).sort()).toEqual(['td', 'tr']);
+      `<tr><td><p>${'Rain fell on the valley for a week. '.repeat(8)}</p><p>${'The river rose. '.repeat(10)}</p><small>Reuters</small></td></tr>`,
+      '<tr><td><small>Site map</small><h1>The Courier</h1></td></tr></table>',
+    ].join(''));
+    const place = (start: string) => {
+      const region = table.regions.find((r) => r.text.startsWith(start));
+      return [region?.isInStory === true, region?.isAside === true];
+    };
+    // The page's only h1 comes last: by its markup the story would start there.
+    expect(place('Home')).toEqual([false, true]);
+    expect(place('Rain fell')).toEqual([true, false]);
+    expect(place('Reuters')).toEqual([true, false]);
+    expect(place('Site map')).toEqual([false, false]);
 
-    const prose = buildHtmlTree(`<p>${'A plain page with a few words and a <a href="/x">link</a> or two. '.repeat(10)}</p>`) as TreeRoot;
-    expect(readStoryLayout(prose).linkDense.size).toBe(0);
+    const prose = await readPage('plain.html', `<p>${'A plain page with a few words and a <a href="/x">link</a> or two. '.repeat(10)}</p>`);
+    expect(prose.regions.some((region) => region.isAside)).toBe(false);
   });
 });

@@ -115,7 +115,6 @@ describe('the notice gate on a page that names no holder', () => {
   it.each([
     ['the site footer, outside the story', '<article><p>Story.</p></article><footer>© 2025 Site Owner</footer>'],
     ['navigation', '<nav>© Menu Owner</nav><main><p>Story.</p></main>'],
-    ['a footer before the first heading of a page with no story element', '<footer>© Old Owner</footer><h1>Title</h1><p>Story.</p>'],
     ['scripts and metadata', '<script>var c = "© Script Owner";</script><article><p>Story.</p></article>'],
   ])('passes over a notice in %s', (_, body) => {
     expect(gate(body)).toBe(false);
@@ -127,6 +126,8 @@ describe('the notice gate on a page that names no holder', () => {
     ['a credit attribute outside the story', '<div data-credit="© Photo Owner"></div><article><p>Story.</p></article>'],
     ['body text outside the story', '<article><p>Story.</p></article><p>(c) Other Owner</p>'],
     ['a footer after the first heading of a page with no story element', '<h1>Title</h1><p>Story.</p><footer>Copyright 2025 Wire Owner</footer>'],
+    // The page's densest block of text, in the story too, is known only once the page is read.
+    ['a footer before the first heading of a page with no story element', '<footer>© Old Owner</footer><h1>Title</h1><p>Story.</p>'],
     ['a footer whose block runs on into a story element that is no block', '<footer>© Near Owner <span itemprop="articleBody"><p>Story.</p></span></footer>'],
   ])('reads a notice in %s', (_, body) => {
     expect(gate(body)).toBe(true);

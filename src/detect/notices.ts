@@ -1,7 +1,7 @@
 import { BLOCK_TAGS, isSkipped, regionKindOf } from '../document/classify.js';
-import { CREDIT_ATTRIBUTES, propertyName, startsStory } from '../document/hast-regions.js';
+import { CREDIT_ATTRIBUTES, propertyName } from '../document/hast-regions.js';
 import type { Region } from '../document/region.js';
-import { readStoryLayout } from '../document/story.js';
+import { findStoryRoot } from '../document/story.js';
 import type { TreeNode, TreeRoot } from '../document/tree.js';
 
 /** A copyright or no-redistribution notice on a page, with the owner it names (if any). */
@@ -69,12 +69,15 @@ function atStart(text: string): RegExpExecArray[] {
  * does (hast-regions.ts), building no text, so a page whose only notices stand in the site's footer
  * outside the story, or in navigation, is passed over at a fraction of the cost of reading it. Where
  * the story's element is not a block, text just before it can share its first block and be read
- * as in the story: every footer is then taken to be in it.
+ * as in the story: every footer is then taken to be in it; so it is where the page marks no story
+ * element (the densest block of text, in the story too, is found only as the page is read).
  */
 export function mayHoldNotice(tree: TreeRoot): boolean {
-  const layout = readStoryLayout(tree);
-  const isStoryInline = [layout.root, layout.block].some((start) => typeof start === 'object' && !BLOCK_TAGS.has(start.tagName));
-  let isInStory = layout.root === 'start';
+  const { root } = findStoryRoot(tree);
+  const isStoryInline = typeof root === 'object' && !BLOCK_TAGS.has(root.tagName);
+  // Where the page marks no story element, its densest block of text is in the story wherever it
+  // stands: any footer may be.
+  let isInStory = typeof root !== 'object';
   const visit = (children: readonly TreeNode[], kind: Region['kind']): boolean => {
     for (const child of children) {
       if (child.type === 'text') {
@@ -85,9 +88,9 @@ export function mayHoldNotice(tree: TreeRoot): boolean {
       if (CREDIT_ATTRIBUTES.some((name) => SIGN.test(String(child.properties[propertyName(name)] ?? '')))) return true;
       if (child.tagName === 'img') continue;
       const wasInStory = isInStory;
-      if (startsStory(child, layout)) isInStory = true;
+      if (child === root) isInStory = true;
       if (visit(child.children, regionKindOf(child, kind) ?? kind)) return true;
-      if (child === layout.root || child === layout.block) isInStory = wasInStory;
+      if (child === root) isInStory = wasInStory;
     }
     return false;
   };

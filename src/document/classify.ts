@@ -90,9 +90,14 @@ function hasToken(value: unknown, token: string): boolean {
 // read), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
 // holds the story too: see `StoryLayout`.
-const LINK_WORDS = /(?:^|[-_\s])(?:related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola)(?:$|[-_\s])/i;
-const COLUMN_WORDS = /(?:^|[-_\s])(?:sidebar|rail|widgets?)(?:$|[-_\s])/i;
-const GALLERY_WORDS = /(?:^|[-_\s])(?:carousel|gallery|galleries)(?:$|[-_\s])/i;
+const FURNITURE_WORDS = new RegExp(
+  '(?:^|[-_\\s])(?:' +
+    '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola)' +
+    '|(?<column>sidebar|rail|widgets?)' +
+    '|(?<gallery>carousel|gallery|galleries)' +
+    ')(?:$|[-_\\s])',
+  'i',
+);
 
 /** What page furniture an element is by its tag or class words, if any. */
 export type Furniture = 'links' | 'column' | 'gallery';
@@ -103,11 +108,9 @@ export type Furniture = 'links' | 'column' | 'gallery';
  */
 export function furnitureOf(element: Element, words = classWords(element)): Furniture | undefined {
   if (element.tagName === 'aside') return 'column';
-  if (words === undefined) return undefined;
-  if (LINK_WORDS.test(words)) return 'links';
-  if (COLUMN_WORDS.test(words)) return 'column';
-  if (GALLERY_WORDS.test(words)) return 'gallery';
-  return undefined;
+  const groups = words === undefined ? undefined : FURNITURE_WORDS.exec(words)?.groups;
+  if (groups === undefined) return undefined;
+  return groups.links ? 'links' : groups.column ? 'column' : 'gallery';
 }
 
 /** Whether the element holds the story itself: the first one found marks where the story starts. */

@@ -1,11 +1,11 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import { BLOCK_TAGS, classWords, furnitureOf, isSkipped, regionKindOf } from './classify.js';
+import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
 import type { PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { readMeta } from './meta.js';
 import type { Region } from './region.js';
-import { readStoryLayout, type StoryLayout } from './story.js';
+import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
@@ -18,48 +18,92 @@ type BlockKind = Region['kind'];
  * and reads the page's metadata on the way. `source` is the text the tree was parsed from.
  */
 export function extractRegions(tree: Root, source: string, facts: PageFacts): void {
-  new RegionWalker(source, facts, readStoryLayout(tree)).walkChildren(tree.children, 'body');
+  const story = findStoryRoot(tree);
+  const walker = new RegionWalker(source, facts, story);
+  const first = walker.walkChildren(tree.children, 'body');
+  walker.markStory(first);
 }
 
 class RegionWalker {
   #block = new TextBuilder();
   #blockKind: BlockKind = 'body';
   #inStory: boolean;
-  // Inside the element the page marks as its story, or the densest block of text.
-  #inStoryElement = false;
-  #inAside = false;
   // How deep in links the walk stands, and whether the current block has text in and out of them.
   #linkDepth = 0;
   #hasLinked = false;
   #hasUnlinked = false;
+  // The page's text so far, the part in links, and its links, in characters: an element's
+  // measure is what they grow by while it is walked (see story.ts).
+  #text = 0;
+  #linked = 0;
+  #links = 0;
+  // Each element's child with the most unlinked text, where it can lead down to the story block;
+  // the furniture found; the regions of the story's root element.
+  #below = new Map<Element, Step>();
+  #furniture: FurnitureSpan[] = [];
+  #rootSpan: { from: number; to: number } | undefined;
+  // The child `walkChildren` found to lead down, and the regions of the element `#walkElement` walked last.
+  #best: Step | undefined;
+  #from = 0;
+  #to = 0;
 
   constructor(
     private readonly source: string,
     private readonly facts: PageFacts,
-    private readonly layout: StoryLayout,
+    private readonly story: StoryRoot,
   ) {
-    this.#inStory = layout.root === 'start';
+    this.#inStory = story.root === 'start';
   }
 
-  /** `at` is where the parent starts: the place of text that the tree gives no position (code in Markdown). */
-  walkChildren(children: TreeNode[], kind: BlockKind, at = 0): void {
+  /**
+   * Walks the children of an element; `at` is where the parent starts: the place of text that the
+   * tree gives no position (code in Markdown). Returns the child with the most unlinked text of
+   * those that can lead the way down to the story block.
+   */
+  walkChildren(children: TreeNode[], kind: BlockKind, at = 0): Step | undefined {
+    let best: Step | undefined;
     for (const child of children) {
       if (child.type === 'text') this.#appendText(child.value, child.position?.start?.offset, child.position?.end?.offset, at);
-      else if (child.type === 'element') this.#walkElement(child, kind);
-      else if (child.type === 'comment' && child.position?.start?.offset !== undefined) {
+      else if (child.type === 'element') {
+        const unlinked = this.#walkElement(child, kind);
+        if (this.#best && (best === undefined || unlinked > best.unlinked)) best = this.#best;
+      } else if (child.type === 'comment' && child.position?.start?.offset !== undefined) {
         this.facts.comments.push({ value: child.value, start: child.position.start.offset, end: child.position.end?.offset ?? child.position.start.offset });
       }
     }
+    return best;
+  }
+
+  /** Marks the regions in the story block and in page furniture, the whole page read. */
+  markStory(first: Step | undefined): void {
+    this.#flush('body');
+    markRegions(this.facts.regions, this.story, first, this.#below, this.#furniture, this.#rootSpan);
   }
 
   // `mayHoldNotice` (detect/notices.ts) walks elements by these same rules, building no text: a
   // change to what is skipped, read apart or in the story here is one there too.
-  #walkElement(element: Element, inherited: BlockKind): void {
+  /**
+   * Walks an element and returns its unlinked text in characters; `#best` is then the element,
+   * if it can lead down to the story block, and `#from` and `#to` the regions read inside it.
+   */
+  #walkElement(element: Element, inherited: BlockKind): number {
+    this.#best = undefined;
     const tag = element.tagName;
-    if (tag === 'meta') return readMeta(element, this.source, this.facts);
-    if (tag === 'script') return this.#readScript(element);
-    if (isSkipped(element)) return;
-    if (tag === 'img') return this.#readImage(element);
+    if (tag === 'meta') {
+      readMeta(element, this.source, this.facts);
+      return 0;
+    }
+    if (tag === 'script') {
+      this.#readScript(element);
+      return 0;
+    }
+    if (isSkipped(element)) return 0;
+    const from = this.facts.regions.length;
+    if (tag === 'img') {
+      this.#readImage(element);
+      this.#spans(element, from, undefined);
+      return 0;
+    }
     if (tag === 'time' && typeof element.properties.dateTime === 'string') {
       this.facts.dates.push({ source: 'time', value: element.properties.dateTime });
     }
@@ -68,54 +112,62 @@ class RegionWalker {
     // The element's class words are read once, for its region kind and for furniture.
     const words = classWords(element);
     const kind = regionKindOf(element, inherited, words) ?? inherited;
-    const wasInStory = this.#inStory;
-    const wasInStoryElement = this.#inStoryElement;
-    const wasInAside = this.#inAside;
-    const isAside = !wasInAside && this.#isFurniture(element, words);
-    const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || isAside;
+    const furniture = furnitureOf(element, words);
+    const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || furniture !== undefined;
     if (isBlock) this.#flush(kind);
-    if (startsStory(element, this.layout)) this.#inStory = true;
-    if (element === this.layout.root || element === this.layout.block) this.#inStoryElement = true;
-    if (isAside) this.#inAside = true;
+    const wasInStory = this.#inStory;
+    if (element === this.story.root || (this.story.root === 'first-h1' && tag === 'h1')) this.#inStory = true;
+    const text = this.#text;
+    const linked = this.#linked;
+    const links = this.#links;
     if (tag === 'a') this.#linkDepth++;
-    this.walkChildren(element.children, kind, element.position?.start?.offset);
+    const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
     if (isBlock) this.#flush(inherited);
-    if (element === this.layout.root || element === this.layout.block) [this.#inStory, this.#inStoryElement] = [wasInStory, wasInStoryElement];
-    this.#inAside = wasInAside;
+    if (element === this.story.root) this.#inStory = wasInStory;
+
+    const [ownText, ownLinked, ownLinks] = [this.#text - text, this.#linked - linked, this.#links - links];
+    if (tag === 'a') this.#links++;
+    const dense = furniture === undefined && isLinkDense(element, ownText, ownLinked, ownLinks) ? 'links' : furniture;
+    this.#spans(element, from, dense);
+    if (best) this.#below.set(element, best);
+    const unlinked = ownText - ownLinked;
+    this.#best = leadsDown(element, unlinked, furniture) ? { element, unlinked, from, to: this.#to } : undefined;
+    return unlinked;
   }
 
-  /**
-   * Whether the element is page furniture: by its class or tag, or as a block of mostly links.
-   * What holds the story is not, nor is a gallery inside the story: its pictures are the story's.
-   */
-  #isFurniture(element: Element, words: string | undefined): boolean {
-    if (this.layout.wrappers.has(element)) return false;
-    const furniture = furnitureOf(element, words);
-    if (furniture === 'gallery') return !this.#inStoryElement;
-    return furniture !== undefined || this.layout.linkDense.has(element);
+  /** Notes the regions read inside an element: where it is furniture, or the story's root. */
+  #spans(element: Element, from: number, furniture: Furniture | undefined): void {
+    [this.#from, this.#to] = [from, this.facts.regions.length];
+    if (furniture !== undefined && this.#to > from) this.#furniture.push({ element, furniture, from, to: this.#to });
+    if (element === this.story.root) this.#rootSpan = { from, to: this.#to };
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
-    if (this.#linkDepth > 0) this.#hasLinked = true;
-    else if (!this.#hasUnlinked && /\S/.test(value)) this.#hasUnlinked = true;
+    const length = visibleLength(value);
+    this.#text += length;
+    if (this.#linkDepth > 0) {
+      this.#linked += length;
+      this.#hasLinked = true;
+    } else if (length > 0) this.#hasUnlinked = true;
     if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? at);
     else this.#block.appendDecoded(value, this.source, start, end);
   }
 
-  /** Ends the current block and starts one of `next` kind. */
+  /**
+   * Ends the current block and starts one of `next` kind. Most blocks end empty (each block
+   * element ends one as it starts and as it ends): those make nothing.
+   */
   #flush(next: BlockKind): void {
-    const isLink = this.#hasLinked && !this.#hasUnlinked;
-    const region = this.#block.toRegion({ kind: this.#blockKind, ...this.#place(), ...(isLink ? { isLink } : {}) });
-    if (region) this.facts.regions.push(region);
-    [this.#hasLinked, this.#hasUnlinked] = [false, false];
-    this.#block = new TextBuilder();
+    if (!this.#block.isEmpty) {
+      const isLink = this.#hasLinked && !this.#hasUnlinked;
+      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink });
+      if (region) this.facts.regions.push(region);
+      this.#block = new TextBuilder();
+    }
+    this.#hasLinked = false;
+    this.#hasUnlinked = false;
     this.#blockKind = next;
-  }
-
-  /** Where the walk stands: in the story, in page furniture. */
-  #place(): Pick<Region, 'isInStory' | 'isAside'> {
-    return { ...(this.#inStory ? { isInStory: true } : {}), ...(this.#inAside ? { isAside: true } : {}) };
   }
 
   #readScript(element: Element): void {
@@ -144,7 +196,7 @@ class RegionWalker {
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
     if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
-    const region = builder.toRegion({ kind, field: name, ...this.#place() });
+    const region = builder.toRegion({ kind, field: name, isInStory: this.#inStory });
     if (region) this.facts.regions.push(region);
   }
 }
@@ -172,13 +224,4 @@ export function propertyName(attribute: string): string {
     propertyNames.set(attribute, name);
   }
   return name;
-}
-
-/**
- * Whether the story starts at this element: the element the page marks as its story, or the first
- * h1 where none is marked, or the densest block of text whatever the markup (inside it, text is in
- * the story either way).
- */
-export function startsStory(element: Element, layout: StoryLayout): boolean {
-  return element === layout.root || element === layout.block || (layout.root === 'first-h1' && element.tagName === 'h1');
 }

@@ -63,6 +63,11 @@ export class TextBuilder {
     this.#end = offset;
   }
 
+  /** Whether any text has been appended (white space at the start is dropped as it comes). */
+  get isEmpty(): boolean {
+    return this.#parts.length === 0;
+  }
+
   /** Returns the region, or `undefined` if it holds no visible text. */
   toRegion(fields: Omit<Region, 'text' | 'offsets'>): Region | undefined {
     if (this.#endsWithSpace && this.#parts.length > 0) {
