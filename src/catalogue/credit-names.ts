@@ -12,6 +12,11 @@ export interface CreditName {
   holder: string;
   /** The spellings a short name must have (spaces removed); undefined where any case will do. */
   spellings: readonly string[] | undefined;
+  /**
+   * A name the holder goes by that its `credits` leave out, as other things share it ("AAP", a
+   * party; "UPI", a way to pay): taken only in a dateline's brackets, where only agencies stand.
+   */
+  isDatelineOnly?: true;
 }
 
 /** Every holder's names as credit and source lines write them, by their folded form. */
@@ -22,7 +27,7 @@ export interface CreditNames {
   search: KeywordSearch;
   /** The key words of `search`, by index. */
   keys: readonly string[];
-  /** Every name with the spellings it may have, for the prefilter. */
+  /** Every name a credit may give, with the spellings it may have, for the prefilter. */
   names: ReadonlyArray<{ holder: string; name: string; spellings: readonly string[] | undefined }>;
 }
 
@@ -31,24 +36,31 @@ export function foldName(text: string): string {
   return text.toLowerCase().replace(/[\s.\-'’]+/g, '');
 }
 
-/** Builds the table of credit names from the holders' `credits`, else their names and aliases. */
+/**
+ * Builds the table of credit names from the holders' `credits`, else their names and aliases; a
+ * holder's names and aliases that its `credits` leave out are names in datelines only.
+ */
 export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
   const byFolded = new Map<string, CreditName[]>();
   const names: Array<CreditNames['names'][number]> = [];
-  const all = specs.flatMap((spec) => [...new Set(spec.credits ?? [spec.name, ...spec.aliases])].map((name) => ({ spec, name })));
+  const all = specs.flatMap((spec) => {
+    const credits = new Set(spec.credits ?? [spec.name, ...spec.aliases]);
+    const datelineOnly = [spec.name, ...spec.aliases].filter((name) => !credits.has(name));
+    return [...[...credits].map((name) => ({ spec, name, isDatelineOnly: false })), ...[...new Set(datelineOnly)].map((name) => ({ spec, name, isDatelineOnly: true }))];
+  });
   const wordsOf = (name: string) => name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   // How many names a word stands in: "press" and "images" in many, "getty" in one.
   const frequency = new Map<string, number>();
   for (const { name } of all) for (const word of new Set(wordsOf(name))) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   const keyWords = new Set<string>();
-  for (const { spec, name } of all) {
+  for (const { spec, name, isDatelineOnly } of all) {
     const folded = foldName(name);
     if (folded.length < 2) continue;
     const spellings = shortSpellings(name, folded);
     const entries = byFolded.get(folded) ?? [];
-    if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings });
+    if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings, ...(isDatelineOnly ? { isDatelineOnly } : {}) });
     byFolded.set(folded, entries);
-    names.push({ holder: spec.id, name, spellings });
+    if (!isDatelineOnly) names.push({ holder: spec.id, name, spellings });
     // The rarest word of the name, the longest of those: any form of the name holds it.
     const rarest = wordsOf(name).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length)[0];
     if (rarest) keyWords.add(rarest);
@@ -92,5 +104,5 @@ export function holdersNamed(part: string, names: CreditNames, spelling: Spellin
   if (!entries) return [];
   const compact = part.replace(/\s+/g, '');
   const takes = (spellings: readonly string[]) => (spelling === 'any' ? true : spelling === 'catalogue' ? spellings[0] === compact : spellings.includes(compact));
-  return entries.filter((entry) => !entry.spellings || takes(entry.spellings)).map((entry) => entry.holder);
+  return entries.filter((entry) => (spelling === 'any' || !entry.isDatelineOnly) && (!entry.spellings || takes(entry.spellings))).map((entry) => entry.holder);
 }
