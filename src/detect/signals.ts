@@ -70,8 +70,9 @@ function startingBefore(starts: readonly number[], end: number): number {
 /** Every catalogue signal's hits in the regions it may appear in. */
 function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const region of regions) {
+  for (const [i, region] of regions.entries()) {
     let restrictions: string[] | undefined;
+    let picture: boolean | undefined;
     let excluded: ExclusionMatches | undefined;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
@@ -90,12 +91,24 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
         }
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         const item = signalHit(signal, region, match[0], from, to, signal.type === 'credit' ? restrictions : undefined);
+        // Text that credits a picture ("© AFP" or "(dpa)" as its caption) proves the picture.
+        if (item.kind === 'text' && signal.type !== 'metadata' && (picture ??= creditsPicture(region, regions[i - 1]))) {
+          if (catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
+        }
         evidence.push(item);
         trace?.(item, { kept: true, why: 'matched' }, region);
       }
     }
   }
   return evidence;
+}
+
+const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
+
+/** Whether a region credits a picture: a caption, a credit, an alt text, or a short line right under an image. */
+function creditsPicture(region: Region, before: Region | undefined): boolean {
+  if (PICTURE_REGIONS.has(region.kind)) return true;
+  return region.kind === 'body' && region.text.length <= 100 && (before?.kind === 'alt' || before?.kind === 'src');
 }
 
 /** The evidence a signal's match from `from` to `to` in a region's text makes. */
