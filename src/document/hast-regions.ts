@@ -42,10 +42,8 @@ class RegionWalker {
   #below = new Map<Element, Step>();
   #furniture: FurnitureSpan[] = [];
   #rootSpan: { from: number; to: number } | undefined;
-  // The child `walkChildren` found to lead down, and the regions of the element `#walkElement` walked last.
+  // The element `#walkElement` walked last, where it can lead down to the story block.
   #best: Step | undefined;
-  #from = 0;
-  #to = 0;
 
   constructor(
     private readonly source: string,
@@ -80,11 +78,11 @@ class RegionWalker {
     markRegions(this.facts.regions, this.story, first, this.#below, this.#furniture, this.#rootSpan);
   }
 
-  // `mayHoldNotice` (detect/notices.ts) walks elements by these same rules, building no text: a
-  // change to what is skipped, read apart or in the story here is one there too.
   /**
    * Walks an element and returns its unlinked text in characters; `#best` is then the element,
-   * if it can lead down to the story block, and `#from` and `#to` the regions read inside it.
+   * with the regions read inside it, if it can lead down to the story block. `mayHoldNotice`
+   * (detect/notices.ts) walks elements by these same rules, building no text: a change to what
+   * is skipped, read apart or in the story here is one there too.
    */
   #walkElement(element: Element, inherited: BlockKind): number {
     this.#best = undefined;
@@ -98,12 +96,11 @@ class RegionWalker {
       return 0;
     }
     if (isSkipped(element)) return 0;
-    const from = this.facts.regions.length;
     if (tag === 'img') {
       this.#readImage(element);
-      this.#spans(element, from, undefined);
       return 0;
     }
+    const from = this.facts.regions.length;
     if (tag === 'time' && typeof element.properties.dateTime === 'string') {
       this.facts.dates.push({ source: 'time', value: element.properties.dateTime });
     }
@@ -126,21 +123,26 @@ class RegionWalker {
     if (isBlock) this.#flush(inherited);
     if (element === this.story.root) this.#inStory = wasInStory;
 
-    const [ownText, ownLinked, ownLinks] = [this.#text - text, this.#linked - linked, this.#links - links];
+    const ownText = this.#text - text;
+    const ownLinked = this.#linked - linked;
+    const isDense = furniture === undefined && isLinkDense(element, ownText, ownLinked, this.#links - links);
     if (tag === 'a') this.#links++;
-    const dense = furniture === undefined && isLinkDense(element, ownText, ownLinked, ownLinks) ? 'links' : furniture;
-    this.#spans(element, from, dense);
+    const to = this.#spans(element, from, isDense ? 'links' : furniture);
     if (best) this.#below.set(element, best);
     const unlinked = ownText - ownLinked;
-    this.#best = leadsDown(element, unlinked, furniture) ? { element, unlinked, from, to: this.#to } : undefined;
+    this.#best = leadsDown(element, unlinked, furniture) ? { element, unlinked, from, to } : undefined;
     return unlinked;
   }
 
-  /** Notes the regions read inside an element: where it is furniture, or the story's root. */
-  #spans(element: Element, from: number, furniture: Furniture | undefined): void {
-    [this.#from, this.#to] = [from, this.facts.regions.length];
-    if (furniture !== undefined && this.#to > from) this.#furniture.push({ element, furniture, from, to: this.#to });
-    if (element === this.story.root) this.#rootSpan = { from, to: this.#to };
+  /**
+   * Notes the regions read inside an element, from `from` on, where it is furniture or the
+   * story's root; returns where they end.
+   */
+  #spans(element: Element, from: number, furniture: Furniture | undefined): number {
+    const to = this.facts.regions.length;
+    if (furniture !== undefined && to > from) this.#furniture.push({ element, furniture, from, to });
+    if (element === this.story.root) this.#rootSpan = { from, to };
+    return to;
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
