@@ -50,11 +50,14 @@ export class ResultCache {
   // A lookup reads in one call: a warm run is as many lookups as files, and the thread pool's
   // round trips would cost more than the reading.
   #read(key: string): Omit<FileResult, 'path'> | DayDependent | undefined {
+    let entry: unknown;
     try {
-      return JSON.parse(readFileSync(this.#file(key), 'utf8')) as Omit<FileResult, 'path'> | DayDependent;
+      entry = JSON.parse(readFileSync(this.#file(key), 'utf8'));
     } catch {
       return undefined; // a missing or damaged entry is a miss
     }
+    // So is one of another shape (written by hand, or by another program): the page is checked again.
+    return isDayDependent(entry) || isStoredResult(entry) ? entry : undefined;
   }
 
   async #write(key: string, value: unknown): Promise<void> {
@@ -70,6 +73,24 @@ export class ResultCache {
 /** What a cache key holds of a file's content: its hex SHA-256. */
 export function contentDigest(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isArrayOf = (value: unknown, isItem: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(isItem);
+
+function isDayDependent(entry: unknown): entry is DayDependent {
+  return isObject(entry) && entry.dependsOnAsOf === true;
+}
+
+/** Whether an entry has the shape of a stored result, down to what reports read of it. */
+function isStoredResult(entry: unknown): entry is Omit<FileResult, 'path'> {
+  if (!isObject(entry) || !['scanned', 'skipped', 'error'].includes(entry.status as string)) return false;
+  const isEvidence = (item: unknown) => isObject(item) && typeof item.signal === 'string' && typeof item.text === 'string' && typeof item.line === 'number' && typeof item.column === 'number';
+  const isHolder = (item: unknown) => isObject(item) && typeof item.holder === 'string' && isArrayOf(item.kinds, (kind) => typeof kind === 'string') && isArrayOf(item.evidence, isEvidence);
+  const isFinding = (item: unknown) =>
+    isObject(item) && typeof item.ruleId === 'string' && typeof item.message === 'string' && typeof item.severity === 'string'
+    && typeof item.line === 'number' && typeof item.column === 'number' && typeof item.fingerprint === 'string' && isArrayOf(item.evidence, isEvidence);
+  return isArrayOf(entry.holders, isHolder) && isArrayOf(entry.findings, isFinding);
 }
 
 /** A hex SHA-256 of the parts, separated so that no two lists of parts collide. */

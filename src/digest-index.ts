@@ -78,11 +78,17 @@ export class DigestIndex {
   #read(): Map<string, [string, string]> {
     if (this.#entries) return this.#entries;
     try {
-      const { version, files } = JSON.parse(readFileSync(join(this.folder, FILE), 'utf8')) as { version: number; files: Record<string, [string, string]> };
-      this.#entries = new Map(version === 1 ? Object.entries(files) : []);
+      const { version, files } = JSON.parse(readFileSync(join(this.folder, FILE), 'utf8')) as { version?: unknown; files?: unknown };
+      const entries = version === 1 && typeof files === 'object' && files !== null ? Object.entries(files) : [];
+      // An entry of another shape is left out: that file is hashed again.
+      this.#entries = new Map(entries.filter((entry): entry is [string, [string, string]] => isPair(entry[1])));
     } catch {
       this.#entries = new Map(); // none yet, or damaged: every file is hashed
     }
     return this.#entries;
   }
+}
+
+function isPair(value: unknown): value is [string, string] {
+  return Array.isArray(value) && value.length === 2 && value.every((item) => typeof item === 'string');
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,20 @@ describe('option values', () => {
     await expect(check({ cwd: folder, timeoutMs: 3_000_000_000 })).rejects.toThrow('Cannot use a time limit of `3000000000` ms: expected 1 to 2147483647 ms (the longest timer Node.js keeps)');
     await expect(check({ cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
     await expect(check({ cwd: folder, workers: 1.5 })).rejects.toThrow('Cannot use `1.5` workers: expected a whole number from 1');
+  });
+});
+
+describe('a damaged cache', () => {
+  it('is read as misses: entries of another shape are checked again, never trusted or fatal', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    const cacheLocation = join(folder, '.cache');
+    const first = await check({ cwd: folder, asOf: '2025-06-30', cacheLocation });
+    const entries = readdirSync(cacheLocation, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json')).map((name) => join(cacheLocation, name));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const damaged of ['[]', '{}', '42', 'null', '{"status":"scanned","holders":[1],"findings":[]}', '{"version":1,"files":{"a":5}}']) {
+      for (const entry of entries) writeFileSync(entry, damaged);
+      expect(await check({ cwd: folder, asOf: '2025-06-30', cacheLocation })).toEqual(first);
+    }
   });
 });
 
