@@ -1,14 +1,18 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 let buffer = Buffer.allocUnsafe(1 << 20);
 /**
  * A file's bytes, read in one call each (several times faster than the thread pool's round trips)
- * into one buffer that the next read reuses; or the file's size when it is over `limit`.
+ * into one buffer that the next read reuses; or the file's size when it is over `limit`. Anything
+ * but a regular file is refused: a named pipe would wait for a writer forever. (It is opened
+ * without waiting, which changes nothing for a regular file.)
  */
 export function readWithin(file: string, limit: number): Buffer | number {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = fstatSync(fd);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new Error(`not a regular file (${stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device or folder'})`);
+    const { size } = stats;
     if (size > limit) return size;
     if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
     let length = 0;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -181,6 +181,17 @@ describe('option values', () => {
     await expect(check({ cwd: folder, timeoutMs: 3_000_000_000 })).rejects.toThrow('Cannot use a time limit of `3000000000` ms: expected 1 to 2147483647 ms (the longest timer Node.js keeps)');
     await expect(check({ cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
     await expect(check({ cwd: folder, workers: 1.5 })).rejects.toThrow('Cannot use `1.5` workers: expected a whole number from 1');
+  });
+});
+
+describe('a file that is not a regular file', () => {
+  it.skipIf(process.platform === 'win32')('is reported as unscannable, and a named pipe does not hold the run up waiting for a writer', async () => {
+    const folder = copyOfFixture('wire-licensed');
+    execFileSync('mkfifo', [join(folder, 'pipe.html')]);
+    const { files } = await check({ cwd: folder, asOf: '2025-06-30' });
+    const pipe = files.find((file) => file.path === 'pipe.html');
+    expect([pipe?.status, pipe?.reason, pipe?.findings.map((f) => `${f.ruleId}:${f.severity}`)]).toEqual(['error', 'Cannot check `pipe.html`: not a regular file (a named pipe)', ['unscannable-file:error']]);
+    expect(files.filter((file) => file.status === 'scanned')).toHaveLength(files.length - 1);
   });
 });
 
