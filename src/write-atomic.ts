@@ -1,4 +1,5 @@
-import { lstat, readlink, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -26,6 +27,19 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Throws, as `writeAtomic` would, where a file could not be written at `path` (a folder, a missing
+ * folder, no permission), writing nothing: a run checks its report's path before its pages.
+ */
+export async function assertWritable(path: string): Promise<void> {
+  const { target, stats } = await followLinks(path);
+  if (stats?.isDirectory()) throw fileError('EISDIR', `illegal operation on a directory, write '${path}'`);
+  if (stats) return access(target, constants.W_OK);
+  const folder = await stat(dirname(target));
+  if (!folder.isDirectory()) throw fileError('ENOTDIR', `not a directory, write '${path}'`);
+  await access(dirname(target), constants.W_OK);
 }
 
 /** The path a write to `path` lands on, links followed, with what is there now (undefined: nothing). */

@@ -73,4 +73,12 @@ describe('-o onto what is not a plain file', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual([]);
   });
+
+  it('is refused before any page is read, not after the whole scan', async () => {
+    const { site, out } = siteAndOutputs();
+    const { code } = await runCli(['check', ...AS_OF, '--cache', '-f', 'json', '-o', join(out, 'missing', 'report.json')], site);
+    expect(code).toBe(2);
+    // A scan would have left its cache of results behind.
+    expect(readdirSync(site)).toEqual(['story.html']);
+  });
 });

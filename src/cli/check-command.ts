@@ -5,7 +5,7 @@ import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
 import { parseCommandLine } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { pairOutputs, writeOutputs } from './outputs.js';
+import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
 
 const OPTIONS = {
@@ -34,6 +34,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
+  await checkOutputs(outputs, io);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', values['max-warnings'], 0, 'leave the option out to allow any number of warnings');
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
   const timeout = values.timeout === undefined ? undefined : seconds('--timeout', values.timeout);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FORMATS, type FormatName } from '../report/index.js';
-import { writeAtomic } from '../write-atomic.js';
+import { assertWritable, writeAtomic } from '../write-atomic.js';
 import type { Io } from './io.js';
 
 /** One report to write: a format, and its file (standard output when absent). */
@@ -37,9 +37,19 @@ export async function writeOutputs(outputs: readonly Output[], io: Io, render: (
   }
 }
 
+/** Refuses, before any page is read, a report file that could not be written (see `writeReport`). */
+export async function checkOutputs(outputs: readonly Output[], io: Io): Promise<void> {
+  for (const { file } of outputs) if (file) await writing(file, () => assertWritable(resolve(io.cwd, file)));
+}
+
 async function writeReport(path: string, file: string, text: string): Promise<void> {
+  await writing(file, () => writeAtomic(path, text));
+}
+
+/** Runs a write to `file`, a file-system error a usage error that says what it means. */
+async function writing(file: string, write: () => Promise<void>): Promise<void> {
   try {
-    await writeAtomic(path, text);
+    await write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
