@@ -89,7 +89,7 @@ function hasToken(value: unknown, token: string): boolean {
 // Class and id words of page furniture: links to other stories (related, teasers, promos, most
 // read), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
-// holds the story too: see `StoryLayout`.
+// holds the story too: see story.ts.
 const FURNITURE_WORDS = new RegExp(
   '(?:^|[-_\\s])(?:' +
     '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola)' +

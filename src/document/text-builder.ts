@@ -105,8 +105,9 @@ export class TextBuilder {
 class BuiltRegion implements Region {
   readonly kind: Region['kind'];
   readonly text: string;
-  readonly isInStory?: boolean;
-  readonly isAside?: boolean;
+  // Where the block stands is known for some only once the page is read (story.ts marks them).
+  isInStory?: boolean;
+  isAside?: boolean;
   readonly isLink?: boolean;
   readonly field?: string;
   #offsets: Int32Array | undefined;
