@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { ALL_RULES } from '../src/rules/index.js';
 import { parseAnnotations } from './support/annotations.js';
 import { compare } from './support/compare.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
@@ -22,6 +23,25 @@ describe('rule fixtures', () => {
         .map((f) => ({ rule: f.ruleId, holder: f.holder, kind: f.kind, line: f.line, column: f.column, text: f.message }));
       expect(compare('expect', annotations, observed(false)), file.path).toEqual([]);
       expect(compare('suppressed', annotations, observed(true)), file.path).toEqual([]);
+    }
+  });
+});
+
+describe('rule documentation', () => {
+  const ROOT = join(import.meta.dirname, '..');
+
+  it('lists every registered rule in the README table, with its default severity and docs page', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Rules'), readme.indexOf('\n\n', readme.indexOf('| rule |')));
+    const rows = [...table.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/rules\/([a-z-]+)\.md\) \| (\w+) \|/gm)]
+      .map(([, id, page, severity]) => ({ id, page, severity }));
+    const expected = ALL_RULES.map((rule) => ({ id: rule.id, page: rule.id, severity: rule.defaultSeverity }));
+    expect([...rows].sort((a, b) => (a.id as string).localeCompare(b.id as string))).toEqual(expected);
+  });
+
+  it('gives every registered rule a page for `explain`, titled with its id', () => {
+    for (const rule of ALL_RULES) {
+      expect(readFileSync(join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8'), rule.id).toMatch(new RegExp(`^# ${rule.id}\n`));
     }
   });
 });

@@ -32,6 +32,20 @@ export function isInWindow(license: LicenseSpec, date: string): boolean {
   return (!license.from || license.from <= date) && (!license.until || date <= license.until);
 }
 
+/**
+ * Why none of the granting licences is in force on `date`, with the licence to name: `ended` when
+ * one ended before it (the latest to end, the one a renewal would extend), else `not-begun`, all
+ * of them beginning after it (the first to begin). Undefined when one is in force, or none grants.
+ */
+export function lapseOf(granting: readonly LicenseSpec[], date: string): { lapse: 'ended' | 'not-begun'; license: LicenseSpec } | undefined {
+  if (granting.length === 0 || granting.some((license) => isInWindow(license, date))) return undefined;
+  const ended = granting.filter((license) => license.until !== undefined && license.until < date);
+  // A page between two licences fell after the first ended: a renewal came late, so it lapsed.
+  if (ended.length > 0) return { lapse: 'ended', license: ended.reduce((a, b) => ((b.until as string) > (a.until as string) ? b : a)) };
+  // Not in force and not ended: every one begins after the date.
+  return { lapse: 'not-begun', license: granting.reduce((a, b) => ((b.from as string) < (a.from as string) ? b : a)) };
+}
+
 /** The first licence that covers the query on `date`, as the policy lists them. */
 export function coveringLicense(query: CoverageQuery, date: string): LicenseSpec | undefined {
   return grantingLicenses(query).find((license) => isInWindow(license, date));

@@ -1,5 +1,6 @@
 import { invalidSuppression, unusedSuppression } from '../suppress/rules.js';
 import { licenseExpired } from './license-expired.js';
+import { licenseNotYetValid } from './license-not-yet-valid.js';
 import { missingAttribution } from './missing-attribution.js';
 import { retentionExceeded } from './retention-exceeded.js';
 import type { Rule, RuleMeta } from './rule.js';
@@ -10,6 +11,7 @@ import { unscannableFile } from './unscannable-file.js';
 /** The rules that judge a page's content, sorted by id. */
 export const RULES: readonly Rule[] = [
   licenseExpired,
+  licenseNotYetValid,
   missingAttribution,
   retentionExceeded,
   unknownNotice,
