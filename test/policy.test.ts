@@ -59,24 +59,31 @@ describe('loadPolicy', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 4, column: 12, field: 'licenses[0].until' })]);
   });
 
-  it('reports every problem at once, not only the first', async () => {
+  it('reports every problem at once, not only the first: shape, references and dates in one round', async () => {
     const problems = await problemsOf('licenses:\n  - id: a\n    holder: afpp\n  - id: a\n    holder: reuters\n    retention: 30 days\nrules:\n  unlicenced-content: error\n');
-    expect(problems.map((p) => [p.line, p.field])).toEqual([[6, 'licenses[1].retention']]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'licenses[0].holder'],
+      [4, 'licenses[1].id'],
+      [6, 'licenses[1].retention'],
+      [8, 'rules.unlicenced-content'],
+    ]);
   });
 
-  it('names unknown holders and rules with the nearest valid id', async () => {
+  it('names unknown holders and rules with the nearest valid id, in the order of the file', async () => {
     const problems = await problemsOf('licenses:\n  - id: a\n    holder: afpp\n  - id: a\n    holder: afp\nrules:\n  unlicenced-content: error\nself: [reuter]\n');
     expect(problems.map((p) => `${p.line}:${p.column} ${p.field} ${p.message}`)).toEqual([
-      '3:13 licenses[0].holder Unknown holder `afpp`; did you mean `afp`?',
-      '4:9 licenses[1].id Duplicate licence id `a`',
-      expect.stringMatching(/^8:8 self\[0\] Unknown holder `reuter`/),
-      '7:3 rules.unlicenced-content Unknown rule `unlicenced-content`; did you mean `unlicensed-content`?',
+      '3:13 licenses[0].holder `afpp` is not a known holder; did you mean `afp`?',
+      '4:9 licenses[1].id Duplicate licence id `a`; each licence needs its own, as reports name it',
+      '7:3 rules.unlicenced-content `unlicenced-content` is not a rule; did you mean `unlicensed-content`?',
+      '8:8 self[0] `reuter` is not a known holder; did you mean `reuters`?',
     ]);
   });
 
   it('rejects a licence whose window ends before it starts', async () => {
     const problems = await problemsOf('licenses:\n  - id: a\n    holder: afp\n    from: 2025-06-01\n    until: 2025-01-01\n');
-    expect(problems).toEqual([expect.objectContaining({ line: 5, field: 'licenses[0].until', message: '`from` must not be after `until`' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 5, field: 'licenses[0].until', message: '`until` (2025-01-01) is before `from` (2025-06-01); expected the licence to end on or after the day it starts' }),
+    ]);
   });
 
   it('rejects YAML syntax errors and duplicate keys with positions', async () => {

@@ -1,62 +1,102 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { PolicyError, type Problem } from '../errors.js';
+import { PolicyError, type Problem, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { policyError } from './problems.js';
 import { policySchema, type PolicySpec } from './schema.js';
-import { parseYamlFile, problemAtField, suggest, validateYaml, type YamlFile } from './yaml-file.js';
+import { checkYaml, type FieldPath, parseYamlFile, problemAtField, suggest, type YamlFile } from './yaml-file.js';
 
 /** The folder of shipped presets, named `rightslint:<name>` in `extends`. */
 const PRESETS = join(PACKAGE_ROOT, 'rules/presets');
 const PRESET_NAMES = ['recommended', 'strict'];
 
-/** One file of a policy and what it says, as written (defaults not yet applied). */
+/** One file of a policy and what it says, as written (defaults not yet applied, perhaps not valid). */
 export interface ChainLink {
   yaml: YamlFile;
-  spec: PolicySpec;
   raw: Record<string, unknown>;
   folder: string;
 }
 
 /**
- * Reads a policy and, depth first, every policy it extends: the links come parents first, so later
- * ones override earlier ones. A cycle, an unknown preset or an unreadable file is a problem at the
- * `extends` entry that names it.
+ * Reads a policy and, depth first, every policy it extends, collecting every problem of every
+ * file into `problems`: the links come parents first, so later ones override earlier ones. A file
+ * that breaks the schema is still read for what it extends. A cycle, an unknown preset or an
+ * unreadable file is a problem at the `extends` entry that names it; an unreadable policy itself
+ * is a UsageError, as there is no line to point at.
  */
-export async function loadChain(path: string, cwd: string, visiting: readonly string[] = []): Promise<ChainLink[]> {
+export async function readChain(path: string, cwd: string, problems: Problem[]): Promise<ChainLink[]> {
   const shown = relative(cwd, path) || path;
   const text = await readFile(path, 'utf8').catch((cause: unknown) => {
-    throw new PolicyError([{ file: shown, line: 1, column: 1, field: '', message: `Cannot read policy: ${(cause as Error).message}` }]);
+    throw new UsageError(`Cannot read policy \`${shown}\`: ${readFailure(cause)}`, { cause });
   });
-  const yaml = parseYamlFile(shown, text);
-  const spec = validateYaml(yaml, policySchema);
-  const raw = (yaml.document.toJS() ?? {}) as Record<string, unknown>;
-  const parents = spec.extends === undefined ? [] : [spec.extends].flat();
-  const links: ChainLink[] = [];
+  return readLinks({ path, cwd, problems, visiting: [] }, text);
+}
+
+/** The chain of a policy known to be valid, or a PolicyError with every problem in it. */
+export async function loadChain(path: string, cwd: string): Promise<ChainLink[]> {
   const problems: Problem[] = [];
-  for (const [i, name] of parents.entries()) {
-    const field = Array.isArray(spec.extends) ? ['extends', i] : ['extends'];
+  const links = await readChain(path, cwd, problems);
+  if (problems.length > 0) throw policyError(problems);
+  return links;
+}
+
+interface Reading {
+  path: string;
+  cwd: string;
+  problems: Problem[];
+  /** The files that extend this one, for finding cycles. */
+  visiting: readonly string[];
+}
+
+async function readLinks(reading: Reading, text: string): Promise<ChainLink[]> {
+  const { path, cwd, problems, visiting } = reading;
+  let yaml: YamlFile;
+  try {
+    yaml = parseYamlFile(relative(cwd, path) || path, text);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    problems.push(...error.problems);
+    return [];
+  }
+  const checked = checkYaml(yaml, policySchema);
+  problems.push(...checked.problems);
+  const raw = (checked.value !== null && typeof checked.value === 'object' ? checked.value : {}) as Record<string, unknown>;
+  const links: ChainLink[] = [];
+  for (const [name, field] of extendsEntries(raw.extends)) {
     const target = resolveExtends(name, dirname(path));
     if (!target) {
-      problems.push(problemAtField(yaml, field, `Unknown preset \`${name}\`${suggest(name, PRESET_NAMES.map((p) => `rightslint:${p}`))}`));
+      problems.push(problemAtField(yaml, field, `Unknown preset \`${name}\`${suggest(name, PRESET_NAMES.map((p) => `rightslint:${p}`)) || `; expected ${PRESET_NAMES.map((p) => `rightslint:${p}`).join(' or ')}`}`));
     } else if ([...visiting, path].includes(target)) {
       problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: it extends this policy again (a cycle)`));
     } else {
-      try {
-        links.push(...(await loadChain(target, cwd, [...visiting, path])));
-      } catch (error) {
-        if (error instanceof PolicyError) problems.push(...error.problems);
-        else throw error;
-      }
+      const parent = await readFile(target, 'utf8').catch((cause: unknown) => new Error(readFailure(cause)));
+      if (parent instanceof Error) problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: ${parent.message}`));
+      else links.push(...(await readLinks({ path: target, cwd, problems, visiting: [...visiting, path] }, parent)));
     }
   }
-  if (problems.length > 0) throw new PolicyError(problems);
-  return [...links, { yaml, spec, raw, folder: dirname(path) }];
+  return [...links, { yaml, raw, folder: dirname(path) }];
+}
+
+/** The names `extends` gives that are well formed (text), with where each is written. */
+function extendsEntries(value: unknown): Array<[string, FieldPath]> {
+  if (typeof value === 'string' && value !== '') return [[value, ['extends']]];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((name, i): Array<[string, FieldPath]> => (typeof name === 'string' && name !== '' ? [[name, ['extends', i]]] : []));
 }
 
 function resolveExtends(name: string, folder: string): string | undefined {
   if (!name.startsWith('rightslint:')) return resolve(folder, name);
   const preset = name.slice('rightslint:'.length);
   return PRESET_NAMES.includes(preset) ? resolve(PRESETS, `${preset}.yaml`) : undefined;
+}
+
+/** Why a file could not be read, in words rather than an errno. */
+export function readFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (cause as Error).message;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { compileCatalogue, type Catalogue } from '../catalogue/compile.js';
 import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
-import { PolicyError } from '../errors.js';
-import { loadChain, mergeChain } from './extends.js';
+import type { Problem } from '../errors.js';
+import { mergeChain, readChain } from './extends.js';
+import { readChainHolders } from './holder-files.js';
+import { policyError } from './problems.js';
 import { checkReferences } from './references.js';
 import { policySchema, type PolicySpec } from './schema.js';
 
@@ -43,17 +45,17 @@ export async function defaultPolicy(root: string): Promise<Policy> {
 }
 
 /**
- * Loads and validates `rightslint.yaml` and the files it extends: each one's shape against the
- * schema, then every id it uses (holders, rules) against the catalogue and the rule registry. All
- * problems in all files are reported at once.
+ * Loads and validates `rightslint.yaml` in one pass: the files it extends, the holder files they
+ * name, each file's shape, and every id it uses (holders, rules), checked wherever it is well formed
+ * even when the schema fails elsewhere. All problems in all files are reported at once, sorted by
+ * file, line and column, so that fixing them never reveals a second round.
  */
 export async function loadPolicy(file: string, cwd: string): Promise<Policy> {
   const path = resolve(cwd, file);
-  const chain = await loadChain(path, cwd);
-  const spec = mergeChain(chain);
-  const holders = await loadHolders([BUILTIN_HOLDERS, ...spec.holders], cwd);
-  const ids = holders.map((holder) => holder.spec.id);
-  const problems = chain.flatMap(({ yaml, spec: own }) => checkReferences(yaml, own, ids));
-  if (problems.length > 0) throw new PolicyError(problems);
-  return policyFromData({ file: path, root: dirname(path), spec, holders });
+  const problems: Problem[] = [];
+  const chain = await readChain(path, cwd, problems);
+  const holders = await readChainHolders(chain, cwd, problems);
+  for (const link of chain) problems.push(...checkReferences(link.yaml, link.raw, holders.known));
+  if (problems.length > 0) throw policyError(problems);
+  return policyFromData({ file: path, root: dirname(path), spec: mergeChain(chain), holders: holders.entries });
 }

@@ -9,30 +9,29 @@ const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
 const glob = z.string().min(1).describe('A minimatch glob, relative to the policy file.');
 const ruleSettings = z.record(z.string(), z.enum(SEVERITIES)).describe('Severity by rule id.');
 
-const license = z
-  .strictObject({
-    id: z.string().min(1),
-    holder: z.string().min(1).describe('The id of the holder whose content the licence grants.'),
-    via: z.string().min(1).optional().describe('The distributor the content comes through, e.g. `getty` for AFP via Getty Images.'),
-    kinds: z.array(z.enum(CONTENT_KINDS)).min(1).optional().describe("Content kinds granted; all of the holder's kinds when absent."),
-    paths: z.array(glob).min(1).default(['**']),
-    from: isoDate.optional(),
-    until: isoDate.optional(),
-    retention: z
-      .string()
-      .regex(/^[1-9][0-9]*[dwmy]$/, 'Expected a duration such as `30d`, `6w`, `12m` or `1y`')
-      .optional()
-      .describe('How long a page may stay online after publication.'),
-    attribution: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('The credit or notice the page must show: plain text, or `/pattern/flags`.'),
-  })
-  .refine((l) => !l.from || !l.until || l.from <= l.until, {
-    message: '`from` must not be after `until`',
-    path: ['until'],
-  });
+// That `from` is not after `until` is checked with the references (references.ts), not refined here:
+// zod skips an object's refinements while any of its fields is wrong, which would hold it back a round.
+const license = z.strictObject({
+  id: z.string().min(1),
+  holder: z.string().min(1).describe('The id of the holder whose content the licence grants.'),
+  via: z.string().min(1).optional().describe('The distributor the content comes through, e.g. `getty` for AFP via Getty Images.'),
+  kinds: z.array(z.enum(CONTENT_KINDS)).min(1).optional().describe("Content kinds granted; all of the holder's kinds when absent."),
+  paths: z.array(glob).min(1).default(['**']),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+  retention: z
+    .string()
+    .regex(/^[1-9][0-9]*[dwmy]$/, {
+      error: (issue) => `\`${String(issue.input)}\` is not a duration; expected a number and d, w, m or y (days, weeks, months, years), such as \`30d\`, \`6w\`, \`12m\` or \`1y\``,
+    })
+    .optional()
+    .describe('How long a page may stay online after publication.'),
+  attribution: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The credit or notice the page must show: plain text, or `/pattern/flags`.'),
+});
 
 const override = z.strictObject({
   files: z.array(glob).min(1),
@@ -40,7 +39,9 @@ const override = z.strictObject({
   encoding: z
     .string()
     .min(1)
-    .refine(isEncoding, 'Expected an encoding label such as `windows-1252`, `iso-8859-15`, `shift_jis` or `utf-16le`')
+    .refine(isEncoding, {
+      error: (issue) => `\`${String(issue.input)}\` is not an encoding; expected a label such as \`windows-1252\`, \`iso-8859-15\`, \`shift_jis\` or \`utf-16le\``,
+    })
     .optional()
     .describe('Read these files in this encoding, whatever they declare.'),
 });
