@@ -36,7 +36,7 @@ describe('tracePage', () => {
       '30:16 ap/dateline "AP" dropped: duplicate of ap/dateline at 30:4',
     ]);
     const [weak, dateline] = trace.candidates;
-    expect(weak?.region).toEqual({ index: 2, kind: 'meta', field: 'og:image', line: 7, column: 36, isInStory: false, isAside: false });
+    expect(weak?.region).toEqual({ index: 2, kind: 'meta', field: 'og:image', line: 7, column: 36, container: 'html > head > meta', isInStory: false, isAside: false });
     expect(dateline).toMatchObject({ holder: 'afp', type: 'dateline', kind: 'text', strength: 'strong', endLine: 13, endColumn: 27, verdict: 'proven' });
     expect(dateline?.region).toMatchObject({ kind: 'body', line: 13, column: 4, isInStory: true, isAside: false });
     expect(trace.candidates.find((c) => c.holder === 'ap' && c.kept)?.region).toMatchObject({ kind: 'body', isInStory: false, isAside: true });
@@ -99,10 +99,10 @@ describe('rightslint trace', () => {
     expect(stdout).toMatch(/^trace\/harbour-strike\.html\n {2}html, utf-8; published 2025-10-02 \(meta\); publisher "The Lantern Post"$/m);
     expect(stdout).toContain('  policy: trace/rightslint.yaml; check: scanned\n');
     expect(stdout).toContain([
-      '  caption at 20:13, in the story',
+      '  caption at 20:13 in html > body > article > figure > figcaption, in the story',
       '    20:64   reuters/photo-credit  photo, strong  "Reuters"  dropped: excluded as a citation ("told Reuters")',
     ].join('\n'));
-    expect(stdout).toContain('  body at 30:4, page furniture\n    30:4    ap/dateline  text, strong  "WASHINGTON (AP)"  kept: aside:');
+    expect(stdout).toContain('  body at 30:4 in html > body > aside.related-stories > p, page furniture\n    30:4    ap/dateline  text, strong  "WASHINGTON (AP)"  kept: aside:');
     expect(stdout).toMatch(/^ {4}16:73 {2}error {2}Agence France-Presse photo content is not covered/m);
     // Not a terminal: no colour codes.
     expect(stdout).not.toContain('\u001b[');

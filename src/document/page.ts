@@ -46,7 +46,7 @@ const TITLE = /<title\b/i;
 const TITLE_END = /<\/title\b/i;
 
 /** The page with its first `<title` tag renamed where no `</title` follows it; else the page itself. */
-function withTitleClosed(source: string): string {
+export function withTitleClosed(source: string): string {
   const title = TITLE.exec(source);
   if (!title || TITLE_END.test(source.slice(title.index))) return source;
   return `${source.slice(0, title.index)}<tytle${source.slice(title.index + 6)}`;

@@ -55,7 +55,8 @@ function pageLines({ page, policy, check }: PageTrace, c: Colors): string[] {
 
 function regionTitle(region: TracedRegion): string {
   const place = region.isAside ? 'page furniture' : region.isInStory ? 'in the story' : 'outside the story';
-  return `${region.kind}${region.field ? ` ${region.field}` : ''} at ${region.line}:${region.column}, ${place}`;
+  const container = region.container ? ` in ${region.container}` : '';
+  return `${region.kind}${region.field ? ` ${region.field}` : ''} at ${region.line}:${region.column}${container}, ${place}`;
 }
 
 function candidateLine(candidate: TracedCandidate, c: Colors): string {

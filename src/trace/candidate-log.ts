@@ -17,8 +17,16 @@ export class CandidateLog {
     else this.#entries.set(candidate, { verdict, region });
   };
 
-  /** The candidates with their positions and verdicts in words, in source order, then as found. */
-  candidates(page: Page): TracedCandidate[] {
+  /** Where the candidates' blocks start in the source: the places whose containers a trace names. */
+  regionStarts(): number[] {
+    return [...this.#entries].map(([item, { region }]) => region?.offsets[0] ?? item.start);
+  }
+
+  /**
+   * The candidates with their positions and verdicts in words, in source order, then as found;
+   * `containers` names the element each block starts in, by source offset.
+   */
+  candidates(page: Page, containers: ReadonlyMap<number, string> = new Map()): TracedCandidate[] {
     const indexOf = new Map(page.regions.map((region, i) => [region, i]));
     // Sorting is stable: at one place, a signal's hit comes before the credit line it doubles.
     const entries = [...this.#entries].sort(([a], [b]) => a.start - b.start);
@@ -37,7 +45,7 @@ export class CandidateLog {
         strength: item.strength,
         text: item.text,
         ...(item.restrictions ? { restrictions: item.restrictions } : {}),
-        region: tracedRegion(item, region, region ? indexOf.get(region) : undefined, page),
+        region: tracedRegion(item, region, region ? indexOf.get(region) : undefined, page, containers),
         kept: verdict.kept,
         verdict: verdict.why,
         reason: reasonFor(item, verdict, page),
@@ -46,14 +54,17 @@ export class CandidateLog {
   }
 }
 
-function tracedRegion(item: Evidence, region: Region | undefined, index: number | undefined, page: Page): TracedRegion {
-  const { line, column } = page.toPoint(region?.offsets[0] ?? item.start);
+function tracedRegion(item: Evidence, region: Region | undefined, index: number | undefined, page: Page, containers: ReadonlyMap<number, string>): TracedRegion {
+  const start = region?.offsets[0] ?? item.start;
+  const { line, column } = page.toPoint(start);
+  const container = containers.get(start);
   return {
     index: index ?? -1,
     kind: item.region,
     ...(item.field ? { field: item.field } : {}),
     line,
     column,
+    ...(container ? { container } : {}),
     isInStory: region?.isInStory === true,
     isAside: region?.isAside === true,
   };

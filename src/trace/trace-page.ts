@@ -14,6 +14,7 @@ import { readWithin } from '../read-file.js';
 import { holderEntry } from '../rules/finding.js';
 import { preparePageCheck } from '../run.js';
 import { CandidateLog } from './candidate-log.js';
+import { containersAt } from './containers.js';
 import { summarisePage } from './page-summary.js';
 import type { PageTrace } from './types.js';
 
@@ -57,12 +58,13 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   const { catalogue } = policy;
   const evidence = findEvidence(page.regions, catalogue, log.record);
   const detections = detectHolders(evidence, firstPartyHolders(page.publisherNames, catalogue), log.record);
+  const containers = await containersAt(text, page.format, log.regionStarts());
   return {
     path: shown,
     policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
     page: summarisePage(page, encoding, run.prefilter?.scope(text, page.format) ?? 'everything'),
     check: { status: result.status, ...(result.reason ? { reason: result.reason } : {}) },
-    candidates: log.candidates(page),
+    candidates: log.candidates(page, containers),
     holders: detections.map((d) => holderEntry(d, page)),
     findings: result.findings,
   };

@@ -15,6 +15,8 @@ export interface TracedRegion {
   field?: string;
   line: number;
   column: number;
+  /** The element the block starts in, as a path of selector steps (`td#story > p`). */
+  container?: string;
   isInStory: boolean;
   isAside: boolean;
 }
