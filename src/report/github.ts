@@ -1,16 +1,27 @@
 import type { CheckResult, FileResult, Finding } from '../result.js';
+import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request. */
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request. An
+ * annotation carries the finding's message, not its evidence, so it is small whatever the page.
+ */
 export function formatGithub(result: CheckResult): string {
-  const lines: string[] = [];
+  return joinChunks(githubChunks(result));
+}
+
+/** The workflow commands in chunks, a command at a time. */
+export function* githubChunks(result: CheckResult): ReportChunks {
+  yield* coalesce(commands(result));
+  yield `${summaryLine(result)}\n`;
+}
+
+function* commands(result: CheckResult): Generator<string> {
   for (const file of result.files) {
-    if (file.status === 'error') lines.push(command('error', { file: file.path }, file.reason ?? 'the file could not be checked'));
-    else if (file.status === 'skipped') lines.push(command('notice', { file: file.path }, `Skipped: ${file.reason ?? 'not checked'}`));
+    if (file.status === 'error') yield `${command('error', { file: file.path }, file.reason ?? 'the file could not be checked')}\n`;
+    else if (file.status === 'skipped') yield `${command('notice', { file: file.path }, `Skipped: ${file.reason ?? 'not checked'}`)}\n`;
     // Suppressed findings are accepted: annotating them would only be noise.
-    for (const finding of file.findings) if (!finding.suppression) lines.push(findingCommand(finding, file));
+    for (const finding of file.findings) if (!finding.suppression) yield `${findingCommand(finding, file)}\n`;
   }
-  lines.push(summaryLine(result));
-  return `${lines.join('\n')}\n`;
 }
 
 function findingCommand(finding: Finding, file: FileResult): string {

@@ -1,18 +1,34 @@
 import type { CheckResult } from '../result.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
+import { joinChunks, type ReportChunks } from './chunks.js';
+import { githubChunks } from './github.js';
+import { jsonChunks } from './json.js';
+import { junitChunks } from './junit.js';
 import type { ReportOptions } from './options.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { sarifChunks } from './sarif.js';
+import { stylishChunks } from './stylish.js';
 
-/** Every output format by name. */
-export const FORMATS: Record<'github' | 'json' | 'junit' | 'sarif' | 'stylish', (result: CheckResult, options: ReportOptions) => string> = {
-  github: (result) => formatGithub(result),
-  json: (result) => formatJson(result),
-  junit: (result) => formatJunit(result),
-  sarif: (result, options) => formatSarif(result, options),
-  stylish: (result, options) => formatStylish(result, options),
+/**
+ * Every output format by name, in chunks: a writer that writes them one by one never holds the
+ * whole report in one string, which V8 caps at about 512 MB.
+ */
+export const REPORTS: Record<'github' | 'json' | 'junit' | 'sarif' | 'stylish', (result: CheckResult, options: ReportOptions) => ReportChunks> = {
+  github: (result) => githubChunks(result),
+  json: (result, options) => jsonChunks(result, options),
+  junit: (result) => junitChunks(result),
+  sarif: (result, options) => sarifChunks(result, options),
+  stylish: (result, options) => stylishChunks(result, options),
 };
 
-export type FormatName = keyof typeof FORMATS;
+export type FormatName = keyof typeof REPORTS;
+
+/** Every output format by name, as one string (see `REPORTS` for reports too large for one). */
+export const FORMATS: Record<FormatName, (result: CheckResult, options: ReportOptions) => string> = {
+  github: (result, options) => joinChunks(REPORTS.github(result, options)),
+  json: (result, options) => joinChunks(REPORTS.json(result, options)),
+  junit: (result, options) => joinChunks(REPORTS.junit(result, options)),
+  sarif: (result, options) => joinChunks(REPORTS.sarif(result, options)),
+  stylish: (result, options) => joinChunks(REPORTS.stylish(result, options)),
+};
+
+export { DEFAULT_MAX_EVIDENCE, type ReportOptions } from './options.js';
+export type { ReportChunks } from './chunks.js';

@@ -1,7 +1,17 @@
 import type { CheckResult, FileResult, Finding } from '../result.js';
+import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
 
-/** The JUnit XML report: one test case a file, for CI systems that show test results (Jenkins, GitLab). */
+/**
+ * The JUnit XML report: one test case a file, for CI systems that show test results (Jenkins,
+ * GitLab). It lists findings, not their evidence, so a finding's line is small however much
+ * evidence it has.
+ */
 export function formatJunit(result: CheckResult): string {
+  return joinChunks(junitChunks(result));
+}
+
+/** The JUnit report in chunks, a test case at a time. */
+export function* junitChunks(result: CheckResult): ReportChunks {
   const cases = result.files.map(testCase);
   const counts = {
     tests: cases.length,
@@ -10,15 +20,9 @@ export function formatJunit(result: CheckResult): string {
     skipped: cases.filter((c) => c.outcome === 'skipped').length,
   };
   const totals = `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="rightslint" ${totals}>`,
-    `  <testsuite name="rightslint" ${totals} skipped="${counts.skipped}">`,
-    ...cases.flatMap((c) => c.lines),
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="rightslint" ${totals}>\n  <testsuite name="rightslint" ${totals} skipped="${counts.skipped}">\n`;
+  yield* coalesce(cases.map((c) => `${c.lines.join('\n')}\n`));
+  yield '  </testsuite>\n</testsuites>\n';
 }
 
 interface TestCase {

@@ -4,4 +4,16 @@ export interface ReportOptions {
   color: boolean;
   /** rightslint's version, for formats that name the tool (SARIF). */
   version: string;
+  /**
+   * How many evidence items a report shows per finding (and per holder in JSON); the rest are
+   * counted, not listed. `DEFAULT_MAX_EVIDENCE` when absent; `Infinity` lists them all.
+   */
+  maxEvidence?: number;
 }
+
+/**
+ * Evidence shown per finding by default. A page can repeat one credit a hundred thousand times, and
+ * listing every one made reports over a hundred times the size of the site; like ESLint's and
+ * Semgrep's reports, we show a reader enough to find the content, and count the rest.
+ */
+export const DEFAULT_MAX_EVIDENCE = 20;

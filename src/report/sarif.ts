@@ -4,6 +4,8 @@ import type { CheckResult, FileResult, Finding } from '../result.js';
 import { DOCS_URL } from '../rules/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
+import { evidenceLimit, shownEvidence } from './bound.js';
+import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
 
 /** The OASIS schema the log conforms to (SARIF 2.1.0 with errata 01). */
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -18,10 +20,18 @@ export interface SarifOptions {
   version: string;
   /** The absolute folder the result's paths are relative to; recorded for `%SRCROOT%` when given. */
   sourceRoot?: string;
+  /** Evidence listed per result in `properties.evidence`; `properties.evidenceCount` counts it all. */
+  maxEvidence?: number;
 }
 
 /** The SARIF 2.1.0 log: for code scanning (GitHub, Azure DevOps) and SARIF viewers. */
 export function formatSarif(result: CheckResult, options: SarifOptions): string {
+  return joinChunks(sarifChunks(result, options));
+}
+
+/** The SARIF log in chunks, a result at a time: no one string holds a large log. */
+export function* sarifChunks(result: CheckResult, options: SarifOptions): ReportChunks {
+  const limit = evidenceLimit(options.maxEvidence);
   const rules = ALL_RULES.map(ruleDescriptor);
   const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
   const run: Run = {
@@ -34,12 +44,14 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
       properties: { asOf: result.summary.asOf, policy: result.summary.policy },
     }],
     originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(options.sourceRoot) },
-    results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, file.path, ruleIndex))),
+    results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, file.path, ruleIndex, limit))),
     // Our columns count UTF-16 code units, as JavaScript strings do: SARIF's `columnKind`.
     columnKind: 'utf16CodeUnits',
   };
   const log: Log = { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Four levels open (log, runs, the run, its results): one piece per result.
+  yield* coalesce(jsonPieces(log, 4));
+  yield '\n';
 }
 
 function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
@@ -56,8 +68,9 @@ function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
   };
 }
 
-function findingResult(finding: Finding, path: string, ruleIndex: ReadonlyMap<string, number>): Result {
+function findingResult(finding: Finding, path: string, ruleIndex: ReadonlyMap<string, number>, limit: number): Result {
   const index = ruleIndex.get(finding.ruleId);
+  const { shown, omitted } = shownEvidence(finding, limit);
   return {
     ruleId: finding.ruleId,
     ...(index === undefined ? {} : { ruleIndex: index }),
@@ -75,8 +88,12 @@ function findingResult(finding: Finding, path: string, ruleIndex: ReadonlyMap<st
     ...(finding.suppression
       ? { suppressions: [{ kind: finding.suppression.kind, status: 'accepted' as const, justification: finding.suppression.justification }] }
       : {}),
-    // JSON.stringify drops the fields a finding does not have.
-    properties: { holder: finding.holder, kinds: finding.kinds, license: finding.license, expected: finding.expected, evidence: finding.evidence },
+    // JSON.stringify drops the fields a finding does not have; `evidenceCount` is there when
+    // evidence is left out (a SARIF property bag takes any name, SARIF §3.8).
+    properties: {
+      holder: finding.holder, kinds: finding.kinds, license: finding.license, expected: finding.expected, evidence: shown,
+      ...(omitted > 0 ? { evidenceCount: shown.length + omitted } : {}),
+    },
   };
 }
 

@@ -1,41 +1,58 @@
 import { createColors } from 'picocolors';
-import type { CheckResult, Finding } from '../result.js';
+import type { CheckResult, FileResult, Finding } from '../result.js';
+import { evidenceLimit, moreText, shownEvidence } from './bound.js';
+import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
+
+type Colors = ReturnType<typeof createColors>;
 
 export interface StylishOptions {
   color: boolean;
+  /** Evidence lines shown under a finding; a last line counts the rest. */
+  maxEvidence?: number;
 }
 
-/** The human report: findings grouped by file, with their evidence, then a summary line. */
+/** The human report: findings grouped by file, with their first evidence, then a summary line. */
 export function formatStylish(result: CheckResult, options: StylishOptions): string {
+  return joinChunks(stylishChunks(result, options));
+}
+
+/** The human report in chunks, a file at a time. */
+export function* stylishChunks(result: CheckResult, options: StylishOptions): ReportChunks {
   const c = createColors(options.color);
-  const out: string[] = [];
-  for (const file of result.files) {
+  const limit = evidenceLimit(options.maxEvidence);
+  yield* coalesce(fileBlocks(result.files, c, limit));
+  yield `${summaryLine(result, c)}\n`;
+}
+
+function* fileBlocks(files: readonly FileResult[], c: Colors, limit: number): Generator<string> {
+  for (const file of files) {
     const shown = file.findings.filter((finding) => !finding.suppression);
     if (file.status !== 'scanned' && shown.length === 0) {
-      out.push(c.underline(file.path), c.dim(`  ${file.status}  ${file.reason ?? ''}`), '');
+      yield `${c.underline(file.path)}\n${c.dim(`  ${file.status}  ${file.reason ?? ''}`)}\n\n`;
       continue;
     }
     if (shown.length === 0) continue;
-    out.push(c.underline(file.path));
-    for (const finding of shown) out.push(...findingLines(finding, c));
-    if (file.publishedFrom === 'as-of') out.push(c.dim(`  (no publication date on the page: judged as of ${file.published})`));
-    out.push('');
+    yield `${c.underline(file.path)}\n`;
+    for (const finding of shown) yield findingLines(finding, c, limit);
+    if (file.publishedFrom === 'as-of') yield `${c.dim(`  (no publication date on the page: judged as of ${file.published})`)}\n`;
+    yield '\n';
   }
-  out.push(summaryLine(result, c));
-  return `${out.join('\n')}\n`;
 }
 
-function findingLines(finding: Finding, c: ReturnType<typeof createColors>): string[] {
+/** A finding's line and its first evidence lines, each ending in a line break. */
+function findingLines(finding: Finding, c: Colors, limit: number): string {
   const severity = finding.severity === 'error' ? c.red('error') : c.yellow('warning');
-  const lines = [`  ${c.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}`];
-  for (const item of finding.evidence) {
+  let text = `  ${c.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}\n`;
+  const { shown, omitted } = shownEvidence(finding, limit);
+  for (const item of shown) {
     const restrictions = item.restrictions ? `  [${item.restrictions.join(', ')}]` : '';
-    lines.push(c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${item.text}"${restrictions}`));
+    text += `${c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${item.text}"${restrictions}`)}\n`;
   }
-  return lines;
+  if (omitted > 0) text += `${c.dim(`      ${moreText(omitted)}`)}\n`;
+  return text;
 }
 
-function summaryLine(result: CheckResult, c: ReturnType<typeof createColors>): string {
+function summaryLine(result: CheckResult, c: Colors): string {
   const { errors, warnings, scanned, skipped, errored, suppressed } = result.summary;
   const problems = errors + warnings;
   const files = `${scanned} file${scanned === 1 ? '' : 's'} checked${skipped ? `, ${skipped} skipped` : ''}${errored ? `, ${errored} could not be read` : ''}${suppressed ? `; ${suppressed} suppressed` : ''}`;
