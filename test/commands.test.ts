@@ -1,26 +1,9 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
-
-describe('rightslint init', () => {
-  it('writes a starter policy naming the holders found, and will not overwrite it', async () => {
-    const folder = copyOfFixture('markdown-photo');
-    rmSync(join(folder, 'rightslint.yaml'));
-    const { code, stdout } = await runCli(['init'], folder);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^ {2}afp +1 {2}photo$/m);
-    const written = readFileSync(join(folder, 'rightslint.yaml'), 'utf8');
-    expect(written).toContain('#   afp: 1 page (photo)');
-    // The starter policy is valid: checking with it reports the unlicensed photo.
-    expect((await runCli(['check', '--as-of', '2026-01-15'], folder)).code).toBe(1);
-    const again = await runCli(['init'], folder);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('Cannot write `rightslint.yaml`: it exists');
-  });
-});
 
 describe('rightslint explain and holders', () => {
   it('prints a rule\'s documentation', async () => {

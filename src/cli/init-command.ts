@@ -1,63 +1,56 @@
-import { access } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { checkTarget } from '../check-page.js';
 import { POLICY_FILE } from '../config/find.js';
 import { defaultPolicy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
-import { findTargets } from '../files.js';
 import { today } from '../policy/dates.js';
 import { writeAtomic } from '../write-atomic.js';
 import { parseCommandLine } from './args.js';
+import { SET_FROM, starterPolicy } from './init-policy.js';
+import { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile } from './init-self.js';
+import { surveySite } from './init-survey.js';
 import { EXIT, type Io } from './io.js';
 
 /**
- * `rightslint init [folder]`: writes a starter policy and lists the holders already found in the
- * tree, with the pages and kinds of each, so that licences can be filled in.
+ * `rightslint init [folder]`: writes a starter policy from what the pages show: a licence to
+ * uncomment for each holder found, dated from its earliest page, and the site's own names under
+ * `self` (in a holder file written beside it), so that a first `check` judges the site's real
+ * history rather than reporting every page.
  */
 export async function runInit(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { force: { type: 'boolean' } });
   const folder = resolve(io.cwd, positionals[0] ?? '.');
-  const file = join(folder, POLICY_FILE);
-  const shown = relative(io.cwd, file).split(sep).join('/') || POLICY_FILE;
-  if (!values.force && (await access(file).then(() => true, () => false))) {
-    throw new UsageError(`Cannot write \`${shown}\`: it exists (use --force to replace it)`);
-  }
+  const shown = (absolute: string) => relative(io.cwd, absolute).split(sep).join('/') || absolute;
+  const policyFile = join(folder, POLICY_FILE);
   const policy = await defaultPolicy(folder);
-  const run = { policy, asOf: today(), displayPath: (absolute: string) => relative(folder, absolute).split(sep).join('/') };
-  const found = new Map<string, { pages: number; kinds: Set<string> }>();
-  for (const target of await findTargets([folder], policy, folder, { allowEmpty: true })) {
-    for (const { holder, kinds } of (await checkTarget(target, run)).holders) {
-      const entry = found.get(holder) ?? { pages: 0, kinds: new Set<string>() };
-      entry.pages++;
-      for (const kind of kinds) entry.kinds.add(kind);
-      found.set(holder, entry);
+  const survey = await surveySite(folder, policy, (absolute) => relative(folder, absolute).split(sep).join('/'));
+  const self = proposeSelf(survey.publishers, policy.catalogue);
+  const holderFile = self.site && join(folder, SELF_HOLDERS_FOLDER, `${self.site.id}.yaml`);
+  // Refuse before writing anything, so a refused run leaves no half of a starter policy.
+  for (const file of [policyFile, holderFile]) {
+    if (file && !values.force && (await access(file).then(() => true, () => false))) {
+      throw new UsageError(`Cannot write \`${shown(file)}\`: it exists (use --force to replace it)`);
     }
   }
-  const holders = [...found].sort(([a, x], [b, y]) => y.pages - x.pages || a.localeCompare(b));
-  await writeAtomic(file, starterPolicy(holders));
-  io.stdout.write(`Wrote ${shown}.\n`);
+  const day = today();
+  if (self.site && holderFile) {
+    await mkdir(join(folder, SELF_HOLDERS_FOLDER), { recursive: true });
+    await writeAtomic(holderFile, siteHolderFile(self.site, survey.pages));
+  }
+  await writeAtomic(policyFile, starterPolicy({ survey, self, today: day }));
+  io.stdout.write(`Wrote ${shown(policyFile)}.\n`);
+  if (self.site && holderFile) io.stdout.write(`Wrote ${shown(holderFile)}: the site's own holder ("${self.site.name}"), listed under \`self\`.\n`);
+  const holders = [...survey.holders].sort(([a, x], [b, y]) => y.pages - x.pages || a.localeCompare(b));
   if (holders.length === 0) io.stdout.write('No agency content found in the pages.\n');
   else {
-    io.stdout.write('Holders found (pages, kinds): add a licence for each one you have a contract with.\n');
-    for (const [holder, { pages, kinds }] of holders) io.stdout.write(`  ${holder.padEnd(18)} ${String(pages).padStart(5)}  ${[...kinds].sort().join(', ')}\n`);
+    io.stdout.write('Holders found (pages, kinds, earliest date): uncomment the licence of each one you have a contract with.\n');
+    for (const [holder, { pages, kinds, earliest }] of holders) {
+      io.stdout.write(`  ${holder.padEnd(18)} ${String(pages).padStart(5)}  ${[...kinds].sort().join(', ').padEnd(20)}  ${earliest?.date ?? 'no date'}\n`);
+    }
+  }
+  const undated = holders.filter(([, entry]) => !entry.earliest).map(([holder]) => `\`${holder}\``);
+  if (undated.length > 0) {
+    io.stderr.write(`No page of ${undated.join(', ')} gives a publication date: in ${shown(policyFile)}, ${SET_FROM}.\n`);
   }
   return EXIT.clean;
-}
-
-function starterPolicy(holders: Array<[string, { pages: number; kinds: Set<string> }]>): string {
-  const lines = [
-    `# rightslint policy, started by \`rightslint init\` on ${today()}. Reference: docs/policy.md.`,
-    '# yaml-language-server: $schema=node_modules/rightslint/schema/rightslint.schema.json',
-    'include: ["**/*.{html,htm,md,markdown}"]',
-    'exclude: []',
-    '',
-    '# Your licences. Holders found in the pages when this file was written:',
-    ...holders.map(([holder, { pages, kinds }]) => `#   ${holder}: ${pages} page${pages === 1 ? '' : 's'} (${[...kinds].sort().join(', ')})`),
-    'licenses: []',
-  ];
-  for (const [holder, { kinds }] of holders) {
-    lines.push(`#  - id: ${holder}-licence`, `#    holder: ${holder}`, `#    kinds: [${[...kinds].sort().join(', ')}]`, '#    paths: ["**"]', `#    from: ${today()}`);
-  }
-  lines.push('', 'rules: {}', '');
-  return lines.join('\n');
 }
