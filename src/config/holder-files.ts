@@ -1,17 +1,21 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
 import { PolicyError, type Problem } from '../errors.js';
-import type { ChainLink } from './extends.js';
+import { type ChainLink, readFailure } from './extends.js';
 import type { KnownHolders } from './references.js';
-import { readFailure } from './extends.js';
-import { problemAtField } from './yaml-file.js';
+import { parseYamlFile, problemAtField } from './yaml-file.js';
 
 /** The holders a policy chain can use, and the ids its references are checked against. */
 export interface ChainHolders {
   entries: HolderEntry[];
   known: KnownHolders;
 }
+
+// The shipped holders by working folder (their display paths are relative to it). They are part of
+// the installed package, so read once a process: a policy that fails is still checked against
+// them, and a process that loads many policies (a test suite, an editor) need not read them each time.
+const shipped = new Map<string, Promise<HolderEntry[]>>();
 
 /**
  * Reads the shipped holders and the holder files every link of the chain names, adding each
@@ -34,13 +38,32 @@ export async function readChainHolders(chain: readonly ChainLink[], cwd: string,
       }
     }
   }
-  try {
-    const entries = await loadHolders([BUILTIN_HOLDERS, ...paths], cwd);
-    return { entries, known: { ids: entries.map((entry) => entry.spec.id), isComplete } };
-  } catch (error) {
+  const builtIn = await shippedHolders(cwd);
+  const own = paths.length === 0 ? [] : await loadHolders(paths, cwd).catch((error: unknown) => {
     if (!(error instanceof PolicyError)) throw error;
     problems.push(...error.problems);
-    const shipped = await loadHolders([BUILTIN_HOLDERS], cwd);
-    return { entries: shipped, known: { ids: shipped.map((entry) => entry.spec.id), isComplete: false } };
+    isComplete = false;
+    return [];
+  });
+  const ids = new Set(builtIn.map((entry) => entry.spec.id));
+  const added = own.filter((entry) => !ids.has(entry.spec.id));
+  for (const entry of own.filter((e) => ids.has(e.spec.id))) problems.push(await takenIdProblem(entry, builtIn, cwd));
+  const entries = [...builtIn, ...added].sort((a, b) => a.spec.id.localeCompare(b.spec.id));
+  return { entries, known: { ids: entries.map((entry) => entry.spec.id), isComplete } };
+}
+
+function shippedHolders(cwd: string): Promise<HolderEntry[]> {
+  let entries = shipped.get(cwd);
+  if (!entries) {
+    entries = loadHolders([BUILTIN_HOLDERS], cwd);
+    shipped.set(cwd, entries);
   }
+  return entries;
+}
+
+/** A user's holder that takes the id of a shipped one, at its `id` (as loadHolders says it within one call). */
+async function takenIdProblem(entry: HolderEntry, builtIn: readonly HolderEntry[], cwd: string): Promise<Problem> {
+  const yaml = parseYamlFile(entry.file, await readFile(resolve(cwd, entry.file), 'utf8'));
+  const previous = builtIn.find((e) => e.spec.id === entry.spec.id)?.file ?? BUILTIN_HOLDERS;
+  return problemAtField(yaml, ['id'], `Holder \`${entry.spec.id}\` is already defined in ${previous}`);
 }

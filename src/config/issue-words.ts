@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CONTENT_KINDS, SIGNAL_TYPES } from '../catalogue/schema.js';
 import { REGION_KINDS } from '../document/region.js';
 import type { QuotedProblem } from './problems.js';
+import { policySchema } from './schema.js';
 import { defOf, fieldNames, type SchemaDef, schemaAt } from './schema-walk.js';
 import { listOr, suggest } from './suggest.js';
 import type { FieldPath } from './yaml-file.js';
@@ -26,8 +27,16 @@ const DATE: Expected = { noun: 'a date', form: 'a date as YYYY-MM-DD, such as 20
 const HOLDER: Expected = { noun: 'a holder id', form: 'a holder id, such as `afp`' };
 const GLOB: Expected = { noun: 'a glob', form: 'a glob, such as `"news/**"`' };
 
-// Fields whose values say more than their type: `key` for the field, `key[]` for an entry of its list.
+/** The words a schema's own fields call for, beyond what their types say. */
+interface FieldWords {
+  /** By field: `key` for the field, `key[]` for an entry of its list, `''` for the whole file. */
+  fields: Record<string, Expected>;
+  /** The list form shown when a list field holds something that is neither a list nor one value. */
+  examples: Record<string, string>;
+}
+
 const FIELDS: Record<string, Expected> = {
+  '': { noun: 'a policy', form: 'fields such as `include:`, `licenses:` and `rules:`' },
   holder: HOLDER,
   via: HOLDER,
   'self[]': HOLDER,
@@ -40,7 +49,6 @@ const FIELDS: Record<string, Expected> = {
   'files[]': GLOB,
 };
 
-// The list form shown when a list field holds something that is neither a list nor one value.
 const EXAMPLES: Record<string, string> = {
   include: '["content/**/*.html"]',
   exclude: '["drafts/**"]',
@@ -51,6 +59,10 @@ const EXAMPLES: Record<string, string> = {
   self: '[my-site]',
   rules: '{ unknown-notice: warning }',
 };
+
+// Only the policy has these words: a holder file's `exclude` is a list of exclusions, not of globs.
+const POLICY_WORDS: FieldWords = { fields: FIELDS, examples: EXAMPLES };
+const NO_WORDS: FieldWords = { fields: {}, examples: {} };
 
 // What the values of each enum are, by their list: the noun a message calls a wrong one.
 const ENUM_NOUNS = new Map<string, string>([
@@ -79,9 +91,10 @@ function issueMessage(issue: z.core.$ZodIssue, path: FieldPath, context: IssueCo
   const input = valueAt(context.value, path);
   const source = context.sourceAt(path);
   const key = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
-  const field = path.length > 0 && typeof path.at(-1) === 'number' ? `an entry of \`${key}\`` : `\`${key}\``;
+  const field = path.length === 0 ? 'the file' : typeof path.at(-1) === 'number' ? `an entry of \`${key}\`` : `\`${key}\``;
   const scalarSource = isScalar(input) ? source : undefined;
-  const expected = expectedOf(context.schema, path, scalarSource);
+  const words = context.schema === policySchema ? POLICY_WORDS : NO_WORDS;
+  const expected = expectedOf(context.schema, path, scalarSource, words);
   const shown = scalarSource === undefined ? undefined : `\`${scalarSource}\``;
   switch (issue.code) {
     case 'invalid_type':
@@ -98,7 +111,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: FieldPath, context: IssueCo
       if (issue.format === 'regex' && issue.message.startsWith('Invalid string')) return `${shown} does not match the pattern \`${issue.pattern ?? ''}\``;
       return issue.message;
     case 'too_small':
-      if (issue.origin === 'array') return `${capital(field)} is an empty list; expected at least one entry, such as ${exampleOf(key, '') ?? `\`${key}: [...]\``}`;
+      if (issue.origin === 'array') return `${capital(field)} is an empty list; expected at least one entry${such(exampleOf(key, '', words))}`;
       if (issue.origin === 'string') return `${capital(field)} is empty; expected ${expected.form}`;
       return `${shown ?? capital(field)} is too small; expected ${expected.form}`;
     case 'too_big':
@@ -111,10 +124,10 @@ function issueMessage(issue: z.core.$ZodIssue, path: FieldPath, context: IssueCo
 }
 
 /** The noun and form for the value at `path`: the field's own words, else its schema's type; `source` is the one value given. */
-function expectedOf(schema: z.ZodType, path: FieldPath, source: string | undefined): Expected {
+function expectedOf(schema: z.ZodType, path: FieldPath, source: string | undefined, words: FieldWords): Expected {
   const last = path.at(-1);
   const key = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
-  const own = FIELDS[typeof last === 'number' ? `${key}[]` : key];
+  const own = words.fields[typeof last === 'number' ? `${key}[]` : key];
   if (own) return own;
   const target = schemaAt(schema, path);
   const def = defOf(target);
@@ -126,13 +139,13 @@ function expectedOf(schema: z.ZodType, path: FieldPath, source: string | undefin
       return { noun: ENUM_NOUNS.get(values.join('|')) ?? `one of ${listOr(values)}`, form: listOr(values) };
     }
     case 'array':
-      return { noun: 'a list', form: `a list, such as ${exampleOf(key, source) ?? `\`${key}: [...]\``}` };
+      return { noun: 'a list', form: `a list${such(exampleOf(key, source, words))}` };
     case 'object': {
       const names = requiredFirst(def, fieldNames(target)).slice(0, 2);
       return { noun: 'a set of fields', form: `fields such as ${names.map((n) => `\`${n}:\``).join(' and ')}` };
     }
     case 'record':
-      return { noun: 'a set of fields', form: `names with values, such as ${exampleOf(key, undefined) ?? `\`${key}: { name: value }\``}` };
+      return { noun: 'a set of fields', form: `names with values${such(exampleOf(key, undefined, words))}` };
     case 'number':
       return { noun: 'a number', form: `a whole number above 0, such as \`${key}: 5242880\`` };
     case 'boolean':
@@ -143,12 +156,17 @@ function expectedOf(schema: z.ZodType, path: FieldPath, source: string | undefin
 }
 
 /** `paths: ["news/**"]`: the one value given, written as a list, or the field's usual example. */
-function exampleOf(key: string, source: string | undefined): string | undefined {
+function exampleOf(key: string, source: string | undefined, words: FieldWords): string | undefined {
   if (source !== undefined && source !== '' && !source.includes('\n')) return `\`${key}: [${source}]\``;
-  return EXAMPLES[key] === undefined ? undefined : `\`${key}: ${EXAMPLES[key]}\``;
+  const example = words.examples[key];
+  return example === undefined ? undefined : `\`${key}: ${example}\``;
 }
 
 /** Field names with the ones a value must have first: those are the ones an example shows. */
+function such(example: string | undefined): string {
+  return example === undefined ? '' : `, such as ${example}`;
+}
+
 function requiredFirst(def: SchemaDef, names: string[]): string[] {
   const isRequired = (name: string): boolean => !['optional', 'default'].includes((def.shape?.[name] as { def?: SchemaDef } | undefined)?.def?.type ?? '');
   return [...names.filter(isRequired), ...names.filter((n) => !isRequired(n))];
