@@ -111,6 +111,15 @@ describe('policy errors', () => {
     ]);
   });
 
+  it('judges a list given to a field that also takes one value by its entries, and shows lists and maps by example', async () => {
+    expect(await problemLines({ 'rightslint.yaml': 'extends: [1, ""]\nlicenses: {}\nrules: [a]\n' })).toEqual([
+      'rightslint.yaml:1:11 extends[0] `1` is a number, not a preset or file name; expected a preset or file name, such as `rightslint:recommended` or `./base.yaml`',
+      'rightslint.yaml:1:14 extends[1] An entry of `extends` is empty; expected a preset or file name, such as `rightslint:recommended` or `./base.yaml`',
+      'rightslint.yaml:2:11 licenses `licenses` is a set of fields, not a list; expected a list, such as `licenses: [{ id: afp-wire, holder: afp }]`',
+      'rightslint.yaml:3:8 rules `rules` is a list, not rule ids with severities; expected rule ids with severities, such as `rules: { unknown-notice: warning }`',
+    ]);
+  });
+
   it('checks the ids of a licence even where another licence breaks the schema', async () => {
     const policy = 'licenses:\n  - id: a\n    holder: afp\n    kinds: [fotos]\n  - id: b\n    holder: reutres\n    until: 2025-02-30x\n';
     expect(await problemLines({ 'rightslint.yaml': policy })).toEqual([

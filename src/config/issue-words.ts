@@ -47,6 +47,7 @@ const FIELDS: Record<string, Expected> = {
   'exclude[]': GLOB,
   'paths[]': GLOB,
   'files[]': GLOB,
+  rules: { noun: 'rule ids with severities', form: 'rule ids with severities, such as `rules: { unknown-notice: warning }`' },
 };
 
 const EXAMPLES: Record<string, string> = {
@@ -57,7 +58,8 @@ const EXAMPLES: Record<string, string> = {
   kinds: '[text, photo]',
   holders: '[holders/own.yaml]',
   self: '[my-site]',
-  rules: '{ unknown-notice: warning }',
+  licenses: '[{ id: afp-wire, holder: afp }]',
+  overrides: '[{ files: ["blog/**"], rules: { unlicensed-content: warning } }]',
 };
 
 // Only the policy has these words: a holder file's `exclude` is a list of exclusions, not of globs.
@@ -78,6 +80,12 @@ export function issueProblems(issue: z.core.$ZodIssue, context: IssueContext): Q
   if (issue.code === 'unrecognized_keys') {
     const names = fieldNames(schemaAt(context.schema, path));
     return issue.keys.map((key) => context.at([...path, key], unknownField(key, names), true));
+  }
+  if (issue.code === 'invalid_union') {
+    // A value of the right type for one branch (a list for `extends`) is judged by that branch, at
+    // the entry that is wrong, rather than said to match no branch at all.
+    const branch = issue.errors.find((issues) => issues.length > 0 && issues.every((inner) => inner.path.length > 0));
+    if (branch) return branch.flatMap((inner) => issueProblems({ ...inner, path: [...issue.path, ...inner.path] }, context));
   }
   return [context.at(path, issueMessage(issue, path, context))];
 }
