@@ -170,7 +170,7 @@ describe('option values', () => {
     expect(await refused('--max-warnings', '-1')).toEqual([2, '', 'rightslint: Cannot use --max-warnings `-1`: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
     expect(await refused('--max-warnings=')).toEqual([2, '', 'rightslint: Cannot use --max-warnings ``: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
     expect(await refused('--workers', '0')).toEqual([2, '', 'rightslint: Cannot use --workers `0`: expected a whole number from 1']);
-    expect(await refused('-c', '-x')).toEqual([2, '', 'rightslint: Cannot read the command line: `-c` needs a value (for one that starts with a dash, write `--config=-…`)']);
+    expect(await refused('-c', '-x')).toEqual([2, '', 'rightslint: Cannot use `-c`: it needs a value (for one that starts with a dash, write `--config=-x`)']);
     expect(existsSync(join(folder, '.rightslintcache'))).toBe(false);
   });
 

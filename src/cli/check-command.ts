@@ -1,37 +1,50 @@
 import { check, MAX_TIMEOUT_MS } from '../check.js';
-import { UsageError } from '../errors.js';
 import { FORMATS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
-import { parseCommandLine } from './args.js';
+import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
 
-const OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  format: { type: 'string', short: 'f', multiple: true },
-  'output-file': { type: 'string', short: 'o', multiple: true },
-  'as-of': { type: 'string' },
-  'max-warnings': { type: 'string' },
-  baseline: { type: 'string' },
-  'update-baseline': { type: 'boolean' },
-  'changed-since': { type: 'string' },
-  'print-config': { type: 'string' },
-  cache: { type: 'boolean' },
-  'cache-location': { type: 'string' },
-  shard: { type: 'string' },
-  workers: { type: 'string' },
-  timeout: { type: 'string' },
-  'allow-empty': { type: 'boolean' },
-} as const;
+/** `rightslint check`: its options, each described once for parsing and for `--help`. */
+export const CHECK_USAGE = {
+  name: 'check',
+  args: '[paths...]',
+  summary: 'Check HTML and Markdown pages against the licence policy',
+  options: {
+    config: { type: 'string', short: 'c', value: 'FILE', description: 'Policy file (default: the nearest rightslint.yaml)' },
+    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default stylish); repeatable' },
+    'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
+    'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
+    'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },
+    baseline: { type: 'string', value: 'FILE', description: 'Accept the findings recorded in FILE' },
+    'update-baseline': { type: 'boolean', description: 'Rewrite --baseline for the pages this run checks' },
+    'changed-since': { type: 'string', value: 'REF', description: 'Check only files changed since REF, and untracked' },
+    'allow-empty': { type: 'boolean', description: 'Accept paths or include patterns matching no file' },
+    'print-config': { type: 'string', value: 'FILE', description: 'Print the configuration for FILE as JSON, and exit' },
+    cache: { type: 'boolean', description: 'Reuse results of unchanged pages (.rightslintcache/)' },
+    'cache-location': { type: 'string', value: 'DIR', description: 'Keep the cache in DIR (implies --cache)' },
+    shard: { type: 'string', value: 'i/n', description: 'Check only slice i of n of the files (CI matrix)' },
+    workers: { type: 'string', value: 'N', description: 'Worker threads (default 1; 1 per core over ~32 MB)' },
+    timeout: { type: 'string', value: 'SECONDS', description: 'Time limit of one page (default 30)' },
+  },
+  examples: [
+    'rightslint check content/',
+    'rightslint check --changed-since origin/main',
+    'rightslint check -f sarif -o rightslint.sarif -f stylish',
+  ],
+  details: [
+    'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error (nothing is checked then).',
+  ],
+} as const satisfies CommandUsage;
 
 /** Where `--cache` keeps results unless `--cache-location` says otherwise. */
 const DEFAULT_CACHE = '.rightslintcache';
 
 /** `rightslint check`: scan, report in each asked format, and exit by the findings. */
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  const { values, positionals } = parseCommandLine(argv, CHECK_USAGE.options);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
   await checkOutputs(outputs, io);
@@ -65,7 +78,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 function wholeNumber(option: string, text: string, min: number, hint?: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || value < min) {
-    throw new UsageError(`Cannot use ${option} \`${text}\`: expected a whole number from ${min}${hint ? ` (${hint})` : ''}`);
+    throw new CommandLineError(`Cannot use ${option} \`${text}\`: expected a whole number from ${min}${hint ? ` (${hint})` : ''}`);
   }
   return value;
 }
@@ -75,7 +88,7 @@ function seconds(option: string, text: string): number {
   const value = Number(text);
   const ms = value * 1000;
   if (!/^\d*\.?\d+$/.test(text.trim()) || !(ms >= 1 && ms <= MAX_TIMEOUT_MS)) {
-    throw new UsageError(`Cannot use ${option} \`${text}\`: expected a number of seconds from 0.001 to ${Math.floor(MAX_TIMEOUT_MS / 1000)} (the longest timer Node.js keeps)`);
+    throw new CommandLineError(`Cannot use ${option} \`${text}\`: expected a number of seconds from 0.001 to ${Math.floor(MAX_TIMEOUT_MS / 1000)} (the longest timer Node.js keeps)`);
   }
   return value;
 }

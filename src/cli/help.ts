@@ -1,38 +1,70 @@
-/** The `--help` text. */
-export const HELP = `Usage: rightslint <command> [options]
+import type { CommandUsage, OptionSpec } from './args.js';
 
-Commands:
-  check [paths...]         Check HTML and Markdown pages against the licence policy
-  init [folder]            Write a starter rightslint.yaml listing the holders found in the pages
-  explain RULE             Show a rule's documentation
-  holders                  List the holder catalogue (with the policy's own holders)
-  merge FILE...            Merge the JSON results (or SARIF logs) of shards into one report
-  trace PAGE               Show every candidate match on one page, and why it was kept or dropped
+/** Help is wrapped to the width of the narrowest common terminal, whatever the one it is shown in. */
+const WIDTH = 80;
 
-Options for check:
-  -c, --config FILE        Policy file (default: the nearest rightslint.yaml above the first path)
-  -f, --format NAME        stylish (default), json, sarif, junit or github; repeat for several
-  -o, --output-file FILE   Write the report to FILE; pairs with the --format before it in order
-      --as-of DATE         Judge retention as of DATE (YYYY-MM-DD; default today)
-      --max-warnings N     Exit 1 when there are more than N warnings
-      --baseline FILE      Accept the findings recorded in FILE (a baseline for legacy pages)
-      --update-baseline    Rewrite the --baseline entries of the pages this run checks
-      --changed-since REF  Check only files changed since the git REF, and untracked ones
-                           (every page when the policy, a file it extends or loads changed)
-      --allow-empty        Accept a path or policy that matches no file (else exit 2)
-      --print-config FILE  Show the effective configuration for FILE and exit
-      --cache              Reuse results for unchanged pages (kept in .rightslintcache/)
-      --cache-location DIR Keep the cache in DIR (implies --cache)
-      --shard i/n          Check only the i-th of n slices of the files (for CI matrices)
-      --workers N          Worker threads (default: one, one per core once ~32 MB of files wait)
-      --timeout SECONDS    Time limit of one page (default 30); a page over it is reported unchecked
-                           (an error, unscannable-file)
+/** `rightslint --help`: the commands, each with its summary, and where each one's options are. */
+export function mainHelp(commands: readonly CommandUsage[]): string {
+  const rows = commands.map((command): [string, string] => [`${command.name}${command.args ? ` ${command.args}` : ''}`, command.summary]);
+  return [
+    'Usage: rightslint <command> [options]',
+    '',
+    'Commands:',
+    ...table(rows),
+    '',
+    'Options:',
+    ...table([['-h, --help', 'Show this help'], ['-v, --version', 'Show the version']]),
+    '',
+    ...wrap('Run `rightslint <command> --help` (or `rightslint help <command>`) for the options of a command.', WIDTH),
+    ...wrap('Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error.', WIDTH),
+    '',
+  ].join('\n');
+}
 
-Options for init: --force (replace an existing policy). For holders: --config FILE, --format json.
-For trace: --config FILE, --format stylish|json, --as-of DATE (exits 0 whatever the page holds).
+/** `rightslint <command> --help`: the usage line, each option in one line, details and examples. */
+export function commandHelp(command: CommandUsage): string {
+  const options = Object.entries(command.options).map(([name, option]): [string, string] => [optionName(name, option), describe(option)]);
+  options.push(['-h, --help', 'Show this help']);
+  return [
+    `Usage: rightslint ${command.name}${options.length > 1 ? ' [options]' : ''}${command.args ? ` ${command.args}` : ''}`,
+    '',
+    `${command.summary}.`,
+    '',
+    'Options:',
+    ...table(options),
+    ...(command.details ? ['', ...command.details.flatMap((line) => wrap(line, WIDTH))] : []),
+    '',
+    command.examples.length === 1 ? 'Example:' : 'Examples:',
+    ...command.examples.map((example) => `  ${example}`),
+    '',
+  ].join('\n');
+}
 
-  -h, --help               Show this help
-  -v, --version            Show the version
+function optionName(name: string, option: OptionSpec): string {
+  const short = option.short ? `-${option.short}, ` : '    ';
+  return `${short}--${name}${option.value ? ` ${option.value}` : ''}`;
+}
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or policy error.
-`;
+function describe(option: OptionSpec): string {
+  return option.choices ? `${option.description} [${option.choices.join(', ')}]` : option.description;
+}
+
+/** Two aligned columns, indented, the first as wide as its widest entry, the second wrapped under itself. */
+function table(rows: ReadonlyArray<[string, string]>): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  const indent = width + 4;
+  return rows.flatMap(([left, right]) => wrap(right, Math.max(WIDTH - indent, 30)).map((line, i) => `${i === 0 ? `  ${left.padEnd(width)}  ` : ' '.repeat(indent)}${line}`));
+}
+
+/** Words in lines of at most `width` characters (a longer word alone on its line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}

@@ -1,12 +1,24 @@
 import { resolve } from 'node:path';
 import { findPolicyFile } from '../config/find.js';
 import { defaultPolicy, loadPolicy } from '../config/policy.js';
-import { parseCommandLine } from './args.js';
+import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { EXIT, type Io } from './io.js';
+
+/** `rightslint holders`: its options, each described once for parsing and for `--help`. */
+export const HOLDERS_USAGE = {
+  name: 'holders',
+  summary: 'List the holder catalogue (with the policy\'s own holders)',
+  options: {
+    config: { type: 'string', short: 'c', value: 'FILE', description: 'Policy file (default: the nearest rightslint.yaml)' },
+    format: { type: 'string', short: 'f', value: 'NAME', choices: ['table', 'json'], description: 'Output format, table by default' },
+  },
+  examples: ['rightslint holders', 'rightslint holders --format json'],
+} as const satisfies CommandUsage;
 
 /** `rightslint holders`: the catalogue (with the policy's own holders), as a table or JSON. */
 export async function runHolders(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseCommandLine(argv, { config: { type: 'string', short: 'c' }, format: { type: 'string', short: 'f' } });
+  const { values, positionals } = parseCommandLine(argv, HOLDERS_USAGE.options);
+  if (positionals[0] !== undefined) throw new CommandLineError(`Cannot use \`${positionals[0]}\`: \`holders\` takes no arguments (a policy is named with --config)`);
   const found = values.config ?? (await findPolicyFile(resolve(io.cwd)));
   const policy = found ? await loadPolicy(found, io.cwd) : await defaultPolicy(io.cwd);
   const holders = [...policy.catalogue.holders.values()];

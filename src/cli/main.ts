@@ -1,40 +1,60 @@
+import { suggest } from '../config/yaml-file.js';
 import { PolicyError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { runCheck } from './check-command.js';
-import { runExplain } from './explain-command.js';
-import { HELP } from './help.js';
-import { runHolders } from './holders-command.js';
+import { asksForHelp, CommandLineError, type CommandUsage } from './args.js';
+import { CHECK_USAGE, runCheck } from './check-command.js';
+import { EXPLAIN_USAGE, runExplain } from './explain-command.js';
+import { commandHelp, mainHelp } from './help.js';
+import { HOLDERS_USAGE, runHolders } from './holders-command.js';
 import { runInit } from './init-command.js';
-import { runMerge } from './merge-command.js';
-import { runTrace } from './trace-command.js';
+import { INIT_USAGE } from './init-usage.js';
+import { MERGE_USAGE, runMerge } from './merge-command.js';
+import { runTrace, TRACE_USAGE } from './trace-command.js';
 import { EXIT, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
-  check: runCheck,
-  explain: runExplain,
-  holders: runHolders,
-  init: runInit,
-  merge: runMerge,
-  trace: runTrace,
-};
+interface Command {
+  usage: CommandUsage;
+  run: (argv: readonly string[], io: Io) => Promise<number>;
+}
+
+// In the order `--help` lists them: the everyday command first.
+const COMMANDS: readonly Command[] = [
+  { usage: CHECK_USAGE, run: runCheck },
+  { usage: INIT_USAGE, run: runInit },
+  { usage: EXPLAIN_USAGE, run: runExplain },
+  { usage: HOLDERS_USAGE, run: runHolders },
+  { usage: MERGE_USAGE, run: runMerge },
+  { usage: TRACE_USAGE, run: runTrace },
+];
+
+const NAMES = COMMANDS.map((command) => command.usage.name);
 
 /** Runs the command line and returns its exit code; usage and policy errors exit 2. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  let commandHelpLine = 'rightslint --help';
   try {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout.write(HELP);
+    if (first === undefined || first === '--help' || first === '-h' || (first === 'help' && (rest[0] === undefined || rest[0].startsWith('-')))) {
+      io.stdout.write(mainHelp(COMMANDS.map((command) => command.usage)));
       return EXIT.clean;
     }
-    if (command === '--version' || command === '-v') {
+    if (first === '--version' || first === '-v') {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.clean;
     }
-    const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`Cannot run \`${command}\`: unknown command (expected ${Object.keys(COMMANDS).join(', ')})`);
-    return await handler(rest, io);
+    if (first === 'help') {
+      io.stdout.write(commandHelp(commandNamed(rest[0] ?? '').usage));
+      return EXIT.clean;
+    }
+    const command = commandNamed(first);
+    commandHelpLine = `rightslint ${command.usage.name} --help`;
+    if (asksForHelp(rest, command.usage.options)) {
+      io.stdout.write(commandHelp(command.usage));
+      return EXIT.clean;
+    }
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof PolicyError) {
       const count = error.problems.length;
@@ -42,9 +62,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`rightslint: ${error.message}\nRun \`rightslint --help\` for usage.\n`);
+      // A command line that does not parse points at that command's options; other usage errors
+      // (a missing path, a corrupt baseline) at the commands.
+      const help = error instanceof CommandLineError ? commandHelpLine : 'rightslint --help';
+      io.stderr.write(`rightslint: ${error.message}\nRun \`${help}\` for usage.\n`);
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+/** The command of that name, or a usage error with the nearest name. */
+function commandNamed(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.usage.name === name);
+  if (command) return command;
+  if (name.startsWith('-')) {
+    const known = suggest(name, ['--help', '--version']);
+    const option = COMMANDS.some((candidate) => Object.keys(candidate.usage.options).some((option) => name === `--${option}`));
+    throw new CommandLineError(`Cannot use \`${name}\`: ${option ? `options follow the command (\`rightslint <command> ${name}\`)` : `unknown option${known}`}`);
+  }
+  throw new CommandLineError(`Cannot run \`${name}\`: unknown command${suggest(name, NAMES) || ` (expected ${NAMES.join(', ')})`}`);
 }

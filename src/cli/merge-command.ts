@@ -3,23 +3,33 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { kindOf, mergeResults, mergeSarif } from '../merge.js';
 import type { CheckResult } from '../result.js';
-import { parseCommandLine } from './args.js';
+import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
 import { EXIT, type Io } from './io.js';
 
+/** `rightslint merge`: its options, each described once for parsing and for `--help`. */
+export const MERGE_USAGE = {
+  name: 'merge',
+  args: 'FILE...',
+  summary: 'Merge the JSON results (or SARIF logs) of shards into one report',
+  options: {
+    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default json); repeatable' },
+    'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
+  },
+  examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
+  details: ['SARIF logs merge into one SARIF log only. Exits as `check` would on the whole site: 1 when the merged results hold an error.'],
+} as const satisfies CommandUsage;
+
 /**
  * `rightslint merge FILE...`: one report from the results of shards. JSON results can be
  * written in any format; SARIF logs merge into one SARIF log. Exits as `check` would on the whole.
  */
 export async function runMerge(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string', short: 'f', multiple: true },
-    'output-file': { type: 'string', short: 'o', multiple: true },
-  });
-  if (positionals.length === 0) throw new UsageError('Cannot merge: name the result files of the shards');
+  const { values, positionals } = parseCommandLine(argv, MERGE_USAGE.options);
+  if (positionals.length === 0) throw new CommandLineError('Cannot merge: name the result files of the shards');
   const documents = await Promise.all(positionals.map(async (name) => {
     const text = await readFile(resolve(io.cwd, name), 'utf8').catch((error: Error) => {
       throw new UsageError(`Cannot read \`${name}\`: ${error.message}`, { cause: error });
@@ -35,7 +45,7 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   const kinds = new Set(documents.map((d) => d.kind));
   if (kinds.size > 1) throw new UsageError('Cannot merge JSON results with SARIF logs: give one kind');
   if (kinds.has('sarif')) {
-    if (values.format?.some((f) => f !== 'sarif')) throw new UsageError('Cannot write SARIF logs in another format: merge the JSON results for that');
+    if (values.format?.some((f) => f !== 'sarif')) throw new CommandLineError('Cannot write SARIF logs in another format: merge the JSON results for that');
     const merged = `${JSON.stringify(mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number])), null, 2)}\n`;
     await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, () => merged);
     return EXIT.clean;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FORMATS, type FormatName } from '../report/index.js';
 import { assertWritable, writeAtomic } from '../write-atomic.js';
+import { CommandLineError } from './args.js';
 import type { Io } from './io.js';
 
 /** One report to write: a format, and its file (standard output when absent). */
@@ -16,10 +17,10 @@ export interface Output {
  */
 export function pairOutputs(formats: readonly string[], files: readonly string[]): Output[] {
   for (const format of formats) {
-    if (!(format in FORMATS)) throw new UsageError(`Cannot use --format \`${format}\`: expected one of ${Object.keys(FORMATS).join(', ')}`);
+    if (!(format in FORMATS)) throw new CommandLineError(`Cannot use --format \`${format}\`: expected one of ${Object.keys(FORMATS).join(', ')}`);
   }
   if (files.length > formats.length || files.length < formats.length - 1) {
-    throw new UsageError(`Cannot pair ${formats.length} --format with ${files.length} --output-file: give each format its file (one may go to standard output)`);
+    throw new CommandLineError(`Cannot pair ${formats.length} --format with ${files.length} --output-file: give each format its file (one may go to standard output)`);
   }
   return formats.map((format, i) => ({ format: format as FormatName, file: files[i] }));
 }
