@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { check } from '../src/check.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { parseAnnotations } from './support/annotations.js';
@@ -37,6 +38,11 @@ describe('rule documentation', () => {
       .map(([, id, page, severity]) => ({ id, page, severity }));
     const expected = ALL_RULES.map((rule) => ({ id: rule.id, page: rule.id, severity: rule.defaultSeverity }));
     expect([...rows].sort((a, b) => (a.id as string).localeCompare(b.id as string))).toEqual(expected);
+  });
+
+  it('writes out every registered rule at its default severity in the recommended preset', () => {
+    const preset = parse(readFileSync(join(ROOT, 'rules/presets/recommended.yaml'), 'utf8')) as { rules: Record<string, string> };
+    expect(Object.entries(preset.rules).sort(([a], [b]) => a.localeCompare(b))).toEqual(ALL_RULES.map((rule) => [rule.id, rule.defaultSeverity]));
   });
 
   it('gives every registered rule a page for `explain`, titled with its id', () => {
