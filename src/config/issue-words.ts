@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CONTENT_KINDS, SIGNAL_TYPES } from '../catalogue/schema.js';
 import { REGION_KINDS } from '../document/region.js';
 import type { QuotedProblem } from './problems.js';
-import { policySchema } from './schema.js';
+import { policySchema, SEVERITIES } from './schema.js';
 import { defOf, fieldNames, type SchemaDef, schemaAt } from './schema-walk.js';
 import { listOr, suggest } from './suggest.js';
 import type { FieldPath } from './yaml-file.js';
@@ -69,7 +69,7 @@ const NO_WORDS: FieldWords = { fields: {}, examples: {} };
 // What the values of each enum are, by their list: the noun a message calls a wrong one.
 const ENUM_NOUNS = new Map<string, string>([
   [CONTENT_KINDS.join('|'), 'a content kind'],
-  [['error', 'warning', 'off'].join('|'), 'a severity'],
+  [SEVERITIES.join('|'), 'a severity'],
   [SIGNAL_TYPES.join('|'), 'a signal type'],
   [REGION_KINDS.join('|'), 'a region kind'],
 ]);
@@ -100,7 +100,8 @@ function issueMessage(issue: z.core.$ZodIssue, path: FieldPath, context: IssueCo
   const source = context.sourceAt(path);
   const key = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
   const field = path.length === 0 ? 'the file' : typeof path.at(-1) === 'number' ? `an entry of \`${key}\`` : `\`${key}\``;
-  const scalarSource = isScalar(input) ? source : undefined;
+  // A value is quoted as written, when it is one short line; else the message names its field.
+  const scalarSource = isScalar(input) && source !== undefined && !source.includes('\n') && source.length <= 60 ? source : undefined;
   const words = context.schema === policySchema ? POLICY_WORDS : NO_WORDS;
   const expected = expectedOf(context.schema, path, scalarSource, words);
   const shown = scalarSource === undefined ? undefined : `\`${scalarSource}\``;
@@ -114,9 +115,10 @@ function issueMessage(issue: z.core.$ZodIssue, path: FieldPath, context: IssueCo
     case 'invalid_value':
       return `${shown ?? capital(field)} is not ${expected.noun}; expected ${expected.form}${typeof input === 'string' ? suggest(input, issue.values.map(String)) : ''}`;
     case 'invalid_format':
-      if (issue.format === 'date') return `${shown} is not a date; expected ${expected.form}`;
-      if (issue.format === 'url') return `${shown} is not a web address; expected a URL such as \`https://www.example.com/\``;
-      if (issue.format === 'regex' && issue.message.startsWith('Invalid string')) return `${shown} does not match the pattern \`${issue.pattern ?? ''}\``;
+      if (issue.format === 'date') return `${shown ?? capital(field)} is not a date; expected ${expected.form}`;
+      if (issue.format === 'url') return `${shown ?? capital(field)} is not a web address; expected a URL such as \`https://www.example.com/\``;
+      // zod's own words for a pattern ("Invalid string: must match ..."); a schema's own message is kept as written.
+      if (issue.format === 'regex' && issue.message.startsWith('Invalid string')) return `${shown ?? capital(field)} does not match the pattern \`${issue.pattern ?? ''}\``;
       return issue.message;
     case 'too_small':
       if (issue.origin === 'array') return `${capital(field)} is an empty list; expected at least one entry${such(exampleOf(key, '', words))}`;
