@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
@@ -9,9 +9,10 @@ import { INIT_USAGE } from '../src/cli/init-usage.js';
 import { MERGE_USAGE } from '../src/cli/merge-command.js';
 import { TRACE_USAGE } from '../src/cli/trace-command.js';
 import type { CommandUsage } from '../src/cli/args.js';
-import { scratchFolder } from './support/scratch.js';
+import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
+const AS_OF = ['--as-of', '2026-01-15'];
 const USAGES: CommandUsage[] = [CHECK_USAGE, INIT_USAGE, EXPLAIN_USAGE, HOLDERS_USAGE, MERGE_USAGE, TRACE_USAGE];
 const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -76,7 +77,8 @@ describe('help', () => {
     expect(path.stderr).toContain('Cannot check `--help`: no such file or folder');
   });
 
-  it('lists the rules explain knows', async () => {
+  it('tells how --quiet counts and lists the rules explain knows', async () => {
+    expect((await cli(['check', '--help'], FIXTURES)).stdout).toContain('--max-warnings still counts them (as in ESLint)');
     const explain = (await cli(['explain', '--help'], FIXTURES)).stdout;
     expect(explain).toMatch(/^Rules: invalid-suppression, /m);
     expect(explain).toMatch(/\bunlicensed-content,/);
@@ -120,4 +122,46 @@ describe('a command line that does not parse', () => {
     expect(await refused('explain', '--verbose')).toEqual(usage('Cannot use `--verbose`: unknown option (an argument that starts with a dash goes after `--`)', 'rightslint explain --help'));
     expect(await refused('explain', 'unlicenced-content')).toEqual(usage('Cannot explain `unlicenced-content`: no such rule; did you mean `unlicensed-content`?', 'rightslint explain --help'));
   });
+});
+
+describe('check --quiet', () => {
+  /** A site with an error (an AFP story under world/) and a warning (one under news/). */
+  function mixedSite(): string {
+    const folder = copyOfFixture('overrides');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'rules:\n  unlicensed-content: warning\noverrides:\n  - files: ["world/**"]\n    rules:\n      unlicensed-content: error\n  - files: ["blog/**"]\n    rules:\n      unlicensed-content: "off"\n');
+    mkdirSync(join(folder, 'world'));
+    copyFileSync(join(FIXTURES, 'wire-unlicensed/world/harbour-talks.html'), join(folder, 'world/harbour-talks.html'));
+    return folder;
+  }
+
+  it('reports errors only, and counts only them in the summary', async () => {
+    const folder = mixedSite();
+    const loud = await cli(['check', ...AS_OF], folder);
+    expect(loud.stdout).toContain('9:1  warning');
+    expect(loud.stdout).toContain('✖ 2 problems (1 error, 1 warning) in 3 files checked');
+    for (const flag of ['--quiet', '-q']) {
+      const quiet = await cli(['check', flag, ...AS_OF], folder);
+      expect(quiet.code).toBe(1);
+      expect(quiet.stdout).toContain('13:21  error  Agence France-Presse text content is not covered by any licence for `world/harbour-talks.html`');
+      expect(quiet.stdout).not.toContain('news/wire.md');
+      expect(quiet.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 3 files checked');
+    }
+  }, 120_000);
+
+  it('leaves warnings out of every format', async () => {
+    const json = JSON.parse((await cli(['check', '-q', '-f', 'json', ...AS_OF], mixedSite())).stdout) as { files: Array<{ path: string; findings: Array<{ severity: string }> }>; summary: { errors: number; warnings: number } };
+    expect(json.files.flatMap((file) => file.findings.map((finding) => [file.path, finding.severity]))).toEqual([['world/harbour-talks.html', 'error']]);
+    expect(json.summary).toMatchObject({ errors: 1, warnings: 0 });
+  }, 60_000);
+
+  it('still counts warnings for --max-warnings, as ESLint does, and says so when they fail the run', async () => {
+    const folder = join(FIXTURES, 'overrides');
+    expect(await cli(['check', '-q', ...AS_OF], folder)).toMatchObject({ code: 0, stderr: '' });
+    const over = await cli(['check', '-q', '--max-warnings', '0', ...AS_OF], folder);
+    expect(over.code).toBe(1);
+    expect(over.stdout).not.toContain('warning  ');
+    expect(over.stdout).toContain('✔ no problems (2 files checked)');
+    expect(over.stderr).toBe('rightslint: 1 warning, more than --max-warnings 0 allows\n');
+    expect(await cli(['check', '-q', '--max-warnings', '1', ...AS_OF], folder)).toMatchObject({ code: 0, stderr: '' });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { FORMATS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
 import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { errorsOnly } from './errors-only.js';
 import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
@@ -18,6 +19,7 @@ export const CHECK_USAGE = {
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
     'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
     'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },
+    quiet: { type: 'boolean', short: 'q', description: 'Report errors only, not warnings (see below)' },
     baseline: { type: 'string', value: 'FILE', description: 'Accept the findings recorded in FILE' },
     'update-baseline': { type: 'boolean', description: 'Rewrite --baseline for the pages this run checks' },
     'changed-since': { type: 'string', value: 'REF', description: 'Check only files changed since REF, and untracked' },
@@ -31,10 +33,11 @@ export const CHECK_USAGE = {
   },
   examples: [
     'rightslint check content/',
-    'rightslint check --changed-since origin/main',
+    'rightslint check --changed-since origin/main --quiet',
     'rightslint check -f sarif -o rightslint.sarif -f stylish',
   ],
   details: [
+    'With --quiet, warnings are neither shown nor in the counts shown, in every format, but --max-warnings still counts them (as in ESLint), and says so on standard error when they fail the run.',
     'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error (nothing is checked then).',
   ],
 } as const satisfies CommandUsage;
@@ -70,7 +73,13 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     isolate: true,
   });
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
-  await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
+  const shown = values.quiet ? errorsOnly(result) : result;
+  await writeOutputs(outputs, io, (format, color) => FORMATS[format](shown, { color, version: VERSION }));
+  const { errors, warnings } = result.summary;
+  // As ESLint does: when warnings alone fail the run, say so (with --quiet they were not shown).
+  if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`rightslint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+  }
   return exitCode(result, maxWarnings);
 }
 
