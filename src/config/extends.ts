@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { PolicyError, type Problem, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { policyError } from './problems.js';
+import { readFailure } from './read-failure.js';
 import { policySchema, type PolicySpec } from './schema.js';
 import { checkYaml, type FieldPath, parseYamlFile, problemAtField, suggest, type YamlFile } from './yaml-file.js';
 
@@ -88,15 +89,6 @@ function resolveExtends(name: string, folder: string): string | undefined {
   if (!name.startsWith('rightslint:')) return resolve(folder, name);
   const preset = name.slice('rightslint:'.length);
   return PRESET_NAMES.includes(preset) ? resolve(PRESETS, `${preset}.yaml`) : undefined;
-}
-
-/** Why a file could not be read, in words rather than an errno. */
-export function readFailure(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
-  if (code === 'EISDIR') return 'a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (cause as Error).message;
 }
 
 /**

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
 import { PolicyError, type Problem } from '../errors.js';
-import { type ChainLink, readFailure } from './extends.js';
+import type { ChainLink } from './extends.js';
+import { readFailure } from './read-failure.js';
 import type { KnownHolders } from './references.js';
 import { parseYamlFile, problemAtField } from './yaml-file.js';
 
