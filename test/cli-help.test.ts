@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
@@ -8,12 +8,14 @@ import { HOLDERS_USAGE } from '../src/cli/holders-command.js';
 import { INIT_USAGE } from '../src/cli/init-usage.js';
 import { MERGE_USAGE } from '../src/cli/merge-command.js';
 import { TRACE_USAGE } from '../src/cli/trace-command.js';
+import { isColored } from '../src/cli/color.js';
 import type { CommandUsage } from '../src/cli/args.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const AS_OF = ['--as-of', '2026-01-15'];
 const USAGES: CommandUsage[] = [CHECK_USAGE, INIT_USAGE, EXPLAIN_USAGE, HOLDERS_USAGE, MERGE_USAGE, TRACE_USAGE];
+const ESCAPE = '\u001b[';
 const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Runs the command line in-process, as a terminal (or not) with exactly the environment given. */
@@ -97,7 +99,7 @@ describe('a command line that does not parse', () => {
     expect(await refused('help', 'tarce')).toEqual(usage('Cannot run `tarce`: unknown command; did you mean `trace`?', 'rightslint --help'));
     expect(await refused('check', '--formt', 'json')).toEqual(usage('Cannot use `--formt`: unknown option; did you mean `--format`?'));
     expect(await refused('check', '--formt=json')).toEqual(usage('Cannot use `--formt`: unknown option; did you mean `--format`?'));
-    expect(await refused('check', '--cahce')).toEqual(usage('Cannot use `--cahce`: unknown option; did you mean `--cache`?'));
+    expect(await refused('check', '--colour')).toEqual(usage('Cannot use `--colour`: unknown option; did you mean `--color`?'));
     expect(await refused('check', '-F', 'json')).toEqual(usage('Cannot use `-F`: unknown option; did you mean `-f`?'));
     expect(await refused('trace', '--as-off', '2026-01-15', 'x.html')).toEqual(usage('Cannot use `--as-off`: unknown option; did you mean `--as-of`?', 'rightslint trace --help'));
     expect(await refused('--hlep')).toEqual(usage('Cannot use `--hlep`: unknown option; did you mean `--help`?', 'rightslint --help'));
@@ -117,7 +119,7 @@ describe('a command line that does not parse', () => {
     expect(await refused('check', '--config')).toEqual(usage('Cannot use `--config`: it needs a value'));
     expect(await refused('check', '-c', '-x')).toEqual(usage('Cannot use `-c`: it needs a value (for one that starts with a dash, write `--config=-x`)'));
     expect(await refused('check', '--constructor')).toEqual(usage('Cannot use `--constructor`: unknown option (an argument that starts with a dash goes after `--`)'));
-    expect(await refused('--format', 'json', 'check')).toEqual(usage('Cannot use `--format`: options follow the command (`rightslint <command> --format`)', 'rightslint --help'));
+    expect(await refused('--no-color', 'check')).toEqual(usage('Cannot use `--no-color`: options follow the command (`rightslint <command> --no-color`)', 'rightslint --help'));
     expect(await refused('holders', 'extra')).toEqual(usage('Cannot use `extra`: `holders` takes no arguments (a policy is named with --config)', 'rightslint holders --help'));
     expect(await refused('explain', '--verbose')).toEqual(usage('Cannot use `--verbose`: unknown option (an argument that starts with a dash goes after `--`)', 'rightslint explain --help'));
     expect(await refused('explain', 'unlicenced-content')).toEqual(usage('Cannot explain `unlicenced-content`: no such rule; did you mean `unlicensed-content`?', 'rightslint explain --help'));
@@ -163,5 +165,55 @@ describe('check --quiet', () => {
     expect(over.stdout).toContain('✔ no problems (2 files checked)');
     expect(over.stderr).toBe('rightslint: 1 warning, more than --max-warnings 0 allows\n');
     expect(await cli(['check', '-q', '--max-warnings', '1', ...AS_OF], folder)).toMatchObject({ code: 0, stderr: '' });
+  }, 120_000);
+});
+
+describe('colour', () => {
+  const folder = join(FIXTURES, 'wire-unlicensed');
+  const io = (isTTY: boolean, env: Record<string, string>) => ({ cwd: '.', env, stdout: { write: () => true, isTTY }, stderr: { write: () => true } });
+
+  it('is on for a terminal, off for a pipe, and off under NO_COLOR (unless empty) or a dumb terminal', () => {
+    expect(isColored(undefined, io(true, {}))).toBe(true);
+    expect(isColored(undefined, io(false, {}))).toBe(false);
+    expect(isColored(undefined, io(true, { NO_COLOR: '1' }))).toBe(false);
+    expect(isColored(undefined, io(true, { NO_COLOR: '' }))).toBe(true);
+    expect(isColored(undefined, io(true, { TERM: 'dumb' }))).toBe(false);
+  });
+
+  it('follows FORCE_COLOR over NO_COLOR and the terminal, and --color or --no-color over both', () => {
+    expect(isColored(undefined, io(false, { FORCE_COLOR: '1' }))).toBe(true);
+    expect(isColored(undefined, io(false, { FORCE_COLOR: '', NO_COLOR: '1' }))).toBe(true);
+    expect(isColored(undefined, io(true, { FORCE_COLOR: '0' }))).toBe(false);
+    expect(isColored(undefined, io(true, { FORCE_COLOR: 'false' }))).toBe(false);
+    expect(isColored(true, io(false, { NO_COLOR: '1' }))).toBe(true);
+    expect(isColored(false, io(true, { FORCE_COLOR: '3' }))).toBe(false);
+  });
+
+  it('colours check\'s report on a terminal, and takes the last of --color and --no-color', async () => {
+    const colored = async (args: string[], isTTY: boolean, env: Record<string, string> = {}) => (await cli(['check', ...AS_OF, ...args], folder, { isTTY, env })).stdout.includes(ESCAPE);
+    expect(await colored([], true)).toBe(true);
+    expect(await colored([], false)).toBe(false);
+    expect(await colored([], true, { NO_COLOR: '1' })).toBe(false);
+    expect(await colored(['--color'], false, { NO_COLOR: '1' })).toBe(true);
+    expect(await colored(['--color', '--no-color'], true)).toBe(false);
+  }, 120_000);
+
+  it('never goes into a report file, nor into other formats', async () => {
+    const out = scratchFolder('colour');
+    const written = await cli(['check', ...AS_OF, '--color', '-f', 'stylish', '-o', join(out, 'report.txt'), '-f', 'json'], folder, { isTTY: true });
+    expect(readFileSync(join(out, 'report.txt'), 'utf8')).toContain('✖ 1 problem');
+    expect(readFileSync(join(out, 'report.txt'), 'utf8')).not.toContain(ESCAPE);
+    expect(written.stdout).not.toContain(ESCAPE);
+  }, 60_000);
+
+  it('is decided the same way by trace and merge', async () => {
+    const trace = (args: string[], env: Record<string, string>) => cli(['trace', 'world/harbour-talks.html', ...AS_OF, ...args], folder, { isTTY: false, env });
+    expect((await trace(['--color'], {})).stdout).toContain(ESCAPE);
+    expect((await trace([], { FORCE_COLOR: '1' })).stdout).toContain(ESCAPE);
+    expect((await trace(['--no-color'], { FORCE_COLOR: '1' })).stdout).not.toContain(ESCAPE);
+    const shards = scratchFolder('colour-merge');
+    await cli(['check', ...AS_OF, '-f', 'json', '-o', join(shards, 'all.json')], folder);
+    expect((await cli(['merge', '-f', 'stylish', '--color', join(shards, 'all.json')], shards)).stdout).toContain(ESCAPE);
+    expect((await cli(['merge', '-f', 'stylish', join(shards, 'all.json')], shards, { isTTY: true, env: { NO_COLOR: 'yes' } })).stdout).not.toContain(ESCAPE);
   }, 120_000);
 });

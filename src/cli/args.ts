@@ -77,6 +77,13 @@ export function asksForHelp(args: readonly string[], options: Rules): boolean {
   return tokens.some((token) => token.kind === 'option' && (token.name === 'help' || token.rawName === '-h'));
 }
 
+/** The last of `--color` and `--no-color` given, or undefined when neither is. */
+export function colorFlag(given: readonly string[]): boolean | undefined {
+  const on = given.lastIndexOf('color');
+  const off = given.lastIndexOf('no-color');
+  return on === off ? undefined : on > off;
+}
+
 type OptionToken = { kind: 'option'; name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
 
 function checkToken(token: OptionToken, options: Rules): void {

@@ -2,7 +2,8 @@ import { check, MAX_TIMEOUT_MS } from '../check.js';
 import { FORMATS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
-import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
 import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
@@ -30,6 +31,7 @@ export const CHECK_USAGE = {
     shard: { type: 'string', value: 'i/n', description: 'Check only slice i of n of the files (CI matrix)' },
     workers: { type: 'string', value: 'N', description: 'Worker threads (default 1; 1 per core over ~32 MB)' },
     timeout: { type: 'string', value: 'SECONDS', description: 'Time limit of one page (default 30)' },
+    ...COLOR_OPTIONS,
   },
   examples: [
     'rightslint check content/',
@@ -47,7 +49,7 @@ const DEFAULT_CACHE = '.rightslintcache';
 
 /** `rightslint check`: scan, report in each asked format, and exit by the findings. */
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, CHECK_USAGE.options);
+  const { values, positionals, given } = parseCommandLine(argv, CHECK_USAGE.options);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
   await checkOutputs(outputs, io);
@@ -74,7 +76,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   });
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, (format, color) => FORMATS[format](shown, { color, version: VERSION }));
+  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => FORMATS[format](shown, { color, version: VERSION }));
   const { errors, warnings } = result.summary;
   // As ESLint does: when warnings alone fail the run, say so (with --quiet they were not shown).
   if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) {

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { kindOf, mergeResults, mergeSarif } from '../merge.js';
 import type { CheckResult } from '../result.js';
-import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { COLOR_OPTIONS, isColored } from './color.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { exitCode } from './check-command.js';
@@ -18,6 +19,7 @@ export const MERGE_USAGE = {
   options: {
     format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default json); repeatable' },
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
+    ...COLOR_OPTIONS,
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
   details: ['SARIF logs merge into one SARIF log only. Exits as `check` would on the whole site: 1 when the merged results hold an error.'],
@@ -28,7 +30,8 @@ export const MERGE_USAGE = {
  * written in any format; SARIF logs merge into one SARIF log. Exits as `check` would on the whole.
  */
 export async function runMerge(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, MERGE_USAGE.options);
+  const { values, positionals, given } = parseCommandLine(argv, MERGE_USAGE.options);
+  const color = isColored(colorFlag(given), io);
   if (positionals.length === 0) throw new CommandLineError('Cannot merge: name the result files of the shards');
   const documents = await Promise.all(positionals.map(async (name) => {
     const text = await readFile(resolve(io.cwd, name), 'utf8').catch((error: Error) => {
@@ -47,11 +50,11 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   if (kinds.has('sarif')) {
     if (values.format?.some((f) => f !== 'sarif')) throw new CommandLineError('Cannot write SARIF logs in another format: merge the JSON results for that');
     const merged = `${JSON.stringify(mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number])), null, 2)}\n`;
-    await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, () => merged);
+    await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, color, () => merged);
     return EXIT.clean;
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(documents.map((d) => d.document as CheckResult));
-  await writeOutputs(outputs, io, (format, color) => FORMATS[format](result, { color, version: VERSION }));
+  await writeOutputs(outputs, io, color, (format, colored) => FORMATS[format](result, { color: colored, version: VERSION }));
   return exitCode(result, -1);
 }

@@ -27,12 +27,12 @@ export function pairOutputs(formats: readonly string[], files: readonly string[]
 
 /**
  * Writes each report, files whole or not at all (a device or a link's target written in place);
- * colour only on a terminal without NO_COLOR. A file that cannot be written is a usage error.
+ * colour, when `color` says so (see `isColored`), only on standard output. A file that cannot be
+ * written is a usage error.
  */
-export async function writeOutputs(outputs: readonly Output[], io: Io, render: (format: FormatName, color: boolean) => string): Promise<void> {
-  const env = io.env ?? process.env;
+export async function writeOutputs(outputs: readonly Output[], io: Io, color: boolean, render: (format: FormatName, color: boolean) => string): Promise<void> {
   for (const { format, file } of outputs) {
-    const text = render(format, file === undefined && io.stdout.isTTY === true && !env.NO_COLOR);
+    const text = render(format, file === undefined && color);
     if (file) await writeReport(resolve(io.cwd, file), file, text);
     else io.stdout.write(text);
   }
