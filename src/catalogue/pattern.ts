@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { withRememberedLiterals } from './remember-literals.js';
 import { snapshotTranslation } from './snapshot.js';
 import { type Re2Pattern, toRe2 } from './to-re2.js';
 
@@ -26,7 +27,17 @@ export function compilePattern(source: string, ignoreCase: boolean, syntax: Synt
     return { matchAll: (text) => (compiled ??= translatedPattern(source, ignoreCase)).matchAll(text) };
   }
   const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
-  return { matchAll: (text) => re2.matchAll(text) as Iterable<{ index: number; 0: string }> };
+  return {
+    // As `re2.matchAll` finds them (the matcher moves on after an empty match by itself), without
+    // the submatches it works out for each, which are not asked for.
+    matchAll: (text) =>
+      withRememberedLiterals(re2, text, () => {
+        const matches: Array<{ index: number; 0: string }> = [];
+        const matcher = re2.matcher(text);
+        while (matcher.find()) matches.push({ index: matcher.start(0), 0: text.slice(matcher.start(0), matcher.end(0)) });
+        return matches;
+      }),
+  };
 }
 
 function translatedPattern(source: string, ignoreCase: boolean): Pattern {
@@ -47,25 +58,31 @@ function fromTranslation({ source, markers, screen }: Re2Pattern): Pattern {
   return {
     matchAll(text) {
       if (!quick.test(text)) return [];
-      const matches: Array<{ index: number; 0: string }> = [];
-      const matcher = (exact ??= RE2JS.compile(source, RE2JS.LOOKBEHINDS)).matcher(text);
-      for (let at = 0; at <= text.length && matcher.find(at); ) {
-        const start = matcher.start(0);
-        let end = matcher.end(0);
-        for (let marker = 1; marker <= markers; marker++) {
-          const place = matcher.start(marker);
-          if (place >= 0) {
-            end = place;
-            break;
-          }
-        }
-        matches.push({ index: start, 0: text.slice(start, end) });
-        // After an empty match the search moves on by one character (a whole one, as the `u` flag reads text).
-        at = end > start ? end : start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
-      }
-      return matches;
+      exact ??= RE2JS.compile(source, RE2JS.LOOKBEHINDS);
+      return withRememberedLiterals(exact, text, () => matchesOf(exact as RE2JS, markers, text));
     },
   };
+}
+
+/** Every match of a translated pattern, each ending at its first marker that took part. */
+function matchesOf(exact: RE2JS, markers: number, text: string): Array<{ index: number; 0: string }> {
+  const matches: Array<{ index: number; 0: string }> = [];
+  const matcher = exact.matcher(text);
+  for (let at = 0; at <= text.length && matcher.find(at); ) {
+    const start = matcher.start(0);
+    let end = matcher.end(0);
+    for (let marker = 1; marker <= markers; marker++) {
+      const place = matcher.start(marker);
+      if (place >= 0) {
+        end = place;
+        break;
+      }
+    }
+    matches.push({ index: start, 0: text.slice(start, end) });
+    // After an empty match the search moves on by one character (a whole one, as the `u` flag reads text).
+    at = end > start ? end : start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return matches;
 }
 
 /** Why RE2 refuses a pattern of a user's holder file, in words for a policy author, or undefined when it takes it. */

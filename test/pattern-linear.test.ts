@@ -1,0 +1,163 @@
+import { RE2JS } from 're2js';
+import { describe, expect, it } from 'vitest';
+import { patternsOf } from '../src/catalogue/compile.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { compilePattern } from '../src/catalogue/pattern.js';
+import { toRe2 } from '../src/catalogue/to-re2.js';
+
+// Searching a text for every match reads it about once, however many and close the matches (#18),
+// and finds exactly what the engine's own search, which read the rest of the text at every match,
+// found. Work is counted in characters the engine reads, never in time.
+
+type Found = string[];
+const found = (matches: Iterable<{ index: number; 0: string }>): Found => [...matches].map((m) => `${m.index}:${m[0]}`);
+
+/** The engine's own search for a translated pattern, as pattern.ts ran it before, with its literal check untouched. */
+function engineTranslated(pattern: string, ignoreCase: boolean, text: string): Found {
+  const { source, markers } = toRe2(pattern, ignoreCase);
+  const matcher = RE2JS.compile(source, RE2JS.LOOKBEHINDS).matcher(text);
+  const matches: Found = [];
+  for (let at = 0; at <= text.length && matcher.find(at); ) {
+    const start = matcher.start(0);
+    let end = matcher.end(0);
+    for (let marker = 1; marker <= markers; marker++) {
+      if (matcher.start(marker) >= 0) {
+        end = matcher.start(marker);
+        break;
+      }
+    }
+    matches.push(`${start}:${text.slice(start, end)}`);
+    at = end > start ? end : start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return matches;
+}
+
+/** The engine's own `matchAll`, for a pattern of a user's holder file. */
+const engineRe2 = (pattern: string, ignoreCase: boolean, text: string): Found =>
+  found(RE2JS.compile(pattern, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)).matchAll(text) as Iterable<{ index: number; 0: string }>);
+
+/** Characters read while `run` runs: one a `charCodeAt` (how re2js reads text), and those `indexOf` passes over. */
+function charactersRead(run: () => void): number {
+  const { charCodeAt, indexOf } = String.prototype;
+  let read = 0;
+  String.prototype.charCodeAt = function (this: string, index: number): number {
+    read++;
+    return charCodeAt.call(this, index);
+  };
+  String.prototype.indexOf = function (this: string, search: string, from?: number): number {
+    const at = indexOf.call(this, search, from);
+    read += (at < 0 ? this.length : at + search.length) - Math.max(0, Math.min(from ?? 0, this.length));
+    return at;
+  };
+  try {
+    run();
+  } finally {
+    String.prototype.charCodeAt = charCodeAt;
+    String.prototype.indexOf = indexOf;
+  }
+  return read;
+}
+
+/** Random text of these pieces, ending with `last` so that a literal stands at the very end. */
+function generated(pieces: readonly string[], length: number, seed: number, last: string): string {
+  let state = seed;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x80000000;
+  let text = '';
+  while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+  return text + last;
+}
+
+const AROUND = ['/', ' / ', ' ', '', '|', '(', ')', '.', ', ', '\n', '©', '𝐀', '😀', 'é', 'x', 'Photo', '2025', 'ra', 'zeb', 'PHOTO', 'a'];
+
+// Patterns whose literal check, run at every match, read to the end of the text: a choice with a
+// branch whose literals are missing (or far), literals needed only by some branches, empty
+// matches, astral characters, anchors, case folding.
+const USER_PATTERNS: Array<[string, boolean]> = [
+  ['(?:zeb.*ra|PTI)/', false],
+  ['PTI(?:/|.*?Photo)', false],
+  ['(?:Photo.*2025|AFP|PTI)(?:\\s?/)?', false],
+  ['(?<=/)PTI|zeb\\w+ra', false],
+  ['x*', false],
+  ['\\b', false],
+  ['(?:PTI)?', false],
+  ['𝐀+|😀|PTI', false],
+  ['PTI$|^PTI', false],
+  ['pti/|photo', true],
+];
+const JS_PATTERNS: Array<[string, boolean]> = [
+  ['(?<=\\/)PTI(?=\\/)', false],
+  ['(?<![\\p{L}])(?:Photo|PTI)(?![\\p{L}])', false],
+  ['(?:zeb.*ra|PTI)(?=\\s*\\/|$)', false],
+  ['PTI(?:\\/|.*?Photo)(?!\\d)', false],
+  ['x*', false],
+  ['(?:PTI)?(?=\\/)', false],
+  ['[𝐀😀]+(?=PTI|$)', false],
+  ['pti(?!\\/)|photo', true],
+];
+
+describe('searching for every match', () => {
+  it('finds what the engine\'s own search finds, for patterns of users\' holder files', () => {
+    for (const [pattern, ignoreCase] of USER_PATTERNS) {
+      const compiled = compilePattern(pattern, ignoreCase, 're2');
+      for (let seed = 1; seed <= 40; seed++) {
+        const text = generated(['PTI', 'PTI/', 'AFP', ...AROUND], seed * 7, seed, seed % 2 ? 'PTI' : 'Photo');
+        expect(found(compiled.matchAll(text)), `${pattern} on ${JSON.stringify(text)}`).toEqual(engineRe2(pattern, ignoreCase, text));
+      }
+      expect(found(compiled.matchAll('')), pattern).toEqual(engineRe2(pattern, ignoreCase, ''));
+    }
+  });
+
+  it('finds what the engine\'s own search and V8 find, for patterns written in JavaScript', () => {
+    for (const [pattern, ignoreCase] of JS_PATTERNS) {
+      const compiled = compilePattern(pattern, ignoreCase, 'javascript');
+      const v8 = new RegExp(pattern, ignoreCase ? 'giu' : 'gu');
+      for (let seed = 1; seed <= 40; seed++) {
+        const text = generated(['PTI', 'PTI/', 'AFP', ...AROUND], seed * 7, seed, seed % 2 ? '/PTI' : 'PTI/');
+        const ours = found(compiled.matchAll(text));
+        expect(ours, `${pattern} on ${JSON.stringify(text)}`).toEqual(engineTranslated(pattern, ignoreCase, text));
+        expect(ours, `${pattern} on ${JSON.stringify(text)} (V8)`).toEqual(found(text.matchAll(v8)));
+      }
+    }
+  });
+
+  it('finds what the engine\'s own search finds with the catalogue\'s patterns, on text dense with their marks', async () => {
+    const entries = await loadHolders([BUILTIN_HOLDERS], process.cwd());
+    for (const { spec } of entries.filter(({ spec }) => ['aap', 'ntb', 'pa', 'pti', 'tt'].includes(spec.id))) {
+      const marks = [spec.name, ...spec.aliases];
+      const pieces = [...marks, ...marks.map((mark) => `${mark}/`), ...marks.map((mark) => `© ${mark}`), ...marks.map((mark) => `(${mark})`), ...AROUND];
+      for (const { pattern, ignoreCase } of patternsOf(spec)) {
+        const compiled = compilePattern(pattern, ignoreCase, 'javascript');
+        for (let seed = 1; seed <= 3; seed++) {
+          const text = generated(pieces, 300 * seed, seed, marks[seed % marks.length] as string);
+          expect(found(compiled.matchAll(text)), `${spec.id}: ${pattern}`).toEqual(engineTranslated(pattern, ignoreCase, text));
+        }
+      }
+    }
+  }, 120_000);
+
+  it('reads text eight times as long about eight times as much, with matches many and close', async () => {
+    const entries = await loadHolders([BUILTIN_HOLDERS], process.cwd());
+    const pti = entries.find(({ spec }) => spec.id === 'pti')?.spec.signals.find((signal) => signal.id === 'photo-credit');
+    // Sizes above what re2js leaves to its backtracker (262,144 bits of state over the program's
+    // instructions, 18,000 characters for a small program), which reads text otherwise.
+    const cases: Array<{ name: string; pattern: ReturnType<typeof compilePattern>; unit: string; size: number }> = [
+      { name: 'PTI photo credit', pattern: compilePattern(pti?.pattern ?? '', false, 'javascript'), unit: 'PTI/', size: 4_000 },
+      { name: 'a user\'s choice with a missing literal', pattern: compilePattern('(?:zeb.*ra|PTI)/', false, 're2'), unit: 'PTI/', size: 24_000 },
+      { name: 'a user\'s pattern with a far literal', pattern: compilePattern('PTI(?:/|.*?Photo)', false, 're2'), unit: 'PTI/', size: 24_000 },
+      { name: 'a choice with a missing literal, in JavaScript', pattern: compilePattern('(?:zeb.*ra|PTI)(?=\\/)', false, 'javascript'), unit: 'PTI/', size: 24_000 },
+    ];
+    for (const { name, pattern, unit, size } of cases) {
+      const read = (length: number) => {
+        const text = `${unit.repeat(length / unit.length)}Photo`;
+        let count = 0;
+        const work = charactersRead(() => (count = found(pattern.matchAll(text)).length));
+        expect(count, name).toBeGreaterThan(length / unit.length / 2);
+        expect(work, `${name}: the engine reads the text`).toBeGreaterThanOrEqual(length);
+        return work;
+      };
+      const ratio = read(8 * size) / read(size);
+      // Linear: about 8; a search that reads the rest of the text at every match: about 64.
+      expect(ratio, name).toBeLessThan(12);
+    }
+  }, 120_000);
+});
