@@ -11,8 +11,8 @@ interface SarifLog {
 
 /**
  * Combines the JSON results of shards into one, as if one run had checked every file: files in
- * path order, the summary counted again. A file reported by two shards is an error, since shards
- * are disjoint.
+ * path order, the summary counted again, the root kept where the shards share it. A file
+ * reported by two shards is an error, since shards are disjoint.
  */
 export function mergeResults(results: readonly CheckResult[]): CheckResult {
   const files = new Map<string, FileResult>();
@@ -24,7 +24,9 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const [first] = results;
-  return { version: 1, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null) };
+  // Shards of one job check out the repository at one place; where they did not, no one folder anchors the paths.
+  const root = first?.root !== undefined && results.every((result) => result.root === first.root) ? { root: first.root } : {};
+  return { version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null) };
 }
 
 /** Combines SARIF logs of shards into one log with one run: results and notifications added up, rules once. */

@@ -63,6 +63,11 @@ export interface FileResult {
 /** The result of a check: what `--format json` prints and `check()` returns. */
 export interface CheckResult {
   version: 1;
+  /**
+   * The absolute folder the files' paths are relative to: the policy's folder, or the working
+   * folder for the built-in policy. Reporters anchor paths there (SARIF's `%SRCROOT%`).
+   */
+  root?: string;
   files: FileResult[];
   summary: {
     files: number;

@@ -22,7 +22,9 @@ export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
   return {
     policy,
     asOf: spec.asOf,
-    displayPath: (absolute) => relative(spec.cwd, absolute).split(sep).join('/'),
+    // Paths are the project's, whatever folder the run started in: relative to the policy's folder
+    // (the working folder for the built-in policy), as the policy's globs and messages read them.
+    displayPath: (absolute) => relative(policy.root, absolute).split(sep).join('/'),
     ...(spec.prefilter ? { prefilter: prefilterOf(policy) } : {}),
     ...(spec.cacheFolder ? { cache: new ResultCache(spec.cacheFolder, runKey(policy), spec.asOf) } : {}),
   };

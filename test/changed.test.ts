@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
@@ -87,7 +87,8 @@ describe('--changed-since when the policy changed', () => {
     expect(paths((await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder)).stdout)).toEqual([['news/two.html', []]]);
     writeFileSync(join(folder, 'news/rightslint.yaml'), 'include: ["**/*.html"]\n');
     const { stdout, stderr } = await runCli(['check', 'news', '--changed-since', 'HEAD', '--format', 'json'], folder);
-    expect(paths(stdout)).toEqual([['news/one.html', ['unlicensed-content']], ['news/two.html', ['unlicensed-content']]]);
+    // Paths are relative to the folder of the policy in force, news/.
+    expect(paths(stdout)).toEqual([['one.html', ['unlicensed-content']], ['two.html', ['unlicensed-content']]]);
     expect(stderr).toContain('(`news/rightslint.yaml (not tracked by git)`)');
   });
 
@@ -97,6 +98,6 @@ describe('--changed-since when the policy changed', () => {
     const elsewhere = scratchFolder('not-a-repository');
     const { code, stdout, stderr } = await runCli(['check', folder, '--changed-since', 'HEAD', '--format', 'json'], elsewhere);
     expect([code, stderr]).toEqual([0, '']);
-    expect(paths(stdout)).toEqual([[`${relative(elsewhere, folder)}/news/two.html`, []]]);
+    expect(paths(stdout)).toEqual([['news/two.html', []]]);
   });
 });

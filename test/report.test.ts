@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -159,6 +160,13 @@ describe('formatSarif', () => {
     expect(anchored.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/site/' } });
   });
 
+  it('anchors %SRCROOT% at the policy\'s folder, whatever folder the run started in', async () => {
+    const fromBelow = await check({ cwd: join(FIXTURES, 'wire-unlicensed', 'world'), asOf: FIXTURE_DAY });
+    const log = sarifLog(fromBelow);
+    expect(log.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(join(FIXTURES, 'wire-unlicensed')).href}/` } });
+    expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({ uri: 'world/harbour-talks.html', uriBaseId: '%SRCROOT%' });
+  });
+
   it('gives findings of the suppression-comment rules a rule index too', async () => {
     const log = sarifLog(await check({ cwd: join(FIXTURES, 'suppressions'), asOf: FIXTURE_DAY }));
     const directive = (log.runs[0]?.results ?? []).filter((r) => r.ruleId === 'invalid-suppression' || r.ruleId === 'unused-suppression');
@@ -260,6 +268,15 @@ describe('formatGithub', () => {
     expect(formatGithub(sample).split('\n')).toContain(
       '::error file=notes/50%25%2C part%3A two #1.md,line=3,endLine=4,title=unlicensed-content::Credit "A & B" <b>50%25</b>: first, second%0Anext line\u0007 end%0D',
     );
+  });
+
+  it('gives paths relative to the workspace, where the policy stands in a folder below it', async () => {
+    const result = await check({ cwd: join(FIXTURES, 'wire-unlicensed', 'world'), asOf: FIXTURE_DAY });
+    expect(result.files.map((file) => file.path)).toEqual(['world/harbour-talks.html']);
+    const [annotation] = formatGithub(result, { workspace: join(FIXTURES, '..') }).split('\n');
+    expect(annotation).toMatch(/^::error file=fixtures\/wire-unlicensed\/world\/harbour-talks\.html,line=13,col=21,/);
+    // Without a workspace (not in GitHub Actions), the result's own paths.
+    expect(formatGithub(result).split('\n')[0]).toMatch(/^::error file=world\/harbour-talks\.html,/);
   });
 
   it('reports unreadable and skipped files, then a summary', () => {

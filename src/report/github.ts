@@ -1,34 +1,52 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CheckResult, FileResult, Finding } from '../result.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
+
+/** What the annotations need besides the result. */
+export interface GithubOptions {
+  /** The job's `GITHUB_WORKSPACE`: paths are made relative to it, where the result's root is known. */
+  workspace?: string | undefined;
+}
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request. An
  * annotation carries the finding's message, not its evidence, so it is small whatever the page.
  */
-export function formatGithub(result: CheckResult): string {
-  return joinChunks(githubChunks(result));
+export function formatGithub(result: CheckResult, options: GithubOptions = {}): string {
+  return joinChunks(githubChunks(result, options));
 }
 
 /** The workflow commands in chunks, a command at a time. */
-export function* githubChunks(result: CheckResult): ReportChunks {
-  yield* coalesce(commands(result));
+export function* githubChunks(result: CheckResult, options: GithubOptions = {}): ReportChunks {
+  yield* coalesce(commands(result, annotatedPath(result, options)));
   yield `${summaryLine(result)}\n`;
 }
 
-function* commands(result: CheckResult): Generator<string> {
+/**
+ * A file's path as GitHub attaches annotations: relative to the workspace (the repository's
+ * checkout), where the policy, and so the result's paths, may stand in a folder below it.
+ */
+function annotatedPath(result: CheckResult, { workspace }: GithubOptions): (file: FileResult) => string {
+  const { root } = result;
+  if (!workspace || !root || !isAbsolute(workspace)) return (file) => file.path;
+  return (file) => relative(workspace, join(root, file.path)).split(sep).join('/');
+}
+
+function* commands(result: CheckResult, pathOf: (file: FileResult) => string): Generator<string> {
   for (const file of result.files) {
-    if (file.status === 'error') yield `${command('error', { file: file.path }, file.reason ?? 'the file could not be checked')}\n`;
-    else if (file.status === 'skipped') yield `${command('notice', { file: file.path }, `Skipped: ${file.reason ?? 'not checked'}`)}\n`;
+    const path = pathOf(file);
+    if (file.status === 'error') yield `${command('error', { file: path }, file.reason ?? 'the file could not be checked')}\n`;
+    else if (file.status === 'skipped') yield `${command('notice', { file: path }, `Skipped: ${file.reason ?? 'not checked'}`)}\n`;
     // Suppressed findings are accepted: annotating them would only be noise.
-    for (const finding of file.findings) if (!finding.suppression) yield `${findingCommand(finding, file)}\n`;
+    for (const finding of file.findings) if (!finding.suppression) yield `${findingCommand(finding, path)}\n`;
   }
 }
 
-function findingCommand(finding: Finding, file: FileResult): string {
+function findingCommand(finding: Finding, path: string): string {
   // GitHub accepts columns only when the annotation starts and ends on the same line.
   const where: Record<string, number | string> = finding.line === finding.endLine
-    ? { file: file.path, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
-    : { file: file.path, line: finding.line, endLine: finding.endLine };
+    ? { file: path, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+    : { file: path, line: finding.line, endLine: finding.endLine };
   return command(finding.severity, { ...where, title: finding.ruleId }, finding.message);
 }
 

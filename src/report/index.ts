@@ -12,7 +12,7 @@ import { stylishChunks } from './stylish.js';
  * whole report in one string, which V8 caps at about 512 MB.
  */
 export const REPORTS: Record<'github' | 'json' | 'junit' | 'sarif' | 'stylish', (result: CheckResult, options: ReportOptions) => ReportChunks> = {
-  github: (result) => githubChunks(result),
+  github: (result, options) => githubChunks(result, options),
   json: (result, options) => jsonChunks(result, options),
   junit: (result) => junitChunks(result),
   sarif: (result, options) => sarifChunks(result, options),

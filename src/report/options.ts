@@ -9,6 +9,11 @@ export interface ReportOptions {
    * counted, not listed. `DEFAULT_MAX_EVIDENCE` when absent; `Infinity` lists them all.
    */
   maxEvidence?: number;
+  /**
+   * The folder a GitHub Actions job checked the repository out to (`GITHUB_WORKSPACE`): GitHub
+   * attaches an annotation only to a path relative to it.
+   */
+  workspace?: string;
 }
 
 /**

@@ -43,7 +43,7 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
       toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map(fileNotification),
       properties: { asOf: result.summary.asOf, policy: result.summary.policy },
     }],
-    originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(options.sourceRoot) },
+    originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(options.sourceRoot ?? result.root) },
     results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, file.path, ruleIndex, limit))),
     // Our columns count UTF-16 code units, as JavaScript strings do: SARIF's `columnKind`.
     columnKind: 'utf16CodeUnits',

@@ -63,7 +63,7 @@ export interface PageSummary {
 
 /** Everything detection did on one page, and what `check` reports for it. */
 export interface PageTrace {
-  /** The page, relative to the working folder. */
+  /** The page, relative to the policy's folder (the working folder for the built-in policy), as `check` names it. */
   path: string;
   /** The policy file, relative to the working folder; null for the built-in policy. */
   policy: string | null;
