@@ -72,7 +72,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
   const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile);
   const spec: RunSpec = {
-    config: options.config ? resolve(cwd, options.config) : await findPolicyFile(resolve(cwd, paths[0] ?? '.')),
+    config: options.config ? resolve(cwd, options.config) : await nearestPolicy(paths, cwd),
     cwd,
     asOf,
     prefilter: options.prefilter !== false,
@@ -119,6 +119,23 @@ async function checkTargets(targets: readonly Target[], run: PageCheck, options:
   const results = await checkAll(judged, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
   const byTarget = new Map(judged.map((target, i) => [target, results[i] as FileResult]));
   return targets.map((target) => byTarget.get(target) ?? unscannable(run.displayPath(target.absolute), 'skipped', target.unjudged ?? '', target.policyPath, run));
+}
+
+/**
+ * The policy nearest to the first path. Paths under two different policy files are refused:
+ * judging `det/` by `site/`'s licences and severities would be a verdict no one asked for. (A
+ * path under no policy file is judged by the first path's, and reported unchecked where that
+ * policy's globs cannot reach it.)
+ */
+async function nearestPolicy(paths: readonly string[], cwd: string): Promise<string | undefined> {
+  const found = await Promise.all(paths.map((path) => findPolicyFile(resolve(cwd, path))));
+  const [first] = found;
+  const other = found.findIndex((file) => file !== undefined && first !== undefined && file !== first);
+  if (other >= 0) {
+    const named = (file: string | undefined) => `\`${relative(cwd, file ?? '').split(sep).join('/')}\``;
+    throw new UsageError(`Cannot check \`${paths[0]}\` and \`${paths[other]}\` in one run: they fall under different policies (${named(first)}, ${named(found[other])}); run rightslint once for each, or name one with --config`);
+  }
+  return first;
 }
 
 /** Whether a run sees the whole site: every path a folder at or above the policy's, and no slice of it. */

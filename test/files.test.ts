@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { UsageError } from '../src/errors.js';
 import { findTargets } from '../src/files.js';
@@ -54,6 +55,14 @@ describe('paths and patterns that match no file', () => {
     const policy = await defaultPolicy(folder);
     const found = await findTargets(['.', 'content', 'content/a.html', 'content/a.html'], policy, folder);
     expect(found.map((target) => target.policyPath)).toEqual(['content/a.html']);
+  });
+
+  it('are refused when they fall under two different policies, rather than judged by the first one\'s', async () => {
+    const folder = site({ 'site/rightslint.yaml': '', 'site/a.html': 'a', 'det/rightslint.yaml': '', 'det/b.html': 'b' });
+    await expect(check({ cwd: folder, paths: ['site/a.html', 'det'] })).rejects.toThrow(new UsageError(
+      'Cannot check `site/a.html` and `det` in one run: they fall under different policies (`site/rightslint.yaml`, `det/rightslint.yaml`); run rightslint once for each, or name one with --config',
+    ));
+    expect((await check({ cwd: folder, paths: ['site/a.html', 'site'], workers: 1 })).files.map((file) => file.path)).toEqual(['a.html']);
   });
 
   it('leave a file named outside the policy\'s folder unjudged, with the reason', async () => {
