@@ -16,6 +16,12 @@ import type { WorkerSetup, WorkerTask } from './worker.js';
  * times as fast as one (V8's collector already works on the second core).
  */
 export const POOL_BYTES = 32_000_000;
+/**
+ * A page larger than this is checked in a worker whatever the run's size, as only there can the
+ * time limit stop it mid-way. Checking time grows with a page's size (matching is linear), so the
+ * pages checked here take well under a second each.
+ */
+const IN_THREAD_PAGE_BYTES = 1_000_000;
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
 /** How many files unknown to the digest index a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
@@ -69,7 +75,8 @@ export interface PoolOptions {
  * decode, prefilter and judge them. Files are checked on a pool of worker threads once more than
  * `POOL_BYTES` of them wait (or when threads were asked for): then this thread holds no page
  * text, and its memory stays small. A run with less to check checks here, as starting workers
- * would cost more than it saves, unless `isolate` asks for workers anyway; an unchanged tree with
+ * would cost more than it saves, unless `isolate` asks for workers anyway or a page is too large
+ * to be checked without a time limit (`IN_THREAD_PAGE_BYTES`); an unchanged tree with
  * a cache starts none. In the pool a page that runs past the time limit has its worker stopped
  * and is reported as an error, and the run goes on; a page too big for a worker's heap is
  * checked again in a worker with a larger one, and reported if it is too big even for that.
@@ -157,6 +164,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
       else {
         queue.push({ ...read, index });
         queued += read.file.bytes.length;
+        if (read.file.bytes.length > IN_THREAD_PAGE_BYTES) decide(true);
       }
     }
     decide(false);

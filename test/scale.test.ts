@@ -166,6 +166,13 @@ describe('a page that runs too long', UNTIMED, () => {
     const inline = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1 });
     expect(inline.files[0]?.status).toBe('scanned');
   });
+
+  it('is stopped in a run too small for the pool when the page is over a megabyte, as no limit holds in the calling thread', async () => {
+    const folder = scratchFolder('small-big-page');
+    writeSlowPage(folder);
+    const result = await check({ cwd: folder, asOf: '2026-01-15', timeoutMs: 1 });
+    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
+  });
 });
 
 describe('the worker pool', () => {
