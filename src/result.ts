@@ -22,6 +22,11 @@ export interface HolderEntry {
   /** The holder was seen only in page furniture (teasers, rails, galleries). */
   aside?: true;
   evidence: EvidenceEntry[];
+  /**
+   * How many pieces of evidence there were, set only when `evidence` lists fewer: a result keeps
+   * the first thousand, and a report its first 20, of a page repeating one credit 200,000 times.
+   */
+  evidenceCount?: number;
 }
 
 /** A rule violation; its fields follow vfile-message (`ruleId`, `source`, `url`, positions). */
@@ -40,8 +45,10 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   evidence: EvidenceEntry[];
+  /** How many pieces of evidence there were, set only when `evidence` lists fewer (see `HolderEntry`). */
+  evidenceCount?: number;
   expected?: string;
-  /** Stable across edits elsewhere in the page: rule, path, holder and evidence text, no lines. */
+  /** Stable across edits elsewhere in the page: rule, path, holder and evidence text, no lines; all the evidence, kept or not. */
   fingerprint: string;
   /** Set when a comment in the page (`inSource`) or the baseline (`external`) accepts the finding. */
   suppression?: { kind: 'inSource' | 'external'; justification: string };

@@ -4,6 +4,14 @@ import type { Page } from '../document/page.js';
 import type { EvidenceEntry, Finding, HolderEntry } from '../result.js';
 import type { RuleMeta, RuleReport } from './rule.js';
 
+/**
+ * The evidence a result keeps of one finding or holder; the rest is counted in `evidenceCount`. A
+ * page repeating one credit 200,000 times kept 56 MB of evidence in its result, copied 34 MB of it
+ * from the worker thread and wrote 40 MB to the cache, while reports show the first 20. A thousand
+ * is more than any reader goes through, and leaves such a page's result about 200 kB.
+ */
+export const MAX_KEPT_EVIDENCE = 1_000;
+
 /** Where each rule's documentation lives. */
 export const DOCS_URL = 'https://github.com/rightslint/rightslint/blob/main/docs/rules/';
 
@@ -29,7 +37,7 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    evidence: report.evidence.map((item) => evidenceEntry(item, page)),
+    ...keptEvidence(report.evidence, page),
     ...(report.expected ? { expected: report.expected } : {}),
     fingerprint: fingerprint(rule.id, policyPath, report, page),
   };
@@ -59,8 +67,19 @@ export function holderEntry(detection: HolderDetection, page: Page): HolderEntry
     kinds: detection.kinds,
     ...(detection.isFirstParty ? { firstParty: true as const } : {}),
     ...(detection.isAside ? { aside: true as const } : {}),
-    evidence: detection.evidence.map((e) => evidenceEntry(e, page)),
+    ...keptEvidence(detection.evidence, page),
   };
+}
+
+/**
+ * The first `MAX_KEPT_EVIDENCE` items as reports show them, and `evidenceCount` right after them
+ * when there were more, where a bounded report puts it, so reports of the result read the same.
+ */
+function keptEvidence(evidence: readonly Evidence[], page: Page): { evidence: EvidenceEntry[]; evidenceCount?: number } {
+  // Sliced before mapping, so that the items left out are never placed in lines and columns.
+  const kept = evidence.length > MAX_KEPT_EVIDENCE ? evidence.slice(0, MAX_KEPT_EVIDENCE) : evidence;
+  const entries = kept.map((item) => evidenceEntry(item, page));
+  return kept.length < evidence.length ? { evidence: entries, evidenceCount: evidence.length } : { evidence: entries };
 }
 
 /** Evidence as reports show it, with its line and column. */
@@ -81,7 +100,8 @@ function detached(text: string): string {
 }
 
 function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
-  // The evidence text, not its line: edits elsewhere in the page keep the fingerprint.
+  // The evidence text, not its line: edits elsewhere in the page keep the fingerprint. All of it,
+  // not only what the finding keeps, so baselines written before evidence was capped still match.
   const texts = report.evidence.length > 0
     ? [...new Set(report.evidence.map((e) => `${e.signal}:${e.text}`))].sort()
     : [page.source.slice(report.start, report.end)];

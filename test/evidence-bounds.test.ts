@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkText, type PageCheck } from '../src/check-page.js';
+import { defaultPolicy } from '../src/config/policy.js';
+import { FORMATS } from '../src/report/index.js';
+import type { CheckResult, FileResult } from '../src/result.js';
+import { MAX_KEPT_EVIDENCE } from '../src/rules/finding.js';
+import { summarise } from '../src/summary.js';
+
+const PATH = 'photos/wall.html';
+const CREDITS = 1_500;
+
+/** A page of 1,500 `<img alt="AFP/X">`, one a line from line 2, and whatever `last` adds after them. */
+function wall(last = ''): string {
+  return `<!DOCTYPE html><html><head><title>Wall</title></head><body>\n${'<img alt="AFP/X">\n'.repeat(CREDITS)}${last}\n</body></html>\n`;
+}
+
+let run: PageCheck;
+beforeAll(async () => {
+  run = { policy: await defaultPolicy(mkdtempSync(join(tmpdir(), 'rightslint-evidence-'))), asOf: '2026-01-15', displayPath: (path) => path };
+});
+
+const checked = (html: string): Promise<FileResult> => checkText(html, PATH, PATH, run);
+
+describe('evidence a result keeps', () => {
+  it('keeps the first thousand pieces of evidence of a finding and a holder, and counts them all', async () => {
+    const result = await checked(wall());
+    const [finding] = result.findings;
+    const [holder] = result.holders;
+    expect(finding).toMatchObject({ ruleId: 'unlicensed-content', holder: 'afp', line: 2, column: 11, evidenceCount: CREDITS });
+    expect(finding?.evidence).toHaveLength(MAX_KEPT_EVIDENCE);
+    expect(finding?.evidence[0]).toEqual({ signal: 'afp/photo-credit', text: 'AFP', line: 2, column: 11, endLine: 2, endColumn: 14 });
+    expect(finding?.evidence.at(-1)).toMatchObject({ line: MAX_KEPT_EVIDENCE + 1, column: 11 });
+    expect(holder).toMatchObject({ holder: 'afp', evidenceCount: CREDITS });
+    expect(holder?.evidence).toHaveLength(MAX_KEPT_EVIDENCE);
+    // Right after the list, where a bounded report puts it.
+    expect(Object.keys(finding ?? {}).indexOf('evidenceCount')).toBe(Object.keys(finding ?? {}).indexOf('evidence') + 1);
+  });
+
+  it('sets no evidenceCount where all the evidence is kept', async () => {
+    const result = await checked('<!DOCTYPE html><p>Text</p><img alt="AFP/X">');
+    expect(result.findings[0]?.evidence).toHaveLength(1);
+    expect(result.findings[0]).not.toHaveProperty('evidenceCount');
+    expect(result.holders[0]).not.toHaveProperty('evidenceCount');
+  });
+
+  it('fingerprints a finding from all its evidence, as before evidence was kept in part', async () => {
+    // Computed by the code before the cap: baselines written then must still match.
+    const [finding] = (await checked(wall('<img alt="Jane Doe / Agence France-Presse">'))).findings;
+    expect(finding).toMatchObject({ holder: 'afp', evidenceCount: CREDITS + 1, fingerprint: '0616c89c3271c599c3e052df962ac9e4' });
+    // The credit past the thousandth is part of it: without it the fingerprint is another.
+    expect((await checked(wall())).findings[0]?.fingerprint).toBe('f82d0fd8ae18ddcee09dd0e5c4d18618');
+  });
+
+  it('reports the whole count of a result that keeps part of its evidence', async () => {
+    const file = { ...(await checked(wall())), path: PATH };
+    const result: CheckResult = { version: 1, files: [file], summary: summarise([file], '2026-01-15', null) };
+    const options = { version: '0.0.0-test', color: false };
+    const all = JSON.parse(FORMATS.json(result, { ...options, maxEvidence: Number.POSITIVE_INFINITY })) as CheckResult;
+    expect(all.files[0]?.findings[0]).toMatchObject({ evidenceCount: CREDITS });
+    expect(all.files[0]?.findings[0]?.evidence).toHaveLength(MAX_KEPT_EVIDENCE);
+    const bounded = JSON.parse(FORMATS.json(result, options)) as CheckResult;
+    expect(bounded.files[0]?.holders[0]).toMatchObject({ evidenceCount: CREDITS });
+    expect(bounded.files[0]?.holders[0]?.evidence).toHaveLength(20);
+    expect(FORMATS.stylish(result, options)).toContain('      … and 1,480 more');
+    const sarif = JSON.parse(FORMATS.sarif(result, options)) as { runs: Array<{ results: Array<{ properties: { evidenceCount: number } }> }> };
+    expect(sarif.runs[0]?.results[0]?.properties.evidenceCount).toBe(CREDITS);
+  });
+});
