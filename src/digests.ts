@@ -24,7 +24,8 @@ export class DigestsAhead {
   constructor(job: DigestJob) {
     this.#worker = new Worker(DIGEST_WORKER, { workerData: job });
     this.#worker.on('message', (batch: Array<string | undefined>) => {
-      this.#digests.push(...batch);
+      // One at a time: a spread passes each digest as an argument, and the digest thread sizes batches.
+      for (const digest of batch) this.#digests.push(digest);
       this.#wake?.();
     });
     // A thread that fails or ends early leaves the rest undefined: those files are read here.

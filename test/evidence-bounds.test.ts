@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkText, type PageCheck } from '../src/check-page.js';
 import { defaultPolicy } from '../src/config/policy.js';
+import { buildHtmlTree } from '../src/document/html-tree.js';
+import type { TreeElement, TreeNode } from '../src/document/tree.js';
 import { FORMATS } from '../src/report/index.js';
 import type { CheckResult, FileResult } from '../src/result.js';
 import { MAX_KEPT_EVIDENCE } from '../src/rules/finding.js';
@@ -69,3 +71,28 @@ describe('evidence a result keeps', () => {
     expect(sarif.runs[0]?.results[0]?.properties.evidenceCount).toBe(CREDITS);
   });
 });
+
+describe('pages of many nodes', () => {
+  it('builds a page whose misnested block holds 200,000 children', () => {
+    // `</b>` inside `<p>` moves the paragraph's content into a copy of `b` (the adoption agency
+    // algorithm): spreading 200,000 children as arguments overflowed the stack.
+    const html = `<!DOCTYPE html><body><b><p>${'<br>'.repeat(200_000)}</b>© AFP</p>`;
+    const tree = buildHtmlTree(html);
+    expect(tree).toBeDefined();
+    const p = find(tree?.children ?? [], 'p');
+    const [copy] = p?.children ?? [];
+    expect(copy).toMatchObject({ type: 'element', tagName: 'b' });
+    expect((copy as TreeElement).children).toHaveLength(200_000);
+  });
+});
+
+/** The first element named `tagName`, depth first. */
+function find(nodes: readonly TreeNode[], tagName: string): TreeElement | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === tagName) return node;
+    const found = find(node.children, tagName);
+    if (found) return found;
+  }
+  return undefined;
+}

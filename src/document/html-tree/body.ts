@@ -249,7 +249,8 @@ function adopt(b: TreeBuilder, depth: number, furthest: number): void {
   }
   parent.children.push(last);
   const copy = copyOf(formatting);
-  copy.children.push(...block.children);
+  // One at a time, not spread as arguments: a block of 200,000 children overflowed the stack.
+  for (const child of block.children) copy.children.push(child);
   block.children.length = 0;
   block.children.push(copy);
   b.formatting.splice(b.formatting.indexOf(bookmark) + 1, 0, copy);
