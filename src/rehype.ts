@@ -5,6 +5,8 @@ import { checkText } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
 import { today } from './policy/dates.js';
+import { evidenceLimit, moreText, shownEvidence } from './report/bound.js';
+import type { Finding } from './result.js';
 
 /** Options of the rehype plugin. */
 export interface RehypeRightslintOptions {
@@ -12,6 +14,8 @@ export interface RehypeRightslintOptions {
   config?: string;
   /** The day to judge retention by; today when absent. */
   asOf?: string;
+  /** Evidence texts a message's `actual` quotes before it counts the rest (default 20, as reports). */
+  maxEvidence?: number;
 }
 
 /**
@@ -30,6 +34,8 @@ export default function rehypeRightslint(options: RehypeRightslintOptions = {}) 
     return policies.get(key) as Promise<Policy>;
   };
 
+  const limit = evidenceLimit(options.maxEvidence);
+
   return async function transform(_tree: Root, file: VFile): Promise<void> {
     const policy = await policyFor(file);
     const absolute = resolve(file.cwd, file.path || 'page.html');
@@ -46,7 +52,18 @@ export default function rehypeRightslint(options: RehypeRightslintOptions = {}) 
       message.url = finding.url;
       message.fatal = finding.severity === 'error';
       if (finding.expected) message.expected = [finding.expected];
-      message.actual = finding.evidence.map((item) => item.text).join('; ') || undefined;
+      message.actual = actualText(finding, limit);
     }
   };
+}
+
+/**
+ * The evidence texts a message quotes, the first `limit` and a count of the rest: a page repeating
+ * one credit 200,000 times joined them all into 1 MB of `actual`.
+ */
+function actualText(finding: Finding, limit: number): string | undefined {
+  const { shown, omitted } = shownEvidence(finding, limit);
+  const texts = shown.map((item) => item.text);
+  if (omitted > 0) texts.push(moreText(omitted));
+  return texts.join('; ') || undefined;
 }

@@ -1,7 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { read } from 'to-vfile';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import rehypeRightslint from '../src/rehype.js';
 
@@ -29,5 +32,26 @@ describe('rightslint/rehype', () => {
     const processor = unified().use(rehypeParse).use(rehypeRightslint, { asOf: '2026-01-15' });
     await processor.run(processor.parse(file), file);
     expect(file.messages).toEqual([]);
+  });
+
+  it('quotes the first 20 pieces of evidence in actual and counts the rest', async () => {
+    // 1,500 credits joined whole made an `actual` of 1,500 texts (1 MB for 200,000).
+    const cwd = mkdtempSync(join(tmpdir(), 'rightslint-rehype-'));
+    const value = `<!DOCTYPE html><body>\n${'<img alt="AFP/X">\n'.repeat(1_500)}</body>`;
+    const file = new VFile({ path: 'photos/wall.html', cwd, value });
+    const processor = unified().use(rehypeParse).use(rehypeRightslint, { asOf: '2026-01-15' });
+    await processor.run(processor.parse(file), file);
+    const [message] = file.messages;
+    expect(message).toMatchObject({ ruleId: 'unlicensed-content', place: { start: { line: 2, column: 11 } } });
+    expect(message?.actual).toBe([...Array<string>(20).fill('AFP'), '… and 1,480 more'].join('; '));
+  });
+
+  it('quotes as many as maxEvidence asks', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rightslint-rehype-'));
+    const value = '<!DOCTYPE html><body>\n<img alt="AFP/X">\n<img alt="AFP/Y">\n<img alt="AFP/Z">\n</body>';
+    const file = new VFile({ path: 'photos/wall.html', cwd, value });
+    const processor = unified().use(rehypeParse).use(rehypeRightslint, { asOf: '2026-01-15', maxEvidence: 1 });
+    await processor.run(processor.parse(file), file);
+    expect(file.messages[0]?.actual).toBe('AFP; … and 2 more');
   });
 });
