@@ -213,7 +213,7 @@ describe('the bundled example', () => {
   it('reports what examples/newsroom/README.md says it does', async () => {
     const { code, stdout } = await runCli(['check', 'examples/newsroom', '--format', 'json', ...AS_OF], join(import.meta.dirname, '..'));
     expect(code).toBe(1);
-    const findings = (JSON.parse(stdout) as CheckResult).files.flatMap((f) => f.findings.map((x) => `${f.path.replace('examples/newsroom/content/', '')} ${x.ruleId} ${x.holder ?? ''}`.trim()));
+    const findings = (JSON.parse(stdout) as CheckResult).files.flatMap((f) => f.findings.map((x) => `${f.path.replace(/^content\//, '')} ${x.ruleId} ${x.holder ?? ''}`.trim()));
     expect(findings).toEqual([
       'blog/2025/07/picture-desk-favourites.md unlicensed-content ap',
       'business/2025/05/container-rates-slide.html license-expired reuters',
