@@ -166,6 +166,15 @@ describe('check --quiet', () => {
     expect(over.stderr).toBe('rightslint: 1 warning, more than --max-warnings 0 allows\n');
     expect(await cli(['check', '-q', '--max-warnings', '1', ...AS_OF], folder)).toMatchObject({ code: 0, stderr: '' });
   }, 120_000);
+
+  it('is taken by merge too, so that shards report as the whole would', async () => {
+    const folder = mixedSite();
+    await cli(['check', '-f', 'json', '-o', 'all.json', ...AS_OF], folder);
+    const merged = await cli(['merge', '-q', '-f', 'stylish', 'all.json'], folder);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).not.toContain('news/wire.md');
+    expect(merged.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 3 files checked');
+  }, 60_000);
 });
 
 describe('colour', () => {

@@ -5,6 +5,7 @@ import { kindOf, mergeResults, mergeSarif } from '../merge.js';
 import type { CheckResult } from '../result.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
+import { errorsOnly } from './errors-only.js';
 import { FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { exitCode } from './check-command.js';
@@ -19,6 +20,7 @@ export const MERGE_USAGE = {
   options: {
     format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default json); repeatable' },
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
+    quiet: { type: 'boolean', short: 'q', description: 'Report errors only, as `check --quiet` does' },
     ...COLOR_OPTIONS,
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
@@ -55,6 +57,7 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(documents.map((d) => d.document as CheckResult));
-  await writeOutputs(outputs, io, color, (format, colored) => FORMATS[format](result, { color: colored, version: VERSION }));
+  const shown = values.quiet ? errorsOnly(result) : result;
+  await writeOutputs(outputs, io, color, (format, colored) => FORMATS[format](shown, { color: colored, version: VERSION }));
   return exitCode(result, -1);
 }
