@@ -11,7 +11,8 @@ export function readWithin(file: string, limit: number): Buffer | number {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new Error(`not a regular file (${stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device or folder'})`);
+    if (stats.isDirectory()) throw new Error('a folder, not a file');
+    if (!stats.isFile()) throw new Error(`not a regular file (${stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device'})`);
     const { size } = stats;
     if (size > limit) return size;
     if (buffer.length < size) buffer = Buffer.allocUnsafe(size);

@@ -1,9 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError, UsageError } from '../src/errors.js';
 import { scratchFolder } from './support/scratch.js';
+
+function mkfifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
 
 /** Writes the files of a policy (the first is `rightslint.yaml`) and returns what loading it throws. */
 async function rejectionOf(files: Record<string, string>): Promise<unknown> {
@@ -175,6 +180,28 @@ describe('policy errors', () => {
     expect(await problemLines({ 'rightslint.yaml': 'holders: [own.yaml]\n', 'own.yaml': holder })).toEqual([
       expect.stringMatching(/^own\.yaml:1:5 id Holder `afp` is already defined in .*rules\/holders\/afp\.yaml$/),
     ]);
+  });
+
+  it('keeps a relative extends inside the project, reads a file named by its absolute path without quoting it, and never waits on a pipe', async () => {
+    const outside = scratchFolder('policy-errors-outside');
+    writeFileSync(join(outside, 'secrets.txt'), 'root:x:0:0:root:/root:/bin/bash\n');
+    mkfifo(join(outside, 'pipe.yaml'));
+    const folder = scratchFolder('policy-errors');
+    mkdirSync(join(folder, '.git'));
+    mkdirSync(join(folder, 'site'));
+    writeFileSync(join(folder, 'base.yaml'), 'rules:\n  unknown-notice: error\n');
+    const climbing = relative(join(folder, 'site'), join(outside, 'secrets.txt'));
+    writeFileSync(join(folder, 'site', 'rightslint.yaml'), `extends: [../base.yaml, ${climbing}, ${join(outside, 'secrets.txt')}, ${join(outside, 'pipe.yaml')}]\n`);
+    const error = await loadPolicy('site/rightslint.yaml', folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PolicyError);
+    const lines = (error as PolicyError).message.split('\n');
+    // ../base.yaml stays in the repository and is read; the climb out of it is refused.
+    expect(lines).toContain(`site/rightslint.yaml:1:25: \`extends[1]\` Cannot extend \`${climbing}\`: it is outside the project (\`.\`, the repository or folder of the policy); name a file outside it by its absolute path`);
+    expect(lines).toContainEqual(expect.stringMatching(/^site\/rightslint\.yaml:1:\d+: `extends\[3\]` Cannot extend `.*pipe\.yaml`: not a regular file \(a named pipe\)$/));
+    expect(lines.filter((line) => /^[^ ].*base\.yaml/.test(line))).toEqual([]);
+    // The file named by its absolute path is judged, but nothing of it is shown.
+    expect(lines).toContainEqual(expect.stringMatching(/^site\/rightslint\.yaml:1:\d+: `extends\[2\]` Cannot extend `.*secrets\.txt`: it is not a valid policy \(1 problem, not shown as the file lies outside the project; `rightslint check -c .*secrets\.txt` shows them\)$/));
+    expect((error as PolicyError).message).not.toContain('/bin/bash');
   });
 
   it('reads a missing policy as one line, with no position', async () => {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PolicyError, type Problem, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { isInside, projectOf, readPolicyText } from './policy-text.js';
 import { policyError } from './problems.js';
 import { readFailure } from './read-failure.js';
 import { policySchema, type PolicySpec } from './schema.js';
@@ -27,10 +27,13 @@ export interface ChainLink {
  */
 export async function readChain(path: string, cwd: string, problems: Problem[]): Promise<ChainLink[]> {
   const shown = relative(cwd, path) || path;
-  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
+  let text: string;
+  try {
+    text = readPolicyText(path);
+  } catch (cause) {
     throw new UsageError(`Cannot read policy \`${shown}\`: ${readFailure(cause)}`, { cause });
-  });
-  return readLinks({ path, cwd, problems, visiting: [] }, text);
+  }
+  return readLinks({ path, cwd, problems, visiting: [], project: projectOf(dirname(path)) }, text);
 }
 
 /** The chain of a policy known to be valid, or a PolicyError with every problem in it. */
@@ -47,10 +50,12 @@ interface Reading {
   problems: Problem[];
   /** The files that extend this one, for finding cycles. */
   visiting: readonly string[];
+  /** The project of the policy (see `projectOf`): a relative `extends` may not leave it. */
+  project: string;
 }
 
 async function readLinks(reading: Reading, text: string): Promise<ChainLink[]> {
-  const { path, cwd, problems, visiting } = reading;
+  const { path, cwd, problems, visiting, project } = reading;
   let yaml: YamlFile;
   try {
     yaml = parseYamlFile(relative(cwd, path) || path, text);
@@ -69,10 +74,22 @@ async function readLinks(reading: Reading, text: string): Promise<ChainLink[]> {
       problems.push(problemAtField(yaml, field, `Unknown preset \`${name}\`${suggest(name, PRESET_NAMES.map((p) => `rightslint:${p}`)) || `; expected ${PRESET_NAMES.map((p) => `rightslint:${p}`).join(' or ')}`}`));
     } else if ([...visiting, path].includes(target)) {
       problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: it extends this policy again (a cycle)`));
+    } else if (isRelativeName(name) && !isInside(target, project)) {
+      problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: it is outside the project (\`${relative(cwd, project) || '.'}\`, the repository or folder of the policy); name a file outside it by its absolute path`));
     } else {
-      const parent = await readFile(target, 'utf8').catch((cause: unknown) => new Error(readFailure(cause)));
-      if (parent instanceof Error) problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: ${parent.message}`));
-      else links.push(...(await readLinks({ path: target, cwd, problems, visiting: [...visiting, path] }, parent)));
+      let parent: string;
+      try {
+        parent = readPolicyText(target);
+      } catch (cause) {
+        problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: ${readFailure(cause)}`));
+        continue;
+      }
+      const own: Problem[] = [];
+      links.push(...(await readLinks({ path: target, cwd, problems: own, visiting: [...visiting, path], project }, parent)));
+      // A file outside the project is read for its policy, but nothing of it is shown: named by
+      // mistake, it may be anyone's (a password file), and its problems would print its lines.
+      if (own.length === 0 || isInside(target, project) || target.startsWith(PRESETS)) problems.push(...own);
+      else problems.push(problemAtField(yaml, field, `Cannot extend \`${name}\`: it is not a valid policy (${own.length} problem${own.length === 1 ? '' : 's'}, not shown as the file lies outside the project; \`rightslint check -c ${name}\` shows them)`));
     }
   }
   return [...links, { yaml, raw, folder: dirname(path) }];
@@ -83,6 +100,11 @@ function extendsEntries(value: unknown): Array<[string, FieldPath]> {
   if (typeof value === 'string' && value !== '') return [[value, ['extends']]];
   if (!Array.isArray(value)) return [];
   return value.flatMap((name, i): Array<[string, FieldPath]> => (typeof name === 'string' && name !== '' ? [[name, ['extends', i]]] : []));
+}
+
+/** Whether `extends` names a file relative to the policy's folder (not a preset, not an absolute path). */
+function isRelativeName(name: string): boolean {
+  return !name.startsWith('rightslint:') && !isAbsolute(name);
 }
 
 function resolveExtends(name: string, folder: string): string | undefined {
