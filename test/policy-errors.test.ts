@@ -204,6 +204,15 @@ describe('policy errors', () => {
     expect((error as PolicyError).message).not.toContain('/bin/bash');
   });
 
+  it('reports a holder file that is a named pipe at its place, rather than waiting for a writer', async () => {
+    const folder = scratchFolder('policy-errors');
+    mkdirSync(join(folder, 'holders'));
+    mkfifo(join(folder, 'holders', 'pipe.yaml'));
+    writeFileSync(join(folder, 'rightslint.yaml'), 'holders: [holders]\n');
+    const error = await loadPolicy('rightslint.yaml', folder).catch((e: unknown) => e);
+    expect((error as PolicyError).problems?.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual(['holders/pipe.yaml:1:1 Cannot read holder file: not a regular file (a named pipe)']);
+  });
+
   it('reads a missing policy as one line, with no position', async () => {
     const folder = scratchFolder('policy-errors');
     const error = await loadPolicy('nope.yaml', folder).catch((e: unknown) => e);

@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { readPolicyText } from '../config/policy-text.js';
+import { readFailure } from '../config/read-failure.js';
 import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
 import { linearProblem, type Syntax } from './pattern.js';
 import { holderSchema, type HolderSpec } from './schema.js';
@@ -28,8 +30,14 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
   const seen = new Map<string, string>();
   for (const file of files) {
     const display = relative(cwd, file) || file;
+    let text: string;
     try {
-      const text = await readFile(file, 'utf8');
+      text = readPolicyText(file);
+    } catch (cause) {
+      problems.push({ file: display, line: 1, column: 1, field: '', message: `Cannot read holder file: ${readFailure(cause)}` });
+      continue;
+    }
+    try {
       const syntax: Syntax = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'javascript' : 're2';
       // A shipped file as the build validated it, unless edited since (or its id is taken).
       const built = syntax === 'javascript' ? snapshotSpec(text) : undefined;

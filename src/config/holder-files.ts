@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
 import { PolicyError, type Problem } from '../errors.js';
 import type { ChainLink } from './extends.js';
+import { readPolicyText } from './policy-text.js';
 import { readFailure } from './read-failure.js';
 import type { KnownHolders } from './references.js';
 import { parseYamlFile, problemAtField } from './yaml-file.js';
@@ -64,7 +65,7 @@ function shippedHolders(cwd: string): Promise<HolderEntry[]> {
 
 /** A user's holder that takes the id of a shipped one, at its `id` (as loadHolders says it within one call). */
 async function takenIdProblem(entry: HolderEntry, builtIn: readonly HolderEntry[], cwd: string): Promise<Problem> {
-  const yaml = parseYamlFile(entry.file, await readFile(resolve(cwd, entry.file), 'utf8'));
+  const yaml = parseYamlFile(entry.file, readPolicyText(resolve(cwd, entry.file)));
   const previous = builtIn.find((e) => e.spec.id === entry.spec.id)?.file ?? BUILTIN_HOLDERS;
   return problemAtField(yaml, ['id'], `Holder \`${entry.spec.id}\` is already defined in ${previous}`);
 }
