@@ -82,12 +82,12 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
 
 /**
  * What the verdict of every page depends on, apart from the pages: the policy file and each file
- * it extends, the holder files and folders it loads, and the places a `rightslint.yaml` could be
+ * it extends, the holder files and folders it loads, the places a `rightslint.yaml` could be
  * found from `folder` up to the policy's folder (one added or removed there changes which policy
- * applies).
+ * applies), and the files that pin rightslint's own version (see `versionPins`).
  */
-export async function policySources(policy: Policy, folder: string, cwd: string): Promise<string[]> {
-  const sources = new Set<string>();
+export async function policySources(policy: Policy, folder: string, cwd: string, packageRoot = PACKAGE_ROOT): Promise<string[]> {
+  const sources = new Set<string>(await versionPins(packageRoot));
   if (policy.file) {
     for (const link of await loadChain(policy.file, cwd)) sources.add(resolve(cwd, link.yaml.file));
   }
@@ -97,6 +97,23 @@ export async function policySources(policy: Policy, folder: string, cwd: string)
     if ((policy.file && at === policy.root) || dirname(at) === at) break;
   }
   return [...sources];
+}
+
+// The manifest and the lock files of npm, Yarn, pnpm and Bun: an upgrade of rightslint changes one of them.
+const PINS = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+
+/**
+ * The files of the project that installed rightslint as a dependency (its folder is the part of
+ * the package's path before `node_modules`, pnpm's store included) that say which version it
+ * runs: a new version may judge any page differently. None for a copy not installed that way (a
+ * global install, a clone), whose upgrades git cannot see.
+ */
+async function versionPins(packageRoot: string): Promise<string[]> {
+  const at = packageRoot.indexOf(`${sep}node_modules${sep}`);
+  if (at < 0) return [];
+  const project = packageRoot.slice(0, at);
+  const found = await Promise.all(PINS.map(async (name) => ((await stat(join(project, name)).catch(() => undefined))?.isFile() ? join(project, name) : undefined)));
+  return found.filter((path): path is string => path !== undefined);
 }
 
 function isUnder(file: string, folder: string): boolean {

@@ -88,7 +88,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const folder = (await stat(start)).isDirectory() ? start : dirname(start);
     const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd) });
     if (changes.sources.length > 0) {
-      notices.push(`The policy changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
+      notices.push(`What every page is judged by changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
     } else {
       targets = targets.filter((target) => changes.files.has(target.absolute));
       if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { changedSince, policySources } from '../src/changed.js';
+import { loadPolicy } from '../src/config/policy.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
@@ -68,7 +70,7 @@ describe('--changed-since when the policy changed', () => {
     const { code, stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
     expect(code).toBe(1);
     expect(paths(stdout)).toEqual([['news/one.html', ['unlicensed-content']], ['news/two.html', ['unlicensed-content']]]);
-    expect(stderr).toBe('rightslint: The policy changed since `HEAD` (`rightslint.yaml`): checking every page, not only the changed ones.\n');
+    expect(stderr).toBe('rightslint: What every page is judged by changed since `HEAD` (`rightslint.yaml`): checking every page, not only the changed ones.\n');
   });
 
   it('checks every page when a file the policy extends, or a holder file it loads, changed', async () => {
@@ -77,7 +79,7 @@ describe('--changed-since when the policy changed', () => {
       writeFileSync(join(folder, file), text);
       const { stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
       expect(paths(stdout).map(([path]) => path)).toEqual(['news/one.html', 'news/two.html']);
-      expect(stderr).toContain(`The policy changed since \`HEAD\` (\`${file}\`)`);
+      expect(stderr).toContain(`What every page is judged by changed since \`HEAD\` (\`${file}\`)`);
     }
   });
 
@@ -90,6 +92,22 @@ describe('--changed-since when the policy changed', () => {
     // Paths are relative to the folder of the policy in force, news/.
     expect(paths(stdout)).toEqual([['one.html', ['unlicensed-content']], ['two.html', ['unlicensed-content']]]);
     expect(stderr).toContain('(`news/rightslint.yaml (not tracked by git)`)');
+  });
+
+  it('counts an upgrade of rightslint, installed as the project\'s dependency, as a change to every page\'s verdict', async () => {
+    const folder = repository();
+    writeFileSync(join(folder, 'package.json'), '{"devDependencies": {"rightslint": "0.1.0"}}\n');
+    writeFileSync(join(folder, 'package-lock.json'), '{"packages": {"node_modules/rightslint": {"version": "0.1.0"}}}\n');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-qm', 'install');
+    const installed = join(folder, 'node_modules', 'rightslint');
+    const policy = await loadPolicy(join(folder, 'rightslint.yaml'), folder);
+    const changes = async () => changedSince({ ref: 'HEAD', folder, sources: await policySources(policy, folder, folder, installed) });
+    expect((await changes()).sources).toEqual([]);
+    writeFileSync(join(folder, 'package-lock.json'), '{"packages": {"node_modules/rightslint": {"version": "0.2.0"}}}\n');
+    expect((await changes()).sources).toEqual(['package-lock.json']);
+    // A copy that is no project's dependency (a clone, a global install) pins nothing git can see.
+    expect(await policySources(policy, folder, folder, join(folder, 'elsewhere'))).not.toContain(join(folder, 'package-lock.json'));
   });
 
   it('runs git in the checked path\'s repository, not the working folder', async () => {
