@@ -1,7 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { checkText } from './check-page.js';
+import { checkText, unscannable } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
 import { today } from './policy/dates.js';
@@ -34,14 +34,22 @@ export default function rehypeRightslint(options: RehypeRightslintOptions = {}) 
     return policies.get(key) as Promise<Policy>;
   };
 
-  const limit = evidenceLimit(options.maxEvidence);
+  const shown = evidenceLimit(options.maxEvidence);
 
   return async function transform(_tree: Root, file: VFile): Promise<void> {
     const policy = await policyFor(file);
     const absolute = resolve(file.cwd, file.path || 'page.html');
     const policyPath = relative(policy.root, absolute).split(sep).join('/');
     const run = { policy, asOf: options.asOf ?? today(), displayPath: (path: string) => path };
-    const result = await checkText(String(file.value), file.path || 'page.html', policyPath, run);
+    const text = String(file.value);
+    // Nothing can stop a check in the calling thread, and its time grows with the page's size:
+    // the policy's size limit bounds it here as the pool's time limit does in `check`.
+    const size = Buffer.byteLength(text);
+    const path = file.path || 'page.html';
+    const limit = policy.spec.maxFileSize;
+    const result = size > limit
+      ? unscannable(path, 'skipped', `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`, policyPath, run)
+      : await checkText(text, path, policyPath, run);
     for (const finding of result.findings) {
       if (finding.suppression) continue;
       const message = file.message(finding.message, {
@@ -52,7 +60,7 @@ export default function rehypeRightslint(options: RehypeRightslintOptions = {}) 
       message.url = finding.url;
       message.fatal = finding.severity === 'error';
       if (finding.expected) message.expected = [finding.expected];
-      message.actual = actualText(finding, limit);
+      message.actual = actualText(finding, shown);
     }
   };
 }

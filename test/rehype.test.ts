@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rehypeParse from 'rehype-parse';
@@ -32,6 +32,17 @@ describe('rightslint/rehype', () => {
     const processor = unified().use(rehypeParse).use(rehypeRightslint, { asOf: '2026-01-15' });
     await processor.run(processor.parse(file), file);
     expect(file.messages).toEqual([]);
+  });
+
+  it('reports a page over the policy\'s size limit as unchecked, a fatal message, instead of checking it without a time limit', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rightslint-rehype-'));
+    writeFileSync(join(cwd, 'rightslint.yaml'), 'maxFileSize: 1000\n');
+    const file = new VFile({ path: 'big.html', cwd, value: `<p>PARIS (AFP) - ${'Talks resumed. '.repeat(100)}</p>` });
+    const processor = unified().use(rehypeParse).use(rehypeRightslint, { asOf: '2026-01-15' });
+    await processor.run(processor.parse(file), file);
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.reason])).toEqual([
+      ['unscannable-file', true, expect.stringMatching(/larger than the size limit \(1\d{3} bytes, limit 1000: see `maxFileSize`\)/)],
+    ]);
   });
 
   it('quotes the first 20 pieces of evidence in actual and counts the rest', async () => {
