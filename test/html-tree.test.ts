@@ -67,6 +67,10 @@ const BUILT: Array<[string, string]> = [
   ['meta, time and credit attributes', '<meta property="og:site_name" content="Daily"><meta name="date" content="2025-06-04"><time datetime="2025-06-04">x</time><figure data-credit="AFP"><img src="GettyImages-1.jpg"></figure>'],
   ['hidden and navigation elements', '<div hidden>AFP</div><div hidden="until-found">AP</div><ul role="navigation"><li>x</ul><nav>y</nav><p>z'],
   ['headings closing headings', '<h1>a<h2>b</h1>c<h3>d</h4>e'],
+  // Older pages leave bold and font open across paragraphs and cells: each is opened again.
+  ['formatting reopened after a block', '<p><b>a</p><p>b</p><p><font face="Arial" data-credit="AFP"><i>PARIS (AFP)</p>- x<div>y</div>z'],
+  ['formatting reopened inside a cell, not across it', '<table><tr><td><b>a<p>AFP</td><td>b</td></tr></table><p>c'],
+  ['formatting reopened after a marker and a link', '<a href="/x"><b>a<div>b</div>c</a><p>d<object><i>e</object>f'],
   // Names are read in place, letters in any case; a control character is no digit ("h\x11" is no h1).
   ['tag names in capitals, and names that only look like known ones', '<P CLASS="credit">a<H1>AFP</H1>b<p>c<h\x11>d</h\x11>e<Custom-El>f</CUSTOM-EL>g'],
   ['an object with a fallback', '<object data="x"><p>AFP</p></object><p>y'],
@@ -79,7 +83,6 @@ const BUILT: Array<[string, string]> = [
 const DECLINED: Array<[string, string]> = [
   ['text moved out of a table', '<table><tr>AFP<td>x</td></tr></table>'],
   ['a block inside a table row', '<table><tr><div>x</div></tr></table>'],
-  ['formatting reopened after a block', '<p><b>a</p><p>b</p>'],
   ['a template in a table', '<table><template><tr><td>x</td></tr></template></table>'],
   ['a script left open in a comment', '<script><!-- <script></script><p>AFP</p>'],
   ['SVG in a template', '<template><svg><template></template></svg></template><p>x</p>'],

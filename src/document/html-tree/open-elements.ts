@@ -2,6 +2,13 @@ import type { TreeElement, TreeRoot } from '../tree.js';
 import { BUTTON_SCOPE, IMPLIED_END, MARKER, SECTIONS, TABLE_SCOPE } from './elements.js';
 import { needsParser } from './needs-parser.js';
 
+/** A formatting element opened again: its name and properties (never changed, so shared), its start tag's place. */
+function reopened(element: TreeElement): TreeElement {
+  const start = element.position?.start?.offset;
+  const end = element.position?.end?.offset;
+  return { type: 'element', tagName: element.tagName, properties: element.properties, children: [], position: start === undefined ? undefined : { start: { offset: start }, end: { offset: end } } };
+}
+
 /** How deep elements may nest in a page this builder reads (news pages nest some tens deep). */
 const MAX_DEPTH = 512;
 
@@ -105,9 +112,23 @@ export class OpenElements {
     return undefined;
   }
 
-  /** Formatting elements closed by a block must be reopened before more content: left to parse5. */
+  /**
+   * Reopens the formatting elements a block closed, before more content (13.2.4.3): `<p><b>a</p>
+   * <p>b` puts a new `b` around "b". Each is a copy of the element its entry was made for, with
+   * that element's start tag as its position, as parse5 gives it; the copy takes the entry's place.
+   */
   reconstructFormatting(): void {
-    const last = this.formatting.at(-1);
-    if (last !== undefined && last !== MARKER && !this.stack.includes(last)) needsParser();
+    const { formatting, stack } = this;
+    const last = formatting.at(-1);
+    if (last === undefined || last === MARKER || stack.includes(last)) return;
+    // A copy made in a table would be moved before it ("foster parenting"): left to parse5.
+    if (this.isTableContext()) needsParser();
+    let first = formatting.length - 1;
+    for (let entry = formatting[first - 1]; first > 0 && entry !== MARKER && !stack.includes(entry as TreeElement); entry = formatting[--first - 1]);
+    for (let i = first; i < formatting.length; i++) {
+      const entry = formatting[i] as TreeElement;
+      const copy = this.insert(reopened(entry));
+      formatting[i] = copy;
+    }
   }
 }
