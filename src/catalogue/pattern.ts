@@ -10,7 +10,8 @@ export interface Pattern {
 
 /**
  * The syntax a holder file's patterns are written in. Every pattern runs on RE2 (re2js), whose
- * matching time is linear in the text whatever the pattern. The shipped catalogue is written in
+ * matching time is linear in the text whatever the pattern, and so is a search for all its
+ * matches, however many (see remember-literals.ts). The shipped catalogue is written in
  * JavaScript's syntax (the `u` flag), lookaheads at the end included, and translated for RE2
  * (to-re2.ts; the build does it ahead of time); patterns from users' holder files are RE2's own.
  */
