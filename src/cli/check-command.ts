@@ -1,5 +1,5 @@
 import { check, MAX_TIMEOUT_MS } from '../check.js';
-import { FORMATS } from '../report/index.js';
+import { FORMATS, REPORTS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { VERSION } from '../version.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
@@ -76,7 +76,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   });
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => FORMATS[format](shown, { color, version: VERSION }));
+  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { color, version: VERSION }));
   const { errors, warnings } = result.summary;
   // As ESLint does: when warnings alone fail the run, say so (with --quiet they were not shown).
   if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) {

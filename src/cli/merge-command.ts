@@ -6,7 +6,8 @@ import type { CheckResult } from '../result.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
-import { FORMATS } from '../report/index.js';
+import { coalesce, jsonPieces } from '../report/chunks.js';
+import { FORMATS, REPORTS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
@@ -51,13 +52,18 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   if (kinds.size > 1) throw new UsageError('Cannot merge JSON results with SARIF logs: give one kind');
   if (kinds.has('sarif')) {
     if (values.format?.some((f) => f !== 'sarif')) throw new CommandLineError('Cannot write SARIF logs in another format: merge the JSON results for that');
-    const merged = `${JSON.stringify(mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number])), null, 2)}\n`;
-    await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, color, () => merged);
+    const merged = mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number]));
+    // In pieces, as the sarif format writes it (log, runs, a run, its results), so shards that
+    // add up to more than the longest string still merge.
+    await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, color, function* () {
+      yield* coalesce(jsonPieces(merged, 4));
+      yield '\n';
+    });
     return EXIT.clean;
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(documents.map((d) => d.document as CheckResult));
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, color, (format, colored) => FORMATS[format](shown, { color: colored, version: VERSION }));
+  await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { color: colored, version: VERSION }));
   return exitCode(result, -1);
 }

@@ -4,6 +4,7 @@ import { FORMATS, type FormatName } from '../report/index.js';
 import { assertWritable, writeAtomic } from '../write-atomic.js';
 import { CommandLineError } from './args.js';
 import type { Io } from './io.js';
+import { writeChunks } from './write-chunks.js';
 
 /** One report to write: a format, and its file (standard output when absent). */
 export interface Output {
@@ -27,24 +28,21 @@ export function pairOutputs(formats: readonly string[], files: readonly string[]
 
 /**
  * Writes each report, files whole or not at all (a device or a link's target written in place);
- * colour, when `color` says so (see `isColored`), only on standard output. A file that cannot be
- * written is a usage error.
+ * colour, when `color` says so (see `isColored`), only on standard output. Reports come in chunks
+ * and go out one chunk at a time, so no report is ever one string: V8 caps a string at about
+ * 512 MB, which the JSON of a large archive passes. A file that cannot be written is a usage error.
  */
-export async function writeOutputs(outputs: readonly Output[], io: Io, color: boolean, render: (format: FormatName, color: boolean) => string): Promise<void> {
+export async function writeOutputs(outputs: readonly Output[], io: Io, color: boolean, render: (format: FormatName, color: boolean) => string | Iterable<string>): Promise<void> {
   for (const { format, file } of outputs) {
-    const text = render(format, file === undefined && color);
-    if (file) await writeReport(resolve(io.cwd, file), file, text);
-    else io.stdout.write(text);
+    const chunks = render(format, file === undefined && color);
+    if (file) await writing(file, () => writeAtomic(resolve(io.cwd, file), chunks));
+    else await writeChunks(io.stdout, chunks);
   }
 }
 
-/** Refuses, before any page is read, a report file that could not be written (see `writeReport`). */
+/** Refuses, before any page is read, a report file that could not be written (see `writeAtomic`). */
 export async function checkOutputs(outputs: readonly Output[], io: Io): Promise<void> {
   for (const { file } of outputs) if (file) await writing(file, () => assertWritable(resolve(io.cwd, file)));
-}
-
-async function writeReport(path: string, file: string, text: string): Promise<void> {
-  await writing(file, () => writeAtomic(path, text));
 }
 
 /** Runs a write to `file`, a file-system error a usage error that says what it means. */
