@@ -170,6 +170,9 @@ describe('option values', () => {
     expect(await refused('--max-warnings', '-1')).toEqual([2, '', 'rightslint: Cannot use --max-warnings `-1`: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
     expect(await refused('--max-warnings=')).toEqual([2, '', 'rightslint: Cannot use --max-warnings ``: expected a whole number from 0 (leave the option out to allow any number of warnings)']);
     expect(await refused('--workers', '0')).toEqual([2, '', 'rightslint: Cannot use --workers `0`: expected a whole number from 1']);
+    for (const value of ['-1', '1.5', 'Infinity', 'al']) {
+      expect(await refused('--max-evidence', value)).toEqual([2, '', `rightslint: Cannot use --max-evidence \`${value}\`: expected a whole number from 0 (or \`all\`)`]);
+    }
     expect(await refused('-c', '-x')).toEqual([2, '', 'rightslint: Cannot use `-c`: it needs a value (for one that starts with a dash, write `--config=-x`)']);
     expect(existsSync(join(folder, '.rightslintcache'))).toBe(false);
   });
@@ -182,6 +185,39 @@ describe('option values', () => {
     await expect(check({ cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
     await expect(check({ cwd: folder, workers: 1.5 })).rejects.toThrow('Cannot use `1.5` workers: expected a whole number from 1');
   });
+});
+
+describe('the evidence a report lists', () => {
+  const folder = join(FIXTURES, 'wire-unlicensed');
+  type Holders = { files: Array<{ holders: Array<{ evidence: Array<{ signal: string }>; evidenceCount?: number }> }> };
+  const holderOf = (stdout: string) => (JSON.parse(stdout) as Holders).files[0]?.holders[0];
+
+  it('is bounded by --max-evidence, the rest counted, in check and merge alike', async () => {
+    const one = await runCli(['check', '-f', 'json', '--max-evidence', '1', ...AS_OF], folder);
+    expect(one.code).toBe(1);
+    expect(holderOf(one.stdout)).toMatchObject({ evidence: [{ signal: 'afp/dateline' }], evidenceCount: 2 });
+    const none = await runCli(['check', '--max-evidence', '0', ...AS_OF], folder);
+    expect(none.stdout).toContain('… and 2 more');
+    const out = scratchFolder('max-evidence');
+    await runCli(['check', '-f', 'json', '-o', join(out, 'all.json'), '--max-evidence', 'all', ...AS_OF], folder);
+    const all = holderOf(readFileSync(join(out, 'all.json'), 'utf8'));
+    expect([all?.evidence.map((e) => e.signal), all?.evidenceCount]).toEqual([['afp/dateline', 'afp/notice'], undefined]);
+    const merged = await runCli(['merge', '--max-evidence', '1', 'all.json'], out);
+    expect(merged.code).toBe(1);
+    expect(holderOf(merged.stdout)).toMatchObject({ evidence: [{ signal: 'afp/dateline' }], evidenceCount: 2 });
+  }, 60_000);
+
+  it('is refused for SARIF logs, which merge as they are', async () => {
+    const out = scratchFolder('max-evidence-sarif');
+    await runCli(['check', '-f', 'sarif', '-o', join(out, 'all.sarif'), ...AS_OF], folder);
+    const merged = await runCli(['merge', '-o', join(out, 'merged.sarif'), 'all.sarif'], out);
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'merged.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ results: [{ ruleId: 'unlicensed-content' }] }] });
+    for (const option of [['--max-evidence', '1'], ['--quiet']]) {
+      const refused = await runCli(['merge', ...option, 'all.sarif'], out);
+      expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, `rightslint: Cannot use ${option[0]} on SARIF logs: they merge as they are (merge the JSON results for that)`]);
+    }
+  }, 60_000);
 });
 
 describe('a file that is not a regular file', () => {

@@ -84,6 +84,15 @@ export function colorFlag(given: readonly string[]): boolean | undefined {
   return on === off ? undefined : on > off;
 }
 
+/** A whole number of at least `min`, written in digits, or a usage error naming the option and value. */
+export function wholeNumber(option: string, text: string, min: number, hint?: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min) {
+    throw new CommandLineError(`Cannot use ${option} \`${text}\`: expected a whole number from ${min}${hint ? ` (${hint})` : ''}`);
+  }
+  return value;
+}
+
 type OptionToken = { kind: 'option'; name: string; rawName: string; value: string | undefined; inlineValue: boolean | undefined };
 
 function checkToken(token: OptionToken, options: Rules): void {

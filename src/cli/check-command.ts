@@ -1,13 +1,13 @@
 import { check, MAX_TIMEOUT_MS } from '../check.js';
 import { FORMATS, REPORTS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
-import { VERSION } from '../version.js';
-import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
+import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
 import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
+import { REPORT_OPTIONS, reportOptions } from './report-options.js';
 
 /** `rightslint check`: its options, each described once for parsing and for `--help`. */
 export const CHECK_USAGE = {
@@ -21,6 +21,7 @@ export const CHECK_USAGE = {
     'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
     'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only, not warnings (see below)' },
+    ...REPORT_OPTIONS,
     baseline: { type: 'string', value: 'FILE', description: 'Accept the findings recorded in FILE' },
     'update-baseline': { type: 'boolean', description: 'Rewrite --baseline for the pages this run checks' },
     'changed-since': { type: 'string', value: 'REF', description: 'Check only files changed since REF, and untracked' },
@@ -40,6 +41,7 @@ export const CHECK_USAGE = {
   ],
   details: [
     'With --quiet, warnings are neither shown nor in the counts shown, in every format, but --max-warnings still counts them (as in ESLint), and says so on standard error when they fail the run.',
+    '--max-evidence lists the first N pieces of evidence of each finding and counts the rest; `all` lists every piece the result keeps (at most 1,000 a finding).',
     'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error (nothing is checked then).',
   ],
 } as const satisfies CommandUsage;
@@ -52,6 +54,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const { values, positionals, given } = parseCommandLine(argv, CHECK_USAGE.options);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);
+  const options = reportOptions(values['max-evidence'], io);
   await checkOutputs(outputs, io);
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', values['max-warnings'], 0, 'leave the option out to allow any number of warnings');
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
@@ -76,22 +79,13 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   });
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { color, version: VERSION }));
+  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { ...options, color }));
   const { errors, warnings } = result.summary;
   // As ESLint does: when warnings alone fail the run, say so (with --quiet they were not shown).
   if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`rightslint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
   }
   return exitCode(result, maxWarnings);
-}
-
-/** A whole number of at least `min`, written in digits, or a usage error naming the option. */
-function wholeNumber(option: string, text: string, min: number, hint?: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min) {
-    throw new CommandLineError(`Cannot use ${option} \`${text}\`: expected a whole number from ${min}${hint ? ` (${hint})` : ''}`);
-  }
-  return value;
 }
 
 /** A time limit in seconds that Node's timers can keep: from a millisecond to 2^31 - 1 of them. */

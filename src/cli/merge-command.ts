@@ -8,10 +8,10 @@ import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
 import { coalesce, jsonPieces } from '../report/chunks.js';
 import { FORMATS, REPORTS } from '../report/index.js';
-import { VERSION } from '../version.js';
 import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
 import { EXIT, type Io } from './io.js';
+import { REPORT_OPTIONS, reportOptions } from './report-options.js';
 
 /** `rightslint merge`: its options, each described once for parsing and for `--help`. */
 export const MERGE_USAGE = {
@@ -22,10 +22,11 @@ export const MERGE_USAGE = {
     format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default json); repeatable' },
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only, as `check --quiet` does' },
+    ...REPORT_OPTIONS,
     ...COLOR_OPTIONS,
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
-  details: ['SARIF logs merge into one SARIF log only. Exits as `check` would on the whole site: 1 when the merged results hold an error.'],
+  details: ['SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error.'],
 } as const satisfies CommandUsage;
 
 /**
@@ -35,6 +36,7 @@ export const MERGE_USAGE = {
 export async function runMerge(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, given } = parseCommandLine(argv, MERGE_USAGE.options);
   const color = isColored(colorFlag(given), io);
+  const options = reportOptions(values['max-evidence'], io);
   if (positionals.length === 0) throw new CommandLineError('Cannot merge: name the result files of the shards');
   const documents = await Promise.all(positionals.map(async (name) => {
     const text = await readFile(resolve(io.cwd, name), 'utf8').catch((error: Error) => {
@@ -52,6 +54,9 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   if (kinds.size > 1) throw new UsageError('Cannot merge JSON results with SARIF logs: give one kind');
   if (kinds.has('sarif')) {
     if (values.format?.some((f) => f !== 'sarif')) throw new CommandLineError('Cannot write SARIF logs in another format: merge the JSON results for that');
+    // A SARIF log is merged as it is, never rebuilt from a result: nothing it holds is left out.
+    const rebuilding = (['quiet', 'max-evidence'] as const).find((name) => values[name] !== undefined);
+    if (rebuilding) throw new CommandLineError(`Cannot use --${rebuilding} on SARIF logs: they merge as they are (merge the JSON results for that)`);
     const merged = mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number]));
     // In pieces, as the sarif format writes it (log, runs, a run, its results), so shards that
     // add up to more than the longest string still merge.
@@ -64,6 +69,6 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(documents.map((d) => d.document as CheckResult));
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { color: colored, version: VERSION }));
+  await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, color: colored }));
   return exitCode(result, -1);
 }

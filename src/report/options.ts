@@ -6,7 +6,8 @@ export interface ReportOptions {
   version: string;
   /**
    * How many evidence items a report shows per finding (and per holder in JSON); the rest are
-   * counted, not listed. `DEFAULT_MAX_EVIDENCE` when absent; `Infinity` lists them all.
+   * counted, not listed. `DEFAULT_MAX_EVIDENCE` when absent; `Infinity` lists all the result
+   * holds, which is itself at most 1,000 a finding (`MAX_KEPT_EVIDENCE`, src/rules/finding.ts).
    */
   maxEvidence?: number;
   /**
