@@ -220,6 +220,22 @@ describe('the evidence a report lists', () => {
   }, 60_000);
 });
 
+describe('the github format in GitHub Actions', () => {
+  it('names paths relative to GITHUB_WORKSPACE when the policy stands in a folder below it', async () => {
+    const site = copyOfFixture('wire-unlicensed');
+    const workspace = join(site, '..');
+    const annotated = async (cwd: string, env: Record<string, string>) => (await runCli(['check', '-f', 'github', ...AS_OF], cwd, env)).stdout.match(/file=[^,]+/g);
+    const inSite = `file=${relative(workspace, site)}/world/harbour-talks.html`;
+    expect(await annotated(site, { GITHUB_WORKSPACE: workspace })).toEqual([inSite]);
+    // From any folder: paths go through the policy's folder, not the one the run started in.
+    expect(await annotated(join(site, 'world'), { GITHUB_WORKSPACE: workspace })).toEqual([inSite]);
+    expect(await annotated(site, {})).toEqual(['file=world/harbour-talks.html']);
+    const shards = scratchFolder('workspace-merge');
+    await runCli(['check', '-f', 'json', '-o', join(shards, 'all.json'), ...AS_OF], site);
+    expect((await runCli(['merge', '-f', 'github', 'all.json'], shards, { GITHUB_WORKSPACE: workspace })).stdout.match(/file=[^,]+/g)).toEqual([inSite]);
+  }, 60_000);
+});
+
 describe('a file that is not a regular file', () => {
   it.skipIf(process.platform === 'win32')('is reported as unscannable, and a named pipe does not hold the run up waiting for a writer', async () => {
     const folder = copyOfFixture('wire-licensed');

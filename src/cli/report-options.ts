@@ -10,12 +10,14 @@ export const REPORT_OPTIONS = {
 
 /**
  * What every reporter is given but colour, which depends on where each report goes. Read before
- * any page is checked, so a mistyped number costs no scan.
+ * any page is checked, so a mistyped number costs no scan. The github format makes its paths
+ * relative to `GITHUB_WORKSPACE`, the checkout GitHub attaches annotations to.
  */
-export function reportOptions(maxEvidence: string | undefined, _io: Io): Omit<ReportOptions, 'color'> {
+export function reportOptions(maxEvidence: string | undefined, io: Io): Omit<ReportOptions, 'color'> {
   return {
     version: VERSION,
     maxEvidence: maxEvidence === undefined ? undefined : evidenceLimit(maxEvidence),
+    workspace: (io.env ?? process.env).GITHUB_WORKSPACE,
   };
 }
 

@@ -1,11 +1,16 @@
 import { run } from '../../src/cli/main.js';
 
-/** Runs the command line in-process and captures what it prints. */
-export async function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * Runs the command line in-process and captures what it prints. The environment is `env` alone
+ * (empty by default), never the shell's: FORCE_COLOR, NO_COLOR or GITHUB_WORKSPACE set where the
+ * tests run would otherwise change what they see.
+ */
+export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
     cwd,
+    env,
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   });
