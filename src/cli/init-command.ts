@@ -9,6 +9,7 @@ import { parseCommandLine } from './args.js';
 import { SET_FROM, starterPolicy } from './init-policy.js';
 import { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile } from './init-self.js';
 import { surveySite } from './init-survey.js';
+import { INIT_USAGE } from './init-usage.js';
 import { EXIT, type Io } from './io.js';
 
 /**
@@ -18,7 +19,7 @@ import { EXIT, type Io } from './io.js';
  * history rather than reporting every page.
  */
 export async function runInit(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { force: { type: 'boolean' } });
+  const { values, positionals } = parseCommandLine(argv, INIT_USAGE.options);
   const folder = resolve(io.cwd, positionals[0] ?? '.');
   const shown = (absolute: string) => relative(io.cwd, absolute).split(sep).join('/') || absolute;
   const policyFile = join(folder, POLICY_FILE);
