@@ -55,6 +55,7 @@ const BUILT: Array<[string, string]> = [
   ['formatting nested in formatting around a block', '<b><i>a<div>b</b>c</div></i></b>e'],
   ['more formatting elements than the inner loop keeps', '<b><i class="credit"><u><s><em><div>Photo: AFP</b>b</div>c'],
   ['a block in a block inside formatting', '<em><section><div>x</em>y</div>z</section>'],
+  ['SVG left open, and closed by the HTML element around it', '<div><svg><g><path d="M0"></svg>a</div><div><svg><g>x</div>PARIS (AFP)<span><math><mrow><mrow>c</span>d'],
   ['inline SVG and MathML', '<p>a<svg viewBox="0 0 1 1"><path d="M0"/><title>icon</title><g><circle/></g></svg>b<math><mi>x</mi></math></p>'],
   ['a select with options', '<form><select name="s"><option>AFP<option selected>AP<optgroup label="g"><option>x</optgroup></select></form><p>after'],
   ['noscript in the head and the body', '<head><noscript><link rel="x"></noscript><noscript><img src="p.gif"></noscript></head><body><noscript><p>AFP</p></noscript>'],
@@ -89,6 +90,7 @@ const DECLINED: Array<[string, string]> = [
   ['a frameset', '<frameset><frame src="a"></frameset>'],
   ['a block breaking out of SVG', '<svg><p>x</p></svg>'],
   ['a font with a colour breaking out of SVG', '<svg><font color="red">AFP</font></svg>'],
+  ['an end tag meeting a special element in MathML', '<span><math><mi>b</span>c</mi></math>d</span>'],
   ['an unclosed tag at the end', '<p>x</p><div class="a'],
   ['a NUL character', '<p>a\0b</p>'],
   // Each tag may walk the stack of open elements: a hostile depth would make the walks quadratic.

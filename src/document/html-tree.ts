@@ -205,7 +205,10 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
 
   /** A tag, by foreign content or the insertion mode. */
   insertTag(tag: Tag): void {
-    if (this.isForeign()) return tag.isEnd ? foreignEnd(this, tag) : foreignStart(this, tag);
+    if (this.isForeign()) {
+      if (!tag.isEnd) return foreignStart(this, tag);
+      if (foreignEnd(this, tag)) return;
+    }
     if (tag.isEnd) endTag(this, tag);
     else startTag(this, tag);
   }

@@ -18,9 +18,25 @@ export function foreignStart(b: TreeBuilder, tag: Tag): void {
   if (RAW.has(tag.name)) b.raw = element;
 }
 
-/** An end tag inside SVG or MathML: it must close the current node. */
-export function foreignEnd(b: TreeBuilder, tag: Tag): void {
-  const current = b.current as TreeElement;
-  if (current.tagName.toLowerCase() !== tag.name) needsParser();
-  b.stack.pop();
+/**
+ * An end tag inside SVG or MathML ("any other end tag", 13.2.6.5): it closes the nearest foreign
+ * element of its name, what stands above it too (`</svg>` with a `g` left open); where an HTML
+ * element comes first, the insertion mode reads it (`</div>` closing the div around the SVG),
+ * and false is returned. `</p>` and `</br>` break out of foreign content, and an end tag meets
+ * special foreign elements: both left to parse5.
+ */
+export function foreignEnd(b: TreeBuilder, tag: Tag): boolean {
+  if (tag.name === 'p' || tag.name === 'br') needsParser();
+  for (let i = b.stack.length - 1; i > 0; i--) {
+    const node = b.stack[i] as TreeElement;
+    if (!b.foreign.has(node)) return false;
+    if (node.tagName.toLowerCase() === tag.name) {
+      b.stack.length = i;
+      return true;
+    }
+    // MathML's text elements and SVG's foreignObject, desc and title are "special": an HTML end
+    // tag stops at them, by rules this builder does not keep for foreign elements.
+    if (INTEGRATION_POINTS.has(node.tagName.toLowerCase())) needsParser();
+  }
+  return true;
 }
