@@ -69,6 +69,7 @@ const BUILT: Array<[string, string]> = [
   ['hidden and navigation elements', '<div hidden>AFP</div><div hidden="until-found">AP</div><ul role="navigation"><li>x</ul><nav>y</nav><p>z'],
   ['headings closing headings', '<h1>a<h2>b</h1>c<h3>d</h4>e'],
   // Older pages leave bold and font open across paragraphs and cells: each is opened again.
+  ['a form closed around a table left open', '<form action="/s"><table><tr><td><div>x</form>PARIS (AFP)</div>y</td></tr></table><p>z'],
   ['formatting reopened after a block', '<p><b>a</p><p>b</p><p><font face="Arial" data-credit="AFP"><i>PARIS (AFP)</p>- x<div>y</div>z'],
   ['formatting reopened inside a cell, not across it', '<table><tr><td><b>a<p>AFP</td><td>b</td></tr></table><p>c'],
   ['formatting reopened after a marker and a link', '<a href="/x"><b>a<div>b</div>c</a><p>d<object><i>e</object>f'],

@@ -133,8 +133,9 @@ export function bodyEnd(b: TreeBuilder, tag: Tag): void {
     b.form = undefined;
     if (!form || !b.inScope(form, SCOPE)) return;
     b.generateImpliedEndTags();
-    if (b.current !== form) needsParser();
-    b.stack.pop();
+    // The form alone is closed: what was opened in it and left open stays open (a layout's table
+    // begun in a form), and takes what follows.
+    b.stack.splice(b.stack.lastIndexOf(form), 1);
     return;
   }
   if (name === 'p') {
