@@ -6,7 +6,7 @@ import { unscannable, type PageCheck } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
-import { findTargets, type Target } from './files.js';
+import { baseOf, findTargets, type Target } from './files.js';
 import { today } from './policy/dates.js';
 import { checkAll } from './pool.js';
 import type { CheckResult, FileResult } from './result.js';
@@ -84,7 +84,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
   if (options.changedSince !== undefined) {
     const ref = options.changedSince;
-    const start = resolve(cwd, paths[0] ?? '.');
+    const start = resolve(cwd, baseOf(paths[0] ?? '.'));
     const folder = (await stat(start)).isDirectory() ? start : dirname(start);
     const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd) });
     if (changes.sources.length > 0) {
@@ -128,7 +128,7 @@ async function checkTargets(targets: readonly Target[], run: PageCheck, options:
  * policy's globs cannot reach it.)
  */
 async function nearestPolicy(paths: readonly string[], cwd: string): Promise<string | undefined> {
-  const found = await Promise.all(paths.map((path) => findPolicyFile(resolve(cwd, path))));
+  const found = await Promise.all(paths.map((path) => findPolicyFile(resolve(cwd, baseOf(path)))));
   const [first] = found;
   const other = found.findIndex((file) => file !== undefined && first !== undefined && file !== first);
   if (other >= 0) {
@@ -143,7 +143,7 @@ async function isFullRun(paths: readonly string[], policy: Policy, cwd: string, 
   if (options.changedSince !== undefined || options.shard !== undefined) return false;
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    if (relative(absolute, policy.root).startsWith('..') || !(await stat(absolute)).isDirectory()) return false;
+    if (baseOf(path) !== path || relative(absolute, policy.root).startsWith('..') || !(await stat(absolute)).isDirectory()) return false;
   }
   return true;
 }

@@ -43,9 +43,21 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
   const unmatched: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => {
-      throw new UsageError(`Cannot check \`${path}\`: no such file or folder`);
-    });
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info && fg.isDynamicPattern(path)) {
+      // A glob the shell did not expand (quoted, or on Windows): the files it matches that the
+      // policy includes, as a folder gives them.
+      const before = targets.size;
+      for (const file of fg.sync(path, { cwd, onlyFiles: true, followSymbolicLinks: false, absolute: true })) {
+        const target = toTarget(resolve(file), policy.root);
+        if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
+        else if (!isIncluded(target.policyPath, include, exclude) || isGitignored(ignored, target.policyPath)) continue;
+        targets.set(resolve(file), target);
+      }
+      if (targets.size === before) unmatched.push(path);
+      continue;
+    }
+    if (!info) throw new UsageError(`Cannot check \`${path}\`: no such file or folder`);
     const before = targets.size;
     if (info.isDirectory()) {
       // Globs are relative to the policy folder; a folder outside it is globbed from itself.
@@ -77,6 +89,14 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
 function hasTargetUnder(targets: ReadonlyMap<string, Target>, folder: string): boolean {
   for (const file of targets.keys()) if (isUnder(file, folder)) return true;
   return false;
+}
+
+/** The folder a path names, or for a glob the folder its pattern starts from (`content` for `content/**\/*.html`). */
+export function baseOf(path: string): string {
+  if (!fg.isDynamicPattern(path)) return path;
+  const segments = path.split('/');
+  const fixed = segments.slice(0, segments.findIndex((segment) => fg.isDynamicPattern(segment)));
+  return fixed.join('/') || '.';
 }
 
 /** "Cannot check `contnet`: no file there is included by `rightslint.yaml` (`include`: ...)". */

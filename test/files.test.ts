@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { UsageError } from '../src/errors.js';
-import { findTargets } from '../src/files.js';
+import { baseOf, findTargets } from '../src/files.js';
 import { scratchFolder } from './support/scratch.js';
 
 /** A folder of pages, each file's path relative to it mapped to its text. */
@@ -63,6 +63,16 @@ describe('paths and patterns that match no file', () => {
       'Cannot check `site/a.html` and `det` in one run: they fall under different policies (`site/rightslint.yaml`, `det/rightslint.yaml`); run rightslint once for each, or name one with --config',
     ));
     expect((await check({ cwd: folder, paths: ['site/a.html', 'site'], workers: 1 })).files.map((file) => file.path)).toEqual(['a.html']);
+  });
+
+  it('take a glob the shell left unexpanded as the files it matches that the policy includes', async () => {
+    const folder = site({ 'rightslint.yaml': 'exclude: ["news/drafts/**"]\n', 'news/a.html': 'a', 'news/b.md': 'b', 'news/drafts/c.html': 'c', 'world/d.html': 'd' });
+    const policy = await loadPolicy('rightslint.yaml', folder);
+    expect((await findTargets(['news/**/*.html', 'world/*'], policy, folder)).map((target) => target.policyPath)).toEqual(['news/a.html', 'world/d.html']);
+    await expect(findTargets(['nwes/**/*.html'], policy, folder)).rejects.toThrow(/^Cannot check `nwes\/\*\*\/\*\.html`: no file there is included by `rightslint\.yaml`/);
+    expect(baseOf('news/**/*.html')).toBe('news');
+    expect(baseOf('*.md')).toBe('.');
+    expect((await check({ cwd: folder, paths: ['news/*.html'], workers: 1 })).files.map((file) => file.path)).toEqual(['news/a.html']);
   });
 
   it('leave a file named outside the policy\'s folder unjudged, with the reason', async () => {
