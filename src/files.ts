@@ -72,13 +72,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
         if (entry.dirent.isSymbolicLink()) Object.assign(target, await checkLink(file, base));
         targets.set(file, target);
       }
-    } else {
-      const target = toTarget(absolute, policy.root);
-      if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
-      else if (!isIncluded(target.policyPath, include, exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
-      else if (isGitignored(ignored, target.policyPath)) target.skipped = 'ignored by .gitignore';
-      targets.set(absolute, target);
-    }
+    } else targets.set(absolute, judgedAs(absolute, policy, cwd, ignored));
     // A folder named twice, or inside another one named, finds files already found: it is not empty.
     if (info.isDirectory() && targets.size === before && !hasTargetUnder(targets, absolute)) unmatched.push(path);
   }
@@ -116,6 +110,23 @@ function outsideReason(policy: Policy, cwd: string): string {
 
 function shown(file: string, cwd: string): string {
   return relative(cwd, file).split(sep).join('/') || file;
+}
+
+/**
+ * A file named on its own (on the command line, or as standard input's name) as the policy
+ * judges it: unjudged outside the policy's folder, skipped where `include`/`exclude` or a
+ * .gitignore leave it out, else checked.
+ */
+export async function namedTarget(absolute: string, policy: Policy, cwd: string): Promise<Target> {
+  return judgedAs(absolute, policy, cwd, policy.spec.gitignore ? await loadGitignores(policy.root) : undefined);
+}
+
+function judgedAs(absolute: string, policy: Policy, cwd: string, ignored: Ignore | undefined): Target {
+  const target = toTarget(absolute, policy.root);
+  if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
+  else if (!isIncluded(target.policyPath, policy.spec.include, policy.spec.exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
+  else if (isGitignored(ignored, target.policyPath)) target.skipped = 'ignored by .gitignore';
+  return target;
 }
 
 function toTarget(absolute: string, root: string): Target {

@@ -1,4 +1,5 @@
 import { check, MAX_TIMEOUT_MS } from '../check.js';
+import { checkSource } from '../check-source.js';
 import { FORMATS, REPORTS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
@@ -27,6 +28,8 @@ export const CHECK_USAGE = {
     'changed-since': { type: 'string', value: 'REF', description: 'Check only files changed since REF, and untracked' },
     'allow-empty': { type: 'boolean', description: 'Accept paths or include patterns matching no file' },
     'print-config': { type: 'string', value: 'FILE', description: 'Print the configuration for FILE as JSON, and exit' },
+    stdin: { type: 'boolean', description: 'Check the page read from standard input' },
+    'stdin-filename': { type: 'string', value: 'FILE', description: 'The file the page on standard input stands for (default stdin.html)' },
     cache: { type: 'boolean', description: 'Reuse results of unchanged pages (.rightslintcache/)' },
     'cache-location': { type: 'string', value: 'DIR', description: 'Keep the cache in DIR (implies --cache)' },
     shard: { type: 'string', value: 'i/n', description: 'Check only slice i of n of the files (CI matrix)' },
@@ -38,6 +41,7 @@ export const CHECK_USAGE = {
     'rightslint check content/',
     'rightslint check --changed-since origin/main --quiet',
     'rightslint check -f sarif -o rightslint.sarif -f stylish',
+    'cat page.md | rightslint check --stdin --stdin-filename content/page.md',
   ],
   details: [
     'With --quiet, warnings are neither shown nor in the counts shown, in every format, but --max-warnings still counts them (as in ESLint), and says so on standard error when they fail the run.',
@@ -60,7 +64,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
   const timeout = values.timeout === undefined ? undefined : seconds('--timeout', values.timeout);
   const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined);
-  const result = await check({
+  const result = values.stdin || values['stdin-filename'] !== undefined ? await checkStandardInput(values, positionals, io) : await check({
     paths: positionals,
     cwd: io.cwd,
     config: values.config,
@@ -86,6 +90,34 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     io.stderr.write(`rightslint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
   }
   return exitCode(result, maxWarnings);
+}
+
+// Options about a run over many files, which mean nothing for the one page on standard input.
+const RUN_OPTIONS = ['baseline', 'update-baseline', 'changed-since', 'cache', 'cache-location', 'shard', 'workers', 'timeout', 'allow-empty'] as const;
+// A page larger than this on standard input is refused before the policy's own limit applies.
+const MAX_STDIN_BYTES = 256 * 1024 * 1024;
+
+/** `check --stdin`: the page read from standard input, checked as the file `--stdin-filename` names. */
+async function checkStandardInput(values: Record<string, unknown>, positionals: readonly string[], io: Io): Promise<CheckResult> {
+  if (!values.stdin) throw new CommandLineError('Cannot use --stdin-filename without --stdin');
+  if (positionals.length > 0) throw new CommandLineError(`Cannot check \`${positionals[0]}\` and --stdin in one run: give the paths or the page on standard input`);
+  const conflicting = RUN_OPTIONS.find((name) => values[name] !== undefined);
+  if (conflicting) throw new CommandLineError(`Cannot use --${conflicting} with --stdin: it applies to a run over files`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin ?? process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += bytes.length;
+    if (size > MAX_STDIN_BYTES) throw new CommandLineError(`Cannot check standard input: larger than ${MAX_STDIN_BYTES} bytes`);
+    chunks.push(bytes);
+  }
+  return checkSource({
+    bytes: Buffer.concat(chunks),
+    filename: (values['stdin-filename'] as string | undefined) ?? 'stdin.html',
+    cwd: io.cwd,
+    ...(values.config === undefined ? {} : { config: values.config as string }),
+    ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }),
+  });
 }
 
 /** A time limit in seconds that Node's timers can keep: from a millisecond to 2^31 - 1 of them. */

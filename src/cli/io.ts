@@ -18,6 +18,8 @@ export interface Io {
   cwd: string;
   /** The environment (`FORCE_COLOR`, `NO_COLOR`, `GITHUB_WORKSPACE`); `process.env` when absent. */
   env?: Record<string, string | undefined>;
+  /** Standard input, read by `check --stdin`; `process.stdin` when absent. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** Exit codes: 0 clean, 1 findings over the threshold, 2 usage or configuration error. */

@@ -1,0 +1,53 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { checkFile, unscannable } from './check-page.js';
+import { findPolicyFile } from './config/find.js';
+import { UsageError } from './errors.js';
+import { namedTarget } from './files.js';
+import { today } from './policy/dates.js';
+import { isBinary } from './read-file.js';
+import type { CheckResult, FileResult } from './result.js';
+import { preparePageCheck } from './run.js';
+import { summarise } from './summary.js';
+
+/** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
+export interface SourceOptions {
+  /** The page's bytes, decoded as a file's are. */
+  bytes: Uint8Array;
+  /** The file the page stands for: its format, the policy found from it, what licence globs match. */
+  filename: string;
+  cwd?: string;
+  /** The policy file; else the nearest `rightslint.yaml` at or above the file's folder. */
+  config?: string;
+  /** The day retention is judged by, `YYYY-MM-DD`; today when absent. */
+  asOf?: string;
+}
+
+/**
+ * Checks one page given as bytes, as `check` checks the file it is named as (ESLint's `--stdin
+ * --stdin-filename`): the same policy, `include`/`exclude` and rules. It is checked in this
+ * thread, where no time limit can stop it: a page over the policy's `maxFileSize` is reported
+ * unchecked, as its checking time grows with its size.
+ */
+export async function checkSource(options: SourceOptions): Promise<CheckResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const asOf = options.asOf ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
+  }
+  const absolute = resolve(cwd, options.filename);
+  const config = options.config ? resolve(cwd, options.config) : await findPolicyFile(dirname(absolute));
+  const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
+  const { policy } = run;
+  const target = await namedTarget(absolute, policy, cwd);
+  const path = run.displayPath(absolute);
+  const { bytes } = options;
+  const limit = policy.spec.maxFileSize;
+  let file: FileResult;
+  if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
+  else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
+  else if (bytes.length > limit) file = unscannable(path, 'skipped', `larger than the size limit (${bytes.length} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
+  else if (isBinary(bytes)) file = unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
+  else file = await checkFile({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
+  const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
+  return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
+}
