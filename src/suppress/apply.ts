@@ -1,3 +1,4 @@
+import { nearest } from '../config/suggest.js';
 import type { Finding } from '../result.js';
 import type { Directive } from './directives.js';
 
@@ -24,7 +25,11 @@ export function applyDirectives(
     if (directive.form === 'enable') continue;
     const unknown = directive.rules.filter((id) => !ruleIds.includes(id));
     if (unknown.length > 0) {
-      problems.push({ ruleId: 'invalid-suppression', message: `Suppression names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `\`${id}\``).join(', ')}`, directive });
+      const named = unknown.map((id) => {
+        const meant = nearest(id, ruleIds);
+        return meant === undefined ? `\`${id}\`` : `\`${id}\` (did you mean \`${meant}\`?)`;
+      });
+      problems.push({ ruleId: 'invalid-suppression', message: `Suppression names unknown rule${unknown.length > 1 ? 's' : ''} ${named.join(', ')}`, directive });
     } else if (!directive.reason) {
       problems.push({ ruleId: 'invalid-suppression', message: 'Suppression without a reason: write why after ` -- `, e.g. `-- licensed by email from AFP, 2025-06-02`', directive });
     } else {
