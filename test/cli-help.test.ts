@@ -99,6 +99,8 @@ describe('a command line that does not parse', () => {
     expect(await refused('help', 'tarce')).toEqual(usage('Cannot run `tarce`: unknown command; did you mean `trace`?', 'rightslint --help'));
     expect(await refused('check', '--formt', 'json')).toEqual(usage('Cannot use `--formt`: unknown option; did you mean `--format`?'));
     expect(await refused('check', '--formt=json')).toEqual(usage('Cannot use `--formt`: unknown option; did you mean `--format`?'));
+    // Not its opposite: `--cache` is nearest to `--no-cache` by spelling.
+    expect(await refused('check', '--no-cache')).toEqual(usage('Cannot use `--no-cache`: `--cache` is off unless given, so leave both out'));
     expect(await refused('check', '--colour')).toEqual(usage('Cannot use `--colour`: unknown option; did you mean `--color`?'));
     expect(await refused('check', '-F', 'json')).toEqual(usage('Cannot use `-F`: unknown option; did you mean `-f`?'));
     expect(await refused('trace', '--as-off', '2026-01-15', 'x.html')).toEqual(usage('Cannot use `--as-off`: unknown option; did you mean `--as-of`?', 'rightslint trace --help'));

@@ -99,6 +99,11 @@ function checkToken(token: OptionToken, options: Rules): void {
   const rule = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
   const shown = token.rawName;
   if (!rule) {
+    // `--no-cache` is nearest to `--cache`, its opposite: say the option is off unless given.
+    const negated = token.name.startsWith('no-') ? token.name.slice(3) : undefined;
+    if (negated !== undefined && Object.hasOwn(options, negated) && options[negated]?.type === 'boolean') {
+      throw new CommandLineError(`Cannot use \`${shown}\`: \`--${negated}\` is off unless given, so leave both out`);
+    }
     throw new CommandLineError(`Cannot use \`${shown}\`: unknown option${nearestOption(shown, options) || ' (an argument that starts with a dash goes after `--`)'}`);
   }
   if (rule.type === 'boolean' && token.value !== undefined) {
