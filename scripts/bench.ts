@@ -1,8 +1,9 @@
 // `npm run bench`: builds a corpus of real pages (the shared corpus, replicated with small changes)
 // and generated Markdown articles, then measures in one run, as medians: rightslint cold and with a
 // warm cache, a plain unified + rehype-parse baseline, and rg over the catalogue's keywords where
-// rg is installed; then how the cold time grows with the number of pages. It prints figures and
-// ratios; the bars are in the issue, the judgement is the reader's.
+// rg is installed; then how the cold time grows with the number of pages; then bait pages, each
+// ~1 MB of one holder's mark repeated, against the median one (`--bait none` leaves them out). It
+// prints figures and ratios; the bars are in the issue, the judgement is the reader's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     markdown: { type: 'string', default: '5000' },
     runs: { type: 'string', default: '3' },
     scale: { type: 'string', default: '1000,5000,20000' },
+    // Bait pages: the holders to make them for (ids, comma separated; all by default), their size.
+    bait: { type: 'string', default: 'all' },
+    'bait-size': { type: 'string', default: '1000000' },
   },
 });
 const runs = Number(values.runs);
@@ -85,6 +89,46 @@ function measureHostilePattern(): number {
   return child('rightslint', dir).ms;
 }
 
+// Bait pages (#18): a holder's mark repeated densely, where a page shows credits. A search for
+// every match is linear in the text, so no page should cost more than a few times the median one.
+const BAIT_PLACES: Record<string, { unit: (mark: string) => string; page: (text: string) => string }> = {
+  alt: { unit: (mark) => `${mark}/`, page: (text) => `<figure><img src="a.jpg" alt="${text.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></figure>` },
+  paragraph: { unit: (mark) => `(${mark}) `, page: (text) => `<p>${escapeHtml(text)}</p>` },
+  caption: { unit: (mark) => `© ${mark} `, page: (text) => `<figure><img src="a.jpg" alt=""><figcaption>${escapeHtml(text)}</figcaption></figure>` },
+};
+const escapeHtml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+
+async function measureBait(): Promise<void> {
+  const size = Number(values['bait-size']);
+  const policy = await defaultPolicy(process.cwd());
+  const holders = [...policy.catalogue.holders.values()].filter((h) => values.bait === 'all' || values.bait.split(',').includes(h.id));
+  if (holders.length === 0) return;
+  console.log(`\nBait pages: ${holders.length} holders, each its shortest name repeated in ${Object.keys(BAIT_PLACES).join(', ')}, ${(size / 1e6).toFixed(1)} MB a page (one run each)`);
+  const measured = holders.map((holder) => {
+    const mark = [holder.name, ...holder.aliases].reduce((a, b) => (b.length < a.length ? b : a));
+    const pages = Object.entries(BAIT_PLACES).map(([place, { unit, page }]) => {
+      const dir = join(work, 'bait', holder.id, place);
+      mkdirSync(dir, { recursive: true });
+      const text = unit(mark).repeat(Math.ceil(size / unit(mark).length));
+      writeFileSync(join(dir, 'page.html'), `<!doctype html><html><head><title>Bait</title></head><body><article><h1>Bait</h1><p>A story.</p>${page(text)}</article></body></html>`);
+      return { place, ms: child('rightslint', dir).ms };
+    });
+    return { holder: holder.id, mark, pages };
+  });
+  const all = measured.flatMap((m) => m.pages.map((p) => p.ms)).sort((a, b) => a - b);
+  const median = all[Math.floor(all.length / 2)] ?? 0;
+  console.log(`  median page: ${(median / 1000).toFixed(2)} s`);
+  let worst = { ratio: 0, label: '' };
+  for (const { holder, mark, pages } of measured) {
+    const slowest = pages.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const ratio = slowest.ms / median;
+    if (ratio > worst.ratio) worst = { ratio, label: `${holder}, ${slowest.place}` };
+    const each = pages.map((p) => `${p.place} ${(p.ms / 1000).toFixed(2)} s`).join(', ');
+    console.log(`  ${holder.padEnd(17)} ${JSON.stringify(mark).padEnd(22)} ${each.padEnd(52)} x${ratio.toFixed(1)} the median`);
+  }
+  console.log(`  worst: x${worst.ratio.toFixed(1)} the median page (${worst.label})`);
+}
+
 const line = (label: string, m: Measure, pages: number, bytes: number) =>
   console.log(`  ${label.padEnd(26)} ${(pages / (m.ms / 1000)).toFixed(0).padStart(8)} pages/s ${(bytes / 1e6 / (m.ms / 1000)).toFixed(1).padStart(8)} MB/s ${m.maxRssMB.toFixed(0).padStart(6)} MB peak  (${(m.ms / 1000).toFixed(2)} s)`);
 
@@ -139,6 +183,8 @@ try {
     const b = measured[i] as { count: number; m: Measure };
     console.log(`  ${b.count}/${a.count} pages: time x${(b.m.ms / a.m.ms).toFixed(2)} for x${(b.count / a.count).toFixed(1)} pages`);
   }
+
+  await measureBait();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
