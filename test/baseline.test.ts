@@ -124,7 +124,7 @@ describe('--update-baseline on part of the site', () => {
     const { code, stdout, stderr } = await runCli(['check', '--baseline', 'baseline.json', '--cache', '-f', 'json', '-o', 'out.json', ...AS_OF], folder);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('rightslint: Cannot read baseline `baseline.json`: entry 0 is not { "path", "ruleId", "message", "fingerprint" } of strings\nRun `rightslint --help` for usage.\n');
+    expect(stderr).toBe('rightslint: Cannot read baseline `baseline.json`: entry 0 is not { "path", "ruleId", "message", "fingerprint" } of strings\n');
     // Nothing was checked: no result was cached, no report written.
     expect([existsSync(join(folder, '.rightslintcache')), existsSync(join(folder, 'out.json'))]).toEqual([false, false]);
   });

@@ -116,7 +116,7 @@ describe('rightslint check over no file', () => {
     writeFileSync(join(folder, 'rightslint.yaml'), 'include: ["wrold/**/*.html"]\n');
     const { code, stdout, stderr } = await runCli(['check'], folder);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toBe('rightslint: Cannot check `.`: no file there is included by `rightslint.yaml` (`include`: `wrold/**/*.html`; .gitignore files apply); correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing\nRun `rightslint --help` for usage.\n');
+    expect(stderr).toBe('rightslint: Cannot check `.`: no file there is included by `rightslint.yaml` (`include`: `wrold/**/*.html`; .gitignore files apply); correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing\n');
   });
 
   it('exits 2 naming an empty folder, or one with no page, among the paths given', async () => {

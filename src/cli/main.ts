@@ -62,10 +62,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      // A command line that does not parse points at that command's options; other usage errors
-      // (a missing path, a corrupt baseline) at the commands.
-      const help = error instanceof CommandLineError ? commandHelpLine : 'rightslint --help';
-      io.stderr.write(`rightslint: ${error.message}\nRun \`${help}\` for usage.\n`);
+      // A command line that does not parse points at that command's options; other errors (a
+      // missing path or policy, a corrupt baseline) are one line that says all there is to say.
+      const help = error instanceof CommandLineError ? `\nRun \`${commandHelpLine}\` for usage.` : '';
+      io.stderr.write(`rightslint: ${error.message}${help}\n`);
       return EXIT.usage;
     }
     throw error;
