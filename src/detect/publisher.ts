@@ -10,9 +10,20 @@ export function firstPartyHolders(publisherNames: readonly string[], catalogue: 
   const publishers = publisherNames.map(normaliseOwner).filter((name) => name !== '');
   const holders = new Set<string>();
   if (publishers.length === 0) return holders;
-  for (const [id, spec] of catalogue.holders) {
-    const names = [spec.name, ...spec.aliases].map(normaliseOwner);
+  for (const [id, names] of ownerNamesOf(catalogue)) {
     if (names.some((name) => publishers.some((publisher) => isSameOwner(publisher, name)))) holders.add(id);
   }
   return holders;
+}
+
+// Each holder's names, normalised once a catalogue rather than once a page.
+const ownerNames = new WeakMap<Catalogue, Array<[string, string[]]>>();
+
+function ownerNamesOf(catalogue: Catalogue): Array<[string, string[]]> {
+  let names = ownerNames.get(catalogue);
+  if (!names) {
+    names = [...catalogue.holders].map(([id, spec]) => [id, [spec.name, ...spec.aliases].map(normaliseOwner)]);
+    ownerNames.set(catalogue, names);
+  }
+  return names;
 }
