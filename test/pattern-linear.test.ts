@@ -4,6 +4,7 @@ import { patternsOf } from '../src/catalogue/compile.js';
 import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
 import { compilePattern } from '../src/catalogue/pattern.js';
 import { toRe2 } from '../src/catalogue/to-re2.js';
+import { charactersRead } from './support/characters-read.js';
 
 // Searching a text for every match reads it about once, however many and close the matches (#18),
 // and finds exactly what the engine's own search, which read the rest of the text at every match,
@@ -36,27 +37,6 @@ function engineTranslated(pattern: string, ignoreCase: boolean, text: string): F
 const engineRe2 = (pattern: string, ignoreCase: boolean, text: string): Found =>
   found(RE2JS.compile(pattern, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)).matchAll(text) as Iterable<{ index: number; 0: string }>);
 
-/** Characters read while `run` runs: one a `charCodeAt` (how re2js reads text), and those `indexOf` passes over. */
-function charactersRead(run: () => void): number {
-  const { charCodeAt, indexOf } = String.prototype;
-  let read = 0;
-  String.prototype.charCodeAt = function (this: string, index: number): number {
-    read++;
-    return charCodeAt.call(this, index);
-  };
-  String.prototype.indexOf = function (this: string, search: string, from?: number): number {
-    const at = indexOf.call(this, search, from);
-    read += (at < 0 ? this.length : at + search.length) - Math.max(0, Math.min(from ?? 0, this.length));
-    return at;
-  };
-  try {
-    run();
-  } finally {
-    String.prototype.charCodeAt = charCodeAt;
-    String.prototype.indexOf = indexOf;
-  }
-  return read;
-}
 
 /** Random text of these pieces, ending with `last` so that a literal stands at the very end. */
 function generated(pieces: readonly string[], length: number, seed: number, last: string): string {
