@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
@@ -202,6 +202,24 @@ describe('policy errors', () => {
     // The file named by its absolute path is judged, but nothing of it is shown.
     expect(lines).toContainEqual(expect.stringMatching(/^site\/rightslint\.yaml:1:\d+: `extends\[2\]` Cannot extend `.*secrets\.txt`: it is not a valid policy \(1 problem, not shown as the file lies outside the project; `rightslint check -c .*secrets\.txt` shows them\)$/));
     expect((error as PolicyError).message).not.toContain('/bin/bash');
+  });
+
+  it('keeps holder files in the project as extends, through links too, and never quotes one outside it', async () => {
+    const outside = scratchFolder('policy-errors-outside');
+    writeFileSync(join(outside, 'secrets.yaml'), 'password: hunter2\n');
+    const folder = scratchFolder('policy-errors');
+    mkdirSync(join(folder, '.git'));
+    symlinkSync(join(outside, 'secrets.yaml'), join(folder, 'linked.yaml'));
+    const climbing = relative(folder, join(outside, 'secrets.yaml'));
+    writeFileSync(join(folder, 'rightslint.yaml'), `holders: [${climbing}, linked.yaml, ${join(outside, 'secrets.yaml')}]\n`);
+    const error = await loadPolicy('rightslint.yaml', folder).catch((e: unknown) => e);
+    const problems = (error as PolicyError).problems.map((p) => `${p.file}:${p.field} ${p.message}`);
+    expect(problems).toEqual([
+      `rightslint.yaml:holders[0] Cannot read holder file \`${climbing}\`: it is outside the project (\`.\`, the repository or folder of the policy); name a file outside it by its absolute path`,
+      'rightslint.yaml:holders[1] Cannot read holder file `linked.yaml`: it is outside the project (`.`, the repository or folder of the policy); name a file outside it by its absolute path',
+      `rightslint.yaml:holders[2] Cannot read holder file \`${join(outside, 'secrets.yaml')}\`: it is not a valid holder file (5 problems, not shown as the file lies outside the project)`,
+    ]);
+    expect((error as PolicyError).message).not.toContain('hunter2');
   });
 
   it('reports a holder file that is a named pipe at its place, rather than waiting for a writer', async () => {

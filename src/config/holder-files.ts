@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
 import { PolicyError, type Problem } from '../errors.js';
 import type { ChainLink } from './extends.js';
-import { readPolicyText } from './policy-text.js';
+import { isInside, projectOf, readPolicyText } from './policy-text.js';
 import { readFailure } from './read-failure.js';
 import type { KnownHolders } from './references.js';
 import { parseYamlFile, problemAtField } from './yaml-file.js';
@@ -26,27 +26,40 @@ const shipped = new Map<string, Promise<HolderEntry[]>>();
  */
 export async function readChainHolders(chain: readonly ChainLink[], cwd: string, problems: Problem[]): Promise<ChainHolders> {
   const paths: string[] = [];
+  const outside: Array<{ path: string; problem: (message: string) => Problem }> = [];
   let isComplete = true;
+  // Holder files stay in the project as `extends` does (see extends.ts): a relative name may not
+  // leave it, and a file named by its absolute path outside it is read but never quoted.
+  const last = chain.at(-1);
+  const project = last ? projectOf(last.folder) : cwd;
   for (const link of chain) {
     const names = Array.isArray(link.raw.holders) ? (link.raw.holders as unknown[]) : [];
     for (const [i, name] of names.entries()) {
       if (typeof name !== 'string' || name === '') continue;
       const path = resolve(link.folder, name);
       const failure = await stat(path).then(() => undefined, readFailure);
-      if (failure === undefined) paths.push(path);
-      else {
-        problems.push(problemAtField(link.yaml, ['holders', i], `Cannot read holder file \`${name}\`: ${failure}`));
+      const problem = (message: string) => problemAtField(link.yaml, ['holders', i], message);
+      if (failure !== undefined) {
+        problems.push(problem(`Cannot read holder file \`${name}\`: ${failure}`));
         isComplete = false;
-      }
+      } else if (isInside(path, project)) paths.push(path);
+      else if (!isAbsolute(name)) {
+        problems.push(problem(`Cannot read holder file \`${name}\`: it is outside the project (\`${relative(cwd, project) || '.'}\`, the repository or folder of the policy); name a file outside it by its absolute path`));
+        isComplete = false;
+      } else outside.push({ path, problem });
     }
   }
   const builtIn = await shippedHolders(cwd);
-  const own = paths.length === 0 ? [] : await loadHolders(paths, cwd).catch((error: unknown) => {
+  const load = (files: string[], onProblems: (found: readonly Problem[]) => void): Promise<HolderEntry[]> => (files.length === 0 ? Promise.resolve([]) : loadHolders(files, cwd).catch((error: unknown) => {
     if (!(error instanceof PolicyError)) throw error;
-    problems.push(...error.problems);
+    onProblems(error.problems);
     isComplete = false;
     return [];
-  });
+  }));
+  const own = await load(paths, (found) => problems.push(...found));
+  for (const { path, problem } of outside) {
+    own.push(...(await load([path], (found) => problems.push(problem(`Cannot read holder file \`${path}\`: it is not a valid holder file (${found.length} problem${found.length === 1 ? '' : 's'}, not shown as the file lies outside the project)`)))));
+  }
   const ids = new Set(builtIn.map((entry) => entry.spec.id));
   const added = own.filter((entry) => !ids.has(entry.spec.id));
   for (const entry of own.filter((e) => ids.has(e.spec.id))) problems.push(await takenIdProblem(entry, builtIn, cwd));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { readWithin } from '../read-file.js';
 
@@ -27,8 +27,19 @@ export function projectOf(folder: string): string {
   }
 }
 
-/** Whether `path` lies in `folder` or below it. */
+/**
+ * Whether `path` lies in `folder` or below it, where links lead: a link in the repository to a
+ * file outside it is outside.
+ */
 export function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
+  const rel = relative(realOrSelf(folder), realOrSelf(path));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
