@@ -17,6 +17,11 @@ export interface ChangeQuery {
   folder: string;
   /** Files and folders the verdict of every page depends on (see `policySources`), absolute. */
   sources: readonly string[];
+  /**
+   * Files that say which version of rightslint runs (see `versionPins`), absolute: a change git
+   * sees to one in the repository counts as a change to the policy; others are no concern of its.
+   */
+  pins?: readonly string[];
 }
 
 /** What changed since the ref. */
@@ -77,17 +82,21 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
       if (info?.isFile() && !tracked.has(path) && !untrackedSources.has(path)) sources.add(`${path} (not tracked by git)`);
     }
   }
+  const pins = (query.pins ?? []).map((pin) => relative(top, pin).split(sep).join('/')).filter((path) => !path.startsWith('../'));
+  if (pins.length > 0) {
+    for (const name of names(await git(top, '--literal-pathspecs', 'diff', '--name-only', '-z', ref, '--', ...pins))) sources.add(name);
+  }
   return { files, sources: [...sources].sort() };
 }
 
 /**
  * What the verdict of every page depends on, apart from the pages: the policy file and each file
- * it extends, the holder files and folders it loads, the places a `rightslint.yaml` could be
+ * it extends, the holder files and folders it loads, and the places a `rightslint.yaml` could be
  * found from `folder` up to the policy's folder (one added or removed there changes which policy
- * applies), and the files that pin rightslint's own version (see `versionPins`).
+ * applies).
  */
-export async function policySources(policy: Policy, folder: string, cwd: string, packageRoot = PACKAGE_ROOT): Promise<string[]> {
-  const sources = new Set<string>(await versionPins(packageRoot));
+export async function policySources(policy: Policy, folder: string, cwd: string): Promise<string[]> {
+  const sources = new Set<string>();
   if (policy.file) {
     for (const link of await loadChain(policy.file, cwd)) sources.add(resolve(cwd, link.yaml.file));
   }
@@ -106,9 +115,9 @@ const PINS = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.
  * The files of the project that installed rightslint as a dependency (its folder is the part of
  * the package's path before `node_modules`, pnpm's store included) that say which version it
  * runs: a new version may judge any page differently. None for a copy not installed that way (a
- * global install, a clone), whose upgrades git cannot see.
+ * clone); those of a global install or npx's cache lie outside the repository and are not looked at.
  */
-async function versionPins(packageRoot: string): Promise<string[]> {
+export async function versionPins(packageRoot = PACKAGE_ROOT): Promise<string[]> {
   const at = packageRoot.indexOf(`${sep}node_modules${sep}`);
   if (at < 0) return [];
   const project = packageRoot.slice(0, at);

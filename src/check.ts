@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from './baseline.js';
-import { changedSince, policySources } from './changed.js';
+import { changedSince, policySources, versionPins } from './changed.js';
 import { unscannable, type PageCheck } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
@@ -44,7 +44,7 @@ export interface CheckOptions {
   cacheLocation?: string;
   /** Check only this slice of the files, `i/n`. */
   shard?: string;
-  /** Worker threads (default: the cores); 1 checks in this thread. */
+  /** Worker threads (default: the cores); 1 checks in this thread, with no time limit for a page. */
   workers?: number;
   /** How long one page may take in a worker thread, in milliseconds (default 30 s). */
   timeoutMs?: number;
@@ -86,7 +86,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const ref = options.changedSince;
     const start = resolve(cwd, baseOf(paths[0] ?? '.'));
     const folder = (await stat(start)).isDirectory() ? start : dirname(start);
-    const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd) });
+    const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd), pins: await versionPins() });
     if (changes.sources.length > 0) {
       notices.push(`What every page is judged by changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
     } else {
@@ -122,20 +122,20 @@ async function checkTargets(targets: readonly Target[], run: PageCheck, options:
 }
 
 /**
- * The policy nearest to the first path. Paths under two different policy files are refused:
- * judging `det/` by `site/`'s licences and severities would be a verdict no one asked for. (A
- * path under no policy file is judged by the first path's, and reported unchecked where that
- * policy's globs cannot reach it.)
+ * The policy file nearest to the paths. Paths under two different policy files are refused:
+ * judging `det/` by `site/`'s licences and severities would be a verdict no one asked for. A
+ * path under no policy file is judged by the others' (and reported unchecked where that policy's
+ * globs cannot reach it), in whatever order the paths come.
  */
 async function nearestPolicy(paths: readonly string[], cwd: string): Promise<string | undefined> {
   const found = await Promise.all(paths.map((path) => findPolicyFile(resolve(cwd, baseOf(path)))));
-  const [first] = found;
-  const other = found.findIndex((file) => file !== undefined && first !== undefined && file !== first);
+  const at = found.findIndex((file) => file !== undefined);
+  const other = found.findIndex((file) => file !== undefined && file !== found[at]);
   if (other >= 0) {
     const named = (file: string | undefined) => `\`${relative(cwd, file ?? '').split(sep).join('/')}\``;
-    throw new UsageError(`Cannot check \`${paths[0]}\` and \`${paths[other]}\` in one run: they fall under different policies (${named(first)}, ${named(found[other])}); run rightslint once for each, or name one with --config`);
+    throw new UsageError(`Cannot check \`${paths[at]}\` and \`${paths[other]}\` in one run: they fall under different policies (${named(found[at])}, ${named(found[other])}); run rightslint once for each, or name one with --config`);
   }
-  return first;
+  return found[at];
 }
 
 /** Whether a run sees the whole site: every path a folder at or above the policy's, and no slice of it. */

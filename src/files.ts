@@ -48,11 +48,14 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       // A glob the shell did not expand (quoted, or on Windows): the files it matches that the
       // policy includes, as a folder gives them.
       const before = targets.size;
-      for (const file of fg.sync(path, { cwd, onlyFiles: true, followSymbolicLinks: false, absolute: true })) {
-        const target = toTarget(resolve(file), policy.root);
+      for (const entry of fg.sync(path, { cwd, ignore: [...ALWAYS_IGNORED], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true })) {
+        if (entry.dirent.isDirectory()) continue;
+        const file = resolve(entry.path);
+        const target = toTarget(file, policy.root);
         if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
         else if (!isIncluded(target.policyPath, include, exclude) || isGitignored(ignored, target.policyPath)) continue;
-        targets.set(resolve(file), target);
+        else if (entry.dirent.isSymbolicLink()) Object.assign(target, await checkLink(file, policy.root));
+        targets.set(file, target);
       }
       if (targets.size === before) unmatched.push(path);
       continue;

@@ -143,7 +143,8 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const queue = new Queue<Waiting>((item) => item.file.bytes.length);
   // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
   let decide: (isPooled: boolean) => void = () => {};
-  const decision = options.isolate ? true : workers <= 1 ? false : options.workers !== undefined ? true : undefined;
+  // One thread asked for checks here; one core (a CPU-limited container) still pools a large page.
+  const decision = options.isolate ? true : options.workers === 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const known = knownFiles(targets, run);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedSince, policySources } from '../src/changed.js';
+import { changedSince, policySources, versionPins } from '../src/changed.js';
 import { loadPolicy } from '../src/config/policy.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
@@ -100,14 +100,21 @@ describe('--changed-since when the policy changed', () => {
     writeFileSync(join(folder, 'package-lock.json'), '{"packages": {"node_modules/rightslint": {"version": "0.1.0"}}}\n');
     git(folder, 'add', '.');
     git(folder, 'commit', '-qm', 'install');
-    const installed = join(folder, 'node_modules', 'rightslint');
     const policy = await loadPolicy(join(folder, 'rightslint.yaml'), folder);
-    const changes = async () => changedSince({ ref: 'HEAD', folder, sources: await policySources(policy, folder, folder, installed) });
-    expect((await changes()).sources).toEqual([]);
+    const changes = async (installed: string) => changedSince({ ref: 'HEAD', folder, sources: await policySources(policy, folder, folder), pins: await versionPins(installed) });
+    const installed = join(folder, 'node_modules', 'rightslint');
+    expect(await versionPins(installed)).toEqual([join(folder, 'package.json'), join(folder, 'package-lock.json')]);
+    expect((await changes(installed)).sources).toEqual([]);
     writeFileSync(join(folder, 'package-lock.json'), '{"packages": {"node_modules/rightslint": {"version": "0.2.0"}}}\n');
-    expect((await changes()).sources).toEqual(['package-lock.json']);
-    // A copy that is no project's dependency (a clone, a global install) pins nothing git can see.
-    expect(await policySources(policy, folder, folder, join(folder, 'elsewhere'))).not.toContain(join(folder, 'package-lock.json'));
+    expect((await changes(installed)).sources).toEqual(['package-lock.json']);
+    // A copy that is no project's dependency (a clone) pins nothing; npx's cache, outside the
+    // repository, is no concern of its: neither makes every run a full one.
+    expect(await versionPins(join(folder, 'elsewhere'))).toEqual([]);
+    const npxCache = scratchFolder('npx-cache');
+    writeFileSync(join(npxCache, 'package.json'), '{}\n');
+    writeFileSync(join(npxCache, 'package-lock.json'), '{}\n');
+    git(folder, 'checkout', '-q', '--', 'package-lock.json');
+    expect((await changes(join(npxCache, 'node_modules', 'rightslint'))).sources).toEqual([]);
   });
 
   it('runs git in the checked path\'s repository, not the working folder', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
@@ -63,16 +63,25 @@ describe('paths and patterns that match no file', () => {
       'Cannot check `site/a.html` and `det` in one run: they fall under different policies (`site/rightslint.yaml`, `det/rightslint.yaml`); run rightslint once for each, or name one with --config',
     ));
     expect((await check({ cwd: folder, paths: ['site/a.html', 'site'], workers: 1 })).files.map((file) => file.path)).toEqual(['a.html']);
+    // A path under no policy file, first or not, does not make the run forget the others' policy.
+    const loose = site({ 'page.html': 'p' });
+    for (const paths of [[join(loose, 'page.html'), 'site'], ['site', join(loose, 'page.html')]]) {
+      const result = await check({ cwd: folder, paths, workers: 1 });
+      expect(result.summary.policy).toBe('site/rightslint.yaml');
+      expect(result.files.find((file) => file.path.endsWith('page.html'))?.reason).toMatch(/^outside the folder of the policy/);
+    }
   });
 
   it('take a glob the shell left unexpanded as the files it matches that the policy includes', async () => {
-    const folder = site({ 'rightslint.yaml': 'exclude: ["news/drafts/**"]\n', 'news/a.html': 'a', 'news/b.md': 'b', 'news/drafts/c.html': 'c', 'world/d.html': 'd' });
+    const folder = site({ 'rightslint.yaml': 'exclude: ["news/drafts/**"]\n', 'news/a.html': 'a', 'news/b.md': 'b', 'news/drafts/c.html': 'c', 'world/d.html': 'd', 'news/node_modules/x/e.html': 'e' });
+    symlinkSync(join(folder, 'world/d.html'), join(folder, 'news/linked.html'));
     const policy = await loadPolicy('rightslint.yaml', folder);
-    expect((await findTargets(['news/**/*.html', 'world/*'], policy, folder)).map((target) => target.policyPath)).toEqual(['news/a.html', 'world/d.html']);
+    // As a folder gives them: node_modules left out, a link checked where it leads.
+    expect((await findTargets(['news/**/*.html', 'world/*'], policy, folder)).map((target) => target.policyPath)).toEqual(['news/a.html', 'news/linked.html', 'world/d.html']);
     await expect(findTargets(['nwes/**/*.html'], policy, folder)).rejects.toThrow(/^Cannot check `nwes\/\*\*\/\*\.html`: no file there is included by `rightslint\.yaml`/);
     expect(baseOf('news/**/*.html')).toBe('news');
     expect(baseOf('*.md')).toBe('.');
-    expect((await check({ cwd: folder, paths: ['news/*.html'], workers: 1 })).files.map((file) => file.path)).toEqual(['news/a.html']);
+    expect((await check({ cwd: folder, paths: ['news/*.html'], workers: 1 })).files.map((file) => file.path)).toEqual(['news/a.html', 'news/linked.html']);
   });
 
   it('leave a file named outside the policy\'s folder unjudged, with the reason', async () => {

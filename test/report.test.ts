@@ -154,9 +154,9 @@ describe('formatSarif', () => {
     ]);
   });
 
-  it('percent-encodes paths into URIs relative to %SRCROOT%, which the caller may anchor', () => {
+  it('percent-encodes paths into URIs relative to %SRCROOT%, anchored at the result\'s root', () => {
     expect(resultsFor(sarifLog(sample), AWKWARD)[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('notes/50%25%2C%20part%3A%20two%20%231.md');
-    const anchored = JSON.parse(formatSarif(sample, { ...OPTIONS, sourceRoot: '/srv/site' })) as Log;
+    const anchored = JSON.parse(formatSarif({ ...sample, root: '/srv/site' }, OPTIONS)) as Log;
     expect(anchored.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///srv/site/' } });
   });
 
@@ -165,6 +165,10 @@ describe('formatSarif', () => {
     const log = sarifLog(fromBelow);
     expect(log.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(join(FIXTURES, 'wire-unlicensed')).href}/` } });
     expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({ uri: 'world/harbour-talks.html', uriBaseId: '%SRCROOT%' });
+    // In GitHub Actions, relative to the checkout: code scanning reads a relative URI from there.
+    const inActions = JSON.parse(formatSarif(fromBelow, { ...OPTIONS, workspace: join(FIXTURES, '..') })) as Log;
+    expect(inActions.runs[0]?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(join(FIXTURES, '..')).href}/` } });
+    expect(inActions.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({ uri: 'fixtures/wire-unlicensed/world/harbour-talks.html', uriBaseId: '%SRCROOT%' });
   });
 
   it('gives findings of the suppression-comment rules a rule index too', async () => {

@@ -1,3 +1,4 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { CheckResult, FileResult, Finding } from '../result.js';
@@ -18,8 +19,11 @@ const FINGERPRINT_KEY = 'rightslint/v1';
 export interface SarifOptions {
   /** rightslint's version, recorded as `tool.driver.version`. */
   version: string;
-  /** The absolute folder the result's paths are relative to; recorded for `%SRCROOT%` when given. */
-  sourceRoot?: string;
+  /**
+   * The job's `GITHUB_WORKSPACE`: URIs are made relative to it and `%SRCROOT%` anchored there, as
+   * code scanning reads a relative URI from the repository's top, whatever `originalUriBaseIds` says.
+   */
+  workspace?: string | undefined;
   /** Evidence listed per result in `properties.evidence`; `properties.evidenceCount` counts it all. */
   maxEvidence?: number;
 }
@@ -34,17 +38,21 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
   const limit = evidenceLimit(options.maxEvidence);
   const rules = ALL_RULES.map(ruleDescriptor);
   const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
+  // Paths are the policy folder's (`result.root`); in GitHub Actions, the checkout's.
+  const { root } = result;
+  const isAnchored = options.workspace !== undefined && isAbsolute(options.workspace) && root !== undefined;
+  const pathOf = (path: string): string => (isAnchored ? relative(options.workspace as string, join(root as string, path)).split(sep).join('/') : path);
   const run: Run = {
     tool: { driver: { name: 'rightslint', informationUri: INFORMATION_URI, version: options.version, rules } },
     invocations: [{
       // The run worked even when some files could not be read: those are
       // `toolExecutionNotifications`, not a failed invocation.
       executionSuccessful: true,
-      toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map(fileNotification),
+      toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
       properties: { asOf: result.summary.asOf, policy: result.summary.policy },
     }],
-    originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(options.sourceRoot ?? result.root) },
-    results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, file.path, ruleIndex, limit))),
+    originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(isAnchored ? options.workspace : result.root) },
+    results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, pathOf(file.path), ruleIndex, limit))),
     // Our columns count UTF-16 code units, as JavaScript strings do: SARIF's `columnKind`.
     columnKind: 'utf16CodeUnits',
   };
@@ -97,12 +105,12 @@ function findingResult(finding: Finding, path: string, ruleIndex: ReadonlyMap<st
   };
 }
 
-function fileNotification(file: FileResult): Notification {
+function fileNotification(file: FileResult, path: string): Notification {
   const reason = file.reason ?? (file.status === 'error' ? 'the file could not be checked' : 'not checked');
   return {
     level: file.status === 'error' ? 'error' : 'note',
     message: { text: file.status === 'skipped' ? `Skipped: ${reason}` : reason },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path) } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(path) } }],
   };
 }
 
