@@ -150,13 +150,13 @@ describe('check --quiet', () => {
       expect(quiet.stdout).not.toContain('news/wire.md');
       expect(quiet.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 3 files checked');
     }
-  }, 120_000);
+  });
 
   it('leaves warnings out of every format', async () => {
     const json = JSON.parse((await cli(['check', '-q', '-f', 'json', ...AS_OF], mixedSite())).stdout) as { files: Array<{ path: string; findings: Array<{ severity: string }> }>; summary: { errors: number; warnings: number } };
     expect(json.files.flatMap((file) => file.findings.map((finding) => [file.path, finding.severity]))).toEqual([['world/harbour-talks.html', 'error']]);
     expect(json.summary).toMatchObject({ errors: 1, warnings: 0 });
-  }, 60_000);
+  });
 
   it('still counts warnings for --max-warnings, as ESLint does, and says so when they fail the run', async () => {
     const folder = join(FIXTURES, 'overrides');
@@ -167,7 +167,7 @@ describe('check --quiet', () => {
     expect(over.stdout).toContain('✔ no problems (2 files checked)');
     expect(over.stderr).toBe('rightslint: 1 warning, more than --max-warnings 0 allows\n');
     expect(await cli(['check', '-q', '--max-warnings', '1', ...AS_OF], folder)).toMatchObject({ code: 0, stderr: '' });
-  }, 120_000);
+  });
 
   it('is taken by merge too, so that shards report as the whole would', async () => {
     const folder = mixedSite();
@@ -176,7 +176,7 @@ describe('check --quiet', () => {
     expect(merged.code).toBe(1);
     expect(merged.stdout).not.toContain('news/wire.md');
     expect(merged.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 3 files checked');
-  }, 60_000);
+  });
 });
 
 describe('colour', () => {
@@ -207,7 +207,7 @@ describe('colour', () => {
     expect(await colored([], true, { NO_COLOR: '1' })).toBe(false);
     expect(await colored(['--color'], false, { NO_COLOR: '1' })).toBe(true);
     expect(await colored(['--color', '--no-color'], true)).toBe(false);
-  }, 120_000);
+  });
 
   it('never goes into a report file, nor into other formats', async () => {
     const out = scratchFolder('colour');
@@ -215,7 +215,7 @@ describe('colour', () => {
     expect(readFileSync(join(out, 'report.txt'), 'utf8')).toContain('✖ 1 problem');
     expect(readFileSync(join(out, 'report.txt'), 'utf8')).not.toContain(ESCAPE);
     expect(written.stdout).not.toContain(ESCAPE);
-  }, 60_000);
+  });
 
   it('is decided the same way by trace and merge', async () => {
     const trace = (args: string[], env: Record<string, string>) => cli(['trace', 'world/harbour-talks.html', ...AS_OF, ...args], folder, { isTTY: false, env });
@@ -226,5 +226,5 @@ describe('colour', () => {
     await cli(['check', ...AS_OF, '-f', 'json', '-o', join(shards, 'all.json')], folder);
     expect((await cli(['merge', '-f', 'stylish', '--color', join(shards, 'all.json')], shards)).stdout).toContain(ESCAPE);
     expect((await cli(['merge', '-f', 'stylish', join(shards, 'all.json')], shards, { isTTY: true, env: { NO_COLOR: 'yes' } })).stdout).not.toContain(ESCAPE);
-  }, 120_000);
+  });
 });

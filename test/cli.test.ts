@@ -205,7 +205,7 @@ describe('the evidence a report lists', () => {
     const merged = await runCli(['merge', '--max-evidence', '1', 'all.json'], out);
     expect(merged.code).toBe(1);
     expect(holderOf(merged.stdout)).toMatchObject({ evidence: [{ signal: 'afp/dateline' }], evidenceCount: 2 });
-  }, 60_000);
+  });
 
   it('is refused for SARIF logs, which merge as they are', async () => {
     const out = scratchFolder('max-evidence-sarif');
@@ -217,7 +217,7 @@ describe('the evidence a report lists', () => {
       const refused = await runCli(['merge', ...option, 'all.sarif'], out);
       expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([2, `rightslint: Cannot use ${option[0]} on SARIF logs: they merge as they are (merge the JSON results for that)`]);
     }
-  }, 60_000);
+  });
 });
 
 describe('the github format in GitHub Actions', () => {
@@ -233,7 +233,7 @@ describe('the github format in GitHub Actions', () => {
     const shards = scratchFolder('workspace-merge');
     await runCli(['check', '-f', 'json', '-o', join(shards, 'all.json'), ...AS_OF], site);
     expect((await runCli(['merge', '-f', 'github', 'all.json'], shards, { GITHUB_WORKSPACE: workspace })).stdout.match(/file=[^,]+/g)).toEqual([inSite]);
-  }, 60_000);
+  });
 });
 
 describe('a file that is not a regular file', () => {

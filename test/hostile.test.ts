@@ -189,7 +189,7 @@ describe('hostile pages', () => {
       };
       expect(await growth(pages, run)).toBeLessThan(8);
     }
-  }, 120_000);
+  });
 
   // The parsers read nesting by recursion. These depths took more stack than a worker has by
   // default, and JSON-LD nested so deep took gigabytes, each level copying the path to it.
@@ -204,7 +204,7 @@ describe('hostile pages', () => {
       ['divs.html', 'scanned', '', ['afp/dateline']],
       ['jsonld.html', 'scanned', '', ['afp/jsonld-author']],
     ]);
-  }, 60_000);
+  });
 });
 
 describe('patterns from users', () => {
@@ -217,7 +217,7 @@ describe('patterns from users', () => {
       expect(result.files[0]?.status).toBe('scanned');
     };
     expect(await growth(page, run)).toBeLessThan(8);
-  }, 60_000);
+  });
 
   it('are refused at load time, with the place, when they need backtracking', async () => {
     const folder = site({ 'rightslint.yaml': 'holders: [slow.yaml]\n', 'slow.yaml': holder('Slow(?= Wire)') });

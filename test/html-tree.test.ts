@@ -132,7 +132,7 @@ describe('the HTML tree builder', () => {
       expect(facts, name).toEqual(fromParse5(text));
     }
     expect(built / names.length).toBeGreaterThan(0.9);
-  }, 120_000);
+  });
 
   it('reads random markup as parse5 does wherever it reads it', () => {
     fc.assert(fc.property(markup, (source) => {

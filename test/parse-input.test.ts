@@ -62,5 +62,5 @@ describe('the parser input without scripts', () => {
       const { text } = decodePage(readFileSync(join(CORPUS, name)), undefined);
       await expectSameAsWhole(text);
     }
-  }, 120_000);
+  });
 });

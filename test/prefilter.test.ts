@@ -33,7 +33,7 @@ describe('the keyword prefilter', () => {
     const [full, filtered] = await bothWays(CORPUS);
     expect(full?.files.length).toBe(labelledPageCount());
     expect(filtered?.files).toEqual(full?.files);
-  }, 120_000);
+  });
 });
 
 describe('the text the prefilter searches', () => {

@@ -10,10 +10,6 @@ import { builtEntry } from '../src/package-root.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
 import { scratchFolder } from './support/scratch.js';
 
-// No test here has a limit on the wall clock: on a machine shared with other work, any of them
-// can take many times as long as alone. What they assert is bound by work done instead.
-const UNTIMED = { timeout: 0 };
-
 const PAGES = join(import.meta.dirname, 'holders');
 let site: string;
 
@@ -29,11 +25,11 @@ beforeAll(() => {
     }
   }
   writeFileSync(join(site, 'rightslint.yaml'), 'licenses:\n  - id: afp-text\n    holder: afp\n    kinds: [text]\n    retention: 30d\n');
-}, 0);
+});
 
 const run = (options: CheckOptions = {}) => check({ cwd: site, asOf: '2026-01-15', ...options });
 
-describe('at scale', UNTIMED, () => {
+describe('at scale', () => {
   it('gives the same result with worker threads as in one thread', async () => {
     const inline = await run({ workers: 1 });
     expect(inline.files.length).toBeGreaterThan(200);
@@ -121,7 +117,7 @@ describe('at scale', UNTIMED, () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('on the shared corpus of real pages', UNTIMED, () => {
+describe.skipIf(!hasCorpus)('on the shared corpus of real pages', () => {
   it('gives the same findings with and without the prefilter, workers, a cold and a warm cache, and shards', async () => {
     const options = { cwd: CORPUS, asOf: '2026-01-15' };
     const plain = await check({ ...options, prefilter: false, workers: 1 });
@@ -146,7 +142,7 @@ function writeSlowPage(folder: string, name = 'slow.html'): void {
   writeFileSync(join(folder, name), `<article>${'<p>PARIS (AFP) - Talks resumed after a night of <em>long</em> debate.</p>\n'.repeat(45_000)}</article>`);
 }
 
-describe('a page that runs too long', UNTIMED, () => {
+describe('a page that runs too long', () => {
   it('has its worker stopped and is reported, and the run goes on', async () => {
     const folder = scratchFolder('slow');
     writeSlowPage(folder, 'a-slow.html');
@@ -190,7 +186,7 @@ describe('the worker pool', () => {
   });
 });
 
-describe('a page too big for a worker', UNTIMED, () => {
+describe('a page too big for a worker', () => {
   it('is checked again in a worker with a larger heap, with the same result', async () => {
     const folder = scratchFolder('big');
     // About 5 MB of dense markup: some hundreds of thousands of nodes, more than a worker's heap holds.

@@ -10,7 +10,7 @@ function workFor(clock: Int32Array<SharedArrayBuffer>, ms: number): void {
   expect(sink).toBeGreaterThan(0);
 }
 
-describe.skipIf(!hasThreadClock)('the time limit of a page', { timeout: 0 }, () => {
+describe.skipIf(!hasThreadClock)('the time limit of a page', () => {
   it('counts no time before a thread takes the task', () => {
     expect(taskCpuMs(newTaskClock())).toBeUndefined();
   });
