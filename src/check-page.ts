@@ -83,8 +83,8 @@ export function readTarget(target: Target, run: PageCheck, known: { stat?: FileS
   try {
     const limit = run.policy.spec.maxFileSize;
     const read = readWithin(target.absolute, limit);
-    if (typeof read === 'number') return unscannable(path, 'skipped', `larger than the size limit (${read} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
-    if (isBinary(read)) return unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
+    if (typeof read === 'number') return unscannable(path, 'skipped', tooLarge(read, limit), target.policyPath, run);
+    if (isBinary(read)) return unscannable(path, 'skipped', BINARY, target.policyPath, run);
     const digest = cache ? contentDigest(read) : undefined;
     const cached = lookUp(digest);
     if (cached) return cached;
@@ -94,6 +94,14 @@ export function readTarget(target: Target, run: PageCheck, known: { stat?: FileS
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
   }
 }
+
+/** Why a page of `size` bytes is not checked under a limit of `limit`. */
+export function tooLarge(size: number, limit: number): string {
+  return `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`;
+}
+
+/** Why a page that reads as binary is not checked. */
+export const BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
 
 /**
  * Decodes a file and judges it, unless the prefilter finds nothing it could hold, or only

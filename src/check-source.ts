@@ -1,9 +1,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { checkFile, unscannable } from './check-page.js';
+import { BINARY, checkFile, tooLarge, unscannable } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import { UsageError } from './errors.js';
 import { namedTarget } from './files.js';
-import { today } from './policy/dates.js';
+import { asOfDay } from './policy/dates.js';
 import { isBinary } from './read-file.js';
 import type { CheckResult, FileResult } from './result.js';
 import { preparePageCheck } from './run.js';
@@ -30,10 +30,7 @@ export interface SourceOptions {
  */
 export async function checkSource(options: SourceOptions): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const asOf = options.asOf ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
-  }
+  const asOf = asOfDay(options.asOf);
   const absolute = resolve(cwd, options.filename);
   const config = options.config ? resolve(cwd, options.config) : await findPolicyFile(dirname(absolute));
   const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
@@ -45,8 +42,8 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   let file: FileResult;
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
-  else if (bytes.length > limit) file = unscannable(path, 'skipped', `larger than the size limit (${bytes.length} bytes, limit ${limit}: see \`maxFileSize\`)`, target.policyPath, run);
-  else if (isBinary(bytes)) file = unscannable(path, 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', target.policyPath, run);
+  else if (bytes.length > limit) file = unscannable(path, 'skipped', tooLarge(bytes.length, limit), target.policyPath, run);
+  else if (isBinary(bytes)) file = unscannable(path, 'skipped', BINARY, target.policyPath, run);
   else file = await checkFile({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };

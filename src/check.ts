@@ -7,7 +7,7 @@ import { findPolicyFile } from './config/find.js';
 import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
 import { baseOf, findTargets, type Target } from './files.js';
-import { today } from './policy/dates.js';
+import { asOfDay } from './policy/dates.js';
 import { checkAll } from './pool.js';
 import type { CheckResult, FileResult } from './result.js';
 import { preparePageCheck, type RunSpec } from './run.js';
@@ -56,11 +56,8 @@ export interface CheckOptions {
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
-  const asOf = options.asOf ?? today();
   // Every option is checked before any page is read: a mistake ends the run at once, with exit 2.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
-  }
+  const asOf = asOfDay(options.asOf);
   if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
   if (options.timeoutMs !== undefined && !(options.timeoutMs >= 1 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
     throw new UsageError(`Cannot use a time limit of \`${options.timeoutMs}\` ms: expected 1 to ${MAX_TIMEOUT_MS} ms (the longest timer Node.js keeps)`);

@@ -1,7 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { checkText, unscannable } from './check-page.js';
+import { checkText, tooLarge, unscannable } from './check-page.js';
 import { findPolicyFile } from './config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
 import { today } from './policy/dates.js';
@@ -48,7 +48,7 @@ export default function rehypeRightslint(options: RehypeRightslintOptions = {}) 
     const path = file.path || 'page.html';
     const limit = policy.spec.maxFileSize;
     const result = size > limit
-      ? unscannable(path, 'skipped', `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`, policyPath, run)
+      ? unscannable(path, 'skipped', tooLarge(size, limit), policyPath, run)
       : await checkText(text, path, policyPath, run);
     for (const finding of result.findings) {
       if (finding.suppression) continue;

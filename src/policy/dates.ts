@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 /** The date `duration` (`30d`, `6w`, `12m`, `1y`) after `date`, both `YYYY-MM-DD`. */
 export function addDuration(date: string, duration: string): string {
   const amount = Number(duration.slice(0, -1));
@@ -11,6 +12,15 @@ export function addDuration(date: string, duration: string): string {
 }
 
 /** Today in UTC, `YYYY-MM-DD`. */
+/** The day a run judges by: `given` (YYYY-MM-DD, checked), else today; a bad date is a usage error. */
+export function asOfDay(given: string | undefined): string {
+  const day = given ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+    throw new UsageError(`Cannot use --as-of \`${day}\`: expected a date such as 2025-06-30`);
+  }
+  return day;
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { checkTarget, encodingFor, unscannable } from '../check-page.js';
+import { checkTarget, encodingFor, tooLarge, unscannable } from '../check-page.js';
 import { findPolicyFile } from '../config/find.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';
@@ -9,7 +9,7 @@ import { decodePage } from '../document/decode.js';
 import { readPage } from '../document/page.js';
 import { UsageError } from '../errors.js';
 import { findTargets } from '../files.js';
-import { today } from '../policy/dates.js';
+import { asOfDay } from '../policy/dates.js';
 import { readWithin } from '../read-file.js';
 import { holderEntry } from '../rules/finding.js';
 import { preparePageCheck } from '../run.js';
@@ -35,10 +35,7 @@ export interface TraceOptions {
  */
 export async function tracePage(path: string, options: TraceOptions = {}): Promise<PageTrace> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const asOf = options.asOf ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new UsageError(`Cannot use --as-of \`${asOf}\`: expected a date such as 2025-06-30`);
-  }
+  const asOf = asOfDay(options.asOf);
   const absolute = resolve(cwd, path);
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isFile()) throw new UsageError(`Cannot trace \`${path}\`: ${info ? 'not a file (name one page)' : 'no such file'}`);
@@ -51,7 +48,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   const result = target.unjudged === undefined ? await checkTarget(target, run) : unscannable(shown, 'skipped', target.unjudged, target.policyPath, run);
 
   const bytes = readWithin(absolute, policy.spec.maxFileSize);
-  if (typeof bytes === 'number') throw new UsageError(`Cannot trace \`${path}\`: larger than the size limit (${bytes} bytes, limit ${policy.spec.maxFileSize}: see \`maxFileSize\`)`);
+  if (typeof bytes === 'number') throw new UsageError(`Cannot trace \`${path}\`: ${tooLarge(bytes, policy.spec.maxFileSize)}`);
   const { text, encoding } = decodePage(bytes, encodingFor(policy, target.policyPath));
   const page = await readPage(shown, text);
   const log = new CandidateLog();
