@@ -1,5 +1,6 @@
 // One measured run for `npm run bench`, in a fresh process so that its peak memory is its own.
 // Usage: node scripts/bench-child.mjs rightslint|rehype DIR [CACHE_DIR]
+// BENCH_DIST names another build's dist/index.js to measure instead of this one (`--against`).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fg from 'fast-glob';
@@ -8,7 +9,7 @@ const [mode, dir, cacheLocation] = process.argv.slice(2);
 const started = performance.now();
 let files = 0;
 if (mode === 'rightslint') {
-  const { check } = await import('../dist/index.js');
+  const { check } = await import(process.env.BENCH_DIST ?? '../dist/index.js');
   const result = await check({ paths: [dir], cwd: dir, asOf: '2026-01-15', ...(cacheLocation ? { cacheLocation } : {}) });
   files = result.files.length;
 } else {

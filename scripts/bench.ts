@@ -4,10 +4,14 @@
 // rg is installed; then how the cold time grows with the number of pages; then bait pages, each
 // ~1 MB of one holder's mark repeated, against the median one (`--bait none` leaves them out). It
 // prints figures and ratios; the bars are in the issue, the judgement is the reader's.
+// `--against DIR` names a built checkout of an earlier version (`git worktree add DIR REF`, then
+// `npm run build` there): its cold runs alternate with this tree's, so that a machine whose speed
+// drifts during the bench slows both alike, and the ratio of the two is printed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultPolicy } from '../src/config/policy.js';
 import { escapeRegExp } from '../src/escape-regexp.js';
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     // Bait pages: the holders to make them for (ids, comma separated; all by default), their size.
     bait: { type: 'string', default: 'all' },
     'bait-size': { type: 'string', default: '1000000' },
+    against: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -57,7 +62,12 @@ function markdownSite(count: number): { dir: string; bytes: number } {
 
 interface Measure { ms: number; files: number; maxRssMB: number }
 function child(...args: string[]): Measure {
-  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-child.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return childOf(undefined, ...args);
+}
+/** A run of the bench child on the build in `checkout` (this tree's where undefined). */
+function childOf(checkout: string | undefined, ...args: string[]): Measure {
+  const env = checkout ? { ...process.env, BENCH_DIST: pathToFileURL(resolve(checkout, 'dist/index.js')).href } : process.env;
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-child.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Measure;
 }
@@ -137,7 +147,16 @@ try {
   const html = htmlSite(Number(values.pages));
   const pages = Number(values.pages);
   console.log(`HTML: ${pages} real pages, ${(html.bytes / 1e6).toFixed(0)} MB`);
-  const cold = times(runs, () => child('rightslint', html.dir));
+  const against = values.against;
+  const colds: Measure[] = [];
+  const befores: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Each goes first in every other pair, so neither gains from what the other left in the OS's caches.
+    if (against && i % 2 === 1) befores.push(childOf(against, 'rightslint', html.dir));
+    colds.push(child('rightslint', html.dir));
+    if (against && i % 2 === 0) befores.push(childOf(against, 'rightslint', html.dir));
+  }
+  const cold = median(colds);
   const cache = join(work, 'cache');
   child('rightslint', html.dir, cache);
   const warm = times(runs, () => child('rightslint', html.dir, cache));
@@ -151,11 +170,18 @@ try {
   const baseline = times(runs, () => child('rehype', html.dir));
   const rg = await rgMeasure(html.dir);
   line('rightslint, cold', cold, pages, html.bytes);
+  const before = against ? median(befores) : undefined;
+  if (before) line('before (--against), cold', before, pages, html.bytes);
   line('rightslint, warm cache', warm, pages, html.bytes);
   line('warm, every file touched', touched, pages, html.bytes);
   line('unified + rehype-parse', baseline, pages, html.bytes);
   if (rg) line('rg, keyword alternation', rg, pages, html.bytes);
   console.log(`  cold / rehype baseline: ${(baseline.ms / cold.ms).toFixed(2)}x faster`);
+  if (before) {
+    const ratios = colds.map((m, i) => m.ms / (befores[i] as Measure).ms).sort((a, b) => a - b);
+    const each = ratios.map((r) => r.toFixed(2)).join(', ');
+    console.log(`  cold / before:          ${(cold.ms / before.ms).toFixed(2)}x the time, ${(cold.maxRssMB / before.maxRssMB).toFixed(2)}x the peak memory (run by run: ${each})`);
+  }
   console.log(`  cold / warm cache:      ${(cold.ms / warm.ms).toFixed(1)}x (${(cold.ms / touched.ms).toFixed(1)}x with every file touched, as after a fresh checkout)`);
   console.log(rg ? `  cold vs rg:             ${(cold.ms / rg.ms).toFixed(1)}x slower` : '  rg: not installed, no ratio');
 
