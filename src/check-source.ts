@@ -42,6 +42,7 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   let file: FileResult;
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
+  else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
   else if (bytes.length > limit) file = unscannable(path, 'skipped', tooLarge(bytes.length, limit), target.policyPath, run);
   else if (isBinary(bytes)) file = unscannable(path, 'skipped', BINARY, target.policyPath, run);
   else file = await checkFile({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);

@@ -82,12 +82,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   if (options.changedSince !== undefined) {
     const ref = options.changedSince;
     const start = resolve(cwd, baseOf(paths[0] ?? '.'));
-    const folder = (await stat(start)).isDirectory() ? start : dirname(start);
+    // A path that cannot be looked at is reported as such among the targets; git runs above it.
+    const folder = (await stat(start).catch(() => undefined))?.isDirectory() ? start : dirname(start);
     const changes = await changedSince({ ref, folder, sources: await policySources(run.policy, folder, cwd), pins: await versionPins() });
     if (changes.sources.length > 0) {
       notices.push(`What every page is judged by changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
     } else {
-      targets = targets.filter((target) => changes.files.has(target.absolute));
+      // What could not be read (a folder, a link) cannot be told unchanged: it stays reported.
+      targets = targets.filter((target) => target.error !== undefined || changes.files.has(target.absolute));
       if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);
     }
   }

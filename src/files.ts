@@ -1,3 +1,4 @@
+import { lstatSync, readdirSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -5,6 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
+import { fileErrorMeaning } from './file-error.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
 export interface Target {
@@ -28,27 +30,49 @@ export interface FindOptions {
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+/** The .gitignore rules under a policy folder, and the .gitignore files that could not be read. */
+interface Gitignores {
+  rules: Ignore | undefined;
+  /** Each with why it could not be read. */
+  unreadable: Target[];
+}
+
 /**
  * The files to check under `paths` (files or folders): those the policy includes and does not
  * exclude or `.gitignore`. A file named on the command line that the policy leaves out is
  * returned as skipped, with the reason, and one outside the policy's folder as unjudged, so that
  * nothing asked for is silently dropped. A folder in which no file is found is a usage error
  * naming it and the policy's patterns (a typo in `include` or in a path must not pass as a clean
- * run), unless `allowEmpty`.
+ * run), unless `allowEmpty`. A folder or file that cannot be read while looking (permissions, an
+ * I/O error), or a .gitignore that applies to a file found, is returned with the error: it is
+ * reported as not checked, and the others are checked.
  */
 export async function findTargets(paths: readonly string[], policy: Policy, cwd: string, options: FindOptions = {}): Promise<Target[]> {
   const { include, exclude } = policy.spec;
-  const ignored = policy.spec.gitignore ? await loadGitignores(policy.root) : undefined;
+  const gitignores = await loadGitignores(policy);
+  const ignored = gitignores.rules;
   const targets = new Map<string, Target>();
   const unmatched: string[] = [];
+  // A folder .gitignore leaves out holds no page to check: that it cannot be read is no loss.
+  const addUnreadable = (found: readonly Target[]): void => {
+    for (const target of found) if (target.policyPath === '' || !isGitignored(ignored, `${target.policyPath}/`)) targets.set(target.absolute, target);
+  };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+      // A path that is not there is the user's to correct; one that is there and cannot be looked at is this file's error.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      targets.set(absolute, unreadableTarget(absolute, policy.root, error));
+      return null;
+    });
+    if (info === null) continue;
     if (!info && fg.isDynamicPattern(path)) {
       // A glob the shell did not expand (quoted, or on Windows): the files it matches that the
       // policy includes, as a folder gives them.
       const before = targets.size;
-      for (const entry of fg.sync(path, { cwd, ignore: [...ALWAYS_IGNORED], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true })) {
+      const { entries, unreadable } = walk(path, { cwd, ignore: [...ALWAYS_IGNORED] }, policy.root);
+      addUnreadable(unreadable);
+      for (const entry of entries) {
         if (entry.dirent.isDirectory()) continue;
         const file = resolve(entry.path);
         const target = toTarget(file, policy.root);
@@ -66,21 +90,62 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       // Globs are relative to the policy folder; a folder outside it is globbed from itself.
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
-      const found = fg.sync(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude], onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
-      for (const entry of found) {
+      const isAsked = (file: string): boolean => !isInside || file === absolute || isUnder(file, absolute);
+      const { entries, unreadable } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
+      addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
+      for (const entry of entries) {
         const file = resolve(entry.path);
-        if (entry.dirent.isDirectory() || (isInside && !isUnder(file, absolute))) continue;
+        if (entry.dirent.isDirectory() || !isAsked(file)) continue;
         const target = toTarget(file, policy.root);
         if (isGitignored(ignored, target.policyPath)) continue;
         if (entry.dirent.isSymbolicLink()) Object.assign(target, await checkLink(file, base));
         targets.set(file, target);
       }
-    } else targets.set(absolute, judgedAs(absolute, policy, cwd, ignored));
+    } else targets.set(absolute, judgedAs(absolute, policy, cwd, gitignores));
     // A folder named twice, or inside another one named, finds files already found: it is not empty.
     if (info.isDirectory() && targets.size === before && !hasTargetUnder(targets, absolute)) unmatched.push(path);
   }
   if (unmatched.length > 0 && !options.allowEmpty) throw new UsageError(noFileMessage(unmatched, policy, cwd));
+  for (const gitignore of gitignores.unreadable) {
+    // Only a .gitignore above a file found could have changed what is checked.
+    if (hasTargetUnder(targets, dirname(gitignore.absolute))) {
+      targets.set(gitignore.absolute, { ...gitignore, error: `${gitignore.error}; the pages below its folder were checked as if it ignored none` });
+    }
+  }
   return [...targets.values()].sort((a, b) => (a.policyPath < b.policyPath ? -1 : a.policyPath > b.policyPath ? 1 : 0));
+}
+
+/**
+ * fast-glob's entries for `patterns`, and as error targets the folders it could not read and the
+ * paths it could not look at (permissions, an I/O error, a loop of links), whose walk goes on
+ * past them: left to itself, fast-glob ends the whole walk at the first such error or, told to
+ * suppress errors, leaves the folder out in silence. A path that is not there is no error: the
+ * folder a pattern starts from need not exist.
+ */
+function walk(patterns: string | string[], options: { cwd: string; ignore: string[] }, root: string): { entries: fg.Entry[]; unreadable: Target[] } {
+  const unreadable: Target[] = [];
+  const noting = <F extends (path: string, ...rest: never[]) => unknown>(call: F, what: string): F => ((path: string, ...rest: never[]) => {
+    try {
+      return call(path, ...rest);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable.push(unreadableTarget(resolve(path), root, error, what));
+      throw error;
+    }
+  }) as F;
+  const fs = { readdirSync: noting(readdirSync, 'the folder '), lstatSync: noting(lstatSync, '') };
+  const entries = fg.sync(patterns, { ...options, fs, suppressErrors: true, onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
+  return { entries, unreadable };
+}
+
+/**
+ * A path that could not be read, as a target that says why: "Cannot read the folder
+ * `content/locked`: permission denied (EACCES)", in Node's words where there are no plainer ones.
+ */
+function unreadableTarget(absolute: string, root: string, error: unknown, what = ''): Target {
+  const target = toTarget(absolute, root);
+  const { code, message } = error as NodeJS.ErrnoException;
+  const meaning = fileErrorMeaning(code);
+  return { ...target, error: `Cannot read ${what}\`${target.policyPath || '.'}\`: ${meaning ? `${meaning} (${code})` : message}` };
 }
 
 function hasTargetUnder(targets: ReadonlyMap<string, Target>, folder: string): boolean {
@@ -118,17 +183,19 @@ function shown(file: string, cwd: string): string {
 /**
  * A file named on its own (on the command line, or as standard input's name) as the policy
  * judges it: unjudged outside the policy's folder, skipped where `include`/`exclude` or a
- * .gitignore leave it out, else checked.
+ * .gitignore leave it out, an error where a .gitignore above it cannot be read, else checked.
  */
 export async function namedTarget(absolute: string, policy: Policy, cwd: string): Promise<Target> {
-  return judgedAs(absolute, policy, cwd, policy.spec.gitignore ? await loadGitignores(policy.root) : undefined);
+  return judgedAs(absolute, policy, cwd, await loadGitignores(policy));
 }
 
-function judgedAs(absolute: string, policy: Policy, cwd: string, ignored: Ignore | undefined): Target {
+function judgedAs(absolute: string, policy: Policy, cwd: string, gitignores: Gitignores): Target {
   const target = toTarget(absolute, policy.root);
+  const unreadable = gitignores.unreadable.find((gitignore) => isUnder(absolute, dirname(gitignore.absolute)));
   if (target.policyPath.startsWith('../')) target.unjudged = outsideReason(policy, cwd);
   else if (!isIncluded(target.policyPath, policy.spec.include, policy.spec.exclude)) target.skipped = 'not included by the policy (`include`/`exclude`)';
-  else if (isGitignored(ignored, target.policyPath)) target.skipped = 'ignored by .gitignore';
+  else if (unreadable) target.error = `${unreadable.error}; whether it leaves this page out cannot be told`;
+  else if (isGitignored(gitignores.rules, target.policyPath)) target.skipped = 'ignored by .gitignore';
   return target;
 }
 
@@ -163,17 +230,24 @@ function isUnder(file: string, folder: string): boolean {
 }
 
 /**
- * Every `.gitignore` under the policy folder, each applied to the paths below its own folder;
- * undefined where there is none.
+ * Every `.gitignore` under the policy folder, each applied to the paths below its own folder
+ * (no rules where there is none, or the policy turns them off), and those that cannot be read.
+ * A folder that cannot be read is passed over here: a .gitignore in it would apply only to the
+ * pages in it, which the walk for pages reports as unread.
  */
-async function loadGitignores(root: string): Promise<Ignore | undefined> {
-  const files = fg.sync('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false });
-  if (files.length === 0) return undefined;
+async function loadGitignores(policy: Policy): Promise<Gitignores> {
+  const { root } = policy;
+  const files = policy.spec.gitignore ? fg.sync('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, suppressErrors: true }) : [];
+  if (files.length === 0) return { rules: undefined, unreadable: [] };
   const rules = ignore();
+  const unreadable: Target[] = [];
   for (const file of files.sort()) {
     const base = dirname(file) === '.' ? '' : `${dirname(file)}/`;
-    const lines = (await readFile(join(root, file), 'utf8')).split(/\r?\n/);
-    for (const line of lines) {
+    const text = await readFile(join(root, file), 'utf8').catch((error: unknown) => {
+      unreadable.push(unreadableTarget(join(root, file), root, error));
+      return '';
+    });
+    for (const line of text.split(/\r?\n/)) {
       const trimmed = line.trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       const negated = trimmed.startsWith('!');
@@ -184,5 +258,5 @@ async function loadGitignores(root: string): Promise<Ignore | undefined> {
       rules.add(`${negated ? '!' : ''}${base === '' && !anchored ? pattern : scoped}`);
     }
   }
-  return rules;
+  return { rules, unreadable };
 }

@@ -1,25 +1,15 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { UsageError } from '../src/errors.js';
 import { baseOf, findTargets } from '../src/files.js';
-import { scratchFolder } from './support/scratch.js';
-
-/** A folder of pages, each file's path relative to it mapped to its text. */
-function site(files: Record<string, string>): string {
-  const folder = scratchFolder('site');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(folder, path, '..'), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  return folder;
-}
+import { scratchSite } from './support/scratch.js';
 
 describe('finding the pages to check', () => {
   it('leaves out what .gitignore files ignore, each below its own folder', async () => {
-    const folder = site({ '.gitignore': 'drafts/\n# a comment\n', 'a.html': 'a', 'drafts/b.html': 'b', 'sub/.gitignore': '*.tmp.html\n!keep.tmp.html\n', 'sub/c.tmp.html': 'c', 'sub/keep.tmp.html': 'k', 'sub/d.html': 'd', 'other/e.tmp.html': 'e' });
+    const folder = scratchSite('site', { '.gitignore': 'drafts/\n# a comment\n', 'a.html': 'a', 'drafts/b.html': 'b', 'sub/.gitignore': '*.tmp.html\n!keep.tmp.html\n', 'sub/c.tmp.html': 'c', 'sub/keep.tmp.html': 'k', 'sub/d.html': 'd', 'other/e.tmp.html': 'e' });
     const policy = await defaultPolicy(folder);
     const found = await findTargets([folder], policy, folder);
     expect(found.map((target) => target.policyPath)).toEqual(['a.html', 'other/e.tmp.html', 'sub/d.html', 'sub/keep.tmp.html']);
@@ -29,9 +19,9 @@ describe('finding the pages to check', () => {
   });
 
   it('takes every page where no .gitignore stands, or the policy turns them off', async () => {
-    const bare = site({ 'a.html': 'a', 'drafts/b.html': 'b' });
+    const bare = scratchSite('site', { 'a.html': 'a', 'drafts/b.html': 'b' });
     expect((await findTargets([bare], await defaultPolicy(bare), bare)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
-    const ignoring = site({ '.gitignore': 'drafts/\n', 'a.html': 'a', 'drafts/b.html': 'b' });
+    const ignoring = scratchSite('site', { '.gitignore': 'drafts/\n', 'a.html': 'a', 'drafts/b.html': 'b' });
     const policy = await defaultPolicy(ignoring);
     const off = { ...policy, spec: { ...policy.spec, gitignore: false } };
     expect((await findTargets([ignoring], off, ignoring)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
@@ -40,7 +30,7 @@ describe('finding the pages to check', () => {
 
 describe('paths and patterns that match no file', () => {
   it('are a usage error naming each path that matched nothing and the policy\'s patterns', async () => {
-    const folder = site({ 'content/a.html': 'a', 'images/logo.svg': '<svg/>', 'drafts/b.html': 'b' });
+    const folder = scratchSite('site', { 'content/a.html': 'a', 'images/logo.svg': '<svg/>', 'drafts/b.html': 'b' });
     const policy = await defaultPolicy(folder);
     const typo = { ...policy, spec: { ...policy.spec, include: ['contnet/**/*.html'], exclude: ['drafts/**'] } };
     await expect(findTargets([folder], typo, folder)).rejects.toThrow(new UsageError(
@@ -51,20 +41,20 @@ describe('paths and patterns that match no file', () => {
   });
 
   it('do not include a folder named inside another one, nor a file named twice', async () => {
-    const folder = site({ 'content/a.html': 'a' });
+    const folder = scratchSite('site', { 'content/a.html': 'a' });
     const policy = await defaultPolicy(folder);
     const found = await findTargets(['.', 'content', 'content/a.html', 'content/a.html'], policy, folder);
     expect(found.map((target) => target.policyPath)).toEqual(['content/a.html']);
   });
 
   it('are refused when they fall under two different policies, rather than judged by the first one\'s', async () => {
-    const folder = site({ 'site/rightslint.yaml': '', 'site/a.html': 'a', 'det/rightslint.yaml': '', 'det/b.html': 'b' });
+    const folder = scratchSite('site', { 'site/rightslint.yaml': '', 'site/a.html': 'a', 'det/rightslint.yaml': '', 'det/b.html': 'b' });
     await expect(check({ cwd: folder, paths: ['site/a.html', 'det'] })).rejects.toThrow(new UsageError(
       'Cannot check `site/a.html` and `det` in one run: they fall under different policies (`site/rightslint.yaml`, `det/rightslint.yaml`); run rightslint once for each, or name one with --config',
     ));
     expect((await check({ cwd: folder, paths: ['site/a.html', 'site'], workers: 1 })).files.map((file) => file.path)).toEqual(['a.html']);
     // A path under no policy file, first or not, does not make the run forget the others' policy.
-    const loose = site({ 'page.html': 'p' });
+    const loose = scratchSite('site', { 'page.html': 'p' });
     for (const paths of [[join(loose, 'page.html'), 'site'], ['site', join(loose, 'page.html')]]) {
       const result = await check({ cwd: folder, paths, workers: 1 });
       expect(result.summary.policy).toBe('site/rightslint.yaml');
@@ -73,7 +63,7 @@ describe('paths and patterns that match no file', () => {
   });
 
   it('take a glob the shell left unexpanded as the files it matches that the policy includes', async () => {
-    const folder = site({ 'rightslint.yaml': 'exclude: ["news/drafts/**"]\n', 'news/a.html': 'a', 'news/b.md': 'b', 'news/drafts/c.html': 'c', 'world/d.html': 'd', 'news/node_modules/x/e.html': 'e' });
+    const folder = scratchSite('site', { 'rightslint.yaml': 'exclude: ["news/drafts/**"]\n', 'news/a.html': 'a', 'news/b.md': 'b', 'news/drafts/c.html': 'c', 'world/d.html': 'd', 'news/node_modules/x/e.html': 'e' });
     symlinkSync(join(folder, 'world/d.html'), join(folder, 'news/linked.html'));
     const policy = await loadPolicy('rightslint.yaml', folder);
     // As a folder gives them: node_modules left out, a link checked where it leads.
@@ -85,8 +75,8 @@ describe('paths and patterns that match no file', () => {
   });
 
   it('leave a file named outside the policy\'s folder unjudged, with the reason', async () => {
-    const outside = site({ 'page.html': 'p' });
-    const folder = site({ 'rightslint.yaml': '', 'a.html': 'a' });
+    const outside = scratchSite('site', { 'page.html': 'p' });
+    const folder = scratchSite('site', { 'rightslint.yaml': '', 'a.html': 'a' });
     const found = await findTargets([join(outside, 'page.html')], await loadPolicy('rightslint.yaml', folder), folder);
     expect(found).toEqual([expect.objectContaining({
       absolute: join(outside, 'page.html'),

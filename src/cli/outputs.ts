@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileErrorMeaning } from '../file-error.js';
 import { FORMATS, type FormatName } from '../report/index.js';
 import { assertWritable, writeAtomic } from '../write-atomic.js';
 import { CommandLineError } from './args.js';
@@ -51,19 +52,14 @@ async function writing(file: string, write: () => Promise<void>): Promise<void> 
     await write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+    const reason = (code && WRITING_REASONS[code]) ?? fileErrorMeaning(code) ?? (error instanceof Error ? error.message : String(error));
     throw new UsageError(`Cannot write \`${file}\`: ${reason}`, { cause: error });
   }
 }
 
-// What the file-system errors a report's path can meet mean to the one who gave it.
-const REASONS: Record<string, string> = {
+// What the errors only writing meets mean to the one who gave the report's path (the others are
+// worded as for any file).
+const WRITING_REASONS: Record<string, string> = {
   EISDIR: 'it is a folder (give a file name)',
   ENOENT: 'its folder does not exist',
-  ENOTDIR: 'a part of its path is a file, not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ELOOP: 'too many symbolic links',
-  ENOSPC: 'no space left on the device',
 };

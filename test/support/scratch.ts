@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
 // Every scratch folder of a test file lives in one folder, removed when the file's tests end,
@@ -20,5 +20,15 @@ export function scratchFolder(name: string): string {
 export function copyOfFixture(name: string): string {
   const folder = scratchFolder(name);
   cpSync(join(import.meta.dirname, '../fixtures', name), folder, { recursive: true });
+  return folder;
+}
+
+/** A scratch folder holding `files`, each path relative to it (folders made as needed) mapped to its text. */
+export function scratchSite(name: string, files: Record<string, string>): string {
+  const folder = scratchFolder(name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
   return folder;
 }
