@@ -63,7 +63,7 @@ export interface NameWords {
  * literals it holds (and those that name none), instead of against the whole catalogue.
  */
 export interface SignalGate {
-  /** All literals, lower case; run over lower-cased text, it reports each occurrence, nested ones too. */
+  /** All literals, lower case, found in any case: it reports each occurrence, nested ones too. */
   search: KeywordSearch;
   /**
    * For each literal (by its index in the search), the signals that require it, each with the
@@ -119,7 +119,7 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
       owners.set(key, [...(owners.get(key) ?? []), { signal: index, spelling: signal.ignoreCase ? undefined : literal }]);
     }
   });
-  return { search: new KeywordSearch([...owners.keys()]), admits: [...owners.values()], ungated };
+  return { search: new KeywordSearch([...owners.keys()], { caseless: true }), admits: [...owners.values()], ungated };
 }
 
 /** What a signal's literals are worked out from. */

@@ -61,12 +61,16 @@ export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
     if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings, ...(isDatelineOnly ? { isDatelineOnly } : {}) });
     byFolded.set(folded, entries);
     if (!isDatelineOnly) names.push({ holder: spec.id, name, spellings });
-    // The rarest word of the name, the longest of those: any form of the name holds it.
-    const rarest = wordsOf(name).sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length)[0];
+    // The rarest word of the name, the longest of those: any form of the name holds it. An article
+    // or an initial ("The", "La", "L.P.") is rare among names but in every line of prose: a word of
+    // four letters or more is taken where the name has one.
+    const words = wordsOf(name);
+    const isShort = (word: string) => word.length < 4 && words.some((other) => other.length >= 4);
+    const rarest = words.sort((a, b) => Number(isShort(a)) - Number(isShort(b)) || (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || b.length - a.length)[0];
     if (rarest) keyWords.add(rarest);
   }
   const keys = [...keyWords];
-  return { byFolded, search: new KeywordSearch(keys), keys, names };
+  return { byFolded, search: new KeywordSearch(keys, { caseless: true }), keys, names };
 }
 
 /**
@@ -74,7 +78,7 @@ export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
  * standing apart from letters, as a name of two to four letters only counts as a word.
  */
 export function mayName(text: string, names: CreditNames): boolean {
-  return names.search.search(text.toLowerCase(), (word, start) => {
+  return names.search.search(text, (word, start) => {
     const end = start + (names.keys[word] as string).length;
     return end - start > 4 || (!isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end)));
   });

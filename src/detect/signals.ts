@@ -136,12 +136,9 @@ function signalHit(signal: CompiledSignal, region: Region, matched: string, from
  */
 function admittedSignals(text: string, gate: SignalGate): readonly number[] {
   let admitted: Set<number> | undefined;
-  const lower = text.toLowerCase();
-  // Lower case keeps every offset but where a letter becomes two (İ): there spellings go unchecked.
-  const isAligned = lower.length === text.length;
-  gate.search.search(lower, (literal, start) => {
+  gate.search.search(text, (literal, start) => {
     for (const { signal, spelling } of gate.admits[literal] ?? []) {
-      if (spelling === undefined || !isAligned || text.startsWith(spelling, start)) (admitted ??= new Set(gate.ungated)).add(signal);
+      if (spelling === undefined || text.startsWith(spelling, start)) (admitted ??= new Set(gate.ungated)).add(signal);
     }
     return false;
   });
