@@ -6,7 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Policy } from './config/policy.js';
 import { UsageError } from './errors.js';
-import { fileErrorMeaning } from './file-error.js';
+import { fileErrorReason } from './file-error.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
 export interface Target {
@@ -143,9 +143,7 @@ function walk(patterns: string | string[], options: { cwd: string; ignore: strin
  */
 function unreadableTarget(absolute: string, root: string, error: unknown, what = ''): Target {
   const target = toTarget(absolute, root);
-  const { code, message } = error as NodeJS.ErrnoException;
-  const meaning = fileErrorMeaning(code);
-  return { ...target, error: `Cannot read ${what}\`${target.policyPath || '.'}\`: ${meaning ? `${meaning} (${code})` : message}` };
+  return { ...target, error: `Cannot read ${what}\`${target.policyPath || '.'}\`: ${fileErrorReason(error)}` };
 }
 
 function hasTargetUnder(targets: ReadonlyMap<string, Target>, folder: string): boolean {

@@ -1,9 +1,12 @@
+import { createReadStream } from 'node:fs';
+import { parseChunked } from '@discoveryjs/json-ext';
 import { UsageError } from './errors.js';
+import { fileErrorReason } from './file-error.js';
 import type { CheckResult, FileResult } from './result.js';
 import { summarise } from './summary.js';
 
 /** A SARIF log, as far as merging needs to know it. */
-interface SarifLog {
+export interface SarifLog {
   version: string;
   $schema?: string;
   runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: unknown[]; invocations?: Array<{ toolExecutionNotifications?: unknown[] }> }>;
@@ -49,10 +52,33 @@ export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
   };
 }
 
+/** A shard's file, parsed: a rightslint JSON result or a SARIF log. */
+export type Shard = { kind: 'json'; document: CheckResult } | { kind: 'sarif'; document: SarifLog };
+
+/**
+ * Reads and parses a shard's file (`name` as the user gave it) as it streams in, 64 kB at a time:
+ * the result of a shard of a large archive can be longer than the longest string V8 makes (about
+ * 512 MB), so it is never read into one string for JSON.parse. A file that cannot be read or
+ * parsed, or that is cut short, is a usage error naming it.
+ */
+export async function readShard(file: string, name: string): Promise<Shard> {
+  let document: unknown;
+  try {
+    // The document is taken once its last bracket closes: parseChunked's own result for a file
+    // cut short just after a bracket (`{"files": [`) is what it holds so far, with no error.
+    const count = await parseChunked(createReadStream(file), { onRootValue: (value) => (document = value) });
+    if (count === 0) throw new SyntaxError('Unexpected end of JSON input: the file ends before its brackets close (was it cut short?)');
+  } catch (error) {
+    const isUnread = (error as NodeJS.ErrnoException).code !== undefined;
+    throw new UsageError(isUnread ? `Cannot read \`${name}\`: ${fileErrorReason(error)}` : `Cannot merge \`${name}\`: ${(error as Error).message}`, { cause: error });
+  }
+  return shardOf(document, name);
+}
+
 /** Tells a rightslint JSON result from a SARIF log, refusing anything else. */
-export function kindOf(document: unknown, name: string): 'json' | 'sarif' {
+function shardOf(document: unknown, name: string): Shard {
   const value = document as { version?: unknown; files?: unknown; runs?: unknown };
-  if (value.version === 1 && Array.isArray(value.files)) return 'json';
-  if (value.version === '2.1.0' && Array.isArray(value.runs)) return 'sarif';
+  if (value.version === 1 && Array.isArray(value.files)) return { kind: 'json', document: document as CheckResult };
+  if (value.version === '2.1.0' && Array.isArray(value.runs)) return { kind: 'sarif', document: document as SarifLog };
   throw new UsageError(`Cannot merge \`${name}\`: neither a rightslint JSON result (version 1) nor a SARIF 2.1.0 log`);
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { kindOf, mergeResults, mergeSarif } from '../merge.js';
-import type { CheckResult } from '../result.js';
+import { mergeResults, mergeSarif, readShard } from '../merge.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
@@ -38,26 +36,15 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
   const color = isColored(colorFlag(given), io);
   const options = reportOptions(values['max-evidence'], io);
   if (positionals.length === 0) throw new CommandLineError('Cannot merge: name the result files of the shards');
-  const documents = await Promise.all(positionals.map(async (name) => {
-    const text = await readFile(resolve(io.cwd, name), 'utf8').catch((error: Error) => {
-      throw new UsageError(`Cannot read \`${name}\`: ${error.message}`, { cause: error });
-    });
-    try {
-      const document: unknown = JSON.parse(text);
-      return { name, document, kind: kindOf(document, name) };
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`Cannot merge \`${name}\`: ${(error as Error).message}`, { cause: error });
-    }
-  }));
-  const kinds = new Set(documents.map((d) => d.kind));
+  const shards = await Promise.all(positionals.map((name) => readShard(resolve(io.cwd, name), name)));
+  const kinds = new Set(shards.map((shard) => shard.kind));
   if (kinds.size > 1) throw new UsageError('Cannot merge JSON results with SARIF logs: give one kind');
   if (kinds.has('sarif')) {
     if (values.format?.some((f) => f !== 'sarif')) throw new CommandLineError('Cannot write SARIF logs in another format: merge the JSON results for that');
     // A SARIF log is merged as it is, never rebuilt from a result: nothing it holds is left out.
     const rebuilding = (['quiet', 'max-evidence'] as const).find((name) => values[name] !== undefined);
     if (rebuilding) throw new CommandLineError(`Cannot use --${rebuilding} on SARIF logs: they merge as they are (merge the JSON results for that)`);
-    const merged = mergeSarif(documents.map((d) => d.document as Parameters<typeof mergeSarif>[0][number]));
+    const merged = mergeSarif(shards.flatMap((shard) => (shard.kind === 'sarif' ? [shard.document] : [])));
     // In pieces, as the sarif format writes it (log, runs, a run, its results), so shards that
     // add up to more than the longest string still merge.
     await writeOutputs(pairOutputs(['sarif'], values['output-file'] ?? []), io, color, function* () {
@@ -67,7 +54,7 @@ export async function runMerge(argv: readonly string[], io: Io): Promise<number>
     return EXIT.clean;
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
-  const result = mergeResults(documents.map((d) => d.document as CheckResult));
+  const result = mergeResults(shards.flatMap((shard) => (shard.kind === 'json' ? [shard.document] : [])));
   const shown = values.quiet ? errorsOnly(result) : result;
   await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, color: colored }));
   return exitCode(result, -1);
