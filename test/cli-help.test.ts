@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandHelp } from '../src/cli/help.js';
 import { run } from '../src/cli/main.js';
 import { CHECK_USAGE } from '../src/cli/check-command.js';
 import { EXPLAIN_USAGE } from '../src/cli/explain-command.js';
@@ -121,10 +122,36 @@ describe('a command line that does not parse', () => {
     expect(await refused('check', '--config')).toEqual(usage('Cannot use `--config`: it needs a value'));
     expect(await refused('check', '-c', '-x')).toEqual(usage('Cannot use `-c`: it needs a value (for one that starts with a dash, write `--config=-x`)'));
     expect(await refused('check', '--constructor')).toEqual(usage('Cannot use `--constructor`: unknown option (an argument that starts with a dash goes after `--`)'));
-    expect(await refused('--no-color', 'check')).toEqual(usage('Cannot use `--no-color`: options follow the command (`rightslint <command> --no-color`)', 'rightslint --help'));
+    expect(await refused('--no-color')).toEqual(usage('Cannot use `--no-color`: name the command it is for (`rightslint <command> --no-color`)', 'rightslint --help'));
     expect(await refused('holders', 'extra')).toEqual(usage('Cannot use `extra`: `holders` takes no arguments (a policy is named with --config)', 'rightslint holders --help'));
     expect(await refused('explain', '--verbose')).toEqual(usage('Cannot use `--verbose`: unknown option (an argument that starts with a dash goes after `--`)', 'rightslint explain --help'));
     expect(await refused('explain', 'unlicenced-content')).toEqual(usage('Cannot explain `unlicenced-content`: no such rule; did you mean `unlicensed-content`?', 'rightslint explain --help'));
+  });
+});
+
+describe('options before the command', () => {
+  const folder = join(FIXTURES, 'wire-unlicensed');
+
+  it('are read as the command\'s own, as git and npm read them', async () => {
+    const after = await cli(['check', ...AS_OF, '--no-color', '--quiet', '-c', 'rightslint.yaml'], folder, { isTTY: true });
+    expect(after).toMatchObject({ code: 1, stdout: expect.stringContaining('✖ 1 problem') });
+    expect(await cli(['--no-color', '--quiet', 'check', ...AS_OF, '-c', 'rightslint.yaml'], folder, { isTTY: true })).toEqual(after);
+    // An option's value before the command is its value, not the command's name.
+    expect(await cli(['-q', '-c', 'rightslint.yaml', '--as-of', '2026-01-15', '--no-color', 'check'], folder, { isTTY: true })).toEqual(after);
+    expect((await cli(['--color', 'trace', 'world/harbour-talks.html', ...AS_OF], folder)).stdout).toContain(ESCAPE);
+    expect((await cli(['--no-color', 'check', '--help'], folder)).stdout).toBe(commandHelp(CHECK_USAGE));
+  });
+
+  it('are refused, as after it, where the command has no such option, with the nearest one', async () => {
+    const refused = async (...args: string[]) => {
+      const { code, stderr } = await cli(args, folder);
+      return { code, stderr: stderr.split('\n')[0] };
+    };
+    expect(await refused('--quiet', 'trace', 'world/harbour-talks.html')).toEqual({ code: 2, stderr: 'rightslint: Cannot use `--quiet`: unknown option (an argument that starts with a dash goes after `--`)' });
+    expect(await refused('--colr', 'check')).toEqual({ code: 2, stderr: 'rightslint: Cannot use `--colr`: unknown option; did you mean `--color`?' });
+    expect(await refused('--no-color', 'chek')).toEqual({ code: 2, stderr: 'rightslint: Cannot run `chek`: unknown command; did you mean `check`?' });
+    expect(await refused('-c', 'rightslint.yaml', 'chek')).toEqual({ code: 2, stderr: 'rightslint: Cannot run `chek`: unknown command; did you mean `check`?' });
+    expect(await refused('--formt', 'json', 'check')).toEqual({ code: 2, stderr: 'rightslint: Cannot use `--formt`: unknown option; did you mean `--format`?' });
   });
 });
 

@@ -15,7 +15,7 @@ export function mainHelp(commands: readonly CommandUsage[]): string {
     'Options:',
     ...table([['-h, --help', 'Show this help'], ['-v, --version', 'Show the version']]),
     '',
-    ...wrap('Run `rightslint <command> --help` (or `rightslint help <command>`) for the options of a command.', WIDTH),
+    ...wrap('Run `rightslint <command> --help` (or `rightslint help <command>`) for the options of a command; they go after its name or before it (`rightslint --no-color check`).', WIDTH),
     ...wrap('Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error.', WIDTH),
     '',
   ].join('\n');

@@ -31,6 +31,11 @@ const COMMANDS: readonly Command[] = [
 
 const NAMES = COMMANDS.map((command) => command.usage.name);
 
+/** Every option of some command as written (`--config`, `-c`), and whether it takes a value. */
+const SPELLINGS = new Map(COMMANDS.flatMap(({ usage }) => Object.entries(usage.options).flatMap(([name, option]) => (
+  [`--${name}`, ...(option.short === undefined ? [] : [`-${option.short}`])].map((spelling) => [spelling, option.type === 'string'] as const)
+))));
+
 /** Runs the command line and returns its exit code; usage and policy errors exit 2. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
@@ -48,13 +53,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(commandNamed(rest[0] ?? '').usage));
       return EXIT.clean;
     }
-    const command = commandNamed(first);
+    const { command, args } = commandLine(argv);
     commandHelpLine = `rightslint ${command.usage.name} --help`;
-    if (asksForHelp(rest, command.usage.options)) {
+    if (asksForHelp(args, command.usage.options)) {
       io.stdout.write(commandHelp(command.usage));
       return EXIT.clean;
     }
-    return await command.run(rest, io);
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof PolicyError) {
       const count = error.problems.length;
@@ -72,14 +77,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * The command and its arguments, with options given before its name taken as its own
+ * (`rightslint --no-color check site` as `rightslint check --no-color site`), as git and npm take
+ * them. The command is the first argument that is neither an option nor the value of one (the
+ * argument after an option that takes a value in some command, written without `=`); the
+ * command's own parser then refuses an option it does not have, with the nearest name.
+ */
+function commandLine(argv: readonly string[]): { command: Command; args: string[] } {
+  for (let at = 0; at < argv.length && argv[at] !== '--'; at++) {
+    const arg = argv[at] ?? '';
+    if (SPELLINGS.get(arg) === true) at++;
+    else if (!arg.startsWith('-')) {
+      // A mistyped option before the command (`--formt json check`) makes its value look like a
+      // command's name: the option is the mistake to name.
+      const unknown = argv.slice(0, at).find((option) => option.startsWith('-') && !SPELLINGS.has(option.split('=')[0] ?? ''));
+      return { command: commandNamed(NAMES.includes(arg) ? arg : (unknown ?? arg)), args: [...argv.slice(0, at), ...argv.slice(at + 1)] };
+    }
+  }
+  return { command: commandNamed(argv[0] ?? ''), args: [] };
+}
+
 /** The command of that name, or a usage error with the nearest name. */
 function commandNamed(name: string): Command {
   const command = COMMANDS.find((candidate) => candidate.usage.name === name);
   if (command) return command;
   if (name.startsWith('-')) {
-    const known = suggest(name, ['--help', '--version']);
-    const option = COMMANDS.some((candidate) => Object.keys(candidate.usage.options).some((option) => name === `--${option}`));
-    throw new CommandLineError(`Cannot use \`${name}\`: ${option ? `options follow the command (\`rightslint <command> ${name}\`)` : `unknown option${known}`}`);
+    const nearest = suggest(name, ['--help', '--version', ...[...SPELLINGS.keys()].filter((spelling) => spelling.startsWith('--'))]);
+    throw new CommandLineError(`Cannot use \`${name}\`: ${SPELLINGS.has(name) ? `name the command it is for (\`rightslint <command> ${name}\`)` : `unknown option${nearest}`}`);
   }
   throw new CommandLineError(`Cannot run \`${name}\`: unknown command${suggest(name, NAMES) || ` (expected ${NAMES.join(', ')})`}`);
 }
