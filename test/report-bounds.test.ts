@@ -6,8 +6,11 @@ import { XMLValidator } from 'fast-xml-parser';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { boundResult } from '../src/report/bound.js';
-import { jsonPieces } from '../src/report/chunks.js';
-import { FORMATS, REPORTS, type FormatName } from '../src/report/index.js';
+import { joinChunks, jsonPieces } from '../src/report/chunks.js';
+import { FORMAT_NAMES, REPORTS, type FormatName } from '../src/report/index.js';
+import { formatJson } from '../src/report/json.js';
+import { formatSarif } from '../src/report/sarif.js';
+import { formatStylish } from '../src/report/stylish.js';
 import { DEFAULT_MAX_EVIDENCE } from '../src/report/options.js';
 import type { CheckResult, EvidenceEntry, FileResult, Finding } from '../src/result.js';
 import { summarise } from '../src/summary.js';
@@ -56,12 +59,10 @@ function hugeResult(): CheckResult {
   return withSummary([page(PAGE, evidence), page('photos/one.html', [credit(0)])]);
 }
 
-const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
-
 describe('reports of a page with 200,000 pieces of evidence', () => {
   const result = hugeResult();
   const summary = structuredClone(result.summary);
-  const reports = new Map(FORMAT_NAMES.map((name) => [name, FORMATS[name](result, OPTIONS)]));
+  const reports = new Map(FORMAT_NAMES.map((name) => [name, joinChunks(REPORTS[name](result, OPTIONS))]));
   const report = (name: FormatName) => reports.get(name) ?? '';
 
   it.each(FORMAT_NAMES)('writes %s in a few kilobytes, not the 90 MB that listing every item took', (name) => {
@@ -122,30 +123,30 @@ describe('maxEvidence', () => {
   const result = withSummary([page(PAGE, Array.from({ length: 1234 }, (_, n) => credit(n)))]);
 
   it('shows as many items as asked, and none with 0, always with the count of the rest', () => {
-    const three = FORMATS.stylish(result, { ...OPTIONS, maxEvidence: 3 }).split('\n');
+    const three = formatStylish(result, { ...OPTIONS, maxEvidence: 3 }).split('\n');
     expect(three.filter((line) => line.includes('afp/photo-credit'))).toHaveLength(3);
     expect(three).toContain('      … and 1,231 more');
-    const none = FORMATS.stylish(result, { ...OPTIONS, maxEvidence: 0 }).split('\n');
+    const none = formatStylish(result, { ...OPTIONS, maxEvidence: 0 }).split('\n');
     expect(none.some((line) => line.includes('afp/photo-credit'))).toBe(false);
     expect(none).toContain('      … and 1,234 more');
-    const sarif = JSON.parse(FORMATS.sarif(result, { ...OPTIONS, maxEvidence: 0 })) as Log;
+    const sarif = JSON.parse(formatSarif(result, { ...OPTIONS, maxEvidence: 0 })) as Log;
     expect(sarif.runs[0]?.results?.[0]?.properties).toMatchObject({ evidence: [], evidenceCount: 1234 });
   });
 
   it('lists everything with Infinity, as the JSON report did before it was bounded', () => {
-    const json = FORMATS.json(result, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY });
+    const json = formatJson(result, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY });
     expect(json).toBe(`${JSON.stringify(result, null, 2)}\n`);
-    expect(FORMATS.stylish(result, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY })).not.toContain('more');
+    expect(formatStylish(result, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY })).not.toContain('more');
   });
 
   it('keeps the count of a JSON result already bounded, as `merge` reads it from shards', () => {
-    const shard = JSON.parse(FORMATS.json(result, OPTIONS)) as CheckResult;
-    const merged = FORMATS.stylish(shard, { ...OPTIONS, maxEvidence: 5 }).split('\n');
+    const shard = JSON.parse(formatJson(result, OPTIONS)) as CheckResult;
+    const merged = formatStylish(shard, { ...OPTIONS, maxEvidence: 5 }).split('\n');
     expect(merged).toContain('      … and 1,229 more');
-    expect(JSON.parse(FORMATS.json(shard, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY }))).toMatchObject({
+    expect(JSON.parse(formatJson(shard, { ...OPTIONS, maxEvidence: Number.POSITIVE_INFINITY }))).toMatchObject({
       files: [{ findings: [{ evidenceCount: 1234 }], holders: [{ evidenceCount: 1234 }] }],
     });
-    expect(JSON.parse(FORMATS.sarif(shard, OPTIONS))).toMatchObject({ runs: [{ results: [{ properties: { evidenceCount: 1234 } }] }] });
+    expect(JSON.parse(formatSarif(shard, OPTIONS))).toMatchObject({ runs: [{ results: [{ properties: { evidenceCount: 1234 } }] }] });
   });
 });
 

@@ -10,7 +10,7 @@ import { check } from '../src/check.js';
 import { summarise } from '../src/summary.js';
 import type { CheckResult, FileResult, Finding } from '../src/result.js';
 import { formatGithub } from '../src/report/github.js';
-import { FORMATS, REPORTS } from '../src/report/index.js';
+import { FORMAT_NAMES, REPORTS } from '../src/report/index.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { ALL_RULES, RULES } from '../src/rules/index.js';
@@ -86,15 +86,10 @@ beforeAll(async () => {
   sample = await sampleResult();
 });
 
-describe('FORMATS', () => {
+describe('REPORTS', () => {
   it('offers every reporter by name, sorted', () => {
-    expect(Object.keys(FORMATS)).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
-  });
-
-  it('writes in chunks exactly what it writes as one string', () => {
-    for (const [name, report] of Object.entries(REPORTS)) {
-      expect([...report(sample, OPTIONS)].join(''), name).toBe(FORMATS[name as keyof typeof FORMATS](sample, OPTIONS));
-    }
+    expect(Object.keys(REPORTS)).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+    expect(FORMAT_NAMES).toEqual(Object.keys(REPORTS));
   });
 });
 

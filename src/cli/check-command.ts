@@ -1,6 +1,6 @@
 import { check, MAX_TIMEOUT_MS } from '../check.js';
 import { checkSource } from '../check-source.js';
-import { FORMATS, REPORTS } from '../report/index.js';
+import { FORMAT_NAMES, REPORTS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
@@ -17,7 +17,7 @@ export const CHECK_USAGE = {
   summary: 'Check HTML and Markdown pages against the licence policy',
   options: {
     config: { type: 'string', short: 'c', value: 'FILE', description: 'Policy file (default: the nearest rightslint.yaml)' },
-    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default stylish); repeatable' },
+    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: FORMAT_NAMES, description: 'Report format (default stylish); repeatable' },
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
     'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
     'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },

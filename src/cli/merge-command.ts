@@ -5,7 +5,7 @@ import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
 import { coalesce, jsonPieces } from '../report/chunks.js';
-import { FORMATS, REPORTS } from '../report/index.js';
+import { FORMAT_NAMES, REPORTS } from '../report/index.js';
 import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
 import { EXIT, type Io } from './io.js';
@@ -17,7 +17,7 @@ export const MERGE_USAGE = {
   args: 'FILE...',
   summary: 'Merge the JSON results (or SARIF logs) of shards into one report',
   options: {
-    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: Object.keys(FORMATS), description: 'Report format (default json); repeatable' },
+    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: FORMAT_NAMES, description: 'Report format (default json); repeatable' },
     'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only, as `check --quiet` does' },
     ...REPORT_OPTIONS,

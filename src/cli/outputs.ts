@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileErrorMeaning } from '../file-error.js';
-import { FORMATS, type FormatName } from '../report/index.js';
+import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 import { assertWritable, writeAtomic } from '../write-atomic.js';
 import { CommandLineError } from './args.js';
 import type { Io } from './io.js';
@@ -18,8 +18,9 @@ export interface Output {
  * standard output (`-f sarif -o a.sarif -f stylish` writes SARIF to a file and shows the rest).
  */
 export function pairOutputs(formats: readonly string[], files: readonly string[]): Output[] {
+  const known: readonly string[] = FORMAT_NAMES;
   for (const format of formats) {
-    if (!(format in FORMATS)) throw new CommandLineError(`Cannot use --format \`${format}\`: expected one of ${Object.keys(FORMATS).join(', ')}`);
+    if (!known.includes(format)) throw new CommandLineError(`Cannot use --format \`${format}\`: expected one of ${FORMAT_NAMES.join(', ')}`);
   }
   if (files.length > formats.length || files.length < formats.length - 1) {
     throw new CommandLineError(`Cannot pair ${formats.length} --format with ${files.length} --output-file: give each format its file (one may go to standard output)`);
