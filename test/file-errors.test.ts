@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../src/check.js';
 import { checkSource } from '../src/check-source.js';
+import { tracePage } from '../src/trace/trace-page.js';
 import { runCli } from './support/run-cli.js';
 import { scratchSite } from './support/scratch.js';
 
@@ -106,6 +107,15 @@ describe('a .gitignore that cannot be read', () => {
     const folder = scratchSite('site', { 'content/a.html': '<p>a</p>', 'other/.gitignore': '*.html\n', 'other/c.html': 'c' });
     fail('readFile', join(folder, 'other/.gitignore'), 'EACCES');
     expect((await check({ cwd: folder, paths: ['content'], workers: 1 })).files.map((file) => file.path)).toEqual(['content/a.html']);
+  });
+
+  it('leaves a page trace names unchecked, as whether it is ignored cannot be told', async () => {
+    const folder = scratchSite('site', { '.gitignore': 'drafts/\n', 'drafts/page.html': '<p>x</p>' });
+    fail('readFile', join(folder, '.gitignore'), 'EACCES');
+    expect((await tracePage('drafts/page.html', { cwd: folder })).check).toEqual({
+      status: 'error',
+      reason: 'Cannot read `.gitignore`: permission denied (EACCES); whether it leaves this page out cannot be told',
+    });
   });
 
   it('leaves a page on standard input unchecked, as whether it is ignored cannot be told', async () => {

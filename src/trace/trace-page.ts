@@ -8,7 +8,7 @@ import { findEvidence } from '../detect/signals.js';
 import { decodePage } from '../document/decode.js';
 import { readPage } from '../document/page.js';
 import { UsageError } from '../errors.js';
-import { findTargets } from '../files.js';
+import { namedTarget } from '../files.js';
 import { asOfDay } from '../policy/dates.js';
 import { readWithin } from '../read-file.js';
 import { holderEntry } from '../rules/finding.js';
@@ -42,8 +42,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   const config = options.config === undefined ? await findPolicyFile(absolute) : resolve(cwd, options.config);
   const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
   const { policy } = run;
-  const [target] = await findTargets([absolute], policy, cwd);
-  if (!target) throw new UsageError(`Cannot trace \`${path}\`: no such file`);
+  const target = await namedTarget(absolute, policy, cwd);
   const shown = run.displayPath(absolute);
   const result = target.unjudged === undefined ? await checkTarget(target, run) : unscannable(shown, 'skipped', target.unjudged, target.policyPath, run);
 
