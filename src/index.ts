@@ -1,5 +1,5 @@
-export { check, type CheckOptions } from './check.js';
-export { checkSource, type SourceOptions } from './check-source.js';
+export { check, type CheckOptions } from './engine/check.js';
+export { checkSource, type SourceOptions } from './engine/check-source.js';
 export { tracePage, type TraceOptions } from './trace/trace-page.js';
 export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode } from './trace/types.js';
 export { loadPolicy, type Policy } from './config/policy.js';

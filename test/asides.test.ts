@@ -1,7 +1,7 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check.js';
+import { check } from '../src/engine/check.js';
 import { readPage } from '../src/document/page.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
 import { scratchFolder } from './support/scratch.js';

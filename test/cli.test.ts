@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check.js';
+import { check } from '../src/engine/check.js';
 import { UsageError } from '../src/errors.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';

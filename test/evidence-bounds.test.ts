@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkText, type PageCheck } from '../src/check-page.js';
+import { checkText, type PageCheck } from '../src/engine/check-page.js';
 import { defaultPolicy } from '../src/config/policy.js';
 import { buildHtmlTree } from '../src/document/html-tree.js';
 import type { TreeElement, TreeNode } from '../src/document/tree.js';

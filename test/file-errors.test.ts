@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { check } from '../src/check.js';
-import { checkSource } from '../src/check-source.js';
+import { check } from '../src/engine/check.js';
+import { checkSource } from '../src/engine/check-source.js';
 import { tracePage } from '../src/trace/trace-page.js';
 import { runCli } from './support/run-cli.js';
 import { scratchSite } from './support/scratch.js';

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkText, type PageCheck } from '../src/check-page.js';
+import { checkText, type PageCheck } from '../src/engine/check-page.js';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError } from '../src/errors.js';
 import type { FileResult } from '../src/result.js';
-import { preparePageCheck } from '../src/run.js';
+import { preparePageCheck } from '../src/engine/run.js';
 import { scratchFolder } from './support/scratch.js';
 
 // Pieces real pages are made of, with the agency words the detectors look for.

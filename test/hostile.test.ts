@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { check } from '../src/check.js';
+import { check } from '../src/engine/check.js';
 import type { CheckResult } from '../src/result.js';
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';

@@ -6,7 +6,7 @@ import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Log, Result } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check } from '../src/check.js';
+import { check } from '../src/engine/check.js';
 import { summarise } from '../src/summary.js';
 import type { CheckResult, FileResult, Finding } from '../src/result.js';
 import { formatGithub } from '../src/report/github.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { check } from '../src/check.js';
+import { check } from '../src/engine/check.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { parseAnnotations } from './support/annotations.js';
 import { compare } from './support/compare.js';

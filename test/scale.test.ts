@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { check, type CheckOptions } from '../src/check.js';
+import { check, type CheckOptions } from '../src/engine/check.js';
 import { DigestIndex } from '../src/digest-index.js';
 import { builtEntry } from '../src/package-root.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';

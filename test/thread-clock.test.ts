@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { hasThreadClock, newTaskClock, startTaskClock, taskCpuMs, taskDeadline } from '../src/thread-clock.js';
+import { hasThreadClock, newTaskClock, startTaskClock, taskCpuMs, taskDeadline } from '../src/engine/thread-clock.js';
 
 /** Works on this thread until the task's clock shows `ms` of CPU time: bound by work, not by time. */
 function workFor(clock: Int32Array<SharedArrayBuffer>, ms: number): void {

@@ -1,5 +1,5 @@
-import { check, MAX_TIMEOUT_MS } from '../check.js';
-import { checkSource } from '../check-source.js';
+import { check, MAX_TIMEOUT_MS } from '../engine/check.js';
+import { checkSource } from '../engine/check-source.js';
 import { FORMAT_NAMES, REPORTS } from '../report/index.js';
 import type { CheckResult } from '../result.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { checkTarget, encodingFor, tooLarge, unscannable } from '../check-page.js';
+import { checkTarget, encodingFor, tooLarge, unscannable } from '../engine/check-page.js';
 import { findPolicyFile } from '../config/find.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';
@@ -12,7 +12,7 @@ import { namedTarget } from '../files.js';
 import { asOfDay } from '../policy/dates.js';
 import { readWithin } from '../read-file.js';
 import { holderEntry } from '../rules/finding.js';
-import { preparePageCheck } from '../run.js';
+import { preparePageCheck } from '../engine/run.js';
 import { CandidateLog } from './candidate-log.js';
 import { containersAt } from './containers.js';
 import { summarisePage } from './page-summary.js';

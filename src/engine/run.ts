@@ -1,9 +1,9 @@
 import { type PageCheck } from './check-page.js';
-import { ResultCache, hash } from './cache.js';
-import { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
-import { buildPrefilter, type Prefilter } from './prefilter.js';
+import { ResultCache, hash } from '../cache.js';
+import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
+import { buildPrefilter, type Prefilter } from '../prefilter.js';
 import { relative, sep } from 'node:path';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** What a run is: its policy file, folder, day, and whether to prefilter and cache. */
 export interface RunSpec {

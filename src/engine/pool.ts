@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
-import { DigestIndex, type FileStat } from './digest-index.js';
-import { DigestsAhead } from './digests.js';
-import { builtEntry } from './package-root.js';
-import type { Target } from './files.js';
-import type { FileResult } from './result.js';
+import { DigestIndex, type FileStat } from '../digest-index.js';
+import { DigestsAhead } from '../digests.js';
+import { builtEntry } from '../package-root.js';
+import type { Target } from '../files.js';
+import type { FileResult } from '../result.js';
 import { newTaskClock, taskDeadline } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
@@ -62,7 +62,7 @@ const BIG_PAGE_HEAP_MB = 1024;
 const WORKER_STACK_MB = 64;
 /**
  * How long one page may take in a worker before the worker is stopped and the page reported: CPU
- * time of the worker's thread where it can be read (see `src/thread-clock.ts`).
+ * time of the worker's thread where it can be read (see `thread-clock.ts`).
  */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
