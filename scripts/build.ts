@@ -13,7 +13,7 @@ const DIST = join(import.meta.dirname, '../dist');
 await rm(DIST, { recursive: true, force: true });
 await build({
   // Flat: the bundled code sits one level below package.json, as src/package-root.ts expects.
-  entryPoints: { index: 'src/index.ts', rehype: 'src/rehype.ts', cli: 'src/cli/main.ts', worker: 'src/engine/worker.ts', 'digest-worker': 'src/digest-worker.ts' },
+  entryPoints: { index: 'src/index.ts', rehype: 'src/rehype.ts', cli: 'src/cli/main.ts', worker: 'src/engine/worker.ts', 'digest-worker': 'src/workspace/digest-worker.ts' },
   outdir: DIST,
   bundle: true,
   splitting: true, // the Markdown pipeline and parse5 stay in chunks loaded only when a page needs them

@@ -8,5 +8,5 @@ export { holderSchema, type HolderSpec } from './catalogue/schema.js';
 export { PolicyError, UsageError, type Problem } from './errors.js';
 export { readPage, type Page } from './document/page.js';
 export { RULES } from './rules/index.js';
-export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } from './result.js';
+export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } from './workspace/result.js';
 export { run } from './cli/main.js';

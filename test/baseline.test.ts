@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../src/result.js';
+import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
 

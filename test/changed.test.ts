@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedSince, policySources, versionPins } from '../src/changed.js';
+import { changedSince, policySources, versionPins } from '../src/workspace/changed.js';
 import { loadPolicy } from '../src/config/policy.js';
-import type { CheckResult } from '../src/result.js';
+import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
 

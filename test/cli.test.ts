@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { UsageError } from '../src/errors.js';
-import type { CheckResult } from '../src/result.js';
+import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
 

@@ -9,9 +9,9 @@ import type { TreeElement, TreeNode } from '../src/document/tree.js';
 import { formatJson } from '../src/report/json.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { formatStylish } from '../src/report/stylish.js';
-import type { CheckResult, FileResult } from '../src/result.js';
+import type { CheckResult, FileResult } from '../src/workspace/result.js';
 import { MAX_KEPT_EVIDENCE } from '../src/rules/finding.js';
-import { summarise } from '../src/summary.js';
+import { summarise } from '../src/workspace/summary.js';
 
 const PATH = 'photos/wall.html';
 const CREDITS = 1_500;

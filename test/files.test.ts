@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { UsageError } from '../src/errors.js';
-import { baseOf, findTargets } from '../src/files.js';
+import { baseOf, findTargets } from '../src/workspace/files.js';
 import { scratchSite } from './support/scratch.js';
 
 describe('finding the pages to check', () => {

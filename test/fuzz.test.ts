@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkText, type PageCheck } from '../src/engine/check-page.js';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError } from '../src/errors.js';
-import type { FileResult } from '../src/result.js';
+import type { FileResult } from '../src/workspace/result.js';
 import { preparePageCheck } from '../src/engine/run.js';
 import { scratchFolder } from './support/scratch.js';
 

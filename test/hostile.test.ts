@@ -2,7 +2,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../src/engine/check.js';
-import type { CheckResult } from '../src/result.js';
+import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';
 

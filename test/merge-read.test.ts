@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { CheckResult } from '../src/result.js';
+import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';
 

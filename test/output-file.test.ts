@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeChunks } from '../src/cli/write-chunks.js';
-import type { CheckResult } from '../src/result.js';
-import { writeAtomic } from '../src/write-atomic.js';
+import type { CheckResult } from '../src/workspace/result.js';
+import { writeAtomic } from '../src/workspace/write-atomic.js';
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';
 

@@ -12,8 +12,8 @@ import { formatJson } from '../src/report/json.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { formatStylish } from '../src/report/stylish.js';
 import { DEFAULT_MAX_EVIDENCE } from '../src/report/options.js';
-import type { CheckResult, EvidenceEntry, FileResult, Finding } from '../src/result.js';
-import { summarise } from '../src/summary.js';
+import type { CheckResult, EvidenceEntry, FileResult, Finding } from '../src/workspace/result.js';
+import { summarise } from '../src/workspace/summary.js';
 
 const OPTIONS = { version: '0.0.0-test', color: false };
 const HUGE = 200_000;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
-import { DigestIndex } from '../src/digest-index.js';
+import { DigestIndex } from '../src/workspace/digest-index.js';
 import { builtEntry } from '../src/package-root.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
 import { scratchFolder } from './support/scratch.js';

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../result.js';
-import { summarise } from '../summary.js';
+import type { CheckResult } from '../workspace/result.js';
+import { summarise } from '../workspace/summary.js';
 
 /**
  * The result as `--quiet` shows it: errors only, as ESLint's `--quiet` does (its

@@ -4,7 +4,7 @@ import { POLICY_FILE } from '../config/find.js';
 import { defaultPolicy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { today } from '../policy/dates.js';
-import { writeAtomic } from '../write-atomic.js';
+import { writeAtomic } from '../workspace/write-atomic.js';
 import { parseCommandLine } from './args.js';
 import { SET_FROM, starterPolicy } from './init-policy.js';
 import { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile } from './init-self.js';

@@ -6,7 +6,7 @@ import { firstPartyHolders } from '../detect/publisher.js';
 import { findEvidence } from '../detect/signals.js';
 import { decodePage } from '../document/decode.js';
 import { readPage } from '../document/page.js';
-import { findTargets } from '../files.js';
+import { findTargets } from '../workspace/files.js';
 import { today } from '../policy/dates.js';
 
 /** One holder's content across the site: what a starter licence for it should grant, and from when. */

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileErrorMeaning } from '../file-error.js';
+import { fileErrorMeaning } from '../workspace/file-error.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
-import { assertWritable, writeAtomic } from '../write-atomic.js';
+import { assertWritable, writeAtomic } from '../workspace/write-atomic.js';
 import { CommandLineError } from './args.js';
 import type { Io } from './io.js';
 import { writeChunks } from './write-chunks.js';

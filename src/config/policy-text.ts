@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { readWithin } from '../read-file.js';
+import { readWithin } from '../workspace/read-file.js';
 
 /** A policy or holder file larger than this is refused: the largest shipped one is some 20 kB. */
 const MAX_POLICY_BYTES = 1_000_000;

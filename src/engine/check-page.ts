@@ -10,18 +10,18 @@ import { buildHtmlTree } from '../document/html-tree.js';
 import { formatOf, readPage } from '../document/page.js';
 import type { TreeRoot } from '../document/tree.js';
 import { MarkupRecord } from '../html-scan.js';
-import { isBinary, readWithin } from '../read-file.js';
-import type { FileResult } from '../result.js';
+import { isBinary, readWithin } from '../workspace/read-file.js';
+import type { FileResult } from '../workspace/result.js';
 import { createFinding, fileFinding, holderEntry } from '../rules/finding.js';
 import { ALL_RULES, RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { unscannableFile, unscannableSeverity } from '../rules/unscannable-file.js';
 import { applyDirectives } from '../suppress/apply.js';
 import { readDirectives } from '../suppress/directives.js';
-import type { Target } from '../files.js';
+import type { Target } from '../workspace/files.js';
 import type { Prefilter } from '../prefilter.js';
-import { contentDigest, type ResultCache } from '../cache.js';
-import type { FileStat } from '../digest-index.js';
+import { contentDigest, type ResultCache } from '../workspace/cache.js';
+import type { FileStat } from '../workspace/digest-index.js';
 
 /** What a page is checked against, shared by every page of one run. */
 export interface PageCheck {

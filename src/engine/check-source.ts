@@ -2,12 +2,12 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { BINARY, checkFile, tooLarge, unscannable } from './check-page.js';
 import { findPolicyFile } from '../config/find.js';
 import { UsageError } from '../errors.js';
-import { namedTarget } from '../files.js';
+import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
-import { isBinary } from '../read-file.js';
-import type { CheckResult, FileResult } from '../result.js';
+import { isBinary } from '../workspace/read-file.js';
+import type { CheckResult, FileResult } from '../workspace/result.js';
 import { preparePageCheck } from './run.js';
-import { summarise } from '../summary.js';
+import { summarise } from '../workspace/summary.js';
 
 /** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
 export interface SourceOptions {

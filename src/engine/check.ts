@@ -1,18 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../baseline.js';
-import { changedSince, policySources, versionPins } from '../changed.js';
+import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
+import { changedSince, policySources, versionPins } from '../workspace/changed.js';
 import { unscannable, type PageCheck } from './check-page.js';
 import { findPolicyFile } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
-import { baseOf, findTargets, type Target } from '../files.js';
+import { baseOf, findTargets, type Target } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { checkAll } from './pool.js';
-import type { CheckResult, FileResult } from '../result.js';
+import type { CheckResult, FileResult } from '../workspace/result.js';
 import { preparePageCheck, type RunSpec } from './run.js';
-import { isInShard, parseShard } from '../shard.js';
-import { summarise } from '../summary.js';
+import { isInShard, parseShard } from '../workspace/shard.js';
+import { summarise } from '../workspace/summary.js';
 
 /** The longest delay Node's timers keep (2^31 - 1 ms); a longer one fires at once. */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;

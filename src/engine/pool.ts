@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
-import { DigestIndex, type FileStat } from '../digest-index.js';
-import { DigestsAhead } from '../digests.js';
+import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
+import { DigestsAhead } from '../workspace/digests.js';
 import { builtEntry } from '../package-root.js';
-import type { Target } from '../files.js';
-import type { FileResult } from '../result.js';
+import type { Target } from '../workspace/files.js';
+import type { FileResult } from '../workspace/result.js';
 import { newTaskClock, taskDeadline } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 

@@ -6,7 +6,7 @@ import { findPolicyFile } from '../config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
 import { today } from '../policy/dates.js';
 import { evidenceLimit, moreText, shownEvidence } from '../report/bound.js';
-import type { Finding } from '../result.js';
+import type { Finding } from '../workspace/result.js';
 
 /** Options of the rehype plugin. */
 export interface RehypeRightslintOptions {

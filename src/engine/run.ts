@@ -1,5 +1,5 @@
 import { type PageCheck } from './check-page.js';
-import { ResultCache, hash } from '../cache.js';
+import { ResultCache, hash } from '../workspace/cache.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
 import { buildPrefilter, type Prefilter } from '../prefilter.js';
 import { relative, sep } from 'node:path';

@@ -1,7 +1,7 @@
 import { workerData } from 'piscina';
 import { checkFile, type FileToCheck, type PageCheck } from './check-page.js';
 import { policyFromData, type PolicyData } from '../config/policy.js';
-import type { FileResult } from '../result.js';
+import type { FileResult } from '../workspace/result.js';
 import { prefilterOf } from './run.js';
 import { startTaskClock, type TaskClock } from './thread-clock.js';
 

@@ -1,4 +1,4 @@
-import type { CheckResult, EvidenceEntry, FileResult } from '../result.js';
+import type { CheckResult, EvidenceEntry, FileResult } from '../workspace/result.js';
 import { DEFAULT_MAX_EVIDENCE } from './options.js';
 
 /** Anything that lists evidence: a finding or a holder, maybe already bounded by an earlier report. */

@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { CheckResult, FileResult, Finding } from '../result.js';
+import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
 
 /** What the annotations need besides the result. */

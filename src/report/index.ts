@@ -1,4 +1,4 @@
-import type { CheckResult } from '../result.js';
+import type { CheckResult } from '../workspace/result.js';
 import type { ReportChunks } from './chunks.js';
 import { githubChunks } from './github.js';
 import { jsonChunks } from './json.js';

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../result.js';
+import type { CheckResult } from '../workspace/result.js';
 import { boundResult, evidenceLimit } from './bound.js';
 import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
 import type { ReportOptions } from './options.js';

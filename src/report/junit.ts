@@ -1,4 +1,4 @@
-import type { CheckResult, FileResult, Finding } from '../result.js';
+import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
 
 /**

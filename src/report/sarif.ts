@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import type { CheckResult, FileResult, Finding } from '../result.js';
+import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { DOCS_URL } from '../rules/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { CheckResult, FileResult, Finding } from '../result.js';
+import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { evidenceLimit, moreText, shownEvidence } from './bound.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
 

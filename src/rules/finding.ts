@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import type { Page } from '../document/page.js';
-import type { EvidenceEntry, Finding, HolderEntry } from '../result.js';
+import type { EvidenceEntry, Finding, HolderEntry } from '../workspace/result.js';
 import type { RuleMeta, RuleReport } from './rule.js';
 
 /**

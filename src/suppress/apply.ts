@@ -1,5 +1,5 @@
 import { nearest } from '../config/suggest.js';
-import type { Finding } from '../result.js';
+import type { Finding } from '../workspace/result.js';
 import type { Directive } from './directives.js';
 
 /** A directive that is itself wrong, or that accepted nothing. */

@@ -2,7 +2,7 @@ import type { ContentKind, SignalType } from '../catalogue/schema.js';
 import type { DateSource } from '../document/facts.js';
 import type { PageFormat } from '../document/page.js';
 import type { RegionKind } from '../document/region.js';
-import type { FileResult, Finding, HolderEntry } from '../result.js';
+import type { FileResult, Finding, HolderEntry } from '../workspace/result.js';
 
 /** What detection made of a candidate: the verdict's code (see detect/verdict.ts). */
 export type VerdictCode = 'matched' | 'proven' | 'aside' | 'excluded' | 'duplicate' | 'no-kind' | 'weak' | 'first-party';

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { loadChain } from './config/extends.js';
-import { POLICY_FILE } from './config/find.js';
-import type { Policy } from './config/policy.js';
-import { UsageError } from './errors.js';
-import { PACKAGE_ROOT } from './package-root.js';
+import { loadChain } from '../config/extends.js';
+import { POLICY_FILE } from '../config/find.js';
+import type { Policy } from '../config/policy.js';
+import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const run = promisify(execFile);
 

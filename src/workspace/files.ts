@@ -4,8 +4,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
-import type { Policy } from './config/policy.js';
-import { UsageError } from './errors.js';
+import type { Policy } from '../config/policy.js';
+import { UsageError } from '../errors.js';
 import { fileErrorReason } from './file-error.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import type { FileResult, Finding } from './result.js';
-import { unscannableFile } from './rules/unscannable-file.js';
+import { unscannableFile } from '../rules/unscannable-file.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** One accepted finding in a baseline file: enough to review it, matched by fingerprint alone. */

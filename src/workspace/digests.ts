@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { builtEntry } from './package-root.js';
+import { builtEntry } from '../package-root.js';
 
 /** What the digest thread is given: the files to read, in order, and the size limit. */
 export interface DigestJob {

@@ -1,5 +1,5 @@
-import type { ContentKind } from './catalogue/schema.js';
-import type { DateSource } from './document/facts.js';
+import type { ContentKind } from '../catalogue/schema.js';
+import type { DateSource } from '../document/facts.js';
 
 /** One piece of evidence as reports show it. */
 export interface EvidenceEntry {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** One of `count` slices of the files, 1-based as CI matrices count (`--shard 2/4`). */
 export interface Shard {
