@@ -9,7 +9,7 @@ import { emptyFacts, type PageFacts } from '../src/document/facts.js';
 import { extractRegions } from '../src/document/hast-regions.js';
 import { buildHtmlTree } from '../src/document/html-tree.js';
 import { MarkupRecord, type MarkupVisitor, scanHtml } from '../src/html-scan.js';
-import { regionSource } from '../src/prefilter-text.js';
+import { regionSource } from '../src/detect/prefilter/prefilter-text.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/pages');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeywordSearch } from '../src/keywords.js';
+import { KeywordSearch } from '../src/detect/prefilter/keywords.js';
 
 /** Every occurrence the search reports, as [word, start] pairs. */
 function found(search: KeywordSearch, text: string): Array<[number, number]> {

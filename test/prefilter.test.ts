@@ -5,8 +5,8 @@ import { check } from '../src/engine/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { mayHoldNotice } from '../src/detect/notices.js';
 import { buildHtmlTree } from '../src/document/html-tree.js';
-import { buildPrefilter } from '../src/prefilter.js';
-import { regionSource } from '../src/prefilter-text.js';
+import { buildPrefilter } from '../src/detect/prefilter/prefilter.js';
+import { regionSource } from '../src/detect/prefilter/prefilter-text.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
 import { scratchFolder } from './support/scratch.js';
 

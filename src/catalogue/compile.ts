@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normaliseOwner } from '../detect/owners.js';
-import { KeywordSearch } from '../keywords.js';
+import { KeywordSearch } from '../detect/prefilter/keywords.js';
 import type { RegionKind } from '../document/region.js';
 import { type CreditNames, creditNamesOf } from './credit-names.js';
 import { requiredLiterals, type Score } from './literals.js';

@@ -1,4 +1,4 @@
-import { KeywordSearch } from '../keywords.js';
+import { KeywordSearch } from '../detect/prefilter/keywords.js';
 import type { HolderSpec } from './schema.js';
 
 /**

@@ -19,7 +19,7 @@ import { unscannableFile, unscannableSeverity } from '../rules/unscannable-file.
 import { applyDirectives } from '../suppress/apply.js';
 import { readDirectives } from '../suppress/directives.js';
 import type { Target } from '../workspace/files.js';
-import type { Prefilter } from '../prefilter.js';
+import type { Prefilter } from '../detect/prefilter/prefilter.js';
 import { contentDigest, type ResultCache } from '../workspace/cache.js';
 import type { FileStat } from '../workspace/digest-index.js';
 

@@ -1,7 +1,7 @@
 import { type PageCheck } from './check-page.js';
 import { ResultCache, hash } from '../workspace/cache.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
-import { buildPrefilter, type Prefilter } from '../prefilter.js';
+import { buildPrefilter, type Prefilter } from '../detect/prefilter/prefilter.js';
 import { relative, sep } from 'node:path';
 import { VERSION } from '../version.js';
 

@@ -1,5 +1,5 @@
 import type { Page } from '../document/page.js';
-import type { Scope } from '../prefilter.js';
+import type { Scope } from '../detect/prefilter/prefilter.js';
 import type { PageSummary } from './types.js';
 
 /** The facts of a page a trace shows first: how it was read, dated, attributed and divided. */

@@ -1,6 +1,6 @@
-import type { Catalogue, CompiledSignal } from './catalogue/compile.js';
-import { foldName } from './catalogue/credit-names.js';
-import { escapeRegExp } from './escape-regexp.js';
+import type { Catalogue, CompiledSignal } from '../../catalogue/compile.js';
+import { foldName } from '../../catalogue/credit-names.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 import { KeywordSearch } from './keywords.js';
 
 // Between two words of a phrase, anything but a Latin letter or digit, or tags. The phrases'
