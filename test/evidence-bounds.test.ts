@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkText, type PageCheck } from '../src/engine/check-page.js';
 import { defaultPolicy } from '../src/config/policy.js';
-import { buildHtmlTree } from '../src/document/html-tree.js';
+import { buildHtmlTree } from '../src/document/html/html-tree.js';
 import type { TreeElement, TreeNode } from '../src/document/tree.js';
 import { formatJson } from '../src/report/json.js';
 import { formatSarif } from '../src/report/sarif.js';

@@ -7,7 +7,7 @@ import { decodePage } from '../src/document/decode.js';
 import { emptyFacts } from '../src/document/facts.js';
 import { extractRegions } from '../src/document/hast-regions.js';
 import { readPage } from '../src/document/page.js';
-import { withoutScripts } from '../src/document/parse-input.js';
+import { withoutScripts } from '../src/document/html/parse-input.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus/pages');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
 import { mayHoldNotice } from '../src/detect/notices.js';
-import { buildHtmlTree } from '../src/document/html-tree.js';
+import { buildHtmlTree } from '../src/document/html/html-tree.js';
 import { buildPrefilter } from '../src/detect/prefilter/prefilter.js';
 import { regionSource } from '../src/detect/prefilter/prefilter-text.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';

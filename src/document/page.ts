@@ -1,7 +1,7 @@
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
-import { buildHtmlTree } from './html-tree.js';
+import { buildHtmlTree } from './html/html-tree.js';
 import { publicationDate, type Published } from './published.js';
 import type { TreeRoot } from './tree.js';
 
@@ -20,7 +20,7 @@ export interface Page extends PageFacts {
 // The Markdown and parse5 pipelines are loaded when a page first needs them: a run of HTML pages
 // the tree builder reads, or a run answered from the cache, never loads them.
 let markdownToHast: typeof import('./markdown.js').markdownToHast | undefined;
-let readWithParse5: typeof import('./parse5-page.js').readWithParse5 | undefined;
+let readWithParse5: typeof import('./html/parse5-page.js').readWithParse5 | undefined;
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
 /** The format a file is read as, from its name. */
@@ -29,7 +29,7 @@ export function formatOf(path: string): PageFormat {
 }
 
 /**
- * Reads an HTML page's regions: from the tree html-tree.ts builds where it can, else from parse5's.
+ * Reads an HTML page's regions: from the tree html/html-tree.ts builds where it can, else from parse5's.
  * A page whose `<title>` is never closed is all title to a parser (its text is raw to the end):
  * such a page is read with the title's tag renamed, at the same length so that every offset
  * holds, as the page its author meant, with the story in it.
@@ -38,7 +38,7 @@ async function readHtml(page: string, facts: PageFacts, built: TreeRoot | null |
   const source = withTitleClosed(page);
   const tree = built === undefined || source !== page ? buildHtmlTree(source) : built;
   if (tree) return extractRegions(tree, source, facts);
-  readWithParse5 ??= (await import('./parse5-page.js')).readWithParse5;
+  readWithParse5 ??= (await import('./html/parse5-page.js')).readWithParse5;
   readWithParse5(source, facts);
 }
 

@@ -2,7 +2,7 @@ import type { Properties } from 'hast';
 
 // The shape of syntax tree the region reader walks: what it reads of hast, where a node's
 // position is only its source offsets. Trees from rehype and remark have it, and so do the trees
-// that html-tree.ts builds without them.
+// that html/html-tree.ts builds without them.
 
 /** Where a node stands in the source, as offsets. */
 export interface Span {

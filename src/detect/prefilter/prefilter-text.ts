@@ -5,7 +5,7 @@
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
 // side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
-import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from '../../html-scan.js';
+import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from '../../document/html/html-scan.js';
 
 /** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
 const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../catalogue/compile.js';
 import { findNotices } from '../notices.js';
 import { normaliseOwner } from '../owners.js';
 import type { PageFormat } from '../../document/page.js';
-import type { MarkupRecord } from '../../html-scan.js';
+import type { MarkupRecord } from '../../document/html/html-scan.js';
 import { phraseSearch } from './phrase-search.js';
 import { DIRECTIVE_TOKEN, regionSource } from './prefilter-text.js';
 

@@ -1,7 +1,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import type { PageFacts } from './facts.js';
-import { extractRegions } from './hast-regions.js';
+import type { PageFacts } from '../facts.js';
+import { extractRegions } from '../hast-regions.js';
 import { withoutScripts } from './parse-input.js';
 
 const htmlParser = unified().use(rehypeParse);

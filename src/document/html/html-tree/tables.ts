@@ -1,5 +1,5 @@
 import type { TreeBuilder } from '../html-tree.js';
-import type { TreeElement } from '../tree.js';
+import type { TreeElement } from '../../tree.js';
 import { IGNORED_IN_TABLE, MARKER, RAW, SECTIONS, TABLE_PARTS } from './elements.js';
 import { endTag, startTag } from './modes.js';
 import { needsParser } from './needs-parser.js';

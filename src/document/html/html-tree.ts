@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
-import { isSpace, type MarkupRecord, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from '../html-scan.js';
-import type { TreeElement, TreeRoot } from './tree.js';
+import { isSpace, type MarkupRecord, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from './html-scan.js';
+import type { TreeElement, TreeRoot } from '../tree.js';
 import { foreignEnd, foreignStart } from './html-tree/foreign.js';
 import { INTEGRATION_POINTS } from './html-tree/elements.js';
 import { endTag, implyHtmlAndHead, leaveHead, startTag } from './html-tree/modes.js';

@@ -1,7 +1,7 @@
 import type { Properties } from 'hast';
 import { decodeHTMLAttribute } from 'entities';
-import { nameAt, nameTable, type TagAttributes } from '../../html-scan.js';
-import type { TreeElement, TreeNode } from '../tree.js';
+import { nameAt, nameTable, type TagAttributes } from '../html-scan.js';
+import type { TreeElement, TreeNode } from '../../tree.js';
 import { needsParser } from './needs-parser.js';
 
 /** A start or end tag as the tokenizer reads it. */

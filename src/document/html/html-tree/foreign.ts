@@ -1,5 +1,5 @@
 import type { TreeBuilder } from '../html-tree.js';
-import type { TreeElement } from '../tree.js';
+import type { TreeElement } from '../../tree.js';
 import { BREAKOUT, INTEGRATION_POINTS, RAW } from './elements.js';
 import { needsParser } from './needs-parser.js';
 import { createElement, type Tag } from './tag.js';

@@ -1,4 +1,4 @@
-import { mayBeJsonLd, scanHtml, tagName } from '../html-scan.js';
+import { mayBeJsonLd, scanHtml, tagName } from './html-scan.js';
 
 /** The text the HTML parser is given for a page, and how its offsets map back to the page. */
 export interface ParseInput {

@@ -1,5 +1,5 @@
 import type { TreeBuilder } from '../html-tree.js';
-import type { TreeElement } from '../tree.js';
+import type { TreeElement } from '../../tree.js';
 import { BLOCK_END, BODY_VOID, BUTTON_SCOPE, CLOSES_P, FORMATTING, HEAD_VOID, HEADINGS, LEFT_TO_PARSER, LIST_SCOPE, MARKED, MARKER, SCOPE, SECTIONS, SPECIAL, TABLE_PARTS } from './elements.js';
 import { endTag, startTag } from './modes.js';
 import { needsParser } from './needs-parser.js';

@@ -1,4 +1,4 @@
-import type { TreeElement, TreeRoot } from '../tree.js';
+import type { TreeElement, TreeRoot } from '../../tree.js';
 import { BUTTON_SCOPE, IMPLIED_END, MARKER, SECTIONS, TABLE_SCOPE } from './elements.js';
 import { needsParser } from './needs-parser.js';
 
