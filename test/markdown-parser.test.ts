@@ -4,8 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { markdownParser, parseMarkdown } from '../src/document/markdown.js';
-import { parseByBlocks } from '../src/document/markdown-blocks.js';
+import { markdownParser, parseMarkdown } from '../src/document/markdown/markdown.js';
+import { parseByBlocks } from '../src/document/markdown/markdown-blocks.js';
 import { articles } from '../scripts/bench-markdown.js';
 
 const withGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);

@@ -19,7 +19,7 @@ export interface Page extends PageFacts {
 
 // The Markdown and parse5 pipelines are loaded when a page first needs them: a run of HTML pages
 // the tree builder reads, or a run answered from the cache, never loads them.
-let markdownToHast: typeof import('./markdown.js').markdownToHast | undefined;
+let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | undefined;
 let readWithParse5: typeof import('./html/parse5-page.js').readWithParse5 | undefined;
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
@@ -60,7 +60,7 @@ export async function readPage(path: string, source: string, tree?: TreeRoot | n
   const format = formatOf(path);
   const facts = emptyFacts();
   if (format === 'markdown') {
-    markdownToHast ??= (await import('./markdown.js')).markdownToHast;
+    markdownToHast ??= (await import('./markdown/markdown.js')).markdownToHast;
     extractRegions(await markdownToHast(source, facts), source, facts);
   } else await readHtml(source, facts, tree);
   const place = location(source);

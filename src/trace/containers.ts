@@ -1,7 +1,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { emptyFacts } from '../document/facts.js';
-import { markdownToHast } from '../document/markdown.js';
+import { markdownToHast } from '../document/markdown/markdown.js';
 import { type PageFormat, withTitleClosed } from '../document/page.js';
 import type { TreeElement, TreeNode, TreeRoot } from '../document/tree.js';
 

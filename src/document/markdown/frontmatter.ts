@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
-import type { PageFacts } from './facts.js';
-import { TextBuilder } from './text-builder.js';
+import type { PageFacts } from '../facts.js';
+import { TextBuilder } from '../text-builder.js';
 
 const DATE_KEYS = new Set(['date', 'published', 'pubdate', 'publishdate', 'published_at', 'datepublished']);
 

@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { PageFacts } from './facts.js';
+import type { PageFacts } from '../facts.js';
 import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontmatter } from './frontmatter.js';
 
