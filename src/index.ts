@@ -1,12 +1,26 @@
-export { check, type CheckOptions } from './engine/check.js';
+export { check, MAX_TIMEOUT_MS, type CheckOptions } from './engine/check.js';
 export { checkSource, type SourceOptions } from './engine/check-source.js';
 export { tracePage, type TraceOptions } from './trace/trace-page.js';
 export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode } from './trace/types.js';
-export { loadPolicy, type Policy } from './config/policy.js';
+export { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
+export { findPolicyFile, POLICY_FILE } from './config/find.js';
 export { policySchema, type PolicySpec, type LicenseSpec } from './config/schema.js';
 export { holderSchema, type HolderSpec } from './catalogue/schema.js';
 export { PolicyError, UsageError, type Problem } from './errors.js';
 export { readPage, type Page } from './document/page.js';
-export { RULES } from './rules/index.js';
+export { ALL_RULES, RULES } from './rules/index.js';
 export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } from './workspace/result.js';
-export { run } from './cli/main.js';
+
+// What the command line is built on, exported on purpose so that src/cli/ reads the library
+// through this door only; other tools that wrap rightslint use the same parts.
+export { severityFor } from './config/severity.js';
+export { suggest } from './config/suggest.js';
+export { today } from './policy/dates.js';
+export { surveySite, type HolderSurvey, type SiteSurvey } from './engine/survey.js';
+export { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile, type SelfProposal, type SiteHolder } from './engine/self-holder.js';
+export { mergeResults, mergeSarif, readShard, type SarifLog } from './workspace/merge.js';
+export { summarise } from './workspace/summary.js';
+export { assertWritable, writeAtomic } from './workspace/write-atomic.js';
+export { fileErrorMeaning } from './workspace/file-error.js';
+export { PACKAGE_ROOT } from './package-root.js';
+export { VERSION } from './version.js';

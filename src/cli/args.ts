@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { suggest } from '../config/yaml-file.js';
-import { UsageError } from '../errors.js';
+import { suggest, UsageError } from '../index.js';
 
 /** How one option is read: what `util.parseArgs` needs, and the values it may take. */
 export interface OptionRule {

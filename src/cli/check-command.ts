@@ -1,7 +1,5 @@
-import { check, MAX_TIMEOUT_MS } from '../engine/check.js';
-import { checkSource } from '../engine/check-source.js';
+import { check, type CheckResult, checkSource, MAX_TIMEOUT_MS } from '../index.js';
 import { FORMAT_NAMES, REPORTS } from '../report/index.js';
-import type { CheckResult } from '../workspace/result.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';

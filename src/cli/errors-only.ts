@@ -1,5 +1,4 @@
-import type { CheckResult } from '../workspace/result.js';
-import { summarise } from '../workspace/summary.js';
+import { type CheckResult, summarise } from '../index.js';
 
 /**
  * The result as `--quiet` shows it: errors only, as ESLint's `--quiet` does (its

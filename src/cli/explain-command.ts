@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { suggest } from '../config/yaml-file.js';
-import { ALL_RULES } from '../rules/index.js';
+import { ALL_RULES, PACKAGE_ROOT, suggest } from '../index.js';
 import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { EXIT, type Io } from './io.js';
 

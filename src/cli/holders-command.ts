@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { findPolicyFile } from '../config/find.js';
-import { defaultPolicy, loadPolicy } from '../config/policy.js';
+import { defaultPolicy, findPolicyFile, loadPolicy } from '../index.js';
 import { CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { EXIT, type Io } from './io.js';
 

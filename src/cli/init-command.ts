@@ -1,14 +1,8 @@
 import { access, mkdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { POLICY_FILE } from '../config/find.js';
-import { defaultPolicy } from '../config/policy.js';
-import { UsageError } from '../errors.js';
-import { today } from '../policy/dates.js';
-import { writeAtomic } from '../workspace/write-atomic.js';
+import { defaultPolicy, POLICY_FILE, proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile, surveySite, today, UsageError, writeAtomic } from '../index.js';
 import { parseCommandLine } from './args.js';
 import { SET_FROM, starterPolicy } from './init-policy.js';
-import { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile } from './init-self.js';
-import { surveySite } from './init-survey.js';
 import { INIT_USAGE } from './init-usage.js';
 import { EXIT, type Io } from './io.js';
 

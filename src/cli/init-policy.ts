@@ -1,5 +1,4 @@
-import type { HolderSurvey, SiteSurvey } from './init-survey.js';
-import { SELF_HOLDERS_FOLDER, type SelfProposal } from './init-self.js';
+import { type HolderSurvey, SELF_HOLDERS_FOLDER, type SelfProposal, type SiteSurvey } from '../index.js';
 
 /** What a starter policy is written from: the survey of the pages, and what `self` should hold. */
 export interface StarterInput {

@@ -1,6 +1,4 @@
-import { suggest } from '../config/yaml-file.js';
-import { PolicyError, UsageError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { PolicyError, suggest, UsageError, VERSION } from '../index.js';
 import { asksForHelp, CommandLineError, type CommandUsage } from './args.js';
 import { CHECK_USAGE, runCheck } from './check-command.js';
 import { EXPLAIN_USAGE, runExplain } from './explain-command.js';

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import { mergeResults, mergeSarif, readShard } from '../workspace/merge.js';
+import { mergeResults, mergeSarif, readShard, UsageError } from '../index.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import { fileErrorMeaning } from '../workspace/file-error.js';
+import { assertWritable, fileErrorMeaning, UsageError, writeAtomic } from '../index.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
-import { assertWritable, writeAtomic } from '../workspace/write-atomic.js';
 import { CommandLineError } from './args.js';
 import type { Io } from './io.js';
 import { writeChunks } from './write-chunks.js';

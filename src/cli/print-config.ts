@@ -1,9 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
+import { ALL_RULES, defaultPolicy, findPolicyFile, loadPolicy, severityFor } from '../index.js';
 import { minimatch } from 'minimatch';
-import { findPolicyFile } from '../config/find.js';
-import { defaultPolicy, loadPolicy } from '../config/policy.js';
-import { severityFor } from '../config/severity.js';
-import { ALL_RULES } from '../rules/index.js';
 import { EXIT, type Io } from './io.js';
 
 /** `check --print-config FILE`: the effective configuration for one path, as JSON. */

@@ -1,5 +1,5 @@
+import { VERSION } from '../index.js';
 import type { ReportOptions } from '../report/index.js';
-import { VERSION } from '../version.js';
 import { wholeNumber, type OptionSpec } from './args.js';
 import type { Io } from './io.js';
 

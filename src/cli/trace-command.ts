@@ -1,5 +1,5 @@
+import { tracePage } from '../index.js';
 import { formatTrace } from '../report/trace.js';
-import { tracePage } from '../trace/trace-page.js';
 import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { EXIT, type Io } from './io.js';
