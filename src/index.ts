@@ -8,7 +8,8 @@ export { policySchema, type PolicySpec, type LicenseSpec } from './config/schema
 export { holderSchema, type HolderSpec } from './catalogue/schema.js';
 export { PolicyError, UsageError, type Problem } from './errors.js';
 export { readPage, type Page } from './document/page.js';
-export { ALL_RULES, RULES } from './rules/index.js';
+export { RULES } from './rules/index.js';
+export { ALL_RULES, type RuleMeta } from './rules/meta.js';
 export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } from './workspace/result.js';
 
 // What the command line is built on, exported on purpose so that src/cli/ reads the library

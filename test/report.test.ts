@@ -13,7 +13,8 @@ import { formatGithub } from '../src/report/github.js';
 import { FORMAT_NAMES, REPORTS } from '../src/report/index.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
-import { ALL_RULES, RULES } from '../src/rules/index.js';
+import { RULES } from '../src/rules/index.js';
+import { ALL_RULES } from '../src/rules/meta.js';
 import { copyOfFixture } from './support/scratch.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check } from '../src/engine/check.js';
-import { ALL_RULES } from '../src/rules/index.js';
+import { ALL_RULES } from '../src/rules/meta.js';
 import { parseAnnotations } from './support/annotations.js';
 import { compare } from './support/compare.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { toPattern } from '../policy/attribution.js';
-import { ALL_RULES } from '../rules/index.js';
+import { ALL_RULES } from '../rules/meta.js';
 import { type FieldPath, problemAtField, suggest, type YamlFile } from './yaml-file.js';
 
 const ISO_DATE = z.iso.date();

@@ -1,5 +1,5 @@
 import { minimatch } from 'minimatch';
-import type { RuleMeta } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/meta.js';
 import type { Policy } from './policy.js';
 import type { Severity } from './schema.js';
 

@@ -3,8 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { DOCS_URL } from '../rules/finding.js';
-import { ALL_RULES } from '../rules/index.js';
-import type { RuleMeta } from '../rules/rule.js';
+import { ALL_RULES, type RuleMeta } from '../rules/meta.js';
 import { evidenceLimit, shownEvidence } from './bound.js';
 import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import type { Page } from '../document/page.js';
 import type { EvidenceEntry, Finding, HolderEntry } from '../workspace/result.js';
-import type { RuleMeta, RuleReport } from './rule.js';
+import type { RuleMeta } from './meta.js';
+import type { RuleReport } from './rule.js';
 
 /**
  * The evidence a result keeps of one finding or holder; the rest is counted in `evidenceCount`. A

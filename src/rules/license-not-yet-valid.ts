@@ -1,5 +1,6 @@
 import { lapsedContent } from './lapsed-content.js';
 import type { Rule } from './rule.js';
+import { ruleMeta } from './meta.js';
 
 /**
  * Holder content granted by licences for this path, published before any of them began. Kept
@@ -8,9 +9,7 @@ import type { Rule } from './rule.js';
  * the contract began).
  */
 export const licenseNotYetValid: Rule = {
-  id: 'license-not-yet-valid',
-  description: 'A page published before the licences that cover its agency content began.',
-  defaultSeverity: 'error',
+  ...ruleMeta('license-not-yet-valid'),
   check(context) {
     return lapsedContent(context, 'not-begun', (license, window, date) => `Licence \`${license.id}\` runs from ${window}, but the page is dated ${date}, before it began`);
   },

@@ -1,12 +1,11 @@
 import { showsAttribution } from '../policy/attribution.js';
 import { coveredKinds, reportOn } from './covered-kinds.js';
 import type { Rule } from './rule.js';
+import { ruleMeta } from './meta.js';
 
 /** Licensed content whose licence asks for a credit or notice that the page does not show. */
 export const missingAttribution: Rule = {
-  id: 'missing-attribution',
-  description: 'Licensed content on a page that lacks the credit line its licence requires.',
-  defaultSeverity: 'error',
+  ...ruleMeta('missing-attribution'),
   check(context) {
     return coveredKinds(context, context.date).flatMap((covered) => {
       const { id, attribution } = covered.license;

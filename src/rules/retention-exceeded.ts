@@ -1,12 +1,11 @@
 import { addDuration } from '../policy/dates.js';
 import { coveredKinds, reportOn } from './covered-kinds.js';
 import type { Rule } from './rule.js';
+import { ruleMeta } from './meta.js';
 
 /** Licensed content kept online past the retention period its licence allows. */
 export const retentionExceeded: Rule = {
-  id: 'retention-exceeded',
-  description: 'A page kept online longer after publication than its licence allows.',
-  defaultSeverity: 'warning',
+  ...ruleMeta('retention-exceeded'),
   check(context) {
     const published = context.page.published?.date;
     if (!published) return [];

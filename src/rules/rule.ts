@@ -1,10 +1,10 @@
 import type { ContentKind } from '../catalogue/schema.js';
-import type { Severity } from '../config/schema.js';
 import type { Policy } from '../config/policy.js';
 import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import type { Notice } from '../detect/notices.js';
 import type { Page } from '../document/page.js';
 import type { CoverageQuery } from '../policy/coverage.js';
+import type { RuleMeta } from './meta.js';
 
 /** Everything a rule may look at for one page: facts from detectors, and the policy. */
 export interface RuleContext {
@@ -37,13 +37,6 @@ export interface RuleReport {
 
 /** What a finding's message adds when its holder was seen only in page furniture. */
 export const ASIDE = ' (only in page furniture: a teaser, a related-story rail, a gallery)';
-
-/** What every rule says of itself: reports, `explain` and SARIF's rule list read it. */
-export interface RuleMeta {
-  id: string;
-  description: string;
-  defaultSeverity: Exclude<Severity, 'off'>;
-}
 
 /** A rule on a page's content: its description beside its logic, as ESLint rules carry their `meta`. */
 export interface Rule extends RuleMeta {

@@ -1,15 +1,14 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { isSameOwner, normaliseOwner } from '../detect/owners.js';
 import type { Rule, RuleReport } from './rule.js';
+import { ruleMeta } from './meta.js';
 
 /**
  * A copyright or no-redistribution notice whose owner is neither a catalogue holder nor the site
  * itself (its publisher name in og:site_name or JSON-LD, or a holder listed in `self`).
  */
 export const unknownNotice: Rule = {
-  id: 'unknown-notice',
-  description: 'A third-party copyright notice from an owner that is not in the holder catalogue.',
-  defaultSeverity: 'warning',
+  ...ruleMeta('unknown-notice'),
   check({ notices, policy, page }) {
     const own = [
       ...page.publisherNames,

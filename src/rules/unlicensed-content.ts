@@ -1,12 +1,11 @@
 import { grantingLicenses } from '../policy/coverage.js';
 import { primaryEvidence } from './evidence-order.js';
 import { ASIDE, coverageQuery, type Rule, type RuleReport } from './rule.js';
+import { ruleMeta } from './meta.js';
 
 /** Holder content of a kind that no licence grants for this path, whatever its dates. */
 export const unlicensedContent: Rule = {
-  id: 'unlicensed-content',
-  description: 'Content of a rights holder that no licence in the policy covers.',
-  defaultSeverity: 'error',
+  ...ruleMeta('unlicensed-content'),
   check(context) {
     const { detections, policy, policyPath } = context;
     const reports: RuleReport[] = [];

@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy.js';
 import type { Severity } from '../config/schema.js';
 import { severityFor } from '../config/severity.js';
-import type { RuleMeta } from './rule.js';
+import { type RuleMeta, ruleMeta } from './meta.js';
 
 /**
  * A file that should have been checked and was not (unreadable, a broken link, binary, over the
@@ -9,11 +9,7 @@ import type { RuleMeta } from './rule.js';
  * by default, in CI and on a desk alike: a green build must mean every page was read. A policy may
  * lower it (`rules: { unscannable-file: warning }`).
  */
-export const unscannableFile: RuleMeta = {
-  id: 'unscannable-file',
-  description: 'A file that could not be checked: unreadable, binary, too large, or failing.',
-  defaultSeverity: 'error',
-};
+export const unscannableFile: RuleMeta = ruleMeta('unscannable-file');
 
 /** The rule's severity for a path: its default (error), then what the policy and its overrides say. */
 export function unscannableSeverity(policy: Policy, policyPath: string): Severity {
