@@ -5,7 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { literalsTable, translationsTable } from '../src/catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { writeSnapshot } from '../src/catalogue/snapshot.js';
 
 const DIST = join(import.meta.dirname, '../dist');

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileCatalogue } from '../src/catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { detectHolders } from '../src/detect/holders.js';
 import { findEvidence } from '../src/detect/signals.js';
 import { decodePage } from '../src/document/decode.js';

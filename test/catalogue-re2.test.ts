@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { charactersRead } from './support/characters-read.js';
 import { compileCatalogue, patternsOf } from '../src/catalogue/compile.js';
 import { includes, re2Properties } from '../src/catalogue/code-points.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { compilePattern } from '../src/catalogue/pattern.js';
 import { readPage } from '../src/document/page.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCatalogue } from '../src/catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { findEvidence } from '../src/detect/signals.js';
 import { readPage } from '../src/document/page.js';
 import { parseAnnotations } from './support/annotations.js';

@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { patternsOf } from '../src/catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { compilePattern } from '../src/catalogue/pattern.js';
 import { toRe2 } from '../src/catalogue/to-re2.js';
 import { charactersRead } from './support/characters-read.js';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translationsTable } from '../src/catalogue/compile.js';
-import { BUILTIN_HOLDERS, loadHolders } from '../src/catalogue/load.js';
+import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError, type Problem } from '../src/errors.js';
 import { scratchFolder } from './support/scratch.js';

@@ -4,8 +4,7 @@ import { KeywordSearch } from '../detect/prefilter/keywords.js';
 import type { RegionKind } from '../document/region.js';
 import { type CreditNames, creditNamesOf } from './credit-names.js';
 import { requiredLiterals, type Score } from './literals.js';
-import type { HolderEntry } from './load.js';
-import { compilePattern, type Pattern } from './pattern.js';
+import { compilePattern, type Pattern, type Syntax } from './pattern.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
 import { snapshotLiterals, translationKey } from './snapshot.js';
 import { type Re2Pattern, toRe2 } from './to-re2.js';
@@ -72,6 +71,13 @@ export interface SignalGate {
   admits: ReadonlyArray<ReadonlyArray<{ signal: number; spelling: string | undefined }>>;
   /** Signals with no literal: always tried. */
   ungated: readonly number[];
+}
+
+/** A holder, the file it was read from, and the syntax its patterns are written in. */
+export interface HolderEntry {
+  spec: HolderSpec;
+  file: string;
+  syntax: Syntax;
 }
 
 /** Compiles validated holders. Their patterns were checked when loaded, so compiling cannot fail. */

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
+import type { HolderEntry } from '../catalogue/compile.js';
+import { BUILTIN_HOLDERS, loadHolders } from './load-holders.js';
 import { PolicyError, type Problem } from '../errors.js';
 import type { ChainLink } from './extends.js';
 import { isInside, projectOf, readPolicyText } from './policy-text.js';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { compileCatalogue, type Catalogue } from '../catalogue/compile.js';
-import { BUILTIN_HOLDERS, type HolderEntry, loadHolders } from '../catalogue/load.js';
+import { compileCatalogue, type Catalogue, type HolderEntry } from '../catalogue/compile.js';
+import { BUILTIN_HOLDERS, loadHolders } from './load-holders.js';
 import type { Problem } from '../errors.js';
 import { mergeChain, readChain } from './extends.js';
 import { readChainHolders } from './holder-files.js';

@@ -2,8 +2,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
-import { DOCS_URL } from '../rules/finding.js';
-import { ALL_RULES, type RuleMeta } from '../rules/meta.js';
+import { ALL_RULES, docsUrl, type RuleMeta } from '../rules/meta.js';
 import { evidenceLimit, shownEvidence } from './bound.js';
 import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
 
@@ -62,7 +61,7 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
 }
 
 function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
-  const helpUri = `${DOCS_URL}${rule.id}.md`;
+  const helpUri = docsUrl(rule.id);
   return {
     id: rule.id,
     name: rule.id.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase()),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Evidence, HolderDetection } from '../detect/evidence.js';
 import type { Page } from '../document/page.js';
 import type { EvidenceEntry, Finding, HolderEntry } from '../workspace/result.js';
-import type { RuleMeta } from './meta.js';
+import { docsUrl, type RuleMeta } from './meta.js';
 import type { RuleReport } from './rule.js';
 
 /**
@@ -12,9 +12,6 @@ import type { RuleReport } from './rule.js';
  * is more than any reader goes through, and leaves such a page's result about 200 kB.
  */
 export const MAX_KEPT_EVIDENCE = 1_000;
-
-/** Where each rule's documentation lives. */
-export const DOCS_URL = 'https://github.com/rightslint/rightslint/blob/main/docs/rules/';
 
 /**
  * The one place findings are made: stamps rule id, source, docs URL, severity and fingerprint.
@@ -30,7 +27,7 @@ export function createFinding(rule: RuleMeta, severity: Finding['severity'], rep
     severity,
     message: detached(report.message),
     source: 'rightslint',
-    url: `${DOCS_URL}${rule.id}.md`,
+    url: docsUrl(rule.id),
     ...(report.holder ? { holder: report.holder } : {}),
     ...(kind ? { kind, kinds: report.kinds } : {}),
     ...(report.license ? { license: report.license } : {}),
@@ -51,7 +48,7 @@ export function fileFinding(rule: RuleMeta, severity: Finding['severity'], messa
     severity,
     message,
     source: 'rightslint',
-    url: `${DOCS_URL}${rule.id}.md`,
+    url: docsUrl(rule.id),
     line: 1,
     column: 1,
     endLine: 1,

@@ -7,6 +7,11 @@ export interface RuleMeta {
   defaultSeverity: Exclude<Severity, 'off'>;
 }
 
+/** Where a rule's documentation lives. */
+export function docsUrl(id: string): string {
+  return `https://github.com/rightslint/rightslint/blob/main/docs/rules/${id}.md`;
+}
+
 // Data only, sorted by id: the policy checker, the reporters and the command line read the rules
 // from here without loading their logic, which itself reads the policy.
 const META = [

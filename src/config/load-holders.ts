@@ -2,22 +2,16 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { readPolicyText } from '../config/policy-text.js';
-import { readFailure } from '../config/read-failure.js';
-import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from '../config/yaml-file.js';
-import { linearProblem, type Syntax } from './pattern.js';
-import { holderSchema, type HolderSpec } from './schema.js';
-import { snapshotSpec } from './snapshot.js';
+import type { HolderEntry } from '../catalogue/compile.js';
+import { linearProblem, type Syntax } from '../catalogue/pattern.js';
+import { holderSchema, type HolderSpec } from '../catalogue/schema.js';
+import { snapshotSpec } from '../catalogue/snapshot.js';
+import { readPolicyText } from './policy-text.js';
+import { readFailure } from './read-failure.js';
+import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from './yaml-file.js';
 
 /** The folder of holder files shipped with rightslint. */
 export const BUILTIN_HOLDERS = join(PACKAGE_ROOT, 'rules/holders');
-
-/** A holder, the file it was read from, and the syntax its patterns are written in. */
-export interface HolderEntry {
-  spec: HolderSpec;
-  file: string;
-  syntax: Syntax;
-}
 
 /**
  * Reads holder files and folders of them (`*.yaml`), validating each; every problem in every
