@@ -14,7 +14,7 @@ export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } fro
 
 // What the command line is built on, exported on purpose so that src/cli/ reads the library
 // through this door only; other tools that wrap rightslint use the same parts.
-export { severityFor } from './config/severity.js';
+export { severityFor } from './policy/severity.js';
 export { suggest } from './config/suggest.js';
 export { today } from './policy/dates.js';
 export { surveySite, type HolderSurvey, type SiteSurvey } from './engine/survey.js';

@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
 import type { Policy } from '../config/policy.js';
-import { severityFor } from '../config/severity.js';
+import { severityFor } from '../policy/severity.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';
 import { findNotices, mayHoldNotice } from '../detect/notices.js';

@@ -1,6 +1,6 @@
 import type { Policy } from '../config/policy.js';
 import type { Severity } from '../config/schema.js';
-import { severityFor } from '../config/severity.js';
+import { severityFor } from '../policy/severity.js';
 import { type RuleMeta, ruleMeta } from './meta.js';
 
 /**

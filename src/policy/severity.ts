@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch';
 import type { RuleMeta } from '../rules/meta.js';
-import type { Policy } from './policy.js';
-import type { Severity } from './schema.js';
+import type { Policy } from '../config/policy.js';
+import type { Severity } from '../config/schema.js';
 
 /** A rule's severity for a path: its default, then `rules`, then each matching override in order. */
 export function severityFor(rule: RuleMeta, policy: Policy, policyPath: string): Severity {
