@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -64,3 +66,44 @@ describe('parsing Markdown block by block', () => {
   });
 });
 
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** Markdown files under `dir`, sorted by path; links (such as `node_modules/.bin`) are not followed. */
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(path);
+    return entry.isFile() && /\.md$/i.test(entry.name) ? [path] : [];
+  }).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+// Real Markdown that every clone holds without the project copying it: the READMEs, changelogs
+// and guides its dependencies ship (the first 150 by path, so the sample is the same on every
+// install of the lock file and the work is bounded) and the project's own documents.
+const REAL_MARKDOWN = [...markdownFiles(join(ROOT, 'node_modules')).slice(0, 150), join(ROOT, 'README.md'), ...markdownFiles(join(ROOT, 'docs'))];
+
+describe('parsing real Markdown block by block', () => {
+  it('reads enough files, enough of them split into blocks, to mean something', () => {
+    expect(REAL_MARKDOWN.length).toBeGreaterThan(150);
+    // Most real files hold a construct that reaches across blocks (a link reference definition,
+    // a fence around blank lines) and are parsed whole, as the fast path is meant to; the
+    // differential tests the split only on the others, so there must be enough of those.
+    const split = REAL_MARKDOWN.filter((path) => {
+      const text = readFileSync(path, 'utf8');
+      let isWhole = false;
+      parseByBlocks(text, (part, isDocumentStart) => {
+        isWhole ||= part === text;
+        return markdownParser(part, isDocumentStart).parse(part);
+      });
+      return !isWhole;
+    });
+    console.log(`real Markdown: ${REAL_MARKDOWN.length} files compared, ${split.length} of them split into blocks`);
+    expect(split.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(REAL_MARKDOWN.map((path) => relative(ROOT, path)))('gives the tree of parsing the whole of %s', (path) => {
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    expect(parseMarkdown(text)).toEqual(withGfm.parse(text));
+  });
+});
