@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../src/rules/index.js';
+import type { RuleId } from '../src/rules/meta.js';
+import { type RuleCase, ruleProblems } from './support/rule-tester.js';
+
+const page = (ruleId: string) => join(import.meta.dirname, 'rules', `${ruleId}.test.html`);
+
+// Reuters stands beside AFP on every page under a licence that covers it with no dates, retention
+// or credit asked, so its `ok:` line shows each rule tells the licence it judges from the others;
+// on the pages of the two lapses, dpa's licence has lapsed the other way, which is the other rule's.
+const REUTERS_OPEN = `  - id: reuters-open
+    holder: reuters
+`;
+
+/** Each content rule alone: one page of test/rules/, one policy, that rule's findings exactly. */
+const CASES: Record<(typeof RULES)[number]['id'], Omit<RuleCase, 'page'>> = {
+  'license-expired': {
+    path: 'world/canal.html',
+    policy: `licenses:
+  - id: afp-world-wire
+    holder: afp
+    paths: ["world/**"]
+    from: 2025-01-01
+    until: 2025-12-31
+  - id: dpa-from-june
+    holder: dpa
+    from: 2026-06-01
+${REUTERS_OPEN}`,
+  },
+  'license-not-yet-valid': {
+    policy: `licenses:
+  - id: afp-2026
+    holder: afp
+    from: 2026-01-01
+  - id: dpa-until-june
+    holder: dpa
+    until: 2025-06-30
+${REUTERS_OPEN}`,
+  },
+  'missing-attribution': {
+    policy: {
+      licenses: [
+        { id: 'afp-credited', holder: 'afp', attribution: 'Copyright Agence France-Presse' },
+        { id: 'reuters-credited', holder: 'reuters', attribution: 'Thomson Reuters' },
+      ],
+    },
+  },
+  'retention-exceeded': {
+    asOf: '2026-01-15',
+    policy: `licenses:
+  - id: afp-short-term
+    holder: afp
+    retention: 30d
+${REUTERS_OPEN}`,
+  },
+  'unknown-notice': {
+    policy: 'rules:\n  unknown-notice: error\n',
+  },
+  'unlicensed-content': {
+    path: 'news/lighthouse.html',
+    policy: `licenses:
+  - id: afp-sport-only
+    holder: afp
+    paths: ["sport/**"]
+${REUTERS_OPEN}`,
+  },
+};
+
+describe('each content rule alone', () => {
+  it('has a case for every content rule', () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((rule) => rule.id));
+  });
+
+  it.each(Object.entries(CASES))('%s reports exactly the findings its page annotates', async (ruleId, ruleCase) => {
+    expect(await ruleProblems(ruleId as RuleId, { ...ruleCase, page: page(ruleId) })).toEqual([]);
+  });
+
+  it('fails a case whose finding does not come, and one that finds more than is annotated', async () => {
+    const covered = `licenses:\n  - id: afp-any\n    holder: afp\n${REUTERS_OPEN}`;
+    expect(await ruleProblems('unlicensed-content', { page: page('unlicensed-content'), policy: covered }))
+      .toEqual(['line 12: expected unlicensed-content afp at column 4, got nothing there']);
+    const none = 'rules:\n  unknown-notice: off\n';
+    const problems = await ruleProblems('unlicensed-content', { page: page('unlicensed-content'), policy: none });
+    expect(problems).toEqual([expect.stringMatching(/^line 15: expected nothing for reuters, got unlicensed-content/)]);
+  });
+});
