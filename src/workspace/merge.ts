@@ -70,9 +70,17 @@ export async function readShard(file: string, name: string): Promise<Shard> {
     if (count === 0) throw new SyntaxError('Unexpected end of JSON input: the file ends before its brackets close (was it cut short?)');
   } catch (error) {
     const isUnread = (error as NodeJS.ErrnoException).code !== undefined;
-    throw new UsageError(isUnread ? `Cannot read \`${name}\`: ${fileErrorReason(error)}` : `Cannot merge \`${name}\`: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(isUnread ? `Cannot read \`${name}\`: ${fileErrorReason(error)}` : `Cannot merge \`${name}\`: ${parseProblem(error as Error)}`, { cause: error });
   }
   return shardOf(document, name);
+}
+
+/**
+ * A parse error as the parser words it, with its position in the file. Node.js 22 and later add
+ * the line and column within the chunk being parsed, which are not the file's: they go.
+ */
+function parseProblem(error: Error): string {
+  return error.message.replace(/ \(line \d+ column \d+\)$/, '');
 }
 
 /** Tells a rightslint JSON result from a SARIF log, refusing anything else. */
