@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+
 /** The date `duration` (`30d`, `6w`, `12m`, `1y`) after `date`, both `YYYY-MM-DD`. */
 export function addDuration(date: string, duration: string): string {
   const amount = Number(duration.slice(0, -1));
@@ -11,7 +12,6 @@ export function addDuration(date: string, duration: string): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** Today in UTC, `YYYY-MM-DD`. */
 /** The day a run judges by: `given` (YYYY-MM-DD, checked), else today; a bad date is a usage error. */
 export function asOfDay(given: string | undefined): string {
   const day = given ?? today();
@@ -21,6 +21,7 @@ export function asOfDay(given: string | undefined): string {
   return day;
 }
 
+/** Today in UTC, `YYYY-MM-DD`. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
