@@ -1,7 +1,8 @@
 // `npm run bench`: builds a corpus of real pages (the shared corpus, replicated with small changes)
 // and generated Markdown articles, then measures in one run, as medians: rightslint cold and with a
 // warm cache, a plain unified + rehype-parse baseline, and rg over the catalogue's keywords where
-// rg is installed; then how the cold time grows with the number of pages; then bait pages, each
+// rg is installed; then how the cold time grows with the number of pages; then whether the
+// default choice of threads is ever slower than one thread (`--threads`); then bait pages, each
 // ~1 MB of one holder's mark repeated, against the median one (`--bait none` leaves them out). It
 // prints figures and ratios; the bars are in the issue, the judgement is the reader's.
 // `--against DIR` names a built checkout of an earlier version (`git worktree add DIR REF`, then
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     bait: { type: 'string', default: 'all' },
     'bait-size': { type: 'string', default: '1000000' },
     against: { type: 'string' },
+    // Sizes of site (pages) at which the default choice of threads is set against one thread.
+    threads: { type: 'string', default: '100,250,1000' },
   },
 });
 const runs = Number(values.runs);
@@ -66,7 +69,10 @@ function child(...args: string[]): Measure {
 }
 /** A run of the bench child on the build in `checkout` (this tree's where undefined). */
 function childOf(checkout: string | undefined, ...args: string[]): Measure {
-  const env = checkout ? { ...process.env, BENCH_DIST: pathToFileURL(resolve(checkout, 'dist/index.js')).href } : process.env;
+  return childWith(checkout ? { BENCH_DIST: pathToFileURL(resolve(checkout, 'dist/index.js')).href } : {}, ...args);
+}
+function childWith(vars: Record<string, string>, ...args: string[]): Measure {
+  const env = { ...process.env, ...vars };
   const run = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-child.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   if (run.status !== 0) throw new Error(`bench child failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Measure;
@@ -137,6 +143,23 @@ async function measureBait(): Promise<void> {
     console.log(`  ${holder.padEnd(17)} ${JSON.stringify(mark).padEnd(22)} ${each.padEnd(52)} x${ratio.toFixed(1)} the median`);
   }
   console.log(`  worst: x${worst.ratio.toFixed(1)} the median page (${worst.label})`);
+}
+
+/** The default choice of threads against one thread (`workers: 1`), their runs alternating, at each size of `--threads`. */
+function measureThreads(): void {
+  const sizes = values.threads.split(',').filter(Boolean).map(Number);
+  if (sizes.length === 0) return;
+  console.log(`\nThreads: the default choice against one thread (median of ${runs} runs each, alternating):`);
+  for (const count of sizes) {
+    const site = htmlSite(count);
+    const [chosen, one]: [Measure[], Measure[]] = [[], []];
+    for (let i = 0; i < runs; i++) {
+      chosen.push(child('rightslint', site.dir));
+      one.push(childWith({ BENCH_WORKERS: '1' }, 'rightslint', site.dir));
+    }
+    const [a, b] = [median(chosen), median(one)];
+    console.log(`  ${String(count).padStart(5)} pages (${(site.bytes / 1e6).toFixed(0)} MB): default ${(a.ms / 1000).toFixed(2)} s, one thread ${(b.ms / 1000).toFixed(2)} s: x${(a.ms / b.ms).toFixed(2)} the time`);
+  }
 }
 
 const line = (label: string, m: Measure, pages: number, bytes: number) =>
@@ -210,6 +233,7 @@ try {
     console.log(`  ${b.count}/${a.count} pages: time x${(b.m.ms / a.m.ms).toFixed(2)} for x${(b.count / a.count).toFixed(1)} pages`);
   }
 
+  measureThreads();
   await measureBait();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -10,12 +10,20 @@ import { newTaskClock, taskDeadline } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
- * How many bytes of files must wait for checking before workers start: below it (32 MB, some 200
- * news pages or 8,000 short articles, two to six seconds of work), starting them costs more than
- * it saves, as each worker compiles the catalogue again and two threads here check only about 1.3
- * times as fast as one (V8's collector already works on the second core).
+ * How many bytes of files must wait for checking before workers start, where the machine has
+ * cores to spare for them (`POOLS_LARGE_RUNS`): below it (32 MB, some 200 news pages or 8,000
+ * short articles, two to six seconds of work), starting them costs more than it saves, as each
+ * worker compiles the catalogue again.
  */
 export const POOL_BYTES = 32_000_000;
+/**
+ * Whether a large run is checked on a pool of workers by default. Not with two cores or fewer:
+ * V8's collector already works on the second core while this thread checks, and the reader needs
+ * one too, so two workers there made a run of 250 news pages (41 MB) some 40% slower than one
+ * thread (4.4-5.4 s against 3.2-3.8 s) and one of 1,167 pages no faster (8.2-9.5 s against
+ * 9.4-9.5 s). Pages that need the time limit still go to a worker, whatever the machine.
+ */
+const POOLS_LARGE_RUNS = availableParallelism() > 2;
 /**
  * A page larger than this is checked in a worker whatever the run's size, as only there can the
  * time limit stop it mid-way. Checking time grows with a page's size (matching is linear), so the
@@ -79,12 +87,12 @@ export interface PoolOptions {
 /**
  * Checks the targets. This thread reads the files and answers those that need no decoding
  * (skipped, too large, binary, or cached), keeping a few files ahead of the checkers, which
- * decode, prefilter and judge them. Files are checked on a pool of worker threads once more than
- * `POOL_BYTES` of them wait (or when threads were asked for): then this thread holds no page
- * text, and its memory stays small. A run with less to check checks here, as starting workers
- * would cost more than it saves, unless `isolate` asks for workers anyway or a page is too large
- * to be checked without a time limit (`IN_THREAD_PAGE_BYTES`); an unchanged tree with
- * a cache starts none. In the pool a page that runs past the time limit has its worker stopped
+ * decode, prefilter and judge them. Files are checked on a pool of worker threads when threads
+ * were asked for (`workers`, `isolate`), or on a machine with cores to spare once more than
+ * `POOL_BYTES` of them wait (`POOLS_LARGE_RUNS`): then this thread holds no page text, and its
+ * memory stays small. Else they are checked here, as workers would cost more than they save, but
+ * for a page too large to be checked without a time limit (`IN_THREAD_PAGE_BYTES`), which goes
+ * to a worker alone unless one thread was asked for; an unchanged tree with a cache starts none. In the pool a page that runs past the time limit has its worker stopped
  * and is reported as an error, and the run goes on; a page too big for a worker's heap is
  * checked again in a worker with a larger one, and reported if it is too big even for that.
  * Results come back in the targets' order, whatever finishes first.
@@ -150,7 +158,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
   const queue = new Queue<Waiting>((item) => item.file.bytes.length);
   // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
   let decide: (isPooled: boolean) => void = () => {};
-  // One thread asked for checks here; one core (a CPU-limited container) still pools a large page.
+  // One thread asked for checks all here; any other run checks a large page in a worker.
   const decision = options.isolate ? true : options.workers === 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   const known = knownFiles(targets, run);
@@ -162,7 +170,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
     let queued = 0; // bytes of the files queued so far
     for (const index of order) {
       const target = targets[index] as Target;
-      if (queued > POOL_BYTES) decide(true);
+      if (queued > POOL_BYTES) decide(POOLS_LARGE_RUNS);
       // Until it is decided, the files to check wait here, up to POOL_BYTES of them.
       if (decision !== undefined || queued > POOL_BYTES) await queue.room(READ_AHEAD_BYTES);
       const jobIndex = ahead?.jobIndexes.get(index);
@@ -172,22 +180,27 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
       else {
         queue.push({ ...read, index });
         queued += read.file.bytes.length;
-        if (read.file.bytes.length > IN_THREAD_PAGE_BYTES) decide(true);
       }
     }
     decide(false);
     queue.close();
   };
-  // One batch in flight a thread, so that each one's clock starts when it does.
+  // One batch in flight a thread, so that each one's clock starts when it does. Checking here,
+  // the large pages go to a worker one after another while this thread checks the others.
   const checkers = async (): Promise<void> => {
     const pooled = await isPooled;
+    let largePages = Promise.resolve();
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
         if (pooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
-        else await settle(item, await checkFile(item.file, run));
+        else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES) {
+          const large = item;
+          largePages = largePages.then(() => inPool([large]));
+        } else await settle(item, await checkFile(item.file, run));
       }
     };
     await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));
+    await largePages;
   };
   try {
     await Promise.all([reader(), checkers()]);
