@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
+import { main } from '../dist/cli.js';
 
 // A reader that stops early (`rightslint holders | head -1`) closes the pipe. What is left to print
 // has nowhere to go, which is no failure of the run: drop it without a stack trace, and let the run
@@ -11,7 +11,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),

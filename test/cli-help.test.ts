@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandHelp } from '../src/cli/help.js';
-import { run } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
 import { CHECK_USAGE } from '../src/cli/check-command.js';
 import { EXPLAIN_USAGE } from '../src/cli/explain-command.js';
 import { HOLDERS_USAGE } from '../src/cli/holders-command.js';
@@ -23,7 +23,7 @@ const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, 
 async function cli(args: string[], cwd: string, terminal: { isTTY?: boolean; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const code = await main(args, {
     cwd,
     env: terminal.env ?? {},
     stdout: { write: (text: string) => (stdout += text), isTTY: terminal.isTTY ?? false },

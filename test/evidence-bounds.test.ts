@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkText, type PageCheck } from '../src/engine/check-page.js';
+import { checkText } from '../src/engine/check-page.js';
+import type { Run } from '../src/engine/run.js';
 import { defaultPolicy } from '../src/config/policy.js';
 import { buildHtmlTree } from '../src/document/html/html-tree.js';
 import type { TreeElement, TreeNode } from '../src/document/tree.js';
@@ -21,7 +22,7 @@ function wall(last = ''): string {
   return `<!DOCTYPE html><html><head><title>Wall</title></head><body>\n${'<img alt="AFP/X">\n'.repeat(CREDITS)}${last}\n</body></html>\n`;
 }
 
-let run: PageCheck;
+let run: Run;
 beforeAll(async () => {
   run = { policy: await defaultPolicy(mkdtempSync(join(tmpdir(), 'rightslint-evidence-'))), asOf: '2026-01-15', displayPath: (path) => path };
 });

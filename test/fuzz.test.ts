@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkText, type PageCheck } from '../src/engine/check-page.js';
+import { checkText } from '../src/engine/check-page.js';
 import { loadPolicy } from '../src/config/policy.js';
 import { PolicyError } from '../src/errors.js';
 import type { FileResult } from '../src/workspace/result.js';
-import { preparePageCheck } from '../src/engine/run.js';
+import { prepareRun, type Run } from '../src/engine/run.js';
 import { scratchFolder } from './support/scratch.js';
 
 // Pieces real pages are made of, with the agency words the detectors look for.
@@ -30,12 +30,12 @@ const markdown = fc.array(fc.oneof(
 
 // A fixed seed keeps CI reproducible; FUZZ_SEED=<n> explores other documents.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
-let run: PageCheck;
+let run: Run;
 let seeds: string[];
 beforeAll(async () => {
   const folder = scratchFolder('fuzz');
   writeFileSync(join(folder, 'rightslint.yaml'), 'licenses:\n  - id: afp\n    holder: afp\n    attribution: "Copyright Agence France-Presse"\n    retention: 30d\n');
-  run = await preparePageCheck({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder: undefined });
+  run = await prepareRun({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder: undefined });
   const holders = join(import.meta.dirname, 'holders');
   seeds = readdirSync(holders).filter((n) => n.endsWith('.html')).map((n) => readFileSync(join(holders, n), 'utf8'));
 });

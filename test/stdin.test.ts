@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
 import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 
@@ -12,7 +12,7 @@ const AS_OF = ['--as-of', '2026-01-15'];
 async function withStdin(args: string[], cwd: string, input: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const code = await main(args, {
     cwd,
     env: {},
     stdin: (async function* () {

@@ -6,7 +6,7 @@ import { detectHolders } from '../src/detect/holders.js';
 import { findEvidence } from '../src/detect/signals.js';
 import type { Evidence } from '../src/detect/evidence.js';
 import { readPage } from '../src/document/page.js';
-import { run } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
 import { tracePage } from '../src/index.js';
 import type { PageTrace, TracedCandidate } from '../src/index.js';
 import { runCli } from './support/run-cli.js';
@@ -112,7 +112,7 @@ describe('rightslint trace', () => {
   it('dims dropped candidates on a terminal, and keeps kept ones plain', async () => {
     let stdout = '';
     const write = (text: string) => (stdout += text);
-    const code = await run(['trace', PAGE, '--as-of', AS_OF], { cwd: FIXTURES, env: {}, stdout: { write, isTTY: true }, stderr: { write } });
+    const code = await main(['trace', PAGE, '--as-of', AS_OF], { cwd: FIXTURES, env: {}, stdout: { write, isTTY: true }, stderr: { write } });
     expect(code).toBe(0);
     expect(stdout).toContain('\u001b[2m    20:64   reuters/photo-credit  photo, strong  "Reuters"  dropped: excluded as a citation ("told Reuters")\u001b[22m');
     expect(stdout).toMatch(/^ {4}13:4 {4}afp\/dateline {2}text, strong {2}"MARSEILLE, France \(AFP\)" {2}kept: strong: proves afp text content$/m);

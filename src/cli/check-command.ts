@@ -52,7 +52,7 @@ export const CHECK_USAGE = {
 const DEFAULT_CACHE = '.rightslintcache';
 
 /** `rightslint check`: scan, report in each asked format, and exit by the findings. */
-export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+export async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, given } = parseCommandLine(argv, CHECK_USAGE.options);
   if (values['print-config'] !== undefined) return printConfig(values['print-config'], values.config, io);
   const outputs = pairOutputs(values.format ?? ['stylish'], values['output-file'] ?? []);

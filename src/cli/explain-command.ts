@@ -18,7 +18,7 @@ export const EXPLAIN_USAGE = {
 } as const satisfies CommandUsage;
 
 /** `rightslint explain RULE`: the rule's documentation page. */
-export async function runExplain(argv: readonly string[], io: Io): Promise<number> {
+export async function explainCommand(argv: readonly string[], io: Io): Promise<number> {
   const { positionals } = parseCommandLine(argv, EXPLAIN_USAGE.options);
   const [id, ...others] = positionals;
   if (!id || !IDS.includes(id)) {

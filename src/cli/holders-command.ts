@@ -15,7 +15,7 @@ export const HOLDERS_USAGE = {
 } as const satisfies CommandUsage;
 
 /** `rightslint holders`: the catalogue (with the policy's own holders), as a table or JSON. */
-export async function runHolders(argv: readonly string[], io: Io): Promise<number> {
+export async function holdersCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, HOLDERS_USAGE.options);
   if (positionals[0] !== undefined) throw new CommandLineError(`Cannot use \`${positionals[0]}\`: \`holders\` takes no arguments (a policy is named with --config)`);
   const found = values.config ?? (await findPolicyFile(resolve(io.cwd)));

@@ -12,7 +12,7 @@ import { EXIT, type Io } from './io.js';
  * `self` (in a holder file written beside it), so that a first `check` judges the site's real
  * history rather than reporting every page.
  */
-export async function runInit(argv: readonly string[], io: Io): Promise<number> {
+export async function initCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, INIT_USAGE.options);
   const folder = resolve(io.cwd, positionals[0] ?? '.');
   const shown = (absolute: string) => relative(io.cwd, absolute).split(sep).join('/') || absolute;

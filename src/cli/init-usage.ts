@@ -1,7 +1,7 @@
 import type { CommandUsage } from './args.js';
 
 /**
- * `rightslint init`: its options, each described once for parsing and for `--help`. `runInit`
+ * `rightslint init`: its options, each described once for parsing and for `--help`. `initCommand`
  * parses with `INIT_USAGE.options`, so that help and what is accepted cannot drift apart.
  */
 export const INIT_USAGE = {

@@ -1,30 +1,30 @@
 import { PolicyError, suggest, UsageError, VERSION } from '../index.js';
 import { asksForHelp, CommandLineError, type CommandUsage } from './args.js';
-import { CHECK_USAGE, runCheck } from './check-command.js';
-import { EXPLAIN_USAGE, runExplain } from './explain-command.js';
+import { CHECK_USAGE, checkCommand } from './check-command.js';
+import { EXPLAIN_USAGE, explainCommand } from './explain-command.js';
 import { commandHelp, mainHelp } from './help.js';
-import { HOLDERS_USAGE, runHolders } from './holders-command.js';
-import { runInit } from './init-command.js';
+import { HOLDERS_USAGE, holdersCommand } from './holders-command.js';
+import { initCommand } from './init-command.js';
 import { INIT_USAGE } from './init-usage.js';
-import { MERGE_USAGE, runMerge } from './merge-command.js';
-import { runTrace, TRACE_USAGE } from './trace-command.js';
+import { MERGE_USAGE, mergeCommand } from './merge-command.js';
+import { traceCommand, TRACE_USAGE } from './trace-command.js';
 import { EXIT, type Io } from './io.js';
 
 export type { Io } from './io.js';
 
 interface Command {
   usage: CommandUsage;
-  run: (argv: readonly string[], io: Io) => Promise<number>;
+  execute: (argv: readonly string[], io: Io) => Promise<number>;
 }
 
 // In the order `--help` lists them: the everyday command first.
 const COMMANDS: readonly Command[] = [
-  { usage: CHECK_USAGE, run: runCheck },
-  { usage: INIT_USAGE, run: runInit },
-  { usage: EXPLAIN_USAGE, run: runExplain },
-  { usage: HOLDERS_USAGE, run: runHolders },
-  { usage: MERGE_USAGE, run: runMerge },
-  { usage: TRACE_USAGE, run: runTrace },
+  { usage: CHECK_USAGE, execute: checkCommand },
+  { usage: INIT_USAGE, execute: initCommand },
+  { usage: EXPLAIN_USAGE, execute: explainCommand },
+  { usage: HOLDERS_USAGE, execute: holdersCommand },
+  { usage: MERGE_USAGE, execute: mergeCommand },
+  { usage: TRACE_USAGE, execute: traceCommand },
 ];
 
 const NAMES = COMMANDS.map((command) => command.usage.name);
@@ -34,8 +34,8 @@ const SPELLINGS = new Map(COMMANDS.flatMap(({ usage }) => Object.entries(usage.o
   [`--${name}`, ...(option.short === undefined ? [] : [`-${option.short}`])].map((spelling) => [spelling, option.type === 'string'] as const)
 ))));
 
-/** Runs the command line and returns its exit code; usage and policy errors exit 2. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** The command line: runs the command `argv` names and returns its exit code; usage and policy errors exit 2. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   let commandHelpLine = 'rightslint --help';
   try {
@@ -57,7 +57,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(command.usage));
       return EXIT.clean;
     }
-    return await command.run(args, io);
+    return await command.execute(args, io);
   } catch (error) {
     if (error instanceof PolicyError) {
       const count = error.problems.length;

@@ -30,7 +30,7 @@ export const MERGE_USAGE = {
  * `rightslint merge FILE...`: one report from the results of shards. JSON results can be
  * written in any format; SARIF logs merge into one SARIF log. Exits as `check` would on the whole.
  */
-export async function runMerge(argv: readonly string[], io: Io): Promise<number> {
+export async function mergeCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, given } = parseCommandLine(argv, MERGE_USAGE.options);
   const color = isColored(colorFlag(given), io);
   const options = reportOptions(values['max-evidence'], io);

@@ -23,7 +23,7 @@ export const TRACE_USAGE = {
  * `rightslint trace PAGE`: every candidate match on one page and why it was kept or dropped, as
  * text or JSON. A trace is a report, not a verdict: it exits 0 whatever the page holds.
  */
-export async function runTrace(argv: readonly string[], io: Io): Promise<number> {
+export async function traceCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals, given } = parseCommandLine(argv, TRACE_USAGE.options);
   const format = values.format ?? 'stylish';
   const [page, ...others] = positionals;

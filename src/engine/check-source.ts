@@ -1,12 +1,14 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { BINARY, checkFile, tooLarge, unscannable } from './check-page.js';
+import { checkFile } from './check-page.js';
+import { unscannable } from './judge.js';
+import { BINARY, tooLarge } from './read.js';
 import { findPolicyFile } from '../config/find.js';
 import { UsageError } from '../errors.js';
 import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { isBinary } from '../workspace/read-file.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
-import { preparePageCheck } from './run.js';
+import { prepareRun } from './run.js';
 import { summarise } from '../workspace/summary.js';
 
 /** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
@@ -33,7 +35,7 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   const asOf = asOfDay(options.asOf);
   const absolute = resolve(cwd, options.filename);
   const config = options.config ? resolve(cwd, options.config) : await findPolicyFile(dirname(absolute));
-  const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
+  const run = await prepareRun({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
   const { policy } = run;
   const target = await namedTarget(absolute, policy, cwd);
   const path = run.displayPath(absolute);

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
 import { changedSince, policySources, versionPins } from '../workspace/changed.js';
-import { unscannable, type PageCheck } from './check-page.js';
+import { unscannable } from './judge.js';
 import { findPolicyFile } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
@@ -10,7 +10,7 @@ import { baseOf, findTargets, type Target } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { checkAll } from './pool.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
-import { preparePageCheck, type RunSpec } from './run.js';
+import { prepareRun, type Run, type RunSpec } from './run.js';
 import { isInShard, parseShard } from '../workspace/shard.js';
 import { summarise } from '../workspace/summary.js';
 
@@ -75,7 +75,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     prefilter: options.prefilter !== false,
     cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation),
   };
-  const run = await preparePageCheck(spec);
+  const run = await prepareRun(spec);
   const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty });
   const notices: string[] = [];
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
@@ -113,7 +113,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
  * Checks the targets in order. A file named outside the policy's folder is not checked, and is
  * reported as such (`unscannable-file`), never dropped.
  */
-async function checkTargets(targets: readonly Target[], run: PageCheck, options: CheckOptions): Promise<FileResult[]> {
+async function checkTargets(targets: readonly Target[], run: Run, options: CheckOptions): Promise<FileResult[]> {
   const judged = targets.filter((target) => target.unjudged === undefined);
   const results = await checkAll(judged, run, { workers: options.workers, timeoutMs: options.timeoutMs, isolate: options.isolate });
   const byTarget = new Map(judged.map((target, i) => [target, results[i] as FileResult]));

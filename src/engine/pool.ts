@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { checkFile, type PageCheck, type ReadFile, readTarget, remember, unscannable } from './check-page.js';
+import { checkFile } from './check-page.js';
+import { unscannable } from './judge.js';
+import { type ReadFile, readTarget } from './read.js';
+import { remember, type Run } from './run.js';
 import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
 import { DigestsAhead } from '../workspace/digests.js';
 import { builtEntry } from '../package-root.js';
@@ -97,7 +100,7 @@ export interface PoolOptions {
  * checked again in a worker with a larger one, and reported if it is too big even for that.
  * Results come back in the targets' order, whatever finishes first.
  */
-export async function checkAll(targets: readonly Target[], run: PageCheck, options: PoolOptions = {}): Promise<FileResult[]> {
+export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Workers check with the policy as loaded here; the cache stays here.
@@ -222,7 +225,7 @@ export async function checkAll(targets: readonly Target[], run: PageCheck, optio
  * threads busy, as the second starts some 30 ms late): a tree checked out afresh is then hashed
  * on two cores. A second reading costs a file that misses little (the system keeps it in memory).
  */
-function knownFiles(targets: readonly Target[], run: PageCheck): KnownFiles | undefined {
+function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefined {
   const cache = run.cache;
   if (!cache) return undefined;
   const stats = targets.map((target) => (target.skipped || target.error ? undefined : DigestIndex.statOf(target.absolute)));

@@ -1,7 +1,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { checkText, tooLarge, unscannable } from './check-page.js';
+import { checkText } from './check-page.js';
+import { unscannable } from './judge.js';
+import { tooLarge } from './read.js';
 import { findPolicyFile } from '../config/find.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
 import { today } from '../policy/dates.js';

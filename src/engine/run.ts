@@ -1,11 +1,26 @@
-import { type PageCheck } from './check-page.js';
 import { ResultCache, hash } from '../workspace/cache.js';
+import type { FileResult } from '../workspace/result.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
 import { buildPrefilter, type Prefilter } from '../detect/prefilter/prefilter.js';
 import { relative, sep } from 'node:path';
 import { VERSION } from '../version.js';
 
-/** What a run is: its policy file, folder, day, and whether to prefilter and cache. */
+/**
+ * One run of checks (a command, a call of `check`), as every page of it is checked: against the
+ * same policy and day, with the same prefilter and cache.
+ */
+export interface Run {
+  policy: Policy;
+  asOf: string;
+  /** The path reports show for a file (relative to the working folder). */
+  displayPath(absolute: string): string;
+  /** Skips the parser for pages that cannot have evidence or findings, and most of it for those that can have only notices; absent to read every page whole. */
+  prefilter?: Prefilter;
+  /** Results of earlier runs, when caching. */
+  cache?: ResultCache;
+}
+
+/** What a run is asked for: its policy file, folder, day, and whether to prefilter and cache. */
 export interface RunSpec {
   /** The policy file (absolute), or undefined for the built-in empty policy. */
   config: string | undefined;
@@ -16,8 +31,8 @@ export interface RunSpec {
   cacheFolder: string | undefined;
 }
 
-/** Prepares the shared state of a run (policy, prefilter, cache) from its spec. */
-export async function preparePageCheck(spec: RunSpec): Promise<PageCheck> {
+/** Prepares a run (its policy, prefilter and cache) from its spec. */
+export async function prepareRun(spec: RunSpec): Promise<Run> {
   const policy = spec.config ? await loadPolicy(spec.config, spec.cwd) : await defaultPolicy(spec.cwd);
   return {
     policy,
@@ -47,4 +62,18 @@ function runKey(policy: Policy): string {
 function isNoticeRuleOn(policy: Policy): boolean {
   const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
   return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
+}
+
+/**
+ * Stores a file's result in the run's cache, if any, and returns it. A cache that cannot be
+ * written (a full disk, a folder made read-only) costs the next run time, never this run a result.
+ */
+export async function remember(cacheKey: string | undefined, result: FileResult, run: Run): Promise<FileResult> {
+  if (cacheKey !== undefined) await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy)).catch(() => undefined);
+  return result;
+}
+
+/** A result changes with `--as-of` when the page's date is that day, or a licence limits retention. */
+function dependsOnAsOf(result: FileResult, policy: Policy): boolean {
+  return result.holders.length > 0 && (result.publishedFrom === 'as-of' || policy.spec.licenses.some((l) => l.retention));
 }

@@ -1,5 +1,5 @@
 import type { ContentKind } from '../catalogue/schema.js';
-import { encodingFor, readTarget } from './check-page.js';
+import { encodingFor, readTarget } from './read.js';
 import type { Policy } from '../config/policy.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';

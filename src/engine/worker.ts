@@ -1,8 +1,9 @@
 import { workerData } from 'piscina';
-import { checkFile, type FileToCheck, type PageCheck } from './check-page.js';
+import { checkFile } from './check-page.js';
+import type { FileToCheck } from './read.js';
 import { policyFromData, type PolicyData } from '../config/policy.js';
 import type { FileResult } from '../workspace/result.js';
-import { prefilterOf } from './run.js';
+import { prefilterOf, type Run } from './run.js';
 import { startTaskClock, type TaskClock } from './thread-clock.js';
 
 /** What every worker of a run is started with: the run's policy, loaded and validated once. */
@@ -20,7 +21,7 @@ export interface WorkerTask {
 
 const setup = workerData as WorkerSetup;
 const policy = policyFromData(setup.policy);
-const run: PageCheck = { policy, asOf: setup.asOf, displayPath: (path) => path, ...(setup.prefilter ? { prefilter: prefilterOf(policy) } : {}) };
+const run: Run = { policy, asOf: setup.asOf, displayPath: (path) => path, ...(setup.prefilter ? { prefilter: prefilterOf(policy) } : {}) };
 // Built as the thread starts (it is built for the first page otherwise), so that no page's clock counts it.
 run.prefilter?.scope('', 'html');
 

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { checkTarget, encodingFor, tooLarge, unscannable } from '../engine/check-page.js';
+import { checkTarget } from '../engine/check-page.js';
+import { unscannable } from '../engine/judge.js';
+import { encodingFor, tooLarge } from '../engine/read.js';
 import { findPolicyFile } from '../config/find.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';
@@ -12,7 +14,7 @@ import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { readWithin } from '../workspace/read-file.js';
 import { holderEntry } from '../rules/finding.js';
-import { preparePageCheck } from '../engine/run.js';
+import { prepareRun } from '../engine/run.js';
 import { CandidateLog } from './candidate-log.js';
 import { containersAt } from './containers.js';
 import { summarisePage } from './page-summary.js';
@@ -40,7 +42,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   const info = await stat(absolute).catch(() => undefined);
   if (!info?.isFile()) throw new UsageError(`Cannot trace \`${path}\`: ${info ? 'not a file (name one page)' : 'no such file'}`);
   const config = options.config === undefined ? await findPolicyFile(absolute) : resolve(cwd, options.config);
-  const run = await preparePageCheck({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
+  const run = await prepareRun({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
   const { policy } = run;
   const target = await namedTarget(absolute, policy, cwd);
   const shown = run.displayPath(absolute);

@@ -1,4 +1,4 @@
-import { run } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
 
 /**
  * Runs the command line in-process and captures what it prints. The environment is `env` alone
@@ -8,7 +8,7 @@ import { run } from '../../src/cli/main.js';
 export async function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, {
+  const code = await main(args, {
     cwd,
     env,
     stdout: { write: (text: string) => (stdout += text) },
