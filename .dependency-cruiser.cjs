@@ -47,6 +47,13 @@ module.exports = {
       from: { path: '^src/document/' },
       to: { path: '^src/(detect|config|policy)/', reachable: true },
     },
+    {
+      name: 'html-through-parse-html',
+      comment: 'An HTML page is parsed through src/document/html/parse-html.ts, which picks the tree builder or parse5.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/document/html/' },
+      to: { path: '^src/document/html/(html-tree\\.ts$|html-tree/|parse5-page\\.ts$)' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

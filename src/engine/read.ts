@@ -3,7 +3,7 @@ import type { Policy } from '../config/policy.js';
 import { mayHoldNotice } from '../detect/notices.js';
 import { decodePage } from '../document/decode.js';
 import { MarkupRecord } from '../document/html/html-scan.js';
-import { buildHtmlTree } from '../document/html/html-tree.js';
+import { parseHtml } from '../document/html/parse-html.js';
 import { formatOf, type Page, readPage } from '../document/page.js';
 import { contentDigest } from '../workspace/cache.js';
 import type { FileStat } from '../workspace/digest-index.js';
@@ -95,10 +95,9 @@ export async function readFile(file: FileToCheck, run: Run): Promise<FileRead> {
   const scope = run.prefilter?.scope(text, format, markup) ?? 'everything';
   const isNoticesOnly = scope === 'notices';
   if (scope === 'nothing') return { page: undefined, encoding, isNoticesOnly };
-  // A page the tree builder leaves to parse5 (null) is read whole, by parse5 at once.
-  const tree = format === 'html' ? (buildHtmlTree(text, markup) ?? null) : undefined;
-  if (isNoticesOnly && tree && !mayHoldNotice(tree)) return { page: undefined, encoding, isNoticesOnly };
-  return { page: await readPage(file.path, text, tree), encoding, isNoticesOnly };
+  const html = format === 'html' ? await parseHtml(text, { markup }) : undefined;
+  if (isNoticesOnly && html && !mayHoldNotice(html.tree)) return { page: undefined, encoding, isNoticesOnly };
+  return { page: await readPage(file.path, text, html), encoding, isNoticesOnly };
 }
 
 /** The encoding the policy imposes on a file, from the last override that names one. */

@@ -1,8 +1,7 @@
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
 import { emptyFacts } from '../document/facts.js';
 import { markdownToHast } from '../document/markdown/markdown.js';
-import { type PageFormat, withTitleClosed } from '../document/page.js';
+import { parseHtml } from '../document/html/parse-html.js';
+import type { PageFormat } from '../document/page.js';
 import type { TreeElement, TreeNode, TreeRoot } from '../document/tree.js';
 
 // How many elements of a container's path are shown, innermost last: enough to see the cell, the
@@ -17,7 +16,7 @@ const SHOWN = 5;
 export async function containersAt(source: string, format: PageFormat, offsets: readonly number[]): Promise<Map<number, string>> {
   const tree: TreeRoot = format === 'markdown'
     ? await markdownToHast(source, emptyFacts())
-    : (unified().use(rehypeParse).parse(withTitleClosed(source)) as TreeRoot);
+    : (await parseHtml(source, { full: true })).tree;
   const paths = new Map<number, string>();
   for (const offset of new Set(offsets)) {
     const path = pathTo(tree.children, offset, []);

@@ -1,19 +1,22 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import type { PageFacts } from '../facts.js';
-import { extractRegions } from '../hast-regions.js';
+import type { TreeRoot } from '../tree.js';
+import type { ParsedHtml } from './parse-html.js';
 import { withoutScripts } from './parse-input.js';
 
 const htmlParser = unified().use(rehypeParse);
 
 /**
- * Reads an HTML page's regions from parse5's tree (through rehype-parse), for the pages the tree
- * builder leaves to it: parsed without the content of its scripts and style sheets, offsets mapped back.
+ * parse5's tree of an HTML page (through rehype-parse), for the pages the tree builder leaves to
+ * it: parsed without the content of its scripts and style sheets, whose offsets map back.
  */
-export function readWithParse5(source: string, facts: PageFacts): void {
+export function parseWithoutScripts(source: string): ParsedHtml {
   const input = withoutScripts(source);
-  extractRegions(htmlParser.parse(input?.text ?? source), input?.text ?? source, facts);
-  if (!input) return;
-  for (const region of facts.regions) region.offsets = region.offsets.map(input.toSource);
-  for (const comment of facts.comments) [comment.start, comment.end] = [input.toSource(comment.start), input.toSource(comment.end)];
+  if (!input) return { tree: parseWhole(source), text: source };
+  return { tree: parseWhole(input.text), text: input.text, toSource: input.toSource };
+}
+
+/** parse5's tree of the whole page, with a position for every element. */
+export function parseWhole(source: string): TreeRoot {
+  return htmlParser.parse(source) as TreeRoot;
 }
