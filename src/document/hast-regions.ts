@@ -3,13 +3,26 @@ import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
 import type { PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
-import { readMeta } from './meta.js';
+import { META_VALUE, readMeta } from './meta.js';
 import type { Region } from './region.js';
 import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
 export const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
+// An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
+// there (GettyImages-1234567.jpg).
+const ALT_ATTRIBUTES = ['alt', 'title'];
+const FILE_NAME_ATTRIBUTES = ['src', 'data-src'];
+
+/**
+ * Every attribute a region is read from, on whatever element: image file names (read only as
+ * `src` regions) apart from text. The prefilter searches a page's tags for these alone.
+ */
+export const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
+  ...FILE_NAME_ATTRIBUTES.map((name) => [name, 'file-name'] as const),
+  ...[...ALT_ATTRIBUTES, ...CREDIT_ATTRIBUTES, META_VALUE].map((name) => [name, 'text'] as const),
+]);
 
 type BlockKind = Region['kind'];
 
@@ -180,9 +193,8 @@ class RegionWalker {
   }
 
   #readImage(element: Element): void {
-    if (!isLogo(element)) for (const name of ['alt', 'title']) this.#readAttribute(element, name, 'alt');
-    // Agencies' asset ids often survive only in the file name (GettyImages-1234567.jpg).
-    for (const name of ['src', 'data-src']) this.#readAttribute(element, name, 'src');
+    if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
+    for (const name of FILE_NAME_ATTRIBUTES) this.#readAttribute(element, name, 'src');
     this.#readCreditAttributes(element);
   }
 

@@ -8,7 +8,10 @@ const DATE_NAMES = new Set([
   'article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate',
   'dc.date', 'dc.date.issued', 'dcterms.created', 'date',
 ]);
-const PUBLISHER_NAMES = new Set(['og:site_name', 'application-name', 'publisher', 'dc.publisher']);
+/** The names of `<meta>` elements that name the page's own publisher. */
+export const PUBLISHER_NAMES: ReadonlySet<string> = new Set(['og:site_name', 'application-name', 'publisher', 'dc.publisher']);
+/** The attribute a `<meta>` element's value is read from. */
+export const META_VALUE = 'content';
 
 /** Reads one `<meta>` element: a metadata region, and a date or publisher name where it gives one. */
 export function readMeta(element: Element, source: string, facts: PageFacts): void {
@@ -22,7 +25,7 @@ export function readMeta(element: Element, source: string, facts: PageFacts): vo
 
   const builder = new TextBuilder();
   const start = element.position?.start?.offset;
-  const span = start === undefined ? undefined : locateAttribute(source, start, 'content');
+  const span = start === undefined ? undefined : locateAttribute(source, start, META_VALUE);
   if (span) builder.appendDecoded(content, source, span.start, span.end);
   else builder.appendAt(content, start ?? 0);
   const region = builder.toRegion({ kind: 'meta', field: key });

@@ -5,13 +5,9 @@
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
 // side stays apart.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
+import { REGION_ATTRIBUTES } from '../../document/hast-regions.js';
 import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from '../../document/html/html-scan.js';
 
-/** Attributes some region is read from (document/hast-regions.ts, meta.ts): image file names apart, the others as text. */
-const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
-  ...(['src', 'data-src'] as const).map((name) => [name, 'file-name'] as const),
-  ...(['alt', 'title', 'data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'content'] as const).map((name) => [name, 'text'] as const),
-]);
 const REGION_NAMES = nameTable(REGION_ATTRIBUTES.keys());
 
 /** What starts every suppression directive. */

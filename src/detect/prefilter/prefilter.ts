@@ -4,6 +4,7 @@ import { findNotices } from '../notices.js';
 import { normaliseOwner } from '../owners.js';
 import type { PageFormat } from '../../document/page.js';
 import type { MarkupRecord } from '../../document/html/html-scan.js';
+import { publisherNamesInText } from '../../document/publisher-text.js';
 import { phraseSearch } from './phrase-search.js';
 import { DIRECTIVE_TOKEN, regionSource } from './prefilter-text.js';
 
@@ -27,10 +28,6 @@ const CLAUSE = /all rights reserved|may not be (?:re)?published/i;
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 400;
 const JSON_ESCAPE = /\\u([\da-fA-F]{4})/g;
-// The page's own publisher, as the document layer reads it (meta/meta.ts, jsonld.ts), roughly.
-const PUBLISHER_META = /<meta\b[^>]*?(?:og:site_name|application-name|publisher|dc\.publisher)[^>]*>/gi;
-const CONTENT = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const PUBLISHER_JSON = /"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*)?"([^"]+)"/gi;
 
 /**
  * Builds the prefilter of a catalogue: one combined search for a token of every signal's
@@ -81,14 +78,8 @@ function hasForeignNotice(text: string, page: string, ownerNames: readonly strin
   });
   const owners = findNotices(regions).flatMap((notice) => (notice.owner ? [normaliseOwner(notice.owner)] : []));
   if (owners.length === 0) return false;
-  const known = [...ownerNames, ...publisherNames(page).map(normaliseOwner).filter((name) => name !== '')];
+  const known = [...ownerNames, ...publisherNamesInText(page).map(normaliseOwner).filter((name) => name !== '')];
   return owners.some((owner) => !known.some((name) => owner === name || owner.startsWith(`${name} `)));
-}
-
-function publisherNames(text: string): string[] {
-  const fromMeta = [...text.matchAll(PUBLISHER_META)].map((tag) => CONTENT.exec(tag[0])?.slice(1).find((v) => v !== undefined) ?? '');
-  const fromJson = [...text.matchAll(PUBLISHER_JSON)].map((match) => match[1] ?? '');
-  return [...fromMeta, ...fromJson];
 }
 
 /** Text with its character references and JSON escapes decoded. */
