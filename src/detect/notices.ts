@@ -1,8 +1,6 @@
-import { BLOCK_TAGS, isSkipped, regionKindOf } from '../document/classify.js';
-import { CREDIT_ATTRIBUTES, propertyName } from '../document/hast-regions.js';
+import { probeRegions } from '../document/hast-regions.js';
 import type { Region } from '../document/region.js';
-import { findStoryRoot } from '../document/story.js';
-import type { TreeNode, TreeRoot } from '../document/tree.js';
+import type { TreeRoot } from '../document/tree.js';
 
 /** A copyright or no-redistribution notice on a page, with the owner it names (if any). */
 export interface Notice {
@@ -65,34 +63,10 @@ function atStart(text: string): RegExpExecArray[] {
 
 /**
  * Whether `findNotices` could find a notice on the page of this HTML tree: a notice sign or word
- * in text of a region it reads, or in a credit attribute. It walks the tree as the region reader
- * does (hast-regions.ts), building no text, so a page whose only notices stand in the site's footer
- * outside the story, or in navigation, is passed over at a fraction of the cost of reading it. Where
- * the story's element is not a block, text just before it can share its first block and be read
- * as in the story: every footer is then taken to be in it; so it is where the page marks no story
- * element (the densest block of text, in the story too, is found only as the page is read).
+ * in a text the region reader would read into a region where notices are looked for (a probe of
+ * its walk, see `probeRegions`). A page whose only notices stand in the site's footer outside the
+ * story, or in navigation, is then passed over at a fraction of the cost of reading it.
  */
 export function mayHoldNotice(tree: TreeRoot): boolean {
-  const { root } = findStoryRoot(tree);
-  const isStoryInline = typeof root === 'object' && !BLOCK_TAGS.has(root.tagName);
-  // Where the page marks no story element, its densest block of text is in the story wherever it
-  // stands: any footer may be.
-  let isInStory = typeof root !== 'object';
-  const visit = (children: readonly TreeNode[], kind: Region['kind']): boolean => {
-    for (const child of children) {
-      if (child.type === 'text') {
-        if (holdsNotices(kind, isInStory || isStoryInline) && SIGN.test(child.value)) return true;
-        continue;
-      }
-      if (child.type !== 'element' || child.tagName === 'meta' || child.tagName === 'script' || isSkipped(child)) continue;
-      if (CREDIT_ATTRIBUTES.some((name) => SIGN.test(String(child.properties[propertyName(name)] ?? '')))) return true;
-      if (child.tagName === 'img') continue;
-      const wasInStory = isInStory;
-      if (child === root) isInStory = true;
-      if (visit(child.children, regionKindOf(child, kind) ?? kind)) return true;
-      if (child === root) isInStory = wasInStory;
-    }
-    return false;
-  };
-  return visit(tree.children, 'body');
+  return probeRegions(tree, (kind, isInStory, text) => holdsNotices(kind, isInStory) && SIGN.test(text));
 }

@@ -1,7 +1,7 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
-import type { PageFacts } from './facts.js';
+import { emptyFacts, type PageFacts } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { META_VALUE, readMeta } from './meta.js';
 import type { Region } from './region.js';
@@ -9,7 +9,7 @@ import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions,
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
-export const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
 // An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
 // there (GettyImages-1234567.jpg).
 const ALT_ATTRIBUTES = ['alt', 'title'];
@@ -37,6 +37,33 @@ export function extractRegions(tree: Root, source: string, facts: PageFacts): vo
   walker.markStory(first);
 }
 
+/** What a probe asks of a text, before it is read into a region of this kind, in the story or not. */
+export type RegionProbe = (kind: BlockKind, isInStory: boolean, text: string) => boolean;
+
+/** Ends a probe's walk at the first text that passes it. */
+const FOUND = Symbol('found');
+
+/**
+ * Whether some text the region reader would read, as the kind of region it would be read into,
+ * passes `probe`: the reader's own walk (`extractRegions`), which builds no text and ends at the
+ * first that passes, at a fraction of the cost of reading the page. Whether a text is in the story
+ * is known for sure only once the page is read (the densest block of text is in it): where the
+ * page marks no story element, or an inline one that text just before can share a block with,
+ * every text is taken to be in it.
+ */
+export function probeRegions(tree: Root, probe: RegionProbe): boolean {
+  const story = findStoryRoot(tree);
+  const isStoryKnown = typeof story.root === 'object' && BLOCK_TAGS.has(story.root.tagName);
+  const walker = new RegionWalker('', emptyFacts(), story, (kind, isInStory, text) => probe(kind, isInStory || !isStoryKnown, text));
+  try {
+    walker.walkChildren(tree.children, 'body');
+    return false;
+  } catch (error) {
+    if (error === FOUND) return true;
+    throw error;
+  }
+}
+
 class RegionWalker {
   #block = new TextBuilder();
   #blockKind: BlockKind = 'body';
@@ -62,6 +89,8 @@ class RegionWalker {
     private readonly source: string,
     private readonly facts: PageFacts,
     private readonly story: StoryRoot,
+    /** Where given, the walk reads no text and no metadata, but holds each text to it (`probeRegions`). */
+    private readonly probe?: RegionProbe,
   ) {
     this.#inStory = story.root === 'start';
   }
@@ -93,19 +122,17 @@ class RegionWalker {
 
   /**
    * Walks an element and returns its unlinked text in characters; `#best` is then the element,
-   * with the regions read inside it, if it can lead down to the story block. `mayHoldNotice`
-   * (detect/notices.ts) walks elements by these same rules, building no text: a change to what
-   * is skipped, read apart or in the story here is one there too.
+   * with the regions read inside it, if it can lead down to the story block.
    */
   #walkElement(element: Element, inherited: BlockKind): number {
     this.#best = undefined;
     const tag = element.tagName;
     if (tag === 'meta') {
-      readMeta(element, this.source, this.facts);
+      if (!this.probe) readMeta(element, this.source, this.facts);
       return 0;
     }
     if (tag === 'script') {
-      this.#readScript(element);
+      if (!this.probe) this.#readScript(element);
       return 0;
     }
     if (isSkipped(element)) return 0;
@@ -159,6 +186,10 @@ class RegionWalker {
   }
 
   #appendText(value: string, start: number | undefined, end: number | undefined, at: number): void {
+    if (this.probe) {
+      if (this.probe(this.#blockKind, this.#inStory, value)) throw FOUND;
+      return;
+    }
     const length = visibleLength(value);
     this.#text += length;
     if (this.#linkDepth > 0) {
@@ -205,6 +236,10 @@ class RegionWalker {
   #readAttribute(element: Element, name: string, kind: BlockKind): void {
     const value = element.properties[propertyName(name)];
     if (typeof value !== 'string' || value.trim() === '') return;
+    if (this.probe) {
+      if (this.probe(kind, this.#inStory, value)) throw FOUND;
+      return;
+    }
     const builder = new TextBuilder();
     const tagStart = element.position?.start?.offset;
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
@@ -231,7 +266,7 @@ function isLogo(element: Element): boolean {
 
 const propertyNames = new Map<string, string>();
 /** The hast property of an attribute: `data-credit` is `dataCredit`. */
-export function propertyName(attribute: string): string {
+function propertyName(attribute: string): string {
   let name = propertyNames.get(attribute);
   if (name === undefined) {
     name = attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
