@@ -22,6 +22,6 @@ export { proposeSelf, SELF_HOLDERS_FOLDER, siteHolderFile, type SelfProposal, ty
 export { mergeResults, mergeSarif, readShard, type SarifLog } from './workspace/merge.js';
 export { summarise } from './workspace/summary.js';
 export { assertWritable, writeAtomic } from './workspace/write-atomic.js';
-export { fileErrorMeaning } from './workspace/file-error.js';
+export { fileErrorMeaning } from './file-error.js';
 export { PACKAGE_ROOT } from './package-root.js';
 export { VERSION } from './version.js';

@@ -3,7 +3,7 @@ import { PolicyError, type Problem, UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { isInside, projectOf, readPolicyText } from './policy-text.js';
 import { policyError } from './problems.js';
-import { readFailure } from './read-failure.js';
+import { readFailure } from '../file-error.js';
 import { policySchema, type PolicySpec } from './schema.js';
 import { checkYaml, type FieldPath, parseYamlFile, problemAtField, suggest, type YamlFile } from './yaml-file.js';
 

@@ -5,7 +5,7 @@ import { BUILTIN_HOLDERS, loadHolders } from './load-holders.js';
 import { PolicyError, type Problem } from '../errors.js';
 import type { ChainLink } from './extends.js';
 import { isInside, projectOf, readPolicyText } from './policy-text.js';
-import { readFailure } from './read-failure.js';
+import { readFailure } from '../file-error.js';
 import type { KnownHolders } from './references.js';
 import { parseYamlFile, problemAtField } from './yaml-file.js';
 

@@ -7,7 +7,7 @@ import { linearProblem, type Syntax } from '../catalogue/pattern.js';
 import { holderSchema, type HolderSpec } from '../catalogue/schema.js';
 import { snapshotSpec } from '../catalogue/snapshot.js';
 import { readPolicyText } from './policy-text.js';
-import { readFailure } from './read-failure.js';
+import { readFailure } from '../file-error.js';
 import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from './yaml-file.js';
 
 /** The folder of holder files shipped with rightslint. */

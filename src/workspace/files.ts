@@ -6,7 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
-import { fileErrorReason } from './file-error.js';
+import { fileErrorReason } from '../file-error.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
 export interface Target {

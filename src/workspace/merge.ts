@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parseChunked } from '@discoveryjs/json-ext';
 import { UsageError } from '../errors.js';
-import { fileErrorReason } from './file-error.js';
+import { fileErrorReason } from '../file-error.js';
 import type { CheckResult, FileResult } from './result.js';
 import { summarise } from './summary.js';
 
