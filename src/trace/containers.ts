@@ -1,5 +1,4 @@
 import { emptyFacts } from '../document/facts.js';
-import { markdownToHast } from '../document/markdown/markdown.js';
 import { parseHtml } from '../document/html/parse-html.js';
 import type { PageFormat } from '../document/page.js';
 import type { TreeElement, TreeNode, TreeRoot } from '../document/tree.js';
@@ -15,7 +14,7 @@ const SHOWN = 5;
  */
 export async function containersAt(source: string, format: PageFormat, offsets: readonly number[]): Promise<Map<number, string>> {
   const tree: TreeRoot = format === 'markdown'
-    ? await markdownToHast(source, emptyFacts())
+    ? await (await import('../document/markdown/markdown.js')).markdownToHast(source, emptyFacts())
     : (await parseHtml(source, { full: true })).tree;
   const paths = new Map<number, string>();
   for (const offset of new Set(offsets)) {
