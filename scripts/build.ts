@@ -4,7 +4,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { literalsTable, translationsTable } from '../src/catalogue/compile.js';
+import { literalsTable } from '../src/catalogue/compile.js';
 import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
 import { writeSnapshot } from '../src/catalogue/snapshot.js';
 
@@ -50,4 +50,4 @@ await writeFile(
 );
 const entries = await loadHolders([BUILTIN_HOLDERS], BUILTIN_HOLDERS);
 const holders = await Promise.all(entries.map(async ({ spec, file }) => ({ spec, text: await readFile(resolve(BUILTIN_HOLDERS, file), 'utf8') })));
-await writeSnapshot({ holders, literals: literalsTable(entries), translations: translationsTable(entries) }, join(DIST, 'catalogue.json'));
+await writeSnapshot({ holders, literals: literalsTable(entries) }, join(DIST, 'catalogue.json'));

@@ -223,6 +223,6 @@ describe('patterns from users', () => {
     const folder = site({ 'rightslint.yaml': 'holders: [slow.yaml]\n', 'slow.yaml': holder('Slow(?= Wire)') });
     const { code, stderr } = await runCli(['check'], folder);
     expect(code).toBe(2);
-    expect(stderr).toContain('slow.yaml:9:14: `signals[0].pattern` Cannot compile pattern for the linear-time engine (RE2): invalid or unsupported Perl syntax: `(?=`');
+    expect(stderr).toContain('slow.yaml:9:14: `signals[0].pattern` Cannot compile pattern for RE2, the linear-time engine: invalid or unsupported Perl syntax: `(?=`. RE2 has no lookahead: give the text that must follow a match as `followedBy`, or the characters that must not as `notFollowedBy`.');
   });
 });

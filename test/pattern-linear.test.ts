@@ -2,8 +2,7 @@ import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { patternsOf } from '../src/catalogue/compile.js';
 import { BUILTIN_HOLDERS, loadHolders } from '../src/config/load-holders.js';
-import { compilePattern } from '../src/catalogue/pattern.js';
-import { toRe2 } from '../src/catalogue/to-re2.js';
+import { branchesOf, compilePattern, type PatternSpec, programOf } from '../src/catalogue/pattern.js';
 import { charactersRead } from './support/characters-read.js';
 
 // Searching a text for every match reads it about once, however many and close the matches (#18),
@@ -13,10 +12,10 @@ import { charactersRead } from './support/characters-read.js';
 type Found = string[];
 const found = (matches: Iterable<{ index: number; 0: string }>): Found => [...matches].map((m) => `${m.index}:${m[0]}`);
 
-/** The engine's own search for a translated pattern, as pattern.ts ran it before, with its literal check untouched. */
-function engineTranslated(pattern: string, ignoreCase: boolean, text: string): Found {
-  const { source, markers } = toRe2(pattern, ignoreCase);
-  const matcher = RE2JS.compile(source, RE2JS.LOOKBEHINDS).matcher(text);
+/** The engine's own search for a pattern's program, with its markers, and its literal check untouched. */
+function engineProgram(spec: PatternSpec, text: string): Found {
+  const { source, markers } = programOf(branchesOf(spec));
+  const matcher = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (spec.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0)).matcher(text);
   const matches: Found = [];
   for (let at = 0; at <= text.length && matcher.find(at); ) {
     const start = matcher.start(0);
@@ -64,21 +63,22 @@ const USER_PATTERNS: Array<[string, boolean]> = [
   ['PTI$|^PTI', false],
   ['pti/|photo', true],
 ];
-const JS_PATTERNS: Array<[string, boolean]> = [
-  ['(?<=\\/)PTI(?=\\/)', false],
-  ['(?<![\\p{L}])(?:Photo|PTI)(?![\\p{L}])', false],
-  ['(?:zeb.*ra|PTI)(?=\\s*\\/|$)', false],
-  ['PTI(?:\\/|.*?Photo)(?!\\d)', false],
-  ['x*', false],
-  ['(?:PTI)?(?=\\/)', false],
-  ['[𝐀😀]+(?=PTI|$)', false],
-  ['pti(?!\\/)|photo', true],
+// Patterns with conditions after them, each beside the JavaScript lookahead it stands for.
+const CONDITIONS: Array<[PatternSpec, string]> = [
+  [{ pattern: '(?<=/)PTI', followedBy: '/', ignoreCase: false }, '(?<=\\/)PTI(?=\\/)'],
+  [{ pattern: '(?<![\\p{L}])(?:Photo|PTI)', notFollowedBy: '[\\p{L}]', ignoreCase: false }, '(?<![\\p{L}])(?:Photo|PTI)(?![\\p{L}])'],
+  [{ pattern: '(?:zeb.*ra|PTI)', followedBy: '\\s*/|$', ignoreCase: false }, '(?:zeb.*ra|PTI)(?=\\s*\\/|$)'],
+  [{ pattern: 'PTI(?:/|.*?Photo)', notFollowedBy: '[\\d]', ignoreCase: false }, 'PTI(?:\\/|.*?Photo)(?!\\d)'],
+  [{ pattern: '(?:PTI)?', followedBy: '/', ignoreCase: false }, '(?:PTI)?(?=\\/)'],
+  [{ pattern: '[𝐀😀]+', followedBy: 'PTI|$', ignoreCase: false }, '[𝐀😀]+(?=PTI|$)'],
+  [{ pattern: [{ pattern: 'pti', notFollowedBy: '[/]' }, { pattern: 'photo' }], ignoreCase: true }, 'pti(?!\\/)|photo'],
+  [{ pattern: [{ pattern: 'PTI', followedBy: '/' }, { pattern: 'PT', notFollowedBy: '[I]' }, { pattern: 'x*' }], ignoreCase: false }, 'PTI(?=\\/)|PT(?!I)|x*'],
 ];
 
 describe('searching for every match', () => {
   it('finds what the engine\'s own search finds, for patterns of users\' holder files', () => {
     for (const [pattern, ignoreCase] of USER_PATTERNS) {
-      const compiled = compilePattern(pattern, ignoreCase, 're2');
+      const compiled = compilePattern({ pattern, ignoreCase });
       for (let seed = 1; seed <= 40; seed++) {
         const text = generated(['PTI', 'PTI/', 'AFP', ...AROUND], seed * 7, seed, seed % 2 ? 'PTI' : 'Photo');
         expect(found(compiled.matchAll(text)), `${pattern} on ${JSON.stringify(text)}`).toEqual(engineRe2(pattern, ignoreCase, text));
@@ -87,15 +87,15 @@ describe('searching for every match', () => {
     }
   });
 
-  it('finds what the engine\'s own search and V8 find, for patterns written in JavaScript', () => {
-    for (const [pattern, ignoreCase] of JS_PATTERNS) {
-      const compiled = compilePattern(pattern, ignoreCase, 'javascript');
-      const v8 = new RegExp(pattern, ignoreCase ? 'giu' : 'gu');
+  it('finds what the engine\'s own search finds, and V8 with the lookaheads, for patterns with conditions after them', () => {
+    for (const [spec, lookahead] of CONDITIONS) {
+      const compiled = compilePattern(spec);
+      const v8 = new RegExp(lookahead, spec.ignoreCase ? 'giu' : 'gu');
       for (let seed = 1; seed <= 40; seed++) {
         const text = generated(['PTI', 'PTI/', 'AFP', ...AROUND], seed * 7, seed, seed % 2 ? '/PTI' : 'PTI/');
         const ours = found(compiled.matchAll(text));
-        expect(ours, `${pattern} on ${JSON.stringify(text)}`).toEqual(engineTranslated(pattern, ignoreCase, text));
-        expect(ours, `${pattern} on ${JSON.stringify(text)} (V8)`).toEqual(found(text.matchAll(v8)));
+        expect(ours, `${lookahead} on ${JSON.stringify(text)}`).toEqual(engineProgram(spec, text));
+        expect(ours, `${lookahead} on ${JSON.stringify(text)} (V8)`).toEqual(found(text.matchAll(v8)));
       }
     }
   });
@@ -105,11 +105,11 @@ describe('searching for every match', () => {
     for (const { spec } of entries.filter(({ spec }) => ['aap', 'ntb', 'pa', 'pti', 'tt'].includes(spec.id))) {
       const marks = [spec.name, ...spec.aliases];
       const pieces = [...marks, ...marks.map((mark) => `${mark}/`), ...marks.map((mark) => `© ${mark}`), ...marks.map((mark) => `(${mark})`), ...AROUND];
-      for (const { pattern, ignoreCase } of patternsOf(spec)) {
-        const compiled = compilePattern(pattern, ignoreCase, 'javascript');
+      for (const pattern of patternsOf(spec)) {
+        const compiled = compilePattern(pattern);
         for (let seed = 1; seed <= 3; seed++) {
           const text = generated(pieces, 300 * seed, seed, marks[seed % marks.length] as string);
-          expect(found(compiled.matchAll(text)), `${spec.id}: ${pattern}`).toEqual(engineTranslated(pattern, ignoreCase, text));
+          expect(found(compiled.matchAll(text)), `${spec.id}: ${JSON.stringify(pattern.pattern)}`).toEqual(engineProgram(pattern, text));
         }
       }
     }
@@ -121,10 +121,10 @@ describe('searching for every match', () => {
     // Sizes above what re2js leaves to its backtracker (262,144 bits of state over the program's
     // instructions, 18,000 characters for a small program), which reads text otherwise.
     const cases: Array<{ name: string; pattern: ReturnType<typeof compilePattern>; unit: string; size: number }> = [
-      { name: 'PTI photo credit', pattern: compilePattern(pti?.pattern ?? '', false, 'javascript'), unit: 'PTI/', size: 4_000 },
-      { name: 'a user\'s choice with a missing literal', pattern: compilePattern('(?:zeb.*ra|PTI)/', false, 're2'), unit: 'PTI/', size: 24_000 },
-      { name: 'a user\'s pattern with a far literal', pattern: compilePattern('PTI(?:/|.*?Photo)', false, 're2'), unit: 'PTI/', size: 24_000 },
-      { name: 'a choice with a missing literal, in JavaScript', pattern: compilePattern('(?:zeb.*ra|PTI)(?=\\/)', false, 'javascript'), unit: 'PTI/', size: 24_000 },
+      { name: 'PTI photo credit', pattern: compilePattern(pti ?? { pattern: 'PTI', ignoreCase: false }), unit: 'PTI/', size: 4_000 },
+      { name: 'a user\'s choice with a missing literal', pattern: compilePattern({ pattern: '(?:zeb.*ra|PTI)/', ignoreCase: false }), unit: 'PTI/', size: 24_000 },
+      { name: 'a user\'s pattern with a far literal', pattern: compilePattern({ pattern: 'PTI(?:/|.*?Photo)', ignoreCase: false }), unit: 'PTI/', size: 24_000 },
+      { name: 'a choice with a missing literal, followed by a condition', pattern: compilePattern({ pattern: '(?:zeb.*ra|PTI)', followedBy: '/', ignoreCase: false }), unit: 'PTI/', size: 24_000 },
     ];
     for (const { name, pattern, unit, size } of cases) {
       const read = (length: number) => {

@@ -3,11 +3,10 @@ import { normaliseOwner } from '../detect/owners.js';
 import { KeywordSearch } from '../detect/prefilter/keywords.js';
 import type { RegionKind } from '../document/region.js';
 import { type CreditNames, creditNamesOf } from './credit-names.js';
-import { requiredLiterals, type Score } from './literals.js';
-import { compilePattern, type Pattern, type Syntax } from './pattern.js';
+import { branchLiterals, type Score } from './literals.js';
+import { branchesOf, compilePattern, type Pattern } from './pattern.js';
 import type { ContentKind, ExclusionSpec, HolderSpec, SignalType } from './schema.js';
-import { snapshotLiterals, translationKey } from './snapshot.js';
-import { type Re2Pattern, toRe2 } from './to-re2.js';
+import { snapshotLiterals } from './snapshot.js';
 
 /** A signal ready to run: its pattern compiled, its holder's exclusions joined to its own. */
 export interface CompiledSignal {
@@ -73,11 +72,10 @@ export interface SignalGate {
   ungated: readonly number[];
 }
 
-/** A holder, the file it was read from, and the syntax its patterns are written in. */
+/** A holder and the file it was read from. */
 export interface HolderEntry {
   spec: HolderSpec;
   file: string;
-  syntax: Syntax;
 }
 
 /** Compiles validated holders. Their patterns were checked when loaded, so compiling cannot fail. */
@@ -86,9 +84,9 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
   const signals: CompiledSignal[] = [];
   const nameWords = distinctiveNameWords(specs);
   const exclusions = new Map<string, readonly CompiledExclusion[]>();
-  for (const { spec: holder, syntax } of entries) {
+  for (const { spec: holder } of entries) {
     const compileExclusion = (spec: ExclusionSpec): CompiledExclusion => ({
-      pattern: compilePattern(spec.pattern, spec.ignoreCase, syntax),
+      pattern: compilePattern(spec),
       reason: spec.reason,
       regions: spec.regions ? new Set(spec.regions) : undefined,
     });
@@ -104,7 +102,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
         strength: signal.strength,
         regions: new Set(signal.regions),
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
-        pattern: compilePattern(signal.pattern, signal.ignoreCase, syntax),
+        pattern: compilePattern(signal),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
         literals: literalsOf(signal, words),
         ignoreCase: signal.ignoreCase,
@@ -128,8 +126,13 @@ function buildGate(signals: readonly CompiledSignal[]): SignalGate {
   return { search: new KeywordSearch([...owners.keys()], { caseless: true }), admits: [...owners.values()], ungated };
 }
 
-/** What a signal's literals are worked out from. */
+/** What a signal's literals are worked out from: its pattern (what follows a match is no part of it). */
 type LiteralSource = Pick<HolderSpec['signals'][number], 'pattern' | 'ignoreCase'>;
+
+function patternLiterals(signal: LiteralSource, words: NameWords | undefined): string[] | undefined {
+  const sources = branchesOf({ pattern: signal.pattern, ignoreCase: signal.ignoreCase }).map((branch) => branch.pattern);
+  return branchLiterals(sources, { score: namingScore(words), ignoreCase: signal.ignoreCase });
+}
 
 /**
  * A signal's literals. The analysis takes a tenth of a second for the shipped catalogue as a run
@@ -138,7 +141,7 @@ type LiteralSource = Pick<HolderSpec['signals'][number], 'pattern' | 'ignoreCase
  */
 function literalsOf(signal: LiteralSource, words: NameWords | undefined): string[] | undefined {
   const known = snapshotLiterals(literalsKey(signal, words));
-  return known === undefined ? requiredLiterals(signal.pattern, { score: namingScore(words), ignoreCase: signal.ignoreCase }) : (known ?? undefined);
+  return known === undefined ? patternLiterals(signal, words) : (known ?? undefined);
 }
 
 /** The literals of every signal of these holders, by `literalsKey` (null where a pattern names none). */
@@ -148,26 +151,15 @@ export function literalsTable(entries: readonly HolderEntry[]): Record<string, s
   for (const { spec } of entries) {
     const words = nameWords.get(spec.id);
     for (const signal of spec.signals) {
-      table[literalsKey(signal, words)] = requiredLiterals(signal.pattern, { score: namingScore(words), ignoreCase: signal.ignoreCase }) ?? null;
+      table[literalsKey(signal, words)] = patternLiterals(signal, words) ?? null;
     }
   }
   return table;
 }
 
 /** Every pattern of a holder: its exclusions, its signals, and their exclusions. */
-export function patternsOf(spec: HolderSpec): Array<{ pattern: string; ignoreCase: boolean }> {
+export function patternsOf(spec: HolderSpec): Array<ExclusionSpec | HolderSpec['signals'][number]> {
   return [...spec.exclude, ...spec.signals, ...spec.signals.flatMap((signal) => signal.exclude)];
-}
-
-/** Every pattern of these holders (those written in JavaScript's syntax) written for RE2, by `translationKey`. */
-export function translationsTable(entries: readonly HolderEntry[]): Record<string, Re2Pattern> {
-  const table: Record<string, Re2Pattern> = {};
-  for (const { spec } of entries.filter((entry) => entry.syntax === 'javascript')) {
-    for (const { pattern, ignoreCase } of patternsOf(spec)) {
-      table[translationKey(pattern, ignoreCase)] = toRe2(pattern, ignoreCase);
-    }
-  }
-  return table;
 }
 
 /** What a signal's literals depend on: its pattern and flag, and its holder's name words (by which they are chosen). */

@@ -1,6 +1,6 @@
-import { type AST, RegExpParser } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parseRe2 } from './screen.js';
 
-const parser = new RegExpParser({ ecmaVersion: 2024 });
 /** Literals shorter than this say too little to be worth looking for. */
 const MIN_LITERAL = 2;
 /** How many exact variants a run may multiply out to before it is cut. */
@@ -14,9 +14,21 @@ const MAX_VARIANTS = 16;
  * (`[Ww]riter` gives both), or in lower case where it ignores case.
  */
 export function requiredLiterals(source: string, { score = shortest, ignoreCase = false }: { score?: Score; ignoreCase?: boolean } = {}): string[] | undefined {
-  const pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  // A pattern regexpp cannot read (RE2 syntax of its own) names none: it is always tried.
+  const pattern = parseRe2(source);
   const fold = ignoreCase ? (text: string) => text.toLowerCase() : (text: string) => text;
-  return ofAlternatives(pattern.alternatives, { score, fold });
+  return pattern && ofAlternatives(pattern.ast.alternatives, { score, fold });
+}
+
+/** The literals of a pattern's branches, read as their `|`: undefined if one of them names none. */
+export function branchLiterals(sources: readonly string[], options: { score?: Score; ignoreCase?: boolean } = {}): string[] | undefined {
+  const union = new Set<string>();
+  for (const source of sources) {
+    const literals = requiredLiterals(source, options);
+    if (!literals) return undefined;
+    for (const literal of literals) union.add(literal);
+  }
+  return [...union];
 }
 
 /** How a search for literals goes: how to rank them, and how their letters are spelled. */

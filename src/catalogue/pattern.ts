@@ -1,7 +1,6 @@
 import { MatcherInput, RE2JS, RE2Set } from 're2js';
 import { withRememberedLiterals } from './remember-literals.js';
-import { snapshotTranslation } from './snapshot.js';
-import { type Re2Pattern, toRe2 } from './to-re2.js';
+import { screenOf } from './screen.js';
 
 /** A compiled pattern: every match in a text, with its index, as `String.prototype.matchAll` gives them. */
 export interface Pattern {
@@ -9,66 +8,89 @@ export interface Pattern {
 }
 
 /**
- * The syntax a holder file's patterns are written in. Every pattern runs on RE2 (re2js), whose
- * matching time is linear in the text whatever the pattern, and so is a search for all its
- * matches, however many (see remember-literals.ts). The shipped catalogue is written in
- * JavaScript's syntax (the `u` flag), lookaheads at the end included, and translated for RE2
- * (to-re2.ts; the build does it ahead of time); patterns from users' holder files are RE2's own.
+ * One branch of a pattern: RE2 syntax, and what must or must not come right after a match, which
+ * is not part of it. RE2 has no lookahead (it is what keeps matching linear in the text), so the
+ * lookahead a holder file needs is data: `followedBy` is a pattern the text after the match must
+ * match, `notFollowedBy` a class of characters none of which may follow it (the end of the text
+ * may), which is all the catalogue's negative lookaheads asked.
  */
-export type Syntax = 'javascript' | 're2';
-
-// Translated patterns, compiled, by source and flag: a process that loads policies again (a
-// script that checks often, the test suite) compiles each once.
-const translated = new Map<string, Pattern>();
-
-/** Compiles a pattern, when first used (a run meets few of the catalogue's); throws with RE2's message where RE2 cannot take it. */
-export function compilePattern(source: string, ignoreCase: boolean, syntax: Syntax): Pattern {
-  if (syntax === 'javascript') {
-    let compiled: Pattern | undefined;
-    return { matchAll: (text) => (compiled ??= translatedPattern(source, ignoreCase)).matchAll(text) };
-  }
-  const re2 = RE2JS.compile(source, RE2JS.LOOKBEHINDS | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
-  return {
-    // As `re2.matchAll` finds them (the matcher moves on after an empty match by itself), without
-    // the submatches it works out for each, which are not asked for.
-    matchAll: (text) =>
-      withRememberedLiterals(re2, text, () => {
-        const matches: Array<{ index: number; 0: string }> = [];
-        const matcher = re2.matcher(text);
-        while (matcher.find()) matches.push({ index: matcher.start(0), 0: text.slice(matcher.start(0), matcher.end(0)) });
-        return matches;
-      }),
-  };
+export interface Branch {
+  pattern: string;
+  followedBy?: string | undefined;
+  notFollowedBy?: string | undefined;
 }
 
-function translatedPattern(source: string, ignoreCase: boolean): Pattern {
-  const key = `${ignoreCase ? 'i' : ''}/${source}`;
-  let pattern = translated.get(key);
-  if (!pattern) translated.set(key, (pattern = fromTranslation(snapshotTranslation(source, ignoreCase) ?? toRe2(source, ignoreCase))));
-  return pattern;
+/** What a holder file says of a pattern: one branch, or several tried in order as `|` tries them. */
+export interface PatternSpec {
+  pattern: string | readonly Branch[];
+  followedBy?: string | undefined;
+  notFollowedBy?: string | undefined;
+  ignoreCase: boolean;
+}
+
+/** A pattern's branches, the common one-pattern form included. */
+export function branchesOf({ pattern, followedBy, notFollowedBy }: PatternSpec): readonly Branch[] {
+  return typeof pattern === 'string' ? [{ pattern, followedBy, notFollowedBy }] : pattern;
 }
 
 /**
- * Runs a translated pattern: a text the screen does not match is passed over at once; else each
- * match ends at its marker, if it has one, and the next search starts there.
+ * The branches as one RE2 program. A branch with a condition after it becomes `(?:P)()(?:F)`:
+ * the empty group, its marker, stands where the match ends, and the text after it is matched
+ * but not kept. `notFollowedBy: '[C]'` is `(?:P)()(?:[^C]|$)`. RE2 tries the branches' ways to
+ * match in the order a backtracking engine does, and keeps the first that succeeds, so this is
+ * exactly what a lookahead at the end of each branch meant.
  */
-function fromTranslation({ source, markers, screen }: Re2Pattern): Pattern {
-  const quick = RE2JS.compile(screen);
+export function programOf(branches: readonly Branch[]): { source: string; markers: number } {
+  let markers = 0;
+  const source = branches.map(({ pattern, followedBy, notFollowedBy }) => {
+    if (followedBy !== undefined) return markers++, `(?:${pattern})()(?:${followedBy})`;
+    if (notFollowedBy !== undefined) return markers++, `(?:${pattern})()(?:[^${notFollowedBy.slice(1, -1)}]|$)`;
+    return `(?:${pattern})`;
+  });
+  return { source: source.join('|'), markers };
+}
+
+// Compiled patterns by their branches and flag: a process that loads policies again (a script
+// that checks often, the test suite) compiles each once.
+const compiled = new Map<string, Pattern>();
+
+/**
+ * Compiles a validated pattern, when first used (a run meets few of the catalogue's): a text
+ * the screen (see screen.ts) does not match is passed over at once; else each match ends at its
+ * marker, if it has one, and the next search starts there.
+ */
+export function compilePattern(spec: PatternSpec): Pattern {
+  const branches = branchesOf(spec);
+  const key = JSON.stringify([branches, spec.ignoreCase]);
+  let pattern = compiled.get(key);
+  if (!pattern) {
+    let made: Pattern | undefined;
+    pattern = { matchAll: (text) => (made ??= compiledNow(branches, spec.ignoreCase)).matchAll(text) };
+    compiled.set(key, pattern);
+  }
+  return pattern;
+}
+
+function compiledNow(branches: readonly Branch[], ignoreCase: boolean): Pattern {
+  const flags = ignoreCase ? RE2JS.CASE_INSENSITIVE : 0;
+  const screen = screenOf(branches);
+  const quick = screen === undefined ? undefined : RE2JS.compile(screen, flags);
+  const { source, markers } = programOf(branches);
   // Most texts fail the screen: the exact pattern is compiled when one first passes.
   let exact: RE2JS | undefined;
   return {
     matchAll(text) {
-      if (!quick.test(text)) return [];
-      exact ??= RE2JS.compile(source, RE2JS.LOOKBEHINDS);
+      if (quick && !quick.test(text)) return [];
+      exact ??= RE2JS.compile(source, RE2JS.LOOKBEHINDS | flags);
       return withRememberedLiterals(exact, text, () => matchesOf(exact as RE2JS, markers, text));
     },
   };
 }
 
 /**
- * Every match of a translated pattern, each ending at its first marker that took part. One search
- * a match asks for the markers' places at once: a matcher finds the match, then searches again
- * from its start for the groups, which doubled the time of a text dense with matches.
+ * Every match of a program, each ending at its first marker that took part. One search a match
+ * asks for the markers' places at once: a matcher finds the match, then searches again from its
+ * start for the groups, which doubled the time of a text dense with matches.
  */
 function matchesOf(exact: RE2JS, markers: number, text: string): Array<{ index: number; 0: string }> {
   const matches: Array<{ index: number; 0: string }> = [];
@@ -89,19 +111,45 @@ function matchesOf(exact: RE2JS, markers: number, text: string): Array<{ index: 
       }
     }
     matches.push({ index: start, 0: text.slice(start, end) });
-    // After an empty match the search moves on by one character (a whole one, as the `u` flag reads text).
+    // After an empty match the search moves on by one character (a whole one, not half a surrogate pair).
     at = end > start ? end : start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
   }
   return matches;
 }
 
-/** Why RE2 refuses a pattern of a user's holder file, in words for a policy author, or undefined when it takes it. */
+// What RE2 made of each pattern checked: a process that loads holder files again (a script that
+// checks often, the test suite; the shipped ones where the build's snapshot is missing) compiles
+// each of the catalogue's 1,800 patterns and conditions once, not at every load.
+const problems = new Map<string, string | undefined>();
+
+/** Why RE2 refuses a pattern, in words for a holder file's author, or undefined when it takes it. */
 export function linearProblem(source: string): string | undefined {
+  if (!problems.has(source)) problems.set(source, compileProblem(source));
+  return problems.get(source);
+}
+
+function compileProblem(source: string): string | undefined {
   try {
     RE2JS.compile(source, RE2JS.LOOKBEHINDS);
     return undefined;
   } catch (error) {
     const detail = (error as Error).message.replace(/^error parsing regexp: /, '');
-    return `Cannot compile pattern for the linear-time engine (RE2): ${detail}. Holder files of a policy may not use lookahead or backreferences.`;
+    const advice = /\(\?[=!]/.test(source)
+      ? ' RE2 has no lookahead: give the text that must follow a match as `followedBy`, or the characters that must not as `notFollowedBy`.'
+      : /\\[1-9]/.test(source) ? ' RE2 has no backreferences.' : '';
+    return `Cannot compile pattern for RE2, the linear-time engine: ${detail}.${advice}`;
   }
+}
+
+/**
+ * Why a `notFollowedBy` is not one character class, or undefined when it is: it is compiled as
+ * the class's complement (or the end of the text), which only a class has.
+ */
+export function notFollowedByProblem(source: string): string | undefined {
+  // One bracketed class, not negated: escapes, POSIX classes and plain characters, no `]` or `[` alone.
+  if (!/^\[(?!\^)(?:\\.|\\[pPx]\{[^}]*\}|\[:\^?[a-z]+:\]|[^\\[\]])+\]$/.test(source)) {
+    return `Cannot use \`${source}\` as notFollowedBy: it must be one character class such as \`[\\p{L}\\p{N}]\`, not negated; write any other condition as \`followedBy\``;
+  }
+  const problem = linearProblem(`[^${source.slice(1, -1)}]`);
+  return problem && `Cannot use \`${source}\` as notFollowedBy: ${problem}`;
 }

@@ -3,12 +3,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { PolicyError, type Problem } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { HolderEntry } from '../catalogue/compile.js';
-import { linearProblem, type Syntax } from '../catalogue/pattern.js';
-import { holderSchema, type HolderSpec } from '../catalogue/schema.js';
+import { holderSchema } from '../catalogue/schema.js';
 import { snapshotSpec } from '../catalogue/snapshot.js';
 import { readPolicyText } from './policy-text.js';
 import { readFailure } from '../file-error.js';
-import { type FieldPath, parseYamlFile, problemAtField, validateYaml, type YamlFile } from './yaml-file.js';
+import { parseYamlFile, problemAtField, validateYaml } from './yaml-file.js';
 
 /** The folder of holder files shipped with rightslint. */
 export const BUILTIN_HOLDERS = join(PACKAGE_ROOT, 'rules/holders');
@@ -16,6 +15,8 @@ export const BUILTIN_HOLDERS = join(PACKAGE_ROOT, 'rules/holders');
 /**
  * Reads holder files and folders of them (`*.yaml`), validating each; every problem in every
  * file is collected before one PolicyError is thrown. Ids must be unique and match file names.
+ * Shipped and users' files are read alike: their patterns are RE2's (see catalogue/pattern.ts),
+ * checked by the schema, so a pattern copied from the catalogue works in a user's file.
  */
 export async function loadHolders(paths: readonly string[], cwd: string): Promise<HolderEntry[]> {
   const files = (await Promise.all(paths.map(expandHolderPath))).flat();
@@ -32,24 +33,22 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
       continue;
     }
     try {
-      const syntax: Syntax = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? 'javascript' : 're2';
       // A shipped file as the build validated it, unless edited since (or its id is taken).
-      const built = syntax === 'javascript' ? snapshotSpec(text) : undefined;
+      const built = resolve(file).startsWith(`${BUILTIN_HOLDERS}${sep}`) ? snapshotSpec(text) : undefined;
       if (built && !seen.has(built.id)) {
         seen.set(built.id, display);
-        entries.push({ spec: built, file: display, syntax });
+        entries.push({ spec: built, file: display });
         continue;
       }
       const yaml = parseYamlFile(display, text);
       const spec = validateYaml(yaml, holderSchema);
-      if (syntax === 're2') problems.push(...linearProblems(yaml, spec));
       const previous = seen.get(spec.id);
       if (previous) {
         problems.push(problemAtField(yaml, ['id'], `Holder \`${spec.id}\` is already defined in ${previous}`));
         continue;
       }
       seen.set(spec.id, display);
-      entries.push({ spec, file: display, syntax });
+      entries.push({ spec, file: display });
     } catch (error) {
       if (error instanceof PolicyError) problems.push(...error.problems);
       else throw error;
@@ -57,21 +56,6 @@ export async function loadHolders(paths: readonly string[], cwd: string): Promis
   }
   if (problems.length > 0) throw new PolicyError(problems);
   return entries.sort((a, b) => a.spec.id.localeCompare(b.spec.id));
-}
-
-/** Every pattern of a user's holder file that RE2 cannot run, at its place in the file. */
-function linearProblems(yaml: YamlFile, spec: HolderSpec): Problem[] {
-  const patterns: Array<[FieldPath, string]> = [
-    ...spec.exclude.map((e, i): [FieldPath, string] => [['exclude', i, 'pattern'], e.pattern]),
-    ...spec.signals.flatMap((signal, i) => [
-      [['signals', i, 'pattern'], signal.pattern] as [FieldPath, string],
-      ...signal.exclude.map((e, j): [FieldPath, string] => [['signals', i, 'exclude', j, 'pattern'], e.pattern]),
-    ]),
-  ];
-  return patterns.flatMap(([path, source]) => {
-    const message = linearProblem(source);
-    return message ? [problemAtField(yaml, path, message)] : [];
-  });
 }
 
 async function expandHolderPath(path: string): Promise<string[]> {
