@@ -12,7 +12,8 @@ export interface Pattern {
  * is not part of it. RE2 has no lookahead (it is what keeps matching linear in the text), so the
  * lookahead a holder file needs is data: `followedBy` is a pattern the text after the match must
  * match, `notFollowedBy` a class of characters none of which may follow it (the end of the text
- * may), which is all the catalogue's negative lookaheads asked.
+ * may). That is one class because its complement is one too; a longer condition that must not
+ * hold is written as a `followedBy` of what may follow instead, or as an exclusion.
  */
 export interface Branch {
   pattern: string;
