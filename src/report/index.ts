@@ -1,5 +1,6 @@
 import type { CheckResult } from '../workspace/result.js';
 import type { ReportChunks } from './chunks.js';
+import { csvChunks } from './csv.js';
 import { githubChunks } from './github.js';
 import { jsonChunks } from './json.js';
 import { junitChunks } from './junit.js';
@@ -8,7 +9,7 @@ import { sarifChunks } from './sarif.js';
 import { stylishChunks } from './stylish.js';
 
 /** Every output format's name, sorted: what `--format` takes. */
-export const FORMAT_NAMES = ['github', 'json', 'junit', 'sarif', 'stylish'] as const;
+export const FORMAT_NAMES = ['csv', 'github', 'json', 'junit', 'sarif', 'stylish'] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
@@ -17,6 +18,7 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
  * whole report in one string, which V8 caps at about 512 MB.
  */
 export const REPORTS: Record<FormatName, (result: CheckResult, options: ReportOptions) => ReportChunks> = {
+  csv: (result, options) => csvChunks(result, options),
   github: (result, options) => githubChunks(result, options),
   json: (result, options) => jsonChunks(result, options),
   junit: (result) => junitChunks(result),
