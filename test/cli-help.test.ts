@@ -109,9 +109,9 @@ describe('a command line that does not parse', () => {
   });
 
   it('names the nearest value of an option that takes one of a list', async () => {
-    expect(await refused('check', '--format', 'jsn')).toEqual(usage('Cannot use --format `jsn`: expected one of csv, github, json, junit, sarif, stylish; did you mean `json`?'));
-    expect(await refused('check', '-f', 'json', '-f', 'sarif', '-o', 'a.json', '-f', 'stylsh')).toEqual(usage('Cannot use --format `stylsh`: expected one of csv, github, json, junit, sarif, stylish; did you mean `stylish`?'));
-    expect(await refused('merge', '-f', 'srif', 'a.json')).toEqual(usage('Cannot use --format `srif`: expected one of csv, github, json, junit, sarif, stylish; did you mean `sarif`?', 'rightslint merge --help'));
+    expect(await refused('check', '--format', 'jsn')).toEqual(usage('Cannot use --format `jsn`: expected one of csv, github, html, json, junit, sarif, stylish; did you mean `json`?'));
+    expect(await refused('check', '-f', 'json', '-f', 'sarif', '-o', 'a.json', '-f', 'stylsh')).toEqual(usage('Cannot use --format `stylsh`: expected one of csv, github, html, json, junit, sarif, stylish; did you mean `stylish`?'));
+    expect(await refused('merge', '-f', 'srif', 'a.json')).toEqual(usage('Cannot use --format `srif`: expected one of csv, github, html, json, junit, sarif, stylish; did you mean `sarif`?', 'rightslint merge --help'));
     expect(await refused('trace', '-f', 'sarif', 'x.html')).toEqual(usage('Cannot use --format `sarif`: expected one of stylish, json', 'rightslint trace --help'));
     expect(await refused('holders', '--format', 'jsno')).toEqual(usage('Cannot use --format `jsno`: expected one of table, json; did you mean `json`?', 'rightslint holders --help'));
   });

@@ -89,7 +89,7 @@ beforeAll(async () => {
 
 describe('REPORTS', () => {
   it('offers every reporter by name, sorted', () => {
-    expect(Object.keys(REPORTS)).toEqual(['csv', 'github', 'json', 'junit', 'sarif', 'stylish']);
+    expect(Object.keys(REPORTS)).toEqual(['csv', 'github', 'html', 'json', 'junit', 'sarif', 'stylish']);
     expect(FORMAT_NAMES).toEqual(Object.keys(REPORTS));
   });
 });

@@ -7,6 +7,7 @@ import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { REPORT_OPTIONS, reportOptions } from './report-options.js';
+import { reportSources } from './report-sources.js';
 
 /** `rightslint check`: its options, each described once for parsing and for `--help`. */
 export const CHECK_USAGE = {
@@ -39,6 +40,7 @@ export const CHECK_USAGE = {
     'rightslint check content/',
     'rightslint check --changed-since origin/main --quiet',
     'rightslint check -f sarif -o rightslint.sarif -f stylish',
+    'rightslint check -f html -o report.html',
     'cat page.md | rightslint check --stdin --stdin-filename content/page.md',
   ],
   details: [
@@ -81,7 +83,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   });
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { ...options, color }));
+  // The page on standard input is not the file it stands for, which may differ or not exist.
+  const sources = outputs.some((output) => output.format === 'html') ? await reportSources(result, io, !values.stdin) : {};
+  await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { ...options, ...sources, color }));
   const { errors, warnings } = result.summary;
   // As ESLint does: when warnings alone fail the run, say so (with --quiet they were not shown).
   if (errors === 0 && maxWarnings >= 0 && warnings > maxWarnings) {

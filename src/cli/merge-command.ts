@@ -9,6 +9,7 @@ import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
 import { EXIT, type Io } from './io.js';
 import { REPORT_OPTIONS, reportOptions } from './report-options.js';
+import { reportSources } from './report-sources.js';
 
 /** `rightslint merge`: its options, each described once for parsing and for `--help`. */
 export const MERGE_USAGE = {
@@ -55,6 +56,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(shards.flatMap((shard) => (shard.kind === 'json' ? [shard.document] : [])));
   const shown = values.quiet ? errorsOnly(result) : result;
-  await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, color: colored }));
+  const sources = outputs.some((output) => output.format === 'html') ? await reportSources(result, io, true) : {};
+  await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, ...sources, color: colored }));
   return exitCode(result, -1);
 }

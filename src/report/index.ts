@@ -2,6 +2,7 @@ import type { CheckResult } from '../workspace/result.js';
 import type { ReportChunks } from './chunks.js';
 import { csvChunks } from './csv.js';
 import { githubChunks } from './github.js';
+import { htmlChunks } from './html.js';
 import { jsonChunks } from './json.js';
 import { junitChunks } from './junit.js';
 import type { ReportOptions } from './options.js';
@@ -9,7 +10,7 @@ import { sarifChunks } from './sarif.js';
 import { stylishChunks } from './stylish.js';
 
 /** Every output format's name, sorted: what `--format` takes. */
-export const FORMAT_NAMES = ['csv', 'github', 'json', 'junit', 'sarif', 'stylish'] as const;
+export const FORMAT_NAMES = ['csv', 'github', 'html', 'json', 'junit', 'sarif', 'stylish'] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
@@ -20,11 +21,12 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 export const REPORTS: Record<FormatName, (result: CheckResult, options: ReportOptions) => ReportChunks> = {
   csv: (result, options) => csvChunks(result, options),
   github: (result, options) => githubChunks(result, options),
+  html: (result, options) => htmlChunks(result, options),
   json: (result, options) => jsonChunks(result, options),
   junit: (result) => junitChunks(result),
   sarif: (result, options) => sarifChunks(result, options),
   stylish: (result, options) => stylishChunks(result, options),
 };
 
-export { DEFAULT_MAX_EVIDENCE, type ReportOptions } from './options.js';
+export { DEFAULT_MAX_EVIDENCE, type LicenseClause, type ReportOptions } from './options.js';
 export type { ReportChunks } from './chunks.js';

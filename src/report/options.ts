@@ -15,6 +15,29 @@ export interface ReportOptions {
    * attaches an annotation only to a path relative to it.
    */
   workspace?: string;
+  /**
+   * A page's text as it was checked, decoded by its `encoding`, for a report that shows evidence
+   * in its context (html). Absent, or undefined for a page, where the text is not at hand (a page
+   * read from standard input, a shard's result merged on another machine): the evidence is then
+   * shown alone. The report never reads files itself, so a result can be reported anywhere.
+   */
+  pageText?: (path: string, encoding: string | undefined) => string | undefined;
+  /** The policy's licences by id, so a report people read can quote the clause a finding names. */
+  licenses?: ReadonlyMap<string, LicenseClause>;
+  /** Holders' names by id (the catalogue's and the policy's own), for reports people read. */
+  holderNames?: ReadonlyMap<string, string>;
+}
+
+/** A licence as the policy grants it: what a report quotes beside a finding that names it. */
+export interface LicenseClause {
+  holder: string;
+  via?: string | undefined;
+  kinds?: readonly string[] | undefined;
+  paths: readonly string[];
+  from?: string | undefined;
+  until?: string | undefined;
+  retention?: string | undefined;
+  attribution?: string | undefined;
 }
 
 /**
