@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../src/workspace/result.js';
+import { runCli } from './support/run-cli.js';
+import { scratchFolder } from './support/scratch.js';
+
+// Debian's and Ubuntu's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names.
+// playwright-core brings no browser of its own, and its own download is not fetched here.
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const executablePath = CANDIDATES.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
+if (!executablePath) {
+  console.warn('report-browser.test.ts: skipped, no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
+}
+
+const NEWSROOM = join(import.meta.dirname, '../examples/newsroom');
+const AS_OF = '2026-01-15';
+/** Where the screenshot is kept for a person to look at (git-ignored). */
+const ARTIFACTS = join(import.meta.dirname, '../test-artifacts');
+
+describe.skipIf(!executablePath)('the html report in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let json: CheckResult;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const folder = scratchFolder('browser');
+    const report = join(folder, 'report.html');
+    const run = await runCli(['check', '--as-of', AS_OF, '-f', 'html', '-o', report, '-f', 'json'], NEWSROOM);
+    json = JSON.parse(run.stdout) as CheckResult;
+    expect(readFileSync(report, 'utf8')).toContain('Rights report');
+    // Playwright talks to the browser over a pipe: no port is opened, and the page is a file.
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) problems.push(`request: ${request.url()}`);
+    });
+    await page.goto(pathToFileURL(report).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const visibleRows = (table: string) => page.locator(`#${table} tbody tr:visible`);
+  const findings = () => json.files.flatMap((file) => file.findings.map((finding) => ({ path: file.path, ...finding })));
+
+  it('shows the counts of the JSON summary', async () => {
+    const shown = async (name: string) => Number(await page.locator(`[data-count="${name}"]`).textContent());
+    const { scanned, skipped, errored, errors, warnings, suppressed } = json.summary;
+    expect({ scanned: await shown('scanned'), skipped: await shown('skipped'), errored: await shown('errored'), errors: await shown('errors'), warnings: await shown('warnings'), suppressed: await shown('suppressed') })
+      .toEqual({ scanned, skipped, errored, errors, warnings, suppressed });
+    expect(await shown('holders')).toBe(new Set(json.files.flatMap((file) => file.holders.map((holder) => holder.holder))).size);
+    expect(await page.locator('.chart svg').count()).toBe(5);
+  });
+
+  it('filters findings by severity and by text, and counts what it shows', async () => {
+    const form = page.locator('form[data-filters="findings"]');
+    await expect.poll(() => visibleRows('findings').count()).toBe(findings().length);
+    await form.locator('select[name="severity"]').selectOption('warning');
+    expect(await visibleRows('findings').count()).toBe(findings().filter((finding) => finding.severity === 'warning').length);
+    await form.locator('select[name="severity"]').selectOption('');
+    await form.locator('input[name="q"]').fill('hamburg');
+    const hamburg = findings().filter((finding) => finding.path.includes('hamburg') || finding.message.toLowerCase().includes('hamburg'));
+    expect(hamburg.length).toBeGreaterThan(0);
+    expect(await visibleRows('findings').count()).toBe(hamburg.length);
+    expect(await form.locator('output').textContent()).toBe(`${hamburg.length} of ${findings().length} shown`);
+    await form.locator('input[name="q"]').fill('');
+    expect(await visibleRows('findings').count()).toBe(findings().length);
+  });
+
+  it('sorts findings by line, up then down, and pages by path', async () => {
+    const lines = async () => (await page.locator('#findings tbody tr td:nth-child(2)').allTextContents()).map((text) => text.split(':').map(Number) as [number, number]);
+    const byPlace = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+    await page.locator('#findings thead th', { hasText: 'Line' }).locator('button').click();
+    expect(await lines()).toEqual([...await lines()].sort(byPlace));
+    await page.locator('#findings thead th', { hasText: 'Line' }).locator('button').click();
+    expect(await lines()).toEqual([...await lines()].sort(byPlace).reverse());
+    expect(await page.locator('#findings thead th', { hasText: 'Line' }).getAttribute('aria-sort')).toBe('descending');
+    await page.locator('#pages thead th', { hasText: 'Page' }).locator('button').click();
+    const paths = await page.locator('#pages tbody tr td:first-child').allTextContents();
+    expect(paths).toEqual([...paths].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  });
+
+  it('loads nothing from the network and logs no error, and leaves a screenshot to look at', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator('#findings thead th', { hasText: 'Severity' }).locator('button').click();
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    expect(existsSync(join(ARTIFACTS, 'report.png'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
