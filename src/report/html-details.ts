@@ -14,7 +14,7 @@ export interface DetailContext {
   licenses: ReportOptions['licenses'];
 }
 
-const RULES = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
+const RULE_META = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
 
 /**
  * The details of one page's findings: for each, its message and place, each piece of evidence
@@ -92,7 +92,7 @@ function clauseList(clause: LicenseClause): string {
 
 /** The rule's own description and its documentation: the only links a report holds, to our docs. */
 function ruleDetails(ruleId: string): string {
-  const rule = RULES.get(ruleId);
+  const rule = RULE_META.get(ruleId);
   if (!rule) return '';
   return `<div class="rule"><h4>Rule</h4><p>${escapeHtml(rule.description)} <a href="${escapeHtml(docsUrl(rule.id))}">Read about <code>${escapeHtml(rule.id)}</code></a></p></div>`;
 }

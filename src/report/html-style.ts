@@ -34,6 +34,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;
 thead th{background:var(--panel);position:sticky;top:0;white-space:nowrap}tbody tr:last-child td{border-bottom:0}
 th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+td.path{min-width:15rem}.nowrap{white-space:nowrap}
 td.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;border-radius:999px;padding:0 .5rem;font-size:.8rem;font-weight:600;color:#fff}
 .badge-error{background:var(--error)}.badge-warning{background:var(--warning)}

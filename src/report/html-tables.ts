@@ -25,7 +25,7 @@ export function findingsTable(placed: readonly PlacedFinding[], nameOf: (holder:
       + `<td class="path">${escapeHtml(file.path)}</td>`
       + `<td class="number" data-sort="${finding.line * 1e6 + finding.column}">${finding.line}:${finding.column}</td>`
       + `<td><span class="badge badge-${finding.severity}">${finding.severity}</span></td>`
-      + `<td>${escapeHtml(finding.ruleId)}</td>`
+      + `<td class="nowrap">${escapeHtml(finding.ruleId)}</td>`
       + `<td>${finding.holder ? escapeHtml(nameOf(finding.holder)) : ''}</td>`
       + `<td>${escapeHtml(kinds.join(', '))}</td>`
       + `<td>${state === 'open' ? 'open' : `<span title="${escapeHtml(finding.suppression?.justification ?? '')}">accepted</span>`}</td>`
@@ -49,7 +49,7 @@ export function pagesTable(files: readonly FileResult[], nameOf: (holder: string
     return `<tr data-status="${escapeHtml(file.status)}">`
       + `<td class="path">${escapeHtml(file.path)}</td>`
       + `<td>${escapeHtml(file.status)}</td>`
-      + `<td>${file.publishedFrom === 'as-of' ? '' : escapeHtml(file.published ?? '')}</td>`
+      + `<td class="nowrap">${file.publishedFrom === 'as-of' ? '' : escapeHtml(file.published ?? '')}</td>`
       + `<td>${holders.join(' ')}</td>`
       + `<td class="number">${open.filter((finding) => finding.severity === 'error').length}</td>`
       + `<td class="number">${open.filter((finding) => finding.severity === 'warning').length}</td>`

@@ -18,7 +18,6 @@ const POLICY = [
   "default-src 'none'",
   `style-src 'sha256-${sha256(REPORT_STYLE)}'`,
   `script-src 'sha256-${sha256(REPORT_SCRIPT)}'`,
-  "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
