@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { summarise } from '../src/workspace/summary.js';
 import type { CheckResult, FileResult, Finding } from '../src/workspace/result.js';
+import { formatCsv } from '../src/report/csv.js';
 import { formatGithub } from '../src/report/github.js';
+import { formatHtml } from '../src/report/html.js';
 import { FORMAT_NAMES, REPORTS } from '../src/report/index.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
@@ -289,5 +291,17 @@ describe('formatGithub', () => {
 
   it('matches the golden file', async () => {
     await expect(formatGithub(sample)).toMatchFileSnapshot('./snapshots/report.github.txt');
+  });
+});
+
+describe('formatCsv', () => {
+  it('matches the golden file', async () => {
+    await expect(formatCsv(sample, OPTIONS)).toMatchFileSnapshot('./snapshots/report.csv');
+  });
+});
+
+describe('formatHtml', () => {
+  it('matches the golden file', async () => {
+    await expect(formatHtml(sample, OPTIONS)).toMatchFileSnapshot('./snapshots/report.html');
   });
 });
