@@ -62,6 +62,7 @@ const BUILT: Array<[string, string]> = [
   ['a select with options', '<form><select name="s"><option>AFP<option selected>AP<optgroup label="g"><option>x</optgroup></select></form><p>after'],
   ['noscript in the head and the body', '<head><noscript><link rel="x"></noscript><noscript><img src="p.gif"></noscript></head><body><noscript><p>AFP</p></noscript>'],
   ['pre and textarea drop their first line feed', '<pre>\nPARIS (AFP) -</pre><textarea>\r\nx</textarea><listing>\ny</listing>'],
+  ['a comment after the body tag inside MathML', '<p>x<math><mi>y</mi></body><!-- (c) AFP --></math>'],
   ['comments everywhere, bogus ones too', '<!-- a --><!DOCTYPE html><html><!--b--><head><!----></head><body><!-->x<!--->y<?xml z?><!x></ q></body><!-- after body --></html><!-- end -->'],
   ['references in text and attributes', '<p title="a&amp;b &notit; &copy=">&copy; AFP &amp &notin; &#169;&#x41;</p><img alt="Photo&colon; AFP &amp;copy">'],
   ['line endings', '<p>a\r\nb\rc</p>\r\n<!--\r\n-->'],

@@ -199,7 +199,8 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
     }
     const data = commentData(html, start, end);
     const comment = { type: 'comment' as const, value: data.replace(/\r\n?/g, '\n'), position: { start: { offset: start }, end: { offset: end } } };
-    const parent = this.mode === 'before-html' || this.mode === 'after-after-body' ? this.root : this.mode === 'after-body' ? this.stack[0] : this.current;
+    // In SVG or MathML a comment goes into the current node whatever the mode (13.2.6.5): after `</body>` too.
+    const parent = this.isForeign() ? this.current : this.mode === 'before-html' || this.mode === 'after-after-body' ? this.root : this.mode === 'after-body' ? this.stack[0] : this.current;
     (parent ?? this.root).children.push(comment);
   }
 
