@@ -1,5 +1,5 @@
 import type { TreeElement, TreeRoot } from '../../tree.js';
-import { BUTTON_SCOPE, IMPLIED_END, MARKER, SECTIONS, TABLE_SCOPE } from './elements.js';
+import { BUTTON_SCOPE, IMPLIED_END, MARKER, TABLE_MODES, TABLE_SCOPE } from './elements.js';
 import { needsParser } from './needs-parser.js';
 
 /** A formatting element opened again: its name and properties (never changed, so shared), its start tag's place. */
@@ -36,8 +36,9 @@ export class OpenElements {
 
   /** Whether the current node is a table, a row group or a row, where text and markup are placed by the table's rules. */
   isTableContext(): boolean {
-    const name = this.current?.tagName;
-    return name === 'table' || name === 'tr' || name === 'colgroup' || (name !== undefined && SECTIONS.has(name));
+    const current = this.current;
+    if (current === undefined || !TABLE_MODES.has(current.tagName)) return false;
+    return !this.foreign.has(current); // an SVG `tr` is no row
   }
 
   /** Forgets the formatting elements opened since the last cell, caption or object began. */
