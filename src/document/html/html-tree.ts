@@ -11,10 +11,10 @@ import { commentData, createElement, propertiesOf, readTag, type Tag } from './h
 /**
  * Builds the syntax tree of an HTML page the way the HTML standard's tree construction does, for
  * the pages most sites serve: well-nested markup with the usual omissions (unclosed `p` and `li`,
- * implied `html`, `head`, `body` and `tbody`, stray end tags, formatting misnested around a block,
- * inline SVG). Where a page needs a rule this builder leaves out (text or markup misplaced in a
- * table, formatting elements that must be reopened, `template` in a table, frames, foreign
- * content that breaks out) it returns undefined, and the page goes to parse5, which has them all.
+ * implied `html`, `head`, `body` and `tbody`, stray end tags, formatting misnested around a block
+ * or reopened after it, text and markup misplaced in a table, inline SVG). Where a page needs a
+ * rule this builder leaves out (`template` in a table, frames, foreign content that breaks out
+ * ...) it returns undefined, and the page goes to parse5, which has them all.
  *
  * It reads a news page about six times faster than parse5 with positions and the conversion to
  * hast, as it scans with regular expressions and builds only what the region reader looks at:
@@ -171,9 +171,15 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
       return this.insertText(value, start, end);
     }
     if (this.isTableContext()) {
-      // Text in a table outside its cells is moved before the table ("foster parenting").
-      if (spaces !== value.length) needsParser();
-      return this.insertText(value, start, end);
+      // Text in a table outside its cells is moved before the table ("foster parenting"), with the
+      // formatting open there, unless it is all white space (13.2.6.4.10, in table text).
+      if (spaces === value.length) return this.insertText(value, start, end);
+      if (this.current?.tagName === 'colgroup') needsParser();
+      this.isFostering = true;
+      this.reconstructFormatting();
+      this.insertText(value, start, end);
+      this.isFostering = false;
+      return;
     }
     this.reconstructFormatting();
     this.insertText(value, start, end);

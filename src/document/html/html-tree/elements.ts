@@ -18,6 +18,8 @@ export const TABLE_PARTS = set('caption col colgroup frame head tbody td tfoot t
 export const SECTIONS = set('tbody tfoot thead');
 /** The elements whose insertion modes are the table's own: in table, in table body, in row, in column group. */
 export const TABLE_MODES = set('table tbody tfoot thead tr colgroup');
+/** Where an inserted node would land in a table outside its cells, and is moved before the table instead. */
+export const FOSTER_TARGETS = set('table tbody tfoot thead tr');
 export const BREAKOUT = set('b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var');
 export const INTEGRATION_POINTS = set('foreignobject desc title annotation-xml mi mo mn ms mtext');
 export const IGNORED_IN_TABLE = set('body caption col colgroup html tbody td tfoot th thead tr');

@@ -92,7 +92,8 @@ export function startTag(b: TreeBuilder, tag: Tag): void {
   }
   if (b.mode === 'after-head') leaveHead(b);
   if (b.select) return selectStart(b, tag);
-  if (b.isTableContext()) return tableStart(b, tag);
+  const table = b.tableModeAt();
+  if (table !== -1) return tableStart(b, tag, table);
   bodyStart(b, tag);
 }
 
@@ -142,6 +143,7 @@ export function endTag(b: TreeBuilder, tag: Tag): void {
     return endTag(b, tag);
   }
   if (b.select) return selectEnd(b, tag);
-  if (b.isTableContext()) return tableEnd(b, tag);
+  const table = b.tableModeAt();
+  if (table !== -1) return tableEnd(b, tag, table);
   bodyEnd(b, tag);
 }

@@ -1,5 +1,6 @@
 import type { TreeElement, TreeRoot } from '../../tree.js';
-import { BUTTON_SCOPE, IMPLIED_END, MARKER, TABLE_MODES, TABLE_SCOPE } from './elements.js';
+import { BUTTON_SCOPE, FOSTER_TARGETS, IMPLIED_END, MARKER, TABLE_MODES, TABLE_SCOPE } from './elements.js';
+import { fosterParent, fosterText } from './foster-parent.js';
 import { needsParser } from './needs-parser.js';
 
 /** A formatting element opened again: its name and properties (never changed, so shared), its start tag's place. */
@@ -8,6 +9,9 @@ function reopened(element: TreeElement): TreeElement {
   const end = element.position?.end?.offset;
   return { type: 'element', tagName: element.tagName, properties: element.properties, children: [], position: start === undefined ? undefined : { start: { offset: start }, end: { offset: end } } };
 }
+
+/** The elements that end the search for a table's insertion mode: below them, the body's or a cell's applies. */
+const MODE_BOUNDARIES: ReadonlySet<string> = new Set(['td', 'th', 'caption', 'select', 'template', 'body', 'head', 'html']);
 
 /** How deep elements may nest in a page this builder reads (news pages nest some tens deep). */
 const MAX_DEPTH = 512;
@@ -22,6 +26,13 @@ export class OpenElements {
   readonly formatting: Array<TreeElement | typeof MARKER> = [];
   /** The open SVG and MathML elements. */
   readonly foreign = new Set<TreeElement>();
+  /**
+   * Whether content misplaced in a table is being moved before it ("foster parenting", 13.2.6.1):
+   * set while a table's insertion mode reads a token by the rules of the body.
+   */
+  isFostering = false;
+  /** Elements opened where foster parenting moved them, some maybe closed since: while one is open, a table's mode may apply above the current node. */
+  readonly fostered: TreeElement[] = [];
 
   /** The current node: the element last opened and not yet closed. */
   get current(): TreeElement | undefined {
@@ -41,6 +52,26 @@ export class OpenElements {
     return !this.foreign.has(current); // an SVG `tr` is no row
   }
 
+  /**
+   * Where in the stack the table, row group, row or column group stands whose insertion mode reads
+   * the next tag, or -1 where the body's (or a cell's) does. That is the current node, or, while an
+   * element moved before a table is open, the nearest such element below it, as resetting the
+   * insertion mode would find it (13.2.4.1): a `<tr>` after `<table><div>` closes the div.
+   */
+  tableModeAt(): number {
+    const { stack, fostered } = this;
+    if (this.isTableContext()) return stack.length - 1;
+    while (fostered.length > 0 && !stack.includes(fostered.at(-1) as TreeElement)) fostered.pop();
+    if (fostered.length === 0) return -1;
+    for (let i = stack.length - 2; i >= 0; i--) {
+      const node = stack[i] as TreeElement;
+      if (this.foreign.has(node)) continue;
+      if (TABLE_MODES.has(node.tagName)) return i;
+      if (MODE_BOUNDARIES.has(node.tagName)) return -1;
+    }
+    return -1;
+  }
+
   /** Forgets the formatting elements opened since the last cell, caption or object began. */
   clearFormattingToMarker(): void {
     while (this.formatting.length > 0 && this.formatting.pop() !== MARKER);
@@ -51,13 +82,23 @@ export class OpenElements {
    * than MAX_DEPTH goes to parse5: each step here may walk the stack, and no real page is so deep.
    */
   insert(element: TreeElement, isOpen = true): TreeElement {
-    (this.current ?? this.root).children.push(element);
+    if (this.isFosterTarget()) {
+      fosterParent(this, element);
+      if (isOpen) this.fostered.push(element);
+    } else (this.current ?? this.root).children.push(element);
     if (isOpen && this.stack.push(element) > MAX_DEPTH) needsParser();
     return element;
   }
 
+  /** Whether what is inserted now goes before the table rather than into the current node. */
+  isFosterTarget(): boolean {
+    const current = this.current;
+    return this.isFostering && current !== undefined && FOSTER_TARGETS.has(current.tagName) && !this.foreign.has(current);
+  }
+
   /** Appends text to the current node, where `start` and `end` are its source offsets. */
   insertText(value: string, start: number, end: number): void {
+    if (this.isFosterTarget()) return fosterText(this, value, start, end);
     const parent = this.current ?? this.root;
     const last = parent.children.at(-1);
     // Text next to text is one node, as when an ignored tag stood between them.
@@ -122,8 +163,8 @@ export class OpenElements {
     const { formatting, stack } = this;
     const last = formatting.at(-1);
     if (last === undefined || last === MARKER || stack.includes(last)) return;
-    // A copy made in a table would be moved before it ("foster parenting"): left to parse5.
-    if (this.isTableContext()) needsParser();
+    // In a table, copies are made only where its rules read a token as in the body: they are moved before the table.
+    if (this.isTableContext() && !this.isFostering) needsParser();
     let first = formatting.length - 1;
     for (let entry = formatting[first - 1]; first > 0 && entry !== MARKER && !stack.includes(entry as TreeElement); entry = formatting[--first - 1]);
     for (let i = first; i < formatting.length; i++) {

@@ -1,40 +1,53 @@
 import type { TreeBuilder } from '../html-tree.js';
 import type { TreeElement } from '../../tree.js';
 import { IGNORED_IN_TABLE, MARKER, RAW, SECTIONS, TABLE_PARTS } from './elements.js';
+import { bodyEnd, bodyStart } from './body.js';
 import { endTag, startTag } from './modes.js';
 import { needsParser } from './needs-parser.js';
 import { createElement, type Tag } from './tag.js';
 
-// Tables (13.2.6.4.9 to 13.2.6.4.15), only what well-formed tables need, and select (13.2.6.4.16):
-// options, and everything else ignored.
+// Tables (13.2.6.4.9 to 13.2.6.4.15) and select (13.2.6.4.16): options, and everything else
+// ignored. A table's modes read the tags they name; any other is read as in the body, with what
+// it inserts moved before the table (foster parenting, see foster-parent.ts).
 
-/** A start tag where the current node is a table, a row group, a row or a column group. */
-export function tableStart(b: TreeBuilder, tag: Tag): void {
+/** The start tags a table's modes read themselves. */
+const TABLE_START = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
+
+/** A start tag in a table's mode: `at` is where in the stack the element of that mode stands. */
+export function tableStart(b: TreeBuilder, tag: Tag, at: number): void {
   const name = tag.name;
-  const current = (b.current as TreeElement).tagName;
-  if (current === 'colgroup') {
+  const mode = (b.stack[at] as TreeElement).tagName;
+  if (mode === 'colgroup') {
     if (name === 'col') return void b.insert(createElement(name, tag), false);
+    if (name === 'template') needsParser();
     b.stack.pop();
     return startTag(b, tag);
   }
   if (name === 'style' || name === 'script') return b.insertRaw(tag);
+  if (name === 'template') needsParser();
   if (name === 'input' && tag.attributes.get('type')?.toLowerCase() === 'hidden') return void b.insert(createElement(name, tag), false);
-  if (current === 'table') {
-    if (name === 'colgroup' || SECTIONS.has(name)) return void b.insert(createElement(name, tag));
-    if (name === 'caption') {
-      b.formatting.push(MARKER);
-      return void b.insert(createElement(name, tag));
-    }
-    if (name === 'col') b.insert(createElement('colgroup', undefined));
-    else if (name === 'tr' || name === 'td' || name === 'th') b.insert(createElement('tbody', undefined));
-    else needsParser();
+  // A form in a table is inserted empty (a layout's `<tr><form>`): what follows stays in the table.
+  if (name === 'form') {
+    if (!b.form) b.form = b.insert(createElement(name, tag), false);
+    return;
+  }
+  if (name === 'table') {
+    b.popUntil('table');
     return startTag(b, tag);
   }
-  if (SECTIONS.has(current)) {
+  if (!TABLE_START.has(name)) return fostering(b, () => bodyStart(b, tag));
+  // "Clear the stack back to" the mode's element: what was moved before the table is closed.
+  b.stack.length = at + 1;
+  if (mode === 'table') {
+    if (name === 'caption') b.formatting.push(MARKER);
+    if (name === 'caption' || name === 'colgroup' || SECTIONS.has(name)) return void b.insert(createElement(name, tag));
+    b.insert(createElement(name === 'col' ? 'colgroup' : 'tbody', undefined));
+    return startTag(b, tag);
+  }
+  if (SECTIONS.has(mode)) {
     if (name === 'tr') return void b.insert(createElement(name, tag));
     if (name === 'td' || name === 'th') b.insert(createElement('tr', undefined));
-    else if (name === 'col' || name === 'colgroup' || SECTIONS.has(name)) b.stack.pop();
-    else needsParser();
+    else b.stack.pop();
     return startTag(b, tag);
   }
   // In a row.
@@ -43,39 +56,39 @@ export function tableStart(b: TreeBuilder, tag: Tag): void {
     b.formatting.push(MARKER);
     return;
   }
-  if (name === 'tr' || name === 'col' || name === 'colgroup' || SECTIONS.has(name)) {
-    b.stack.pop();
-    return startTag(b, tag);
-  }
-  needsParser();
+  b.stack.pop();
+  return startTag(b, tag);
 }
 
-/** An end tag there. */
-export function tableEnd(b: TreeBuilder, tag: Tag): void {
+/** An end tag in a table's mode. */
+export function tableEnd(b: TreeBuilder, tag: Tag, at: number): void {
   const name = tag.name;
-  const current = (b.current as TreeElement).tagName;
-  if (current === 'colgroup') {
+  const mode = (b.stack[at] as TreeElement).tagName;
+  if (mode === 'colgroup') {
     if (name === 'col') return;
+    if (name === 'template') needsParser();
     b.stack.pop();
     if (name !== 'colgroup') endTag(b, tag);
     return;
   }
-  if (name === 'table') {
-    if (!b.inTableScope('table')) return;
-    return b.popUntil('table');
-  }
-  if (name === 'tr' && current === 'tr') return void b.stack.pop();
-  if (SECTIONS.has(name) && SECTIONS.has(current)) {
-    if (b.inTableScope(name)) b.stack.pop();
+  if (name === 'table') return b.popUntil('table');
+  if (name === 'template') needsParser();
+  if (name === 'tr' && mode === 'tr') return void (b.stack.length = at);
+  if (SECTIONS.has(name) && mode !== 'table') {
+    if (!b.inTableScope(name)) return;
+    b.stack.length = at;
+    if (mode === 'tr') endTag(b, tag);
     return;
   }
-  if (SECTIONS.has(name) && current === 'tr') {
-    if (!b.inTableScope(name)) return;
-    b.stack.pop();
-    return endTag(b, tag);
-  }
   if (IGNORED_IN_TABLE.has(name)) return;
-  needsParser();
+  fostering(b, () => bodyEnd(b, tag));
+}
+
+/** Reads a token by the body's rules, with what it inserts moved before the table. */
+function fostering(b: TreeBuilder, read: () => void): void {
+  b.isFostering = true;
+  read();
+  b.isFostering = false;
 }
 
 /** Closes the open caption, and the formatting elements opened in it. */
