@@ -1,6 +1,6 @@
 import type { TreeBuilder } from '../html-tree.js';
 import type { TreeElement } from '../../tree.js';
-import { BLOCK_END, BODY_VOID, BUTTON_SCOPE, CLOSES_P, FORMATTING, HEAD_VOID, HEADINGS, LEFT_TO_PARSER, LIST_SCOPE, MARKED, MARKER, SCOPE, SECTIONS, SPECIAL, TABLE_PARTS } from './elements.js';
+import { BLOCK_END, BODY_VOID, BUTTON_SCOPE, CLOSES_P, FORMATTING, HEAD_VOID, HEADINGS, INTEGRATION_POINTS, LEFT_TO_PARSER, LIST_SCOPE, MARKED, MARKER, SCOPE, SECTIONS, SPECIAL, TABLE_PARTS } from './elements.js';
 import { endTag, startTag } from './modes.js';
 import { needsParser } from './needs-parser.js';
 import { createElement, type Tag } from './tag.js';
@@ -281,7 +281,11 @@ function detach(b: TreeBuilder, element: TreeElement): void {
   needsParser();
 }
 
-/** "Any other end tag": closes the nearest element of its name, unless a special one stands above it. */
+/**
+ * "Any other end tag": closes the nearest element of its name, unless a special one stands above
+ * it. SVG and MathML elements are special only where they take HTML (`mi`, `foreignObject` ...):
+ * an SVG `colgroup` is no boundary.
+ */
 function anyOtherEnd(b: TreeBuilder, name: string): void {
   for (let i = b.stack.length - 1; i >= 0; i--) {
     const node = b.stack[i] as TreeElement;
@@ -290,6 +294,8 @@ function anyOtherEnd(b: TreeBuilder, name: string): void {
       b.stack.length = Math.min(b.stack.length, i);
       return;
     }
-    if (SPECIAL.has(node.tagName)) return;
+    if (!b.foreign.has(node)) {
+      if (SPECIAL.has(node.tagName)) return;
+    } else if (INTEGRATION_POINTS.has(node.tagName)) needsParser(); // special in one namespace, not the other: a MathML `title` is not
   }
 }
