@@ -12,6 +12,13 @@ import { closeCaption, closeCell } from './tables.js';
 export function bodyStart(b: TreeBuilder, tag: Tag): void {
   const name = tag.name;
   if (name === 'template') return b.openTemplate(tag);
+  // "Change the token's tag name to img and reprocess it. (Don't ask.)"
+  if (name === 'image') return bodyStart(b, { ...tag, name: 'img' });
+  if (name === 'rb' || name === 'rtc' || name === 'rp' || name === 'rt') {
+    // Ruby annotations close the annotations left open before them, in the ruby.
+    if (b.inScope('ruby', SCOPE)) b.generateImpliedEndTags(name === 'rp' || name === 'rt' ? 'rtc' : undefined);
+    return void b.insert(createElement(name, tag));
+  }
   if (LEFT_TO_PARSER.has(name)) needsParser();
   if (HEAD_VOID.has(name) || name === 'param' || name === 'source' || name === 'track') return void b.insert(createElement(name, tag), false);
   if (name === 'title' || name === 'style' || name === 'script' || name === 'noframes' || name === 'iframe' || name === 'noembed' || name === 'textarea') return b.insertRaw(tag);
@@ -51,7 +58,11 @@ export function bodyStart(b: TreeBuilder, tag: Tag): void {
     b.closePInButtonScope();
     return void b.insert(createElement(name, tag));
   }
-  if (name === 'button' && b.inScope('button', SCOPE)) needsParser();
+  if (name === 'button' && b.inScope('button', SCOPE)) {
+    // A button in a button closes the first.
+    b.generateImpliedEndTags();
+    b.popUntil('button');
+  }
   const openLink = name === 'a' ? b.formattingAfterMarker('a') : undefined;
   if (openLink) {
     // A link inside a link closes the first one.
@@ -61,7 +72,8 @@ export function bodyStart(b: TreeBuilder, tag: Tag): void {
     const open = b.stack.lastIndexOf(openLink);
     if (open !== -1) b.stack.splice(open, 1);
   }
-  if (name === 'nobr' && b.inScope('nobr', SCOPE)) needsParser();
+  // A nobr in a nobr closes the first, as its end tag would.
+  if (name === 'nobr' && b.inScope('nobr', SCOPE) && !endFormatting(b, 'nobr')) needsParser();
   if (name === 'table') {
     if (b.isQuirks === undefined && b.inScope('p', BUTTON_SCOPE)) needsParser();
     if (!b.isQuirks) b.closePInButtonScope();

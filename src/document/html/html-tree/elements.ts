@@ -23,7 +23,7 @@ export const FOSTER_TARGETS = set('table tbody tfoot thead tr');
 export const BREAKOUT = set('b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var');
 export const INTEGRATION_POINTS = set('foreignobject desc title annotation-xml mi mo mn ms mtext');
 export const IGNORED_IN_TABLE = set('body caption col colgroup html tbody td tfoot th thead tr');
-export const LEFT_TO_PARSER = set('frameset frame image plaintext rb rp rt rtc');
+export const LEFT_TO_PARSER = set('frameset frame plaintext');
 export const MARKED = set('applet marquee object');
 /** The entry that separates a table cell's (or an object's) formatting elements from those outside. */
 export const MARKER = 'marker';
