@@ -60,6 +60,7 @@ const BUILT: Array<[string, string]> = [
   ['SVG left open, and closed by the HTML element around it', '<div><svg><g><path d="M0"></svg>a</div><div><svg><g>x</div>PARIS (AFP)<span><math><mrow><mrow>c</span>d'],
   ['an SVG element named like a table row', '<div><svg><tr></table>PARIS (AFP)</tr></svg></div><p>x'],
   ['an end tag past MathML elements named like HTML ones', '<span class="credit"><math><colgroup><mrow></span>PARIS (AFP)'],
+  ['end tags past SVG elements named like table cells', '<div><svg><td></div>PARIS (AFP)<table><tr><td><svg><td></tr>AFP</table>'],
   ['inline SVG and MathML', '<p>a<svg viewBox="0 0 1 1"><path d="M0"/><title>icon</title><g><circle/></g></svg>b<math><mi>x</mi></math></p>'],
   ['a select with options', '<form><select name="s"><option>AFP<option selected>AP<optgroup label="g"><option>x</optgroup></select></form><p>after'],
   ['noscript in the head and the body', '<head><noscript><link rel="x"></noscript><noscript><img src="p.gif"></noscript></head><body><noscript><p>AFP</p></noscript>'],

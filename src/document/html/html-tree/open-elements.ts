@@ -110,12 +110,17 @@ export class OpenElements {
     parent.children.push({ type: 'text', value, position: { start: { offset: start }, end: { offset: end } } });
   }
 
-  /** Whether an element (by name, or itself) is open with no boundary element above it (13.2.4.2). */
+  /**
+   * Whether an element (by name, or itself) is open with no boundary element above it (13.2.4.2).
+   * Names are those of HTML elements, and so are the boundaries: an SVG `td` is neither. (SVG and MathML elements that bound a
+   * scope, `foreignObject`, `mi` ..., never stand below the current node: the builder leaves HTML
+   * inside them to parse5.)
+   */
   inScope(target: string | TreeElement, boundaries: ReadonlySet<string>): boolean {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const node = this.stack[i] as TreeElement;
-      if (typeof target === 'string' ? node.tagName === target : node === target) return true;
-      if (boundaries.has(node.tagName)) return false;
+      if (typeof target === 'string' ? node.tagName === target && !this.foreign.has(node) : node === target) return true;
+      if (boundaries.has(node.tagName) && !this.foreign.has(node)) return false;
     }
     return false;
   }
@@ -139,9 +144,12 @@ export class OpenElements {
     for (let name = this.current?.tagName; name !== undefined && name !== except && IMPLIED_END.has(name); name = this.current?.tagName) this.stack.pop();
   }
 
-  /** Closes elements up to and including the nearest one named `name`. */
+  /** Closes elements up to and including the nearest HTML element named `name`. */
   popUntil(name: string): void {
-    while (this.stack.length > 0 && (this.stack.pop() as TreeElement).tagName !== name);
+    while (this.stack.length > 0) {
+      const node = this.stack.pop() as TreeElement;
+      if (node.tagName === name && !this.foreign.has(node)) return;
+    }
   }
 
   /** The last active formatting element named `name` since the last marker. */

@@ -101,7 +101,7 @@ export function closeCaption(b: TreeBuilder): void {
 /** Closes the open cell, and the formatting elements opened in it. */
 export function closeCell(b: TreeBuilder): void {
   b.generateImpliedEndTags();
-  while (!['td', 'th'].includes((b.stack.pop() as TreeElement).tagName));
+  for (let node = b.stack.pop(); node && !((node.tagName === 'td' || node.tagName === 'th') && !b.foreign.has(node)); node = b.stack.pop());
   b.clearFormattingToMarker();
 }
 
