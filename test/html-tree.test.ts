@@ -61,6 +61,7 @@ const BUILT: Array<[string, string]> = [
   ['an SVG element named like a table row', '<div><svg><tr></table>PARIS (AFP)</tr></svg></div><p>x'],
   ['an end tag past MathML elements named like HTML ones', '<span class="credit"><math><colgroup><mrow></span>PARIS (AFP)'],
   ['end tags past SVG elements named like table cells', '<div><svg><td></div>PARIS (AFP)<table><tr><td><svg><td></tr>AFP</table>'],
+  ['HTML breaking out of SVG and MathML', '<svg><p>x</p></svg><svg><font color="red">AFP</font></svg><p>a<math><mi>b</mi></p>c<svg><g></br>d'],
   ['inline SVG and MathML', '<p>a<svg viewBox="0 0 1 1"><path d="M0"/><title>icon</title><g><circle/></g></svg>b<math><mi>x</mi></math></p>'],
   ['a select with options', '<form><select name="s"><option>AFP<option selected>AP<optgroup label="g"><option>x</optgroup></select></form><p>after'],
   ['noscript in the head and the body', '<head><noscript><link rel="x"></noscript><noscript><img src="p.gif"></noscript></head><body><noscript><p>AFP</p></noscript>'],
@@ -99,9 +100,8 @@ const DECLINED: Array<[string, string]> = [
   ['a script left open in a comment', '<script><!-- <script></script><p>AFP</p>'],
   ['SVG in a template', '<template><svg><template></template></svg></template><p>x</p>'],
   ['a frameset', '<frameset><frame src="a"></frameset>'],
-  ['a block breaking out of SVG', '<svg><p>x</p></svg>'],
-  ['a font with a colour breaking out of SVG', '<svg><font color="red">AFP</font></svg>'],
   ['an end tag meeting a special element in MathML', '<span><math><mi>b</span>c</mi></math>d</span>'],
+  ['HTML inside an SVG foreignObject', '<svg><foreignObject><p>AFP</p></foreignObject></svg>'],
   ['an unclosed tag at the end', '<p>x</p><div class="a'],
   ['a NUL character', '<p>a\0b</p>'],
   // Each tag may walk the stack of open elements: a hostile depth would make the walks quadratic.
@@ -148,8 +148,8 @@ describe('the HTML tree builder', () => {
       '2003-select-options.html', // an input in a select
       '2007-pre-listing-xmp.html', // plaintext
       '2008-unclosed-title.html', // a title that runs to the end of the page
-      '2009-inline-svg-icons.html', // HTML breaking out of SVG
-      '2010-mathml-science.html', // HTML breaking out of MathML
+      '2009-inline-svg-icons.html', // HTML in an SVG foreignObject
+      '2010-mathml-science.html', // HTML in MathML's annotation-xml
     ];
     it('reads all but a few of them itself', () => {
       const declined = names.filter((name) => !buildHtmlTree(page(name)));
