@@ -2,6 +2,7 @@ import { decodeHTML } from 'entities';
 import { isSpace, type MarkupRecord, type MarkupVisitor, scanHtml, type TagAttributes, tagName } from './html-scan.js';
 import type { TreeElement, TreeRoot } from '../tree.js';
 import { foreignEnd, foreignStart } from './html-tree/foreign.js';
+import { isQuirksDoctype } from './html-tree/doctype.js';
 import { INTEGRATION_POINTS } from './html-tree/elements.js';
 import { endTag, implyHtmlAndHead, leaveHead, startTag } from './html-tree/modes.js';
 import { NEEDS_PARSER, needsParser } from './html-tree/needs-parser.js';
@@ -198,8 +199,7 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
     if (/^<!doctype/i.test(html.slice(start, start + 9))) {
       if (this.mode === 'before-html' && !this.hasDoctype) {
         this.hasDoctype = true;
-        // Only the plain HTML5 doctype is known to be no-quirks; others would need the full tables.
-        this.isQuirks = /^<!doctype\s+html\s*>$/i.test(html.slice(start, end)) ? false : undefined;
+        this.isQuirks = isQuirksDoctype(html.slice(start, end));
       }
       return;
     }
