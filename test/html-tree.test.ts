@@ -90,6 +90,7 @@ const BUILT: Array<[string, string]> = [
   ['ruby annotations, a button in a button, a nobr in a nobr and <image>', '<p><ruby>AFP<rb>a<rtc><rt>b<rp>(</ruby><button>x<button>PARIS (AFP)</button><nobr>a<nobr>b</nobr><image alt="Photo: AFP">'],
   ['an object with a fallback', '<object data="x"><p>AFP</p></object><p>y'],
   ['templates, whose content is never read', '<head><template id="t"><p>© AFP</p></template><title>x</title></head><body><p>a<template><template><script>"</template>"</script></template><!-- x --><b>AFP</template>b</p><div><template shadowrootmode="open"></template></div>'],
+  ['SVG and MathML in templates', '<template><svg><path d="M0"/><g><svg/></g></svg><math><mrow/></math><svg></math></svg></template><p>AFP</p>'],
   ['a template left open to the end', '<p>x</p><template><p>AFP'],
   ['scripts hidden in comments, whose end tags a script in them may hide', '<script><!-- <script>a()</script> AFP --></script><p>x</p><script><!--></script><p>AFP</p><script><!-- a </script><p>b</p><script><!--<script></SCRIPT>--></script><p>c</p><script><!-- <script x="</script>"> --!> </script> --> </script>d'],
 ];
@@ -121,7 +122,11 @@ const DOCTYPES = [
 const DECLINED: Array<[string, string]> = [
   ['a template in a table', '<table><template><tr><td>x</td></tr></template></table>'],
   ['a script left open in a comment', '<script><!-- <script></script><p>AFP</p>'],
-  ['SVG in a template', '<template><svg><template></template></svg></template><p>x</p>'],
+  ['a template in SVG in a template', '<template><svg><template></template></svg></template><p>x</p>'],
+  ['SVG left open in a template', '<template><svg><g></template><p>x</p>'],
+  ['a character data section in SVG in a template', '<template><svg><![CDATA[ > </template> ]]></svg></template><p>x</p>'],
+  ['a MathML token, which takes HTML, in a template', '<template><math><mi><p>x</mi></math></template><p>y</p>'],
+  ['a style element in SVG in a template', '<template><svg><style></template><p>x</p></style></svg></template>'],
   ['a frameset', '<frameset><frame src="a"></frameset>'],
   ['an end tag meeting a special element in MathML', '<span><math><mi>b</span>c</mi></math>d</span>'],
   ['HTML inside an SVG foreignObject', '<svg><foreignObject><p>AFP</p></foreignObject></svg>'],

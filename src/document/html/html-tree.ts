@@ -7,6 +7,7 @@ import { INTEGRATION_POINTS } from './html-tree/elements.js';
 import { endTag, implyHtmlAndHead, leaveHead, startTag } from './html-tree/modes.js';
 import { NEEDS_PARSER, needsParser } from './html-tree/needs-parser.js';
 import { OpenElements } from './html-tree/open-elements.js';
+import { TemplateContent } from './html-tree/template-content.js';
 import { commentData, createElement, propertiesOf, readTag, type Tag } from './html-tree/tag.js';
 
 /**
@@ -55,8 +56,8 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
   hasDoctype = false;
   /** After `pre` and `listing` start tags, a line feed that the parser drops (a textarea's: see `rawText`). */
   dropsLineFeed = false;
-  /** How many templates are open around the markup being read: their content is passed over. */
-  templates = 0;
+  /** The templates open around the markup being read, whose content is passed over. */
+  readonly template = new TemplateContent();
   at = 0;
 
 
@@ -69,13 +70,16 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
     // The builder is the scan's visitor: its methods are the same functions for every page, where
     // closures made for each page would leave V8 optimizing the scan again and again.
     if (!(markup ? markup.replay(this) : scanHtml(this.html, this))) needsParser();
-    if (this.templates === 0) this.textUpTo(this.html.length);
+    if (this.template.depth === 0) this.textUpTo(this.html.length);
     return this.root;
   }
 
   /** A comment, doctype or bogus comment, from the scan. */
   comment(start: number, end: number): void {
-    if (this.templates > 0) return void (this.at = end);
+    if (this.template.depth > 0) {
+      this.template.comment(this.html.startsWith('<![CDATA[', start));
+      return void (this.at = end);
+    }
     if (this.html.startsWith('</>', start)) return; // no token at all: the text around it runs on
     this.textUpTo(start);
     this.at = end;
@@ -85,7 +89,10 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
 
   /** A start or end tag, from the scan. */
   tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void {
-    if (this.templates > 0) return this.templateTag(start, end, isEnd);
+    if (this.template.depth > 0) {
+      this.at = end;
+      return this.template.tag(tagName(this.html, start), isEnd, attributes.isSelfClosing);
+    }
     this.textUpTo(start);
     this.at = end;
     this.dropsLineFeed = false;
@@ -95,7 +102,7 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
 
   /** The content of a raw text element (script, style, title, textarea ...), from the scan, decoded where the tokenizer does. */
   rawText(name: string, start: number, end: number): void {
-    if (this.templates > 0) return void (this.at = end);
+    if (this.template.depth > 0) return void (this.at = end);
     this.at = end;
     const element = this.raw ?? needsParser();
     if (start === end) return;
@@ -227,16 +234,7 @@ export class TreeBuilder extends OpenElements implements MarkupVisitor {
    */
   openTemplate(tag: Tag): void {
     this.insert(createElement(tag.name, tag), false);
-    this.templates = 1;
-  }
-
-  /** A tag inside a template's content: only templates opened and closed count. */
-  templateTag(start: number, end: number, isEnd: boolean): void {
-    this.at = end;
-    const name = tagName(this.html, start);
-    // Foreign content reads tags by rules of its own (a `</template>` in SVG may close an SVG element).
-    if (name === 'svg' || name === 'math') needsParser();
-    if (name === 'template') this.templates += isEnd ? -1 : 1;
+    this.template.depth = 1;
   }
 
   /** Closes the raw text element at its end tag. */
