@@ -196,7 +196,7 @@ describe('the HTML tree builder', () => {
     });
   });
 
-  it.skipIf(!existsSync(CORPUS))('reads nine in ten pages of the shared corpus, each as parse5 does', () => {
+  it.skipIf(!existsSync(CORPUS))('reads 99 in 100 pages of the shared corpus, each as parse5 does', () => {
     const names = readdirSync(CORPUS).filter((name) => name.endsWith('.html'));
     let built = 0;
     for (const name of names) {
@@ -206,7 +206,7 @@ describe('the HTML tree builder', () => {
       built++;
       expect(facts, name).toEqual(fromParse5(text));
     }
-    expect(built / names.length).toBeGreaterThan(0.9);
+    expect(built / names.length).toBeGreaterThan(0.99);
   });
 
   it('reads random markup as parse5 does wherever it reads it', () => {
