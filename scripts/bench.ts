@@ -208,19 +208,22 @@ try {
   console.log(`  cold / warm cache:      ${(cold.ms / warm.ms).toFixed(1)}x (${(cold.ms / touched.ms).toFixed(1)}x with every file touched, as after a fresh checkout)`);
   console.log(rg ? `  cold vs rg:             ${(cold.ms / rg.ms).toFixed(1)}x slower` : '  rg: not installed, no ratio');
 
-  const md = markdownSite(Number(values.markdown));
+  // `--markdown 0` leaves the Markdown site out (a check of an empty folder is a usage error).
   const mdPages = Number(values.markdown);
-  console.log(`\nMarkdown: ${mdPages} generated articles, ${(md.bytes / 1e6).toFixed(0)} MB`);
-  const mdCold = times(runs, () => child('rightslint', md.dir));
-  const mdBaseline = times(runs, () => child('rehype', md.dir));
-  line('rightslint, cold', mdCold, mdPages, md.bytes);
-  line('unified + remark-parse', mdBaseline, mdPages, md.bytes);
+  if (mdPages > 0) {
+    const md = markdownSite(mdPages);
+    console.log(`\nMarkdown: ${mdPages} generated articles, ${(md.bytes / 1e6).toFixed(0)} MB`);
+    const mdCold = times(runs, () => child('rightslint', md.dir));
+    const mdBaseline = times(runs, () => child('rehype', md.dir));
+    line('rightslint, cold', mdCold, mdPages, md.bytes);
+    line('unified + remark-parse', mdBaseline, mdPages, md.bytes);
+  }
 
   const hostile = measureHostilePattern();
   console.log(`\nA user's (a+)+$ pattern over a 1 MB page: ${hostile.toFixed(0)} ms (RE2: linear time)`);
 
   console.log('\nScaling (HTML, cold, one run each):');
-  const scale = values.scale.split(',').map(Number);
+  const scale = values.scale.split(',').filter(Boolean).map(Number);
   const measured = scale.map((count) => {
     const site = count === pages ? html : htmlSite(count);
     const m = child('rightslint', site.dir);
