@@ -13,20 +13,15 @@ import { newTaskClock, taskDeadline } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
- * How many bytes of files must wait for checking before workers start, where the machine has
- * cores to spare for them (`POOLS_LARGE_RUNS`): below it (32 MB, some 200 news pages or 8,000
- * short articles, two to six seconds of work), starting them costs more than it saves, as each
- * worker compiles the catalogue again.
+ * How many bytes of files must wait for checking before workers start: below it, starting them
+ * costs more than they save, as each worker compiles the catalogue again. With more than two
+ * cores, 32 MB (some 200 news pages or 8,000 short articles, two to six seconds of work). With
+ * two, four times as much: V8's collector already works on the second core while this thread
+ * checks, so two workers check little faster than one thread. Measured on 2 cores (medians of
+ * three, news pages): 42 MB, one thread 3.5 s against two workers 4.6 s; 94 MB, 7.9 s against
+ * 9.2 s; 190 MB, 10.2 s against 9.2 s.
  */
-export const POOL_BYTES = 32_000_000;
-/**
- * Whether a large run is checked on a pool of workers by default. Not with two cores or fewer:
- * V8's collector already works on the second core while this thread checks, and the reader needs
- * one too, so two workers there made a run of 250 news pages (41 MB) some 40% slower than one
- * thread (4.4-5.4 s against 3.2-3.8 s) and one of 1,167 pages no faster (8.2-9.5 s against
- * 9.4-9.5 s). Pages that need the time limit still go to a worker, whatever the machine.
- */
-const POOLS_LARGE_RUNS = availableParallelism() > 2;
+export const POOL_BYTES = availableParallelism() > 2 ? 32_000_000 : 128_000_000;
 /**
  * A page larger than this is checked in a worker whatever the run's size, as only there can the
  * time limit stop it mid-way. Checking time grows with a page's size (matching is linear), so the
@@ -91,14 +86,14 @@ export interface PoolOptions {
  * Checks the targets. This thread reads the files and answers those that need no decoding
  * (skipped, too large, binary, or cached), keeping a few files ahead of the checkers, which
  * decode, prefilter and judge them. Files are checked on a pool of worker threads when threads
- * were asked for (`workers`, `isolate`), or on a machine with cores to spare once more than
- * `POOL_BYTES` of them wait (`POOLS_LARGE_RUNS`): then this thread holds no page text, and its
- * memory stays small. Else they are checked here, as workers would cost more than they save, but
- * for a page too large to be checked without a time limit (`IN_THREAD_PAGE_BYTES`), which goes
- * to a worker alone unless one thread was asked for; an unchanged tree with a cache starts none. In the pool a page that runs past the time limit has its worker stopped
- * and is reported as an error, and the run goes on; a page too big for a worker's heap is
- * checked again in a worker with a larger one, and reported if it is too big even for that.
- * Results come back in the targets' order, whatever finishes first.
+ * were asked for (`workers`, `isolate`), or once more than `POOL_BYTES` of them wait: then this
+ * thread holds no page text, and its memory stays small. Else they are checked here, as workers
+ * would cost more than they save, but for a page too large to be checked without a time limit
+ * (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone unless one thread was asked for; an
+ * unchanged tree with a cache starts none. In the pool a page that runs past the time limit has
+ * its worker stopped and is reported as an error, and the run goes on; a page too big for a
+ * worker's heap is checked again in a worker with a larger one, and reported if it is too big
+ * even for that. Results come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
   const workers = options.workers ?? availableParallelism();
@@ -173,7 +168,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     let queued = 0; // bytes of the files queued so far
     for (const index of order) {
       const target = targets[index] as Target;
-      if (queued > POOL_BYTES) decide(POOLS_LARGE_RUNS);
+      if (queued > POOL_BYTES) decide(true);
       // Until it is decided, the files to check wait here, up to POOL_BYTES of them.
       if (decision !== undefined || queued > POOL_BYTES) await queue.room(READ_AHEAD_BYTES);
       const jobIndex = ahead?.jobIndexes.get(index);
