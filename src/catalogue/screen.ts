@@ -1,6 +1,5 @@
 import { type AST, RegExpParser } from '@eslint-community/regexpp';
 
-
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 
 // The RE2 escapes that JavaScript spells otherwise: a code point `\x{200B}` (JavaScript's

@@ -1,3 +1,5 @@
+import { location } from 'vfile-location';
+
 /** Where a piece of evidence stands: 1-based lines and columns, the end column exclusive. */
 export interface Span {
   line: number;
@@ -23,25 +25,19 @@ const LONGEST_MATCH = 400;
 /**
  * Excerpts of one page: for each span, the lines of `text` around it, the span's text apart so a
  * report can highlight it; undefined when the span does not lie in the text (the page changed
- * since it was checked). Lines are counted at line feeds alone, as vfile-location counts the
- * positions findings carry; the line starts are found once a page.
+ * since it was checked). Lines and columns are read by vfile-location, which made them.
  */
 export function pageExcerpts(text: string): (span: Span) => Excerpt | undefined {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineEnd = (line: number) => (line < starts.length ? (starts[line] as number) - 1 : text.length);
-  const offsetOf = (line: number, column: number): number | undefined => {
-    const lineStart = starts[line - 1];
-    if (lineStart === undefined || column < 1 || lineStart + column - 1 > lineEnd(line)) return undefined;
-    return lineStart + column - 1;
-  };
+  const place = location(text);
+  // Where a line ends: at its line feed, or at the end of the text.
+  const lineEnd = (line: number) => (place.toOffset({ line: line + 1, column: 1 }) ?? text.length + 1) - 1;
   return (span) => {
-    const start = offsetOf(span.line, span.column);
-    const end = offsetOf(span.endLine, span.endColumn);
+    const start = place.toOffset({ line: span.line, column: span.column });
+    const end = place.toOffset({ line: span.endLine, column: span.endColumn });
     if (start === undefined || end === undefined || end < start) return undefined;
     // The line before the evidence and the rest of its last line, each cut to CONTEXT characters.
     const firstLine = Math.max(1, span.line - 1);
-    const contextStart = starts[firstLine - 1] as number;
+    const contextStart = place.toOffset({ line: firstLine, column: 1 }) as number;
     const beforeStart = Math.max(contextStart, start - CONTEXT);
     const stop = lineEnd(span.endLine);
     const afterEnd = Math.min(stop, end + CONTEXT);

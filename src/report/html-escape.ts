@@ -16,7 +16,6 @@ export function escapeHtml(text: string | number): string {
   return String(text).replace(UNSHOWABLE, '\uFFFD').replace(/[&<>"']/g, (character) => SPECIAL[character] ?? character);
 }
 
-
 /** A message escaped, its `quoted` names set as code, as the terminal report's backticks mean. */
 export function messageHtml(message: string): string {
   return escapeHtml(message).replace(/`([^`]+)`/g, '<code>$1</code>');
