@@ -9,7 +9,8 @@ const BOMS: Array<[number[], string]> = [
 const PRESCAN_BYTES = 1024;
 
 /**
- * Decodes a page's bytes as a browser would: a byte order mark first, then the policy's encoding,
+ * Decodes a page's bytes as a browser would: a byte order mark first, then the encoding declared
+ * outside the page (the policy's, or the one the page was sent in),
  * then what the HTML standard's prescan finds declared (a `<meta>` outside comments; a declared
  * UTF-16 read as UTF-8), then UTF-8 where the bytes are valid UTF-8, else windows-1252.
  */

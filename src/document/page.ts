@@ -35,11 +35,11 @@ async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | und
 }
 
 /**
- * Parses a page's text (HTML or Markdown, by `path`) into regions with positions; `html` is an
- * HTML page's tree, if parsed already.
+ * Parses a page's text into regions with positions: HTML where `html` (the page's tree, parsed
+ * already) is given, else HTML or Markdown by `path`.
  */
 export async function readPage(path: string, source: string, html?: ParsedHtml): Promise<Page> {
-  const format = formatOf(path);
+  const format = html ? 'html' : formatOf(path);
   const facts = emptyFacts();
   if (format === 'markdown') {
     markdownToHast ??= (await import('./markdown/markdown.js')).markdownToHast;

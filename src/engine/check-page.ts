@@ -18,10 +18,10 @@ export async function checkTarget(target: Target, run: Run): Promise<FileResult>
 
 /** Reads a file and judges it; a failure becomes an `error` entry for this file alone. */
 export async function checkFile(file: FileToCheck, run: Run): Promise<FileResult> {
-  const { path, policyPath } = file;
+  const { path, policyPath, captured } = file;
   try {
     const { page, encoding, isNoticesOnly } = await readFile(file, run);
-    return { ...(page ? judge(page, policyPath, run, { isNoticesOnly }) : { path, status: 'scanned', holders: [], findings: [] }), encoding };
+    return { ...(page ? judge(page, policyPath, run, { isNoticesOnly, captured }) : { path, status: 'scanned', holders: [], findings: [] }), encoding };
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
   }

@@ -19,13 +19,14 @@ import type { Run } from './run.js';
  * Judges a page read into regions: detects the holders and notices on it, lets each rule the
  * policy enables for `policyPath` (what licence globs match) report on them, and applies the
  * page's suppression directives. Where the prefilter found the page names no holder
- * (`isNoticesOnly`), only its notices are looked for.
+ * (`isNoticesOnly`), only its notices are looked for. A page that shows no date of its own is
+ * judged as of the day it was `captured` in a web archive, else as of the run's day.
  */
-export function judge(page: Page, policyPath: string, run: Run, { isNoticesOnly = false } = {}): FileResult {
+export function judge(page: Page, policyPath: string, run: Run, { isNoticesOnly = false, captured }: { isNoticesOnly?: boolean; captured?: string | undefined } = {}): FileResult {
   const path = page.path;
   const { catalogue } = run.policy;
   const detections = isNoticesOnly ? [] : detectHolders(findEvidence(page.regions, catalogue), firstPartyHolders(page.publisherNames, catalogue));
-  const date = page.published?.date ?? run.asOf;
+  const date = page.published?.date ?? captured ?? run.asOf;
   const context = {
     page,
     policyPath,
@@ -58,7 +59,7 @@ export function judge(page: Page, policyPath: string, run: Run, { isNoticesOnly 
     path,
     status: 'scanned',
     // The date matters, and is shown, only where there is agency content to judge by it.
-    ...(detections.length > 0 ? { published: date, publishedFrom: page.published?.source ?? 'as-of' } : {}),
+    ...(detections.length > 0 ? { published: date, publishedFrom: page.published?.source ?? (captured === undefined ? 'as-of' : 'captured') } : {}),
     holders: detections.map((d) => holderEntry(d, page)),
     findings,
   };

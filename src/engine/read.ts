@@ -4,7 +4,7 @@ import { mayHoldNotice } from '../detect/notices.js';
 import { decodePage } from '../document/decode.js';
 import { MarkupRecord } from '../document/html/html-scan.js';
 import { parseHtml } from '../document/html/parse-html.js';
-import { formatOf, type Page, readPage } from '../document/page.js';
+import { formatOf, type Page, type PageFormat, readPage } from '../document/page.js';
 import { contentDigest } from '../workspace/cache.js';
 import type { FileStat } from '../workspace/digest-index.js';
 import type { Target } from '../workspace/files.js';
@@ -22,6 +22,12 @@ export interface FileToCheck {
   policyPath: string;
   /** The file's own copy of its bytes, which can move to a worker thread. */
   bytes: Uint8Array<ArrayBuffer>;
+  /** How the bytes are read, where the path does not say it: a page fetched from a URL is HTML. */
+  format?: PageFormat;
+  /** The encoding the page was sent in (an HTTP `charset`), which its bytes' own marks outrank. */
+  charset?: string;
+  /** The day a web archive captured the page (`YYYY-MM-DD`): its date where it shows none. */
+  captured?: string;
 }
 
 /** A file to check, with the key its result is cached under when caching. */
@@ -89,8 +95,8 @@ export interface FileRead {
  * once, for the prefilter and the tree builder both.
  */
 export async function readFile(file: FileToCheck, run: Run): Promise<FileRead> {
-  const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, file.policyPath));
-  const format = formatOf(file.path);
+  const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, file.policyPath) ?? file.charset);
+  const format = file.format ?? formatOf(file.path);
   const markup = run.prefilter && format === 'html' ? MarkupRecord.of(text) : undefined;
   const scope = run.prefilter?.scope(text, format, markup) ?? 'everything';
   const isNoticesOnly = scope === 'notices';

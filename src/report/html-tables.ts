@@ -37,6 +37,20 @@ export function findingsTable(placed: readonly PlacedFinding[], nameOf: (holder:
   return table('findings', 'Findings', ['Page', 'Line', 'Severity', 'Rule', 'Holder', 'Kind', 'State', 'Message'], rows, filters, 'No findings.');
 }
 
+/** What a page without a date of its own was judged by, if it was judged by a date. */
+function undatedNote(file: FileResult): string {
+  if (file.publishedFrom === 'as-of') return `no publication date: judged as of ${file.published ?? ''}`;
+  if (file.publishedFrom === 'captured') return `no publication date: judged as of its capture, ${file.published ?? ''}`;
+  return '';
+}
+
+/** A page's name: its path, or for an audited page its URL (a link, where it is a web address) and capture time. */
+function pageCell(file: FileResult): string {
+  if (file.captured === undefined) return escapeHtml(file.path);
+  const name = /^https?:\/\//i.test(file.path) ? `<a href="${escapeHtml(file.path)}" rel="noreferrer">${escapeHtml(file.path)}</a>` : escapeHtml(file.path);
+  return `${name}<br><small>captured ${escapeHtml(file.captured)}</small>`;
+}
+
 /** The table of pages: every file of the run, its status, date, holders (with what became of each) and counts. */
 export function pagesTable(files: readonly FileResult[], nameOf: (holder: string) => string): string[] {
   const rows = files.map((file) => {
@@ -45,11 +59,11 @@ export function pagesTable(files: readonly FileResult[], nameOf: (holder: string
       const status = holderStatus(holder, file.findings);
       return `<span class="holder status-${status}" title="${escapeHtml(STATUS_LABELS[status][1])}">${escapeHtml(nameOf(holder.holder))} <small>${STATUS_LABELS[status][0].toLowerCase()}</small></span>`;
     });
-    const note = file.reason ?? (file.publishedFrom === 'as-of' ? `no publication date: judged as of ${file.published ?? ''}` : '');
+    const note = file.reason ?? undatedNote(file);
     return `<tr data-status="${escapeHtml(file.status)}">`
-      + `<td class="path">${escapeHtml(file.path)}</td>`
+      + `<td class="path">${pageCell(file)}</td>`
       + `<td>${escapeHtml(file.status)}</td>`
-      + `<td class="nowrap">${file.publishedFrom === 'as-of' ? '' : escapeHtml(file.published ?? '')}</td>`
+      + `<td class="nowrap">${file.publishedFrom === 'as-of' || file.publishedFrom === 'captured' ? '' : escapeHtml(file.published ?? '')}</td>`
       + `<td>${holders.join(' ')}</td>`
       + `<td class="number">${open.filter((finding) => finding.severity === 'error').length}</td>`
       + `<td class="number">${open.filter((finding) => finding.severity === 'warning').length}</td>`

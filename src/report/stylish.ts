@@ -35,6 +35,7 @@ function* fileBlocks(files: readonly FileResult[], c: Colors, limit: number): Ge
     yield `${c.underline(file.path)}\n`;
     for (const finding of shown) yield findingLines(finding, c, limit);
     if (file.publishedFrom === 'as-of') yield `${c.dim(`  (no publication date on the page: judged as of ${file.published})`)}\n`;
+    if (file.publishedFrom === 'captured') yield `${c.dim(`  (no publication date on the page: judged as of its capture, ${file.published})`)}\n`;
     yield '\n';
   }
 }

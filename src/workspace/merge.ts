@@ -21,15 +21,28 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   const files = new Map<string, FileResult>();
   for (const result of results) {
     for (const file of result.files) {
-      if (files.has(file.path)) throw new UsageError(`Cannot merge: \`${file.path}\` is in two of the results (were the shards disjoint?)`);
-      files.set(file.path, file);
+      // A web archive may hold a page captured twice: a capture, not a URL, is a page.
+      const key = file.captured === undefined ? file.path : `${file.path} ${file.captured}`;
+      if (files.has(key)) throw new UsageError(`Cannot merge: \`${file.path}\`${file.captured === undefined ? '' : ` (captured ${file.captured})`} is in two of the results (were the shards disjoint?)`);
+      files.set(key, file);
     }
   }
-  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files.values()].sort(comparePages);
   const [first] = results;
   // Shards of one job check out the repository at one place; where they did not, no one folder anchors the paths.
   const root = first?.root !== undefined && results.every((result) => result.root === first.root) ? { root: first.root } : {};
-  return { version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null) };
+  // A merged report of an audit with a shard stopped half way is a partial report, and says so.
+  const interrupted = results.some((result) => result.interrupted) ? { interrupted: true as const } : {};
+  return { version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null), ...interrupted };
+}
+
+/** The order of a run's pages: by path (or URL), then by capture time. */
+export function comparePages(a: FileResult, b: FileResult): number {
+  return compare(a.path, b.path) || compare(a.captured ?? '', b.captured ?? '');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Combines SARIF logs of shards into one log with one run: results and notifications added up, rules once. */

@@ -62,7 +62,9 @@ export interface FileResult {
   encoding?: string;
   /** The publication date the page was judged by; `publishedFrom` says where it came from. */
   published?: string;
-  publishedFrom?: DateSource | 'as-of';
+  publishedFrom?: DateSource | 'as-of' | 'captured';
+  /** When an audit fetched the page, or the web archive captured it (ISO 8601); `path` is then its URL. */
+  captured?: string;
   holders: HolderEntry[];
   findings: Finding[];
 }
@@ -94,4 +96,6 @@ export interface CheckResult {
    * line prints them on standard error.
    */
   notices?: string[];
+  /** Set by an audit stopped before its end: the files are those it had done. */
+  interrupted?: true;
 }
