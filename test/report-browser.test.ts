@@ -33,7 +33,8 @@ describe.skipIf(!executablePath)('the html report in headless Chromium', () => {
     json = JSON.parse(run.stdout) as CheckResult;
     expect(readFileSync(report, 'utf8')).toContain('Rights report');
     // Playwright talks to the browser over a pipe: no port is opened, and the page is a file.
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    // The flags keep Chromium from its own background connections, which a closed network refuses.
+    browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
