@@ -6,6 +6,8 @@
 export interface AuditPage {
   /** The page's URL, after the redirects followed to reach it. */
   url: string;
+  /** The URL the crawl asked for, where redirects led from it to `url` (both are then checked). */
+  redirectedFrom?: string;
   /** When the page was fetched, or captured in the archive (ISO 8601, UTC). */
   captured: string;
   /** The response body of an HTML page, as it came (no Content-Encoding left). */
