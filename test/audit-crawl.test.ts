@@ -221,6 +221,22 @@ describe('crawl: redirects', () => {
     expect(site.hits('/new')).toBe(1);
   });
 
+  it('reports a redirect to a page robots.txt disallows, and a chain of more than ten redirects', async () => {
+    const chain = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`/hop-${i}`, serve(302, { location: `/hop-${i + 1}` })]));
+    const site = await startSite(() => ({
+      '/robots.txt': serve(200, { 'content-type': 'text/plain' }, 'User-agent: *\nDisallow: /private\n'),
+      '/': page('Home', ['/to-private', '/hop-0']),
+      '/to-private': serve(301, { location: '/private/page' }),
+      ...chain,
+    }));
+    const entries = plain(await entriesOf({ seeds: [site.url('/')] }));
+    expect(entries.slice(1).map(({ url, skipped, error }) => ({ url, skipped, error }))).toEqual([
+      { url: site.url('/hop-10'), skipped: undefined, error: 'more than 10 redirects' },
+      { url: site.url('/to-private'), skipped: `redirects to ${site.url('/private/page')}, disallowed by robots.txt`, error: undefined },
+    ]);
+    expect(site.hits('/private/page') + site.hits('/hop-11')).toBe(0);
+  });
+
   it('takes the origin a seed redirects to as the scope', async () => {
     const target = await startSite(() => ({ '/': page('Home', ['/inside']), '/inside': page('Inside') }));
     const start = await startSite(() => ({ '/': serve(301, { location: target.url('/') }) }));
@@ -270,6 +286,17 @@ describe('crawl: errors and retries', () => {
     expect(busy).toHaveLength(2);
     expect((busy[1] ?? 0) - (busy[0] ?? 0)).toBeGreaterThanOrEqual(1000);
     expect(site.hits('/closed')).toBe(1);
+  });
+
+  it('takes a site whose robots.txt cannot be reached as disallowing all, naming the network error', async () => {
+    // A port a site listened on, closed: the connection is refused at once.
+    const gone = await startSite(() => ({}));
+    const server = servers.pop();
+    await new Promise((resolve) => server?.close(resolve));
+    const { port } = new URL(gone.origin);
+    expect(plain(await entriesOf({ seeds: [gone.url('/')], retries: 1 }))).toEqual([
+      { url: gone.url('/'), skipped: `robots.txt unreachable (network error: connect ECONNREFUSED 127.0.0.1:${port} (2 tries)), which disallows the whole site` },
+    ]);
   });
 
   it('reads Retry-After as seconds or as an HTTP-date', () => {
@@ -508,7 +535,7 @@ describe('crawl: flow', () => {
   });
 
   it('keeps at most `concurrency` requests in flight, and runs no further ahead of a slow consumer than its buffer', async () => {
-    const site = await startSite(() => manyPages(30));
+    const site = await startSite(() => manyPages(100));
     const run = crawl({ ...FAST, seeds: [site.url('/')], concurrency: 3 });
     let count = 0;
     for await (const _ of run) {
