@@ -49,9 +49,12 @@ export interface CrawlOptions {
   signal?: AbortSignal;
 }
 
-/** A crawl under way: its pages, as they are fetched, and what it has yet to visit. */
+/** A crawl under way: its pages, as they are fetched (it is iterated once), and what it has yet to visit. */
 export interface Crawl extends AsyncIterable<AuditPage> {
-  /** The pages found and not yet yielded (queued, in flight, or fetched and waiting): what a saved state must still visit. */
+  /**
+   * The pages found and not yet yielded (queued, in flight, or fetched and waiting): what a saved
+   * state must still visit, as `queue`. The seeds are not among them: a resumed audit reads them again.
+   */
   pending(): string[];
 }
 
