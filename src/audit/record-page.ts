@@ -1,0 +1,107 @@
+import { AsyncIterReader, type LimitReader, StatusAndHeadersParser, type WARCRecord } from 'warcio';
+import type { AuditPage } from './audit-page.js';
+import { decodedPayload, type HttpHeaders, type Payload, PayloadError, readPayload } from './http-payload.js';
+
+/** Where a record is: the WARC file as given, and the record's byte offset in it. */
+export interface RecordPlace {
+  file: string;
+  offset: number;
+}
+
+/** The media types read as HTML pages (WHATWG MIME Sniffing's HTML MIME type, and XHTML's). */
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/**
+ * What an audit makes of one WARC record, which it reads to the end of its block: a page for a
+ * `response` or `revisit` record of an http(s) URL, or a `resource` record holding HTML;
+ * undefined for any other record (`request`, `metadata`, `warcinfo`, `conversion`, the
+ * `response` to a DNS lookup). A response is checked when it is a 2xx with an HTML payload;
+ * anything else is skipped with its reason, and a response that cannot be read is an error.
+ */
+export async function recordPage(record: WARCRecord, block: LimitReader, place: RecordPlace, maxBytes?: number): Promise<AuditPage | undefined> {
+  try {
+    if (!isPage(record)) return undefined;
+    const page = startOf(record, place);
+    if (page.error) return page;
+    if (record.warcType === 'resource') return { ...page, contentType: record.warcContentType ?? undefined, ...(await readPayload(block, maxBytes)) };
+    return await httpPage(record, block, page, place, maxBytes);
+  } finally {
+    // What the page did not need, or all of a record that is no page, is skipped unkept.
+    for await (const chunk of block) void chunk;
+  }
+}
+
+/** Whether a record can be a page: a capture of a web URL, or an HTML document stored as it is. */
+function isPage(record: WARCRecord): boolean {
+  if (record.warcType === 'resource') return HTML_TYPES.has(mediaType(record.warcContentType) ?? '');
+  return (record.warcType === 'response' || record.warcType === 'revisit') && /^https?:\/\//i.test(record.warcTargetURI ?? '');
+}
+
+/** The page's URL, capture date and place; with an error where the record lacks one the WARC format requires. */
+function startOf(record: WARCRecord, place: RecordPlace): AuditPage {
+  const archive = { file: place.file, offset: place.offset };
+  const url = record.warcTargetURI ?? place.file;
+  const captured = isoDate(record.warcDate);
+  const missing = !record.warcTargetURI ? 'WARC-Target-URI' : captured === undefined ? 'WARC-Date' : undefined;
+  const page = { url, captured: captured ?? '', archive };
+  return missing ? { ...page, error: `Cannot read the record at byte ${place.offset} of \`${place.file}\`: it has no valid \`${missing}\`` } : page;
+}
+
+/** A response or revisit record's page, from the HTTP message in its block. */
+async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage, place: RecordPlace, maxBytes: number | undefined): Promise<AuditPage> {
+  const body = new AsyncIterReader(block, null);
+  // Parsed inside the block, where warcio's parser would read on into the next record to find
+  // the end of headers a block lacks.
+  const http = await new StatusAndHeadersParser().parse(body, { headersClass: Headers });
+  const contentType = http?.headers.get('content-type') ?? undefined;
+  const status = isStatus(http?.statusCode) ? http?.statusCode : undefined;
+  const response = { ...page, ...(status && { status }), ...(contentType && { contentType }) };
+  if (record.warcType === 'revisit') return { ...response, skipped: revisitOf(record) };
+  if (!http || !status) {
+    return { ...response, error: `Cannot read the response at byte ${place.offset} of \`${place.file}\`: its block does not start with an HTTP status line` };
+  }
+  if (status < 200 || status > 299) return { ...response, skipped: statusReason(status, http.statusText, http.headers.get('location')) };
+  const type = mediaType(contentType);
+  if (!type || !HTML_TYPES.has(type)) return { ...response, skipped: `not HTML (${type ?? 'no `Content-Type`'})` };
+  return { ...response, ...(await payloadOf(body, http.headers, maxBytes)) };
+}
+
+async function payloadOf(body: AsyncIterReader, headers: HttpHeaders, maxBytes: number | undefined): Promise<Payload | { error: string }> {
+  try {
+    return await readPayload(decodedPayload(body, headers), maxBytes);
+  } catch (error) {
+    if (error instanceof PayloadError) return { error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * A WARC date (WARC 1.1, section 5.4: W3C ISO 8601, UTC) as JavaScript writes ISO 8601, or
+ * undefined when it is none. A time without a zone is refused: JavaScript would read it in the
+ * machine's own.
+ */
+export function isoDate(value: string | null | undefined): string | undefined {
+  const time = value && !/T[^Z+-]*$/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function isStatus(status: number | string | undefined): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599;
+}
+
+function statusReason(status: number, text: string | undefined, location: string | null | undefined): string {
+  const reason = `HTTP status ${status}${text ? ` (${text})` : ''}`;
+  return status >= 300 && status <= 399 && location ? `${reason}, to \`${location}\`` : reason;
+}
+
+function revisitOf(record: WARCRecord): string {
+  const target = record.warcRefersToTargetURI;
+  const date = isoDate(record.warcRefersToDate);
+  const capture = `${target ? `the capture of \`${target}\`` : 'an earlier capture'}${date ? ` at ${date}` : ''}`;
+  return `revisit of ${capture}: the archive holds no payload of its own`;
+}
+
+/** The essence of a `Content-Type` (type/subtype, lowercased), or undefined when there is none. */
+function mediaType(contentType: string | null | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
