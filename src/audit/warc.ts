@@ -1,0 +1,109 @@
+import { LimitReader, type WARCRecord, WARCParser } from 'warcio';
+import { fileErrorReason } from '../file-error.js';
+import { ArchiveError } from './archive-error.js';
+import type { AuditPage } from './audit-page.js';
+import { isoDate, type RecordPlace, recordPage } from './record-page.js';
+import { openWarcText, type WarcText } from './warc-text.js';
+
+/** How to read a WARC file for an audit. */
+export interface WarcOptions {
+  /** Records already met (a resumed audit), by `warcRecordKey`: read past, not yielded again. */
+  done?: ReadonlySet<string>;
+  /** The size cap of a page: a bigger HTML payload, once decoded, is skipped with its size. */
+  maxBytes?: number;
+  /** Stops the reading between two records, throwing the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The key of a record in `WarcOptions.done`: the file as given and the record's offset. */
+export function warcRecordKey(archive: RecordPlace): string {
+  return `${archive.file}#${archive.offset}`;
+}
+
+/**
+ * The pages of a WARC file (.warc, or .warc.gz gzipped record by record), read as a stream in
+ * the file's order, each with the byte offset of its record: see `recordPage` for which records
+ * are pages and when a page is checked. An archive that cannot be read on (missing, not a WARC
+ * file, a truncated or corrupt record or gzip member) ends with one `error` entry, whose
+ * `archive` tells where reading stopped; its `url` is the target URI of the record that broke
+ * off where that record is a page's, else the file; `captured` is that record's date, or empty.
+ * Nothing is thrown but an abort.
+ */
+export async function* readWarc(file: string, options: WarcOptions = {}): AsyncGenerator<AuditPage> {
+  options.signal?.throwIfAborted();
+  let text: WarcText;
+  try {
+    text = await openWarcText(file);
+  } catch (error) {
+    yield broken(file, error);
+    return;
+  }
+  try {
+    yield* readRecords(file, text, options);
+  } finally {
+    text.close();
+  }
+}
+
+async function* readRecords(file: string, text: WarcText, { done, maxBytes, signal }: WarcOptions): AsyncGenerator<AuditPage> {
+  const parser = new WARCParser(text.reader, { parseHttp: false });
+  let offset = -1;
+  let record: WARCRecord | null = null;
+  for (;;) {
+    signal?.throwIfAborted();
+    let page: AuditPage | undefined;
+    record = null;
+    try {
+      record = await parser.parse();
+      const fault = text.fault(!record);
+      if (fault) throw fault;
+      if (!record) return;
+      offset = recordOffset(record, text.fileOffset(parser.offset), offset);
+      const block = record.reader;
+      if (!(block instanceof LimitReader)) throw new TypeError('warcio gave a record without a LimitReader');
+      const place = { file, offset };
+      if (done?.has(warcRecordKey(place))) for await (const chunk of block) void chunk;
+      else page = await recordPage(record, block, place, maxBytes);
+      // warcio skips the rest of a record before parsing the next; where the file ended inside
+      // this one it would wait forever for the bytes still owed.
+      const isCut = block.limit > 0;
+      const cause = text.fault(isCut);
+      if (cause) throw cause;
+      if (isCut) throw new ArchiveError(offset, `the file ends inside the record, ${block.length - block.limit} bytes into its ${block.length}-byte block`);
+    } catch (error) {
+      yield broken(file, error, Math.max(offset, 0), record);
+      return;
+    }
+    if (page) yield page;
+  }
+}
+
+/**
+ * The offset of a record in the file, after checking that it is one: a version line, a
+ * `Content-Length`, the start of a gzip member in a .warc.gz, and an offset past the record
+ * before (warcio gives a record that follows the one before without the blank lines between
+ * them the offset of that one, which would make both one key in `done`).
+ */
+function recordOffset(record: WARCRecord, fileOffset: number | undefined, previous: number): number {
+  const at = fileOffset ?? previous;
+  if (!record.warcHeaders.statusline.startsWith('WARC/')) throw new ArchiveError(at, 'not a WARC record: no `WARC/` version line where one should start');
+  if (!/^\d+$/.test(record.warcHeader('Content-Length') ?? '')) throw new ArchiveError(at, 'a WARC record without a valid `Content-Length`');
+  if (fileOffset === undefined) {
+    throw new ArchiveError(previous, 'a gzip member holding more than one record, as when a whole WARC file is gzipped: audit it gunzipped, or recompress it record by record');
+  }
+  if (fileOffset <= previous) throw new ArchiveError(previous, 'a record not followed by the two line ends that end a WARC record (is its `Content-Length` right?)');
+  return fileOffset;
+}
+
+/** The error entry that ends a WARC file's reading; `offset` is where, when the file was opened. */
+function broken(file: string, error: unknown, offset?: number, record?: WARCRecord | null): AuditPage {
+  const at = error instanceof ArchiveError ? error.offset : offset;
+  const reason = error instanceof ArchiveError ? error.message : fileErrorReason(error);
+  const uri = record && ['response', 'revisit', 'resource'].includes(record.warcType) ? record.warcTargetURI : undefined;
+  return {
+    url: uri ?? file,
+    captured: (uri && isoDate(record?.warcDate)) ?? '',
+    error: `Cannot read \`${file}\`${at === undefined ? '' : ` at byte ${at}`}: ${reason}`,
+    archive: { file, offset: at ?? 0 },
+  };
+}

@@ -1,0 +1,292 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { AuditPage } from '../src/audit/audit-page.js';
+import { readWarc, warcRecordKey } from '../src/audit/warc.js';
+import { scratchFolder } from './support/scratch.js';
+
+// The archives are written here record by record in the WARC 1.1 text format, so that each
+// record's offset is known: a .warc is the records one after another, a .warc.gz the same
+// records gzipped one a member.
+
+const CRLF = '\r\n';
+let serial = 0;
+
+/** A WARC record with `headers` and `block`, its Content-Length and record ID added. */
+function record(headers: Record<string, string>, block: Uint8Array | string = ''): Buffer {
+  const body = Buffer.from(block);
+  const id = `<urn:uuid:00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}>`;
+  const lines = Object.entries({ 'WARC-Record-ID': id, ...headers, 'Content-Length': String(body.length) }).map(([name, value]) => `${name}: ${value}`);
+  return Buffer.concat([Buffer.from(['WARC/1.1', ...lines].join(CRLF) + CRLF + CRLF), body, Buffer.from(CRLF + CRLF)]);
+}
+
+/** An HTTP response message: status line, headers, body. */
+function http(status: string, headers: Record<string, string>, body: Uint8Array | string = ''): Buffer {
+  const head = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join(CRLF);
+  return Buffer.concat([Buffer.from(head + CRLF + CRLF), Buffer.from(body)]);
+}
+
+function response(url: string, date: string, message: Buffer): Buffer {
+  return record({ 'WARC-Type': 'response', 'WARC-Target-URI': url, 'WARC-Date': date, 'Content-Type': 'application/http; msgtype=response' }, message);
+}
+
+/** `bytes` in HTTP/1.1 chunked transfer coding, in chunks of `size`. */
+function chunked(bytes: Uint8Array, size: number): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += size) {
+    const chunk = bytes.subarray(at, at + size);
+    parts.push(Buffer.from(`${chunk.length.toString(16)}${CRLF}`), Buffer.from(chunk), Buffer.from(CRLF));
+  }
+  return Buffer.concat([...parts, Buffer.from(`0${CRLF}${CRLF}`)]);
+}
+
+const HOME = '<!doctype html><html lang="fr"><title>Accueil</title><p>Le café du « marché » ouvre à 7 h.</p></html>';
+const STORY = '<!doctype html><title>Harbour opens</title><article><p>The new harbour opened on Monday.</p><figure><img src="ship.jpg"><figcaption>Photo: Example Agency</figcaption></figure></article>';
+// "Déjà vu" between curly quotes, in windows-1252: é is 0xE9, à 0xE0, the quotes 0x93 and 0x94.
+const CP1252 = Buffer.concat([Buffer.from('<!doctype html><meta charset="windows-1252"><p>'), Buffer.from([0x93, 0x44, 0xe9, 0x6a, 0xe0, 0x20, 0x76, 0x75, 0x94]), Buffer.from('</p>')]);
+const SAVED = '<!doctype html><title>Saved by hand</title><p>A page the archivist stored as a resource.</p>';
+const BROTLI = '<!doctype html><title>Compressed</title><p>Sent with br content coding.</p>';
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+
+/** The records of the main archive, and what each becomes (undefined: no page). */
+const RECORDS: [Buffer, Omit<AuditPage, 'archive'> | undefined][] = [
+  [record({ 'WARC-Type': 'warcinfo', 'WARC-Date': '2024-03-01T10:00:00Z', 'Content-Type': 'application/warc-fields' }, `software: rightslint tests${CRLF}`), undefined],
+  [record({ 'WARC-Type': 'request', 'WARC-Target-URI': 'https://news.example/', 'WARC-Date': '2024-03-01T10:00:01Z', 'Content-Type': 'application/http; msgtype=request' }, `GET / HTTP/1.1${CRLF}Host: news.example${CRLF}${CRLF}`), undefined],
+  [response('https://news.example/', '2024-03-01T10:00:01Z', http('200 OK', { 'Content-Type': 'text/html; charset=utf-8' }, HOME)), { url: 'https://news.example/', captured: '2024-03-01T10:00:01.000Z', status: 200, contentType: 'text/html; charset=utf-8', bytes: new Uint8Array(Buffer.from(HOME)) }],
+  [
+    response('https://news.example/story', '2024-03-01T10:00:02Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' }, chunked(gzipSync(STORY), 40))),
+    { url: 'https://news.example/story', captured: '2024-03-01T10:00:02.000Z', status: 200, contentType: 'text/html', bytes: new Uint8Array(Buffer.from(STORY)) },
+  ],
+  [response('https://news.example/ship.jpg', '2024-03-01T10:00:03Z', http('200 OK', { 'Content-Type': 'image/jpeg' }, JPEG)), { url: 'https://news.example/ship.jpg', captured: '2024-03-01T10:00:03.000Z', status: 200, contentType: 'image/jpeg', skipped: 'not HTML (image/jpeg)' }],
+  [response('https://news.example/gone', '2024-03-01T10:00:04Z', http('404 Not Found', { 'Content-Type': 'text/html' }, '<p>No such page</p>')), { url: 'https://news.example/gone', captured: '2024-03-01T10:00:04.000Z', status: 404, contentType: 'text/html', skipped: 'HTTP status 404 (Not Found)' }],
+  [
+    record(
+      { 'WARC-Type': 'revisit', 'WARC-Target-URI': 'https://news.example/', 'WARC-Date': '2024-03-02T10:00:00Z', 'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest', 'WARC-Refers-To-Target-URI': 'https://news.example/', 'WARC-Refers-To-Date': '2024-03-01T10:00:01Z', 'Content-Type': 'application/http; msgtype=response' },
+      http('200 OK', { 'Content-Type': 'text/html; charset=utf-8' }),
+    ),
+    { url: 'https://news.example/', captured: '2024-03-02T10:00:00.000Z', status: 200, contentType: 'text/html; charset=utf-8', skipped: 'revisit of the capture of `https://news.example/` at 2024-03-01T10:00:01.000Z: the archive holds no payload of its own' },
+  ],
+  [response('https://news.example/deja-vu', '2024-03-01T10:00:05Z', http('200 OK', { 'Content-Type': 'text/html; charset=windows-1252' }, CP1252)), { url: 'https://news.example/deja-vu', captured: '2024-03-01T10:00:05.000Z', status: 200, contentType: 'text/html; charset=windows-1252', bytes: new Uint8Array(CP1252) }],
+  [record({ 'WARC-Type': 'metadata', 'WARC-Target-URI': 'https://news.example/deja-vu', 'WARC-Date': '2024-03-01T10:00:05Z', 'Content-Type': 'application/warc-fields' }, `via: https://news.example/${CRLF}`), undefined],
+  [record({ 'WARC-Type': 'resource', 'WARC-Target-URI': 'https://news.example/saved.html', 'WARC-Date': '2024-03-01T10:00:06Z', 'Content-Type': 'text/html' }, SAVED), { url: 'https://news.example/saved.html', captured: '2024-03-01T10:00:06.000Z', contentType: 'text/html', bytes: new Uint8Array(Buffer.from(SAVED)) }],
+  [record({ 'WARC-Type': 'resource', 'WARC-Target-URI': 'urn:screenshot:https://news.example/', 'WARC-Date': '2024-03-01T10:00:06Z', 'Content-Type': 'image/png' }, JPEG), undefined],
+  [
+    response('https://news.example/old', '2024-03-01T10:00:07Z', http('301 Moved Permanently', { Location: 'https://news.example/new', 'Content-Type': 'text/html' })),
+    { url: 'https://news.example/old', captured: '2024-03-01T10:00:07.000Z', status: 301, contentType: 'text/html', skipped: 'HTTP status 301 (Moved Permanently), to `https://news.example/new`' },
+  ],
+  [
+    response('https://news.example/br', '2024-03-01T10:00:08Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'br' }, brotliCompressSync(BROTLI))),
+    { url: 'https://news.example/br', captured: '2024-03-01T10:00:08.000Z', status: 200, contentType: 'text/html', bytes: new Uint8Array(Buffer.from(BROTLI)) },
+  ],
+  [record({ 'WARC-Type': 'response', 'WARC-Target-URI': 'dns:news.example', 'WARC-Date': '2024-03-01T10:00:00Z', 'Content-Type': 'text/dns' }, `20240301100000${CRLF}news.example.\t300\tIN\tA\t192.0.2.7${CRLF}`), undefined],
+];
+
+const RECORD_BYTES = RECORDS.map(([bytes]) => bytes);
+
+/** An archive of `records`, plain or gzipped a record a member, with each record's offset in it. */
+function archive(records: Buffer[], isGzip: boolean): { bytes: Buffer; offsets: number[] } {
+  const stored = records.map((bytes) => (isGzip ? gzipSync(bytes) : bytes));
+  const offsets = stored.map((_, i) => stored.slice(0, i).reduce((sum, bytes) => sum + bytes.length, 0));
+  return { bytes: Buffer.concat(stored), offsets };
+}
+
+function write(name: string, bytes: Uint8Array): string {
+  const path = join(scratchFolder('warc'), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+async function pagesOf(file: string, options?: Parameters<typeof readWarc>[1]): Promise<AuditPage[]> {
+  const pages: AuditPage[] = [];
+  for await (const page of readWarc(file, options)) pages.push(page);
+  return pages;
+}
+
+/** The pages `RECORDS` should give, in `file` at `offsets`. */
+function expected(file: string, offsets: number[]): AuditPage[] {
+  return RECORDS.flatMap(([, page], i) => (page ? [{ ...page, archive: { file, offset: offsets[i] ?? -1 } }] : []));
+}
+
+describe.each([
+  ['a .warc file', 'news.warc', false],
+  ['a .warc.gz file', 'news.warc.gz', true],
+])('the pages of %s', (_, name, isGzip) => {
+  const { bytes, offsets } = archive(RECORD_BYTES, isGzip);
+
+  it('are its responses, revisits and HTML resources, in order, each at its record', async () => {
+    const file = write(name, bytes);
+    expect(await pagesOf(file)).toEqual(expected(file, offsets));
+  });
+
+  it('are found again by reading from their offsets', async () => {
+    const file = write(name, bytes);
+    for (const page of await pagesOf(file)) {
+      const offset = page.archive?.offset ?? -1;
+      const rest = write(`rest-${name}`, bytes.subarray(offset));
+      const [first] = await pagesOf(rest);
+      expect({ ...first, archive: page.archive }).toEqual(page);
+    }
+  });
+
+  it('leave out the records already done', async () => {
+    const file = write(name, bytes);
+    const all = expected(file, offsets);
+    const done = new Set([all[0], all[3]].map((page) => warcRecordKey(page?.archive ?? { file, offset: -1 })));
+    expect(await pagesOf(file, { done })).toEqual(all.filter((_, i) => i !== 0 && i !== 3));
+  });
+
+  it('skip an HTML payload over the size cap, with its size once decoded', async () => {
+    const file = write(name, bytes);
+    const story = (await pagesOf(file, { maxBytes: 120 })).find((page) => page.url === 'https://news.example/story');
+    expect(story).toEqual({ ...expected(file, offsets)[1], bytes: undefined, skipped: `larger than the size limit (${Buffer.byteLength(STORY)} bytes, limit 120: see \`maxFileSize\`)` });
+  });
+});
+
+describe('a broken archive', () => {
+  it('ends a truncated .warc.gz with one error entry, after its good records', async () => {
+    const { bytes, offsets } = archive(RECORD_BYTES, true);
+    const cut = (offsets[8] ?? 0) - 10; // inside the gzip member of the windows-1252 page
+    const file = write('cut.warc.gz', bytes.subarray(0, cut));
+    const pages = await pagesOf(file);
+    expect(pages.slice(0, -1)).toEqual(expected(file, offsets).slice(0, 5));
+    expect(pages.at(-1)).toEqual({ url: file, captured: '', error: `Cannot read \`${file}\` at byte ${offsets[7]}: a truncated gzip member (the file ends inside it)`, archive: { file, offset: offsets[7] } });
+  });
+
+  it('ends a truncated .warc with an error entry for the record cut short', async () => {
+    const { bytes, offsets } = archive(RECORD_BYTES, false);
+    // Cut 20 bytes before the next record: the blank lines after the block (4 bytes), and 16 of the block.
+    const file = write('cut.warc', bytes.subarray(0, (offsets[8] ?? 0) - 20));
+    const pages = await pagesOf(file);
+    const length = Number(/Content-Length: (\d+)/.exec(RECORD_BYTES[7]?.toString('latin1') ?? '')?.[1]);
+    expect(pages.slice(0, -1)).toEqual(expected(file, offsets).slice(0, 5));
+    expect(pages.at(-1)).toEqual({
+      url: 'https://news.example/deja-vu',
+      captured: '2024-03-01T10:00:05.000Z',
+      error: `Cannot read \`${file}\` at byte ${offsets[7]}: the file ends inside the record, ${length - 16} bytes into its ${length}-byte block`,
+      archive: { file, offset: offsets[7] },
+    });
+  });
+
+  it('ends at a corrupt gzip member with an error entry naming its offset', async () => {
+    const { bytes, offsets } = archive(RECORD_BYTES, true);
+    const corrupt = Buffer.from(bytes);
+    for (let at = (offsets[4] ?? 0) + 20; at < (offsets[4] ?? 0) + 40; at++) corrupt[at] = 0xff;
+    const file = write('corrupt.warc.gz', corrupt);
+    const pages = await pagesOf(file);
+    expect(pages.slice(0, -1)).toEqual(expected(file, offsets).slice(0, 2));
+    expect(pages.at(-1)).toEqual({ url: file, captured: '', error: expect.stringMatching(new RegExp(`^Cannot read \`${file}\` at byte ${offsets[4]}: a corrupt gzip member \\(.+\\)$`)), archive: { file, offset: offsets[4] } });
+  });
+
+  it.each([
+    ['an HTML file', 'page.html', Buffer.from(HOME), 'not a WARC file (its text does not start with `WARC/`)'],
+    ['a gzipped HTML file', 'page.html.gz', gzipSync(HOME), 'not a WARC file (its inflated text does not start with `WARC/`)'],
+    ['an empty file', 'empty.warc', Buffer.alloc(0), 'not a WARC file (it is empty)'],
+  ])('is one error entry for %s', async (_, name, bytes, reason) => {
+    const file = write(name, bytes);
+    expect(await pagesOf(file)).toEqual([{ url: file, captured: '', error: `Cannot read \`${file}\` at byte 0: ${reason}`, archive: { file, offset: 0 } }]);
+  });
+
+  it('is one error entry for a missing file or a folder, with the reason', async () => {
+    const folder = scratchFolder('warc');
+    const missing = join(folder, 'missing.warc');
+    mkdirSync(join(folder, 'folder.warc'));
+    expect(await pagesOf(missing)).toEqual([{ url: missing, captured: '', error: `Cannot read \`${missing}\`: no such file or folder (ENOENT)`, archive: { file: missing, offset: 0 } }]);
+    expect((await pagesOf(join(folder, 'folder.warc')))[0]?.error).toBe(`Cannot read \`${join(folder, 'folder.warc')}\`: a folder, not a file`);
+  });
+
+  it('stops at the second record of a WARC file gzipped whole, whose records have no offsets', async () => {
+    const file = write('whole.warc.gz', gzipSync(Buffer.concat(RECORD_BYTES.slice(2, 4))));
+    expect(await pagesOf(file)).toEqual([
+      { ...RECORDS[2]?.[1], archive: { file, offset: 0 } },
+      {
+        url: 'https://news.example/story',
+        captured: '2024-03-01T10:00:02.000Z',
+        error: `Cannot read \`${file}\` at byte 0: a gzip member holding more than one record, as when a whole WARC file is gzipped: audit it gunzipped, or recompress it record by record`,
+        archive: { file, offset: 0 },
+      },
+    ]);
+  });
+});
+
+describe('a page that cannot be read', () => {
+  it('is an error entry, and the archive is read on', async () => {
+    const zstd = response('https://news.example/z', '2024-03-01T10:00:09Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'zstd' }, 'not really zstd'));
+    const garbled = response('https://news.example/g', '2024-03-01T10:00:10Z', Buffer.from('<p>no status line</p>'));
+    const badBrotli = response('https://news.example/b', '2024-03-01T10:00:11Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'br' }, 'not brotli at all, as it happens'));
+    const undated = record({ 'WARC-Type': 'response', 'WARC-Target-URI': 'https://news.example/u', 'WARC-Date': '2024-03-01T10:00:12', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, '<p>When?</p>'));
+    const home = RECORD_BYTES[2] ?? Buffer.alloc(0);
+    const { bytes, offsets } = archive([zstd, garbled, badBrotli, undated, home], false);
+    const file = write('unreadable.warc', bytes);
+    const place = (i: number) => ({ file, offset: offsets[i] ?? -1 });
+    expect(await pagesOf(file)).toEqual([
+      { url: 'https://news.example/z', captured: '2024-03-01T10:00:09.000Z', status: 200, contentType: 'text/html', error: "Cannot decode the payload's `Content-Encoding: zstd`: rightslint undoes one of gzip, deflate or br", archive: place(0) },
+      { url: 'https://news.example/g', captured: '2024-03-01T10:00:10.000Z', error: `Cannot read the response at byte ${offsets[1]} of \`${file}\`: its block does not start with an HTTP status line`, archive: place(1) },
+      { url: 'https://news.example/b', captured: '2024-03-01T10:00:11.000Z', status: 200, contentType: 'text/html', error: expect.stringMatching(/^Cannot decode the payload's `Content-Encoding: br`: .+/), archive: place(2) },
+      { url: 'https://news.example/u', captured: '', error: `Cannot read the record at byte ${offsets[3]} of \`${file}\`: it has no valid \`WARC-Date\``, archive: place(3) },
+      { ...RECORDS[2]?.[1], archive: place(4) },
+    ]);
+  });
+});
+
+describe('reading', () => {
+  it('stops between records when aborted', async () => {
+    const { bytes } = archive(RECORD_BYTES, false);
+    const file = write('abort.warc', bytes);
+    const controller = new AbortController();
+    const urls: string[] = [];
+    const reading = (async () => {
+      for await (const page of readWarc(file, { signal: controller.signal })) {
+        urls.push(page.url);
+        controller.abort();
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+    expect(urls).toEqual(['https://news.example/']);
+  });
+
+  it('gives every record of a big .warc.gz the offset of its own gzip member', async () => {
+    const htmls = [40, 16_300, 32_700, 70_000, 5, 16_384, 100_000, 3].map((size) => `<!doctype html><p>${noise(size)}</p>`);
+    const records = htmls.map((html, i) => response(`https://news.example/${i}`, '2024-03-01T10:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, html)));
+    const { bytes, offsets } = archive(records, true);
+    const file = write('big.warc.gz', bytes);
+    const pages = await pagesOf(file);
+    expect(pages.map((page) => [page.url, page.archive?.offset, page.bytes?.length])).toEqual(htmls.map((html, i) => [`https://news.example/${i}`, offsets[i], html.length]));
+  });
+
+  it('gives the next record its own offset where a read of the file ends in the last bytes of a member', async () => {
+    // warcio's parser takes the next record's offset before inflating the rest of the member
+    // before: where the member's text ends just past 32 KiB (two of its inflater's 16 KiB
+    // chunks) and the file's 64 KiB read ends inside the member's trailer, it gives the next
+    // record the offset of this one.
+    const edgeOf = (length: number) => response('https://news.example/edge', '2024-03-01T10:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, noise(length)));
+    const edge = edgeOf(2 * 32_770 - edgeOf(32_770).length);
+    const member = gzipSync(edge);
+    const filler = storedMember(65_536 + 5 - member.length);
+    const after = RECORD_BYTES[2] ?? Buffer.alloc(0);
+    const file = write('edge.warc.gz', Buffer.concat([filler, member, gzipSync(after)]));
+    expect(edge.length).toBe(32_770);
+    expect((await pagesOf(file)).map((page) => [page.url, page.archive?.offset])).toEqual([
+      ['https://news.example/edge', filler.length],
+      ['https://news.example/', filler.length + member.length],
+    ]);
+  });
+});
+
+/** Letters that gzip cannot shrink much, the same on every run, so that members span several reads of a file. */
+function noise(length: number): string {
+  let seed = length;
+  return Array.from({ length }, () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return String.fromCharCode(97 + (seed % 26));
+  }).join('');
+}
+
+/** A gzip member of exactly `size` bytes, stored rather than compressed, holding a warcinfo record. */
+function storedMember(size: number): Buffer {
+  for (let length = size; length > 0; length--) {
+    const member = gzipSync(record({ 'WARC-Type': 'warcinfo', 'WARC-Date': '2024-03-01T10:00:00Z' }, 'x'.repeat(length)), { level: 0 });
+    if (member.length === size) return member;
+  }
+  throw new Error(`No stored gzip member of ${size} bytes`);
+}
