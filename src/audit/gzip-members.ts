@@ -44,13 +44,18 @@ export class GzipMembers extends AsyncIterReader {
     return this.#starts.get(textOffset);
   }
 
+  /** Whether the member that starts at file offset `offset` has been inflated to its end, its checksum right. */
+  isWhole(offset: number): boolean {
+    return offset < this.#current || (offset === this.#current && this.compressed !== null && this.inflator?.ended === true);
+  }
+
   /**
    * What is wrong with the gzip layer so far, or undefined: a member that did not inflate (the
    * reader then hands out the raw bytes as text, which must not pass for a record), or at the
    * end of the file, a member that did not end.
    */
   fault(isAtEnd: boolean): ArchiveError | undefined {
-    if (this.compressed === null) return new ArchiveError(this.#current, `a corrupt gzip member (${this.inflator?.msg || 'it does not inflate'})`);
+    if (this.compressed === null) return new ArchiveError(this.#current, 'a corrupt gzip member (it does not inflate, or not to what its checksum says)');
     // A new inflater is only made for bytes to push, so one not ended at the end had some.
     if (isAtEnd && this.inflator?.ended === false) return new ArchiveError(this.#current, 'a truncated gzip member (the file ends inside it)');
     return undefined;

@@ -26,9 +26,15 @@ export async function recordPage(record: WARCRecord, block: LimitReader, place: 
     if (record.warcType === 'resource') return { ...page, contentType: record.warcContentType ?? undefined, ...(await readPayload(block, maxBytes)) };
     return await httpPage(record, block, page, place, maxBytes);
   } finally {
-    // What the page did not need, or all of a record that is no page, is skipped unkept.
-    for await (const chunk of block) void chunk;
+    // What the page did not need, or all of a record that is no page.
+    await skipRest(block);
   }
+}
+
+/** Reads the rest of a record's block, keeping none of it. */
+export async function skipRest(block: LimitReader): Promise<undefined> {
+  for await (const chunk of block) void chunk;
+  return undefined;
 }
 
 /** Whether a record can be a page: a capture of a web URL, or an HTML document stored as it is. */

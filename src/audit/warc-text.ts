@@ -11,6 +11,8 @@ export interface WarcText {
   fileOffset(textOffset: number): number | undefined;
   /** A fault in the file's gzip layer found so far, or undefined; `isAtEnd` once the text has ended. */
   fault(isAtEnd: boolean): ArchiveError | undefined;
+  /** Whether the record at file offset `offset` is known whole: in a .warc.gz, once its gzip member has ended, its checksum right. */
+  isWhole(offset: number): boolean;
   /** Closes the file, read to its end or not. */
   close(): void;
 }
@@ -57,6 +59,7 @@ export async function openWarcText(file: string): Promise<WarcText> {
       reader: new AsyncIterReader(prepend(textHead, textChunks), null),
       fileOffset: (textOffset) => (members ? members.fileOffset(textOffset) : textOffset),
       fault: (isAtEnd) => members?.fault(isAtEnd),
+      isWhole: (offset) => members?.isWhole(offset) ?? true,
       close,
     };
   } catch (error) {

@@ -2,7 +2,7 @@ import { LimitReader, type WARCRecord, WARCParser } from 'warcio';
 import { fileErrorReason } from '../file-error.js';
 import { ArchiveError } from './archive-error.js';
 import type { AuditPage } from './audit-page.js';
-import { isoDate, type RecordPlace, recordPage } from './record-page.js';
+import { isoDate, type RecordPlace, recordPage, skipRest } from './record-page.js';
 import { openWarcText, type WarcText } from './warc-text.js';
 
 /** How to read a WARC file for an audit. */
@@ -45,36 +45,46 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
   }
 }
 
+/** A record read, its page held back until the next record starts: in a .warc.gz, only then is its gzip member known whole. */
+interface Held {
+  record: WARCRecord;
+  offset: number;
+  page: AuditPage | undefined;
+}
+
 async function* readRecords(file: string, text: WarcText, { done, maxBytes, signal }: WarcOptions): AsyncGenerator<AuditPage> {
   const parser = new WARCParser(text.reader, { parseHttp: false });
-  let offset = -1;
-  let record: WARCRecord | null = null;
+  let held: Held | undefined;
+  let offset = 0;
   for (;;) {
     signal?.throwIfAborted();
-    let page: AuditPage | undefined;
-    record = null;
+    let record: WARCRecord | null = null;
     try {
       record = await parser.parse();
       const fault = text.fault(!record);
       if (fault) throw fault;
+      if (record) offset = recordOffset(record, text.fileOffset(parser.offset), held?.offset ?? -1);
+      if (held?.page) yield held.page;
+      held = undefined;
       if (!record) return;
-      offset = recordOffset(record, text.fileOffset(parser.offset), offset);
+      const place = { file, offset };
       const block = record.reader;
       if (!(block instanceof LimitReader)) throw new TypeError('warcio gave a record without a LimitReader');
-      const place = { file, offset };
-      if (done?.has(warcRecordKey(place))) for await (const chunk of block) void chunk;
-      else page = await recordPage(record, block, place, maxBytes);
+      const page = done?.has(warcRecordKey(place)) ? await skipRest(block) : await recordPage(record, block, place, maxBytes);
       // warcio skips the rest of a record before parsing the next; where the file ended inside
       // this one it would wait forever for the bytes still owed.
       const isCut = block.limit > 0;
       const cause = text.fault(isCut);
       if (cause) throw cause;
       if (isCut) throw new ArchiveError(offset, `the file ends inside the record, ${block.length - block.limit} bytes into its ${block.length}-byte block`);
+      held = { record, offset, page };
     } catch (error) {
-      yield broken(file, error, Math.max(offset, 0), record);
+      // A held page stands unless its gzip member broke off before it was whole.
+      const isHeldBroken = held !== undefined && !text.isWhole(held.offset);
+      if (held?.page && !isHeldBroken) yield held.page;
+      yield broken(file, error, offset, isHeldBroken ? held?.record : record);
       return;
     }
-    if (page) yield page;
   }
 }
 
@@ -95,7 +105,10 @@ function recordOffset(record: WARCRecord, fileOffset: number | undefined, previo
   return fileOffset;
 }
 
-/** The error entry that ends a WARC file's reading; `offset` is where, when the file was opened. */
+/**
+ * The error entry that ends a WARC file's reading: where it broke off (`offset` unless the error
+ * says; none where the file did not open), for the record it broke off in when that one is known.
+ */
 function broken(file: string, error: unknown, offset?: number, record?: WARCRecord | null): AuditPage {
   const at = error instanceof ArchiveError ? error.offset : offset;
   const reason = error instanceof ArchiveError ? error.message : fileErrorReason(error);
