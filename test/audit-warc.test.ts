@@ -181,12 +181,33 @@ describe('a broken archive', () => {
   it('holds a page back until its gzip member has ended, its checksum right', async () => {
     // Blank lines after a record, which readers skip, keep the member going after the record's
     // block has been read: its checksum, at the end, is wrong.
-    const member = gzipSync(Buffer.concat([RECORD_BYTES[2] ?? Buffer.alloc(0), Buffer.from(CRLF.repeat(20_000))]));
-    member.writeUInt32LE(member.readUInt32LE(member.length - 8) ^ 1, member.length - 8);
+    const member = gzipSync(Buffer.concat([RECORD_BYTES[2] ?? Buffer.alloc(0), Buffer.from(CRLF.repeat(10_000))]));
+    member[member.length - 8] = (member[member.length - 8] ?? 0) ^ 1; // the CRC-32's first byte
     const file = write('checksum.warc.gz', Buffer.concat([member, gzipSync(RECORD_BYTES[3] ?? Buffer.alloc(0))]));
     expect(await pagesOf(file)).toEqual([
       { url: 'https://news.example/', captured: '2024-03-01T10:00:01.000Z', error: `Cannot read \`${file}\` at byte 0: a corrupt gzip member (it does not inflate, or not to what its checksum says)`, archive: { file, offset: 0 } },
     ]);
+  });
+
+  it('never hangs, throws or gives a wrong page, wherever a .warc.gz is cut or a byte of it changed', async () => {
+    const { bytes, offsets } = archive(RECORD_BYTES.slice(3, 5), true);
+    const ends = [...offsets.slice(1), bytes.length];
+    const folder = scratchFolder('warc');
+    for (let at = 0; at < bytes.length; at++) {
+      const changed = Buffer.from(bytes);
+      changed[at] = (changed[at] ?? 0) ^ 0x5a;
+      for (const [name, damaged] of [['cut', bytes.subarray(0, at)], ['changed', changed]] as const) {
+        const file = join(folder, `${name}-${at}.warc.gz`);
+        writeFileSync(file, damaged);
+        const read = await pagesOf(file);
+        // The pages read are the archive's first, as they are; an error entry can only end them.
+        const good = read.filter((page) => !page.error);
+        const want = RECORDS.slice(3, 3 + good.length).map(([, page], i) => ({ ...page, archive: { file, offset: offsets[i] } }));
+        expect(good).toEqual(want);
+        expect(read.length - good.length).toBeLessThanOrEqual(1);
+        if (name === 'cut') expect(read.at(-1)?.error === undefined).toBe(ends.includes(at));
+      }
+    }
   });
 
   it.each([
