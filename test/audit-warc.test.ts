@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -219,12 +220,15 @@ describe('a broken archive', () => {
     expect(await pagesOf(file)).toEqual([{ url: file, captured: '', error: `Cannot read \`${file}\` at byte 0: ${reason}`, archive: { file, offset: 0 } }]);
   });
 
-  it('is one error entry for a missing file or a folder, with the reason', async () => {
+  it('is one error entry for a missing file, a folder or a named pipe, with the reason', async () => {
     const folder = scratchFolder('warc');
-    const missing = join(folder, 'missing.warc');
-    mkdirSync(join(folder, 'folder.warc'));
-    expect(await pagesOf(missing)).toEqual([{ url: missing, captured: '', error: `Cannot read \`${missing}\`: no such file or folder (ENOENT)`, archive: { file: missing, offset: 0 } }]);
-    expect((await pagesOf(join(folder, 'folder.warc')))[0]?.error).toBe(`Cannot read \`${join(folder, 'folder.warc')}\`: a folder, not a file`);
+    const [missing, directory, pipe] = ['missing.warc', 'folder.warc', 'pipe.warc'].map((name) => join(folder, name));
+    mkdirSync(directory ?? '');
+    execFileSync('mkfifo', [pipe ?? '']);
+    expect(await pagesOf(missing ?? '')).toEqual([{ url: missing, captured: '', error: `Cannot read \`${missing}\`: no such file or folder (ENOENT)`, archive: { file: missing, offset: 0 } }]);
+    expect((await pagesOf(directory ?? '')).map((page) => page.error)).toEqual([`Cannot read \`${directory}\`: a folder, not a file`]);
+    // Refused without waiting for a writer, which would never come.
+    expect((await pagesOf(pipe ?? '')).map((page) => page.error)).toEqual([`Cannot read \`${pipe}\`: not a regular file (a named pipe)`]);
   });
 
   it('stops at the second record of a WARC file gzipped whole, whose records have no offsets', async () => {

@@ -9,7 +9,9 @@ import { ArchiveError } from './archive-error.js';
  * warcio's parser gives file offsets of its own, but takes them before the previous member has
  * always been inflated to its end: where a read of the file ends inside a member's last bytes,
  * the next record is given the offset of the one before. The reader, by contrast, only starts a
- * member once the one before has ended, when every byte of text it gave has been read.
+ * member once the one before has ended, when every byte of text it gave has been read. This
+ * leans on the reader's public but underscored members (`_push`, `_rawOffset`, `_readOffset`,
+ * `inflator`): the offset tests in test/audit-warc.test.ts tell if a new warcio changes them.
  */
 export class GzipMembers extends AsyncIterReader {
   /** The file offset of each member start not yet asked for, by the text offset it starts at. */

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AsyncIterReader } from 'warcio';
 import { ArchiveError } from './archive-error.js';
@@ -28,11 +29,13 @@ const WARC_START = 'WARC/';
  * cannot be read.
  */
 export async function openWarcText(file: string): Promise<WarcText> {
-  const handle = await open(file);
+  // Opened without waiting, as src/workspace/read-file.ts does, so that a named pipe is refused
+  // rather than waited on for a writer; a regular file is read the same either way.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    // A named pipe or a device would wait for a writer, or never end: the audit reads files.
-    if (!stats.isFile()) throw new Error(stats.isDirectory() ? 'a folder, not a file' : 'not a regular file');
+    if (stats.isDirectory()) throw new Error('a folder, not a file');
+    if (!stats.isFile()) throw new Error(`not a regular file (${stats.isFIFO() ? 'a named pipe' : stats.isSocket() ? 'a socket' : 'a device'})`);
   } catch (error) {
     await handle.close();
     throw error;

@@ -23,11 +23,12 @@ export function warcRecordKey(archive: RecordPlace): string {
 /**
  * The pages of a WARC file (.warc, or .warc.gz gzipped record by record), read as a stream in
  * the file's order, each with the byte offset of its record: see `recordPage` for which records
- * are pages and when a page is checked. An archive that cannot be read on (missing, not a WARC
- * file, a truncated or corrupt record or gzip member) ends with one `error` entry, whose
- * `archive` tells where reading stopped; its `url` is the target URI of the record that broke
- * off where that record is a page's, else the file; `captured` is that record's date, or empty.
- * Nothing is thrown but an abort.
+ * are pages and when a page is checked. A page is yielded once the next record starts (or the
+ * file ends): in a .warc.gz, only then is its gzip member known whole. An archive that cannot
+ * be read on (missing, not a WARC file, a truncated or corrupt record or gzip member) ends with
+ * one `error` entry, whose `archive` tells where reading stopped; its `url` is the target URI of
+ * the record that broke off where that record is a page's, else the file; `captured` is that
+ * record's date, or empty. Nothing is thrown but an abort.
  */
 export async function* readWarc(file: string, options: WarcOptions = {}): AsyncGenerator<AuditPage> {
   options.signal?.throwIfAborted();
