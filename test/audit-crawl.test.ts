@@ -260,14 +260,16 @@ describe('crawl: errors and retries', () => {
     expect(site.hits('/flaky')).toBe(2);
   });
 
-  it('reports an error status with the status, after the retries for a server error and at once for a 404', async () => {
+  it('reports an error status with the status, after the retries for a server error; a broken link at once, as skipped', async () => {
     const site = await startSite(() => ({ '/': page('Home', ['/down', '/gone']), '/down': serve(500, {}) }));
     const entries = plain(await entriesOf({ seeds: [site.url('/')], retries: 2 }));
-    expect(entries.slice(1).map(({ url, status, error }) => ({ url, status, error }))).toEqual([
-      { url: site.url('/down'), status: 500, error: 'HTTP 500 Internal Server Error (3 tries)' },
-      { url: site.url('/gone'), status: 404, error: 'HTTP 404 Not Found' },
+    expect(entries.slice(1).map(({ url, status, error, skipped }) => ({ url, status, error, skipped }))).toEqual([
+      { url: site.url('/down'), status: 500, error: 'HTTP 500 Internal Server Error (3 tries)', skipped: undefined },
+      { url: site.url('/gone'), status: 404, error: undefined, skipped: 'HTTP 404 Not Found: no page at this URL' },
     ]);
     expect([site.hits('/down'), site.hits('/gone')]).toEqual([3, 1]);
+    // A start URL that is not there fails the audit.
+    expect(plain(await entriesOf({ seeds: [site.url('/gone')] }))).toMatchObject([{ url: site.url('/gone'), status: 404, error: 'HTTP 404 Not Found' }]);
   });
 
   it('waits out a Retry-After before trying again, and reports one longer than it waits as an error', async () => {

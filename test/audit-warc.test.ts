@@ -6,41 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../src/audit/audit-page.js';
 import { readWarc, warcRecordKey } from '../src/audit/warc.js';
 import { scratchFolder } from './support/scratch.js';
-
-// The archives are written here record by record in the WARC 1.1 text format, so that each
-// record's offset is known: a .warc is the records one after another, a .warc.gz the same
-// records gzipped one a member.
-
-const CRLF = '\r\n';
-let serial = 0;
-
-/** A WARC record with `headers` and `block`, its Content-Length and record ID added. */
-function record(headers: Record<string, string>, block: Uint8Array | string = ''): Buffer {
-  const body = Buffer.from(block);
-  const id = `<urn:uuid:00000000-0000-4000-8000-${String(++serial).padStart(12, '0')}>`;
-  const lines = Object.entries({ 'WARC-Record-ID': id, ...headers, 'Content-Length': String(body.length) }).map(([name, value]) => `${name}: ${value}`);
-  return Buffer.concat([Buffer.from(['WARC/1.1', ...lines].join(CRLF) + CRLF + CRLF), body, Buffer.from(CRLF + CRLF)]);
-}
-
-/** An HTTP response message: status line, headers, body. */
-function http(status: string, headers: Record<string, string>, body: Uint8Array | string = ''): Buffer {
-  const head = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join(CRLF);
-  return Buffer.concat([Buffer.from(head + CRLF + CRLF), Buffer.from(body)]);
-}
-
-function response(url: string, date: string, message: Buffer): Buffer {
-  return record({ 'WARC-Type': 'response', 'WARC-Target-URI': url, 'WARC-Date': date, 'Content-Type': 'application/http; msgtype=response' }, message);
-}
-
-/** `bytes` in HTTP/1.1 chunked transfer coding, in chunks of `size`. */
-function chunked(bytes: Uint8Array, size: number): Buffer {
-  const parts: Buffer[] = [];
-  for (let at = 0; at < bytes.length; at += size) {
-    const chunk = bytes.subarray(at, at + size);
-    parts.push(Buffer.from(`${chunk.length.toString(16)}${CRLF}`), Buffer.from(chunk), Buffer.from(CRLF));
-  }
-  return Buffer.concat([...parts, Buffer.from(`0${CRLF}${CRLF}`)]);
-}
+import { archive, chunked, CRLF, http, record, response } from './support/warc-records.js';
 
 const HOME = '<!doctype html><html lang="fr"><title>Accueil</title><p>Le café du « marché » ouvre à 7 h.</p></html>';
 const STORY = '<!doctype html><title>Harbour opens</title><article><p>The new harbour opened on Monday.</p><figure><img src="ship.jpg"><figcaption>Photo: Example Agency</figcaption></figure></article>';
@@ -84,13 +50,6 @@ const RECORDS: [Buffer, Omit<AuditPage, 'archive'> | undefined][] = [
 ];
 
 const RECORD_BYTES = RECORDS.map(([bytes]) => bytes);
-
-/** An archive of `records`, plain or gzipped a record a member, with each record's offset in it. */
-function archive(records: Buffer[], isGzip: boolean): { bytes: Buffer; offsets: number[] } {
-  const stored = records.map((bytes) => (isGzip ? gzipSync(bytes) : bytes));
-  const offsets = stored.map((_, i) => stored.slice(0, i).reduce((sum, bytes) => sum + bytes.length, 0));
-  return { bytes: Buffer.concat(stored), offsets };
-}
 
 function write(name: string, bytes: Uint8Array): string {
   const path = join(scratchFolder('warc'), name);
@@ -140,7 +99,7 @@ describe.each([
   it('skip an HTML payload over the size cap, with its size once decoded', async () => {
     const file = write(name, bytes);
     const story = (await pagesOf(file, { maxBytes: 120 })).find((page) => page.url === 'https://news.example/story');
-    expect(story).toEqual({ ...expected(file, offsets)[1], bytes: undefined, skipped: `larger than the size limit (${Buffer.byteLength(STORY)} bytes, limit 120: see \`maxFileSize\`)` });
+    expect(story).toEqual({ ...expected(file, offsets)[1], bytes: undefined, skipped: `larger than the size limit (${Buffer.byteLength(STORY)} bytes, limit 120: see \`maxFileSize\`)`, isTooLarge: true });
   });
 });
 

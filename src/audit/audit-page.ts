@@ -18,6 +18,8 @@ export interface AuditPage {
   status?: number;
   /** Why the page was not checked, though nothing failed: not HTML, disallowed by robots.txt, over the size cap. */
   skipped?: string;
+  /** The page was `skipped` for being over the size cap: reported unchecked, as a file over `maxFileSize` is. */
+  isTooLarge?: true;
   /** Why the page could not be read: a time-out, an error status after the retries, a broken record. */
   error?: string;
   /** The archive and the offset of the record the page was read from. */

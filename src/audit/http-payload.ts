@@ -5,7 +5,7 @@ import { AsyncIterReader } from 'warcio';
 import { tooLarge } from '../engine/read.js';
 
 /** A page's payload read: its bytes, or why they were not kept. */
-export type Payload = { bytes: Uint8Array<ArrayBuffer> } | { skipped: string };
+export type Payload = { bytes: Uint8Array<ArrayBuffer> } | { skipped: string; isTooLarge: true };
 
 /** A payload that cannot be decoded: a content coding not undone, or a broken stream of one that is. */
 export class PayloadError extends Error {
@@ -56,7 +56,7 @@ export async function readPayload(chunks: AsyncIterable<Uint8Array>, maxBytes = 
     if (size <= maxBytes) kept.push(chunk);
     else kept = [];
   }
-  if (size > maxBytes) return { skipped: tooLarge(size, maxBytes) };
+  if (size > maxBytes) return { skipped: tooLarge(size, maxBytes), isTooLarge: true };
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of kept) {

@@ -45,6 +45,9 @@ export async function readAnswer(answer: Answer, visiting: Visiting): Promise<Vi
   const contentType = answer.headers.get('content-type') ?? undefined;
   const entry: AuditPage = { url: answer.url, ...visiting.from, captured: answer.captured, status: answer.status, ...(contentType ? { contentType } : {}) };
   if (answer.status === 304 && cached) return notModified(answer, entry, cached, visiting.context);
+  // A link to a page that is not there (a broken link) leads to nothing that could be reused: it
+  // is reported, not failed. A start URL or a sitemap that is not there is a failed audit.
+  if ((answer.status === 404 || answer.status === 410) && task.kind === 'page') return found({ ...entry, skipped: `${statusLine(answer)}: no page at this URL` });
   if (answer.status < 200 || answer.status >= 300) return found({ ...entry, error: `${statusLine(answer)}${answer.tries > 1 ? ` (${answer.tries} tries)` : ''}` });
   const type = mediaType(contentType);
   if (isHtml(type) && task.kind !== 'sitemap') return task.readsPage ? readPage(answer, entry, visiting) : NOTHING;
@@ -54,7 +57,7 @@ export async function readAnswer(answer: Answer, visiting: Visiting): Promise<Vi
 
 async function readPage(answer: Answer, entry: AuditPage, { task, context, site }: Visiting): Promise<Visit> {
   const { body, headers } = answer;
-  if (!body || answer.isTruncated) return found({ ...entry, skipped: tooLarge(headers, context.maxBytes) });
+  if (!body || answer.isTruncated) return found({ ...entry, skipped: tooLarge(headers, context.maxBytes), isTooLarge: true });
   const page: AuditPage = { ...entry, bytes: body, ...validatorsOf(headers) };
   if (!context.follow) return found(page);
   const read = await pageLinks({ url: answer.url, bytes: body, contentType: entry.contentType, robotsTag: headers.get('x-robots-tag'), userAgent: context.politeness.userAgent });

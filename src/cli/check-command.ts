@@ -123,7 +123,7 @@ async function checkStandardInput(values: Record<string, unknown>, positionals: 
 }
 
 /** A time limit in seconds that Node's timers can keep: from a millisecond to 2^31 - 1 of them. */
-function seconds(option: string, text: string): number {
+export function seconds(option: string, text: string): number {
   const value = Number(text);
   const ms = value * 1000;
   if (!/^\d*\.?\d+$/.test(text.trim()) || !(ms >= 1 && ms <= MAX_TIMEOUT_MS)) {

@@ -1,5 +1,6 @@
 import { PolicyError, suggest, UsageError, VERSION } from '../index.js';
 import { asksForHelp, CommandLineError, type CommandUsage } from './args.js';
+import { AUDIT_USAGE, auditCommand } from './audit-command.js';
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { EXPLAIN_USAGE, explainCommand } from './explain-command.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -20,6 +21,7 @@ interface Command {
 // In the order `--help` lists them: the everyday command first.
 const COMMANDS: readonly Command[] = [
   { usage: CHECK_USAGE, execute: checkCommand },
+  { usage: AUDIT_USAGE, execute: auditCommand },
   { usage: INIT_USAGE, execute: initCommand },
   { usage: EXPLAIN_USAGE, execute: explainCommand },
   { usage: HOLDERS_USAGE, execute: holdersCommand },

@@ -1,0 +1,241 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, check, type CheckResult, type FileResult } from '../src/index.js';
+import { runCli } from './support/run-cli.js';
+import { scratchFolder } from './support/scratch.js';
+import { serveFolder, type SiteServer } from './support/site-server.js';
+import { archive, http, response } from './support/warc-records.js';
+
+const NEWSROOM = join(import.meta.dirname, '../examples/newsroom');
+const BIN = join(import.meta.dirname, '../bin/rightslint.js');
+const AS_OF = '2026-01-15';
+
+/** The example's pages, as paths from its folder, each its own kind of page for the sitemap. */
+function pagesOf(folder: string, extension: RegExp): string[] {
+  return readdirSync(join(folder, 'content'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && extension.test(entry.name))
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+}
+const HTML_PAGES = pagesOf(NEWSROOM, /\.html$/);
+const ALL_PAGES = pagesOf(NEWSROOM, /\.(html|md)$/);
+
+/** What a page's check found, as a person compares two runs: no URL, no time of fetching. */
+function verdicts(file: FileResult) {
+  const { path: _, captured: __, ...rest } = file;
+  return rest;
+}
+
+describe('rightslint audit of a site served on 127.0.0.1', () => {
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveFolder(NEWSROOM, { sitemap: ALL_PAGES });
+  });
+  afterAll(() => site.close());
+
+  it('gives the findings check gives on the same HTML files, page by page', async () => {
+    const checked = await check({ cwd: NEWSROOM, asOf: AS_OF, workers: 1 });
+    const audited = await audit({ sources: [`${site.origin}/sitemap.xml`], cwd: NEWSROOM, asOf: AS_OF, state: join(scratchFolder('state'), 'state.jsonl') });
+    expect(HTML_PAGES.length).toBeGreaterThan(5);
+    for (const page of HTML_PAGES) {
+      const fromCheck = checked.files.find((file) => file.path === page);
+      const fromAudit = audited.files.find((file) => file.path === `${site.origin}/${page}`);
+      expect(fromAudit && verdicts(fromAudit), page).toEqual(fromCheck && verdicts(fromCheck));
+    }
+    expect(audited.summary.errors).toBe(checked.files.filter((file) => HTML_PAGES.includes(file.path)).flatMap((file) => file.findings).filter((finding) => finding.severity === 'error' && !finding.suppression).length);
+    // The Markdown files are served as text/markdown: met, and reported as not checked, with why.
+    for (const page of ALL_PAGES.filter((path) => path.endsWith('.md'))) {
+      expect(audited.files.find((file) => file.path === `${site.origin}/${page}`)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('not HTML') });
+    }
+  });
+
+  it('merges the results of its shards into the result of one audit', async () => {
+    const folder = scratchFolder('shards');
+    const sitemap = `${site.origin}/sitemap.xml`;
+    const whole = await runCli(['audit', sitemap, '--as-of', AS_OF, '--no-follow', '--state', join(folder, 'whole.jsonl'), '-f', 'json', '-o', join(folder, 'whole.json')], NEWSROOM);
+    expect(whole.code, whole.stderr).toBe(1);
+    for (const shard of ['1/2', '2/2']) {
+      const name = `shard-${shard[0]}`;
+      await runCli(['audit', sitemap, '--as-of', AS_OF, '--no-follow', '--shard', shard, '--state', join(folder, `${name}.jsonl`), '-f', 'json', '-o', join(folder, `${name}.json`)], NEWSROOM);
+    }
+    const parts = ['shard-1', 'shard-2'].map((name) => JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')) as CheckResult);
+    expect(parts.every((part) => part.files.length > 0 && part.files.length < ALL_PAGES.length)).toBe(true);
+    const merged = await runCli(['merge', join(folder, 'shard-1.json'), join(folder, 'shard-2.json'), '-f', 'json'], NEWSROOM);
+    const one = JSON.parse(readFileSync(join(folder, 'whole.json'), 'utf8')) as CheckResult;
+    const both = JSON.parse(merged.stdout) as CheckResult;
+    expect(both.files.map(({ path }) => path)).toEqual(one.files.map(({ path }) => path));
+    expect(both.files.map(verdicts)).toEqual(one.files.map(verdicts));
+    expect(both.summary).toEqual(one.summary);
+  });
+
+  it('writes an html report that names each page by its URL and each finding', async () => {
+    const folder = scratchFolder('report');
+    const report = join(folder, 'audit.html');
+    const run = await runCli(['audit', `${site.origin}/sitemap.xml`, '--as-of', AS_OF, '--state', join(folder, 'state.jsonl'), '-f', 'html', '-o', report, '-f', 'json'], NEWSROOM);
+    const json = JSON.parse(run.stdout) as CheckResult;
+    const html = readFileSync(report, 'utf8');
+    for (const file of json.files) expect(html).toContain(`href="${file.path}"`);
+    for (const finding of json.files.flatMap((file) => file.findings)) expect(html).toContain(finding.ruleId);
+    // Self-contained: nothing is loaded from anywhere when the report is opened.
+    expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)="https?:/);
+  });
+});
+
+describe('an interrupted audit', () => {
+  let site: SiteServer;
+  /** What one audit, not interrupted, reports: the sitemap's pages and the pages they link to. */
+  let whole: string[];
+  beforeAll(async () => {
+    // Slow pages, so that the audit is stopped half way.
+    site = await serveFolder(NEWSROOM, { sitemap: HTML_PAGES, delayMs: 150 });
+    const result = await audit({ sources: [`${site.origin}/sitemap.xml`], cwd: NEWSROOM, asOf: AS_OF, crawl: { concurrency: 4 }, state: join(scratchFolder('whole'), 'state.jsonl') });
+    whole = result.files.map((file) => file.path);
+  });
+  afterAll(() => site.close());
+
+  /** Runs the command line in a child process, sending `signal` once `pages` pages were served. */
+  function auditStopped(args: string[], signal: NodeJS.Signals | undefined, pages: number): Promise<number | null> {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: NEWSROOM, stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    const served = () => site.requests.filter((path) => path.endsWith('.html')).length;
+    const start = served();
+    const watch = setInterval(() => {
+      if (signal && served() - start >= pages) {
+        clearInterval(watch);
+        child.kill(signal);
+      }
+    }, 10);
+    return new Promise((done) => child.on('exit', (code) => {
+      clearInterval(watch);
+      done(code);
+    }));
+  }
+
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    it(`resumed after ${signal}, checks each page once and reports them all`, async () => {
+      const folder = scratchFolder('resume');
+      const state = join(folder, 'state.jsonl');
+      const args = ['audit', `${site.origin}/sitemap.xml`, '--as-of', AS_OF, '--concurrency', '1', '--state', state, '-f', 'json', '-o', join(folder, 'report.json')];
+      site.requests.length = 0;
+      const first = await auditStopped(args, signal, 3);
+      expect(signal === 'SIGINT' ? first : 'killed').toBe(signal === 'SIGINT' ? 130 : 'killed');
+      expect(existsSync(state)).toBe(true);
+      const recorded = readFileSync(state, 'utf8').split('\n').slice(1).filter(Boolean).map((line) => (JSON.parse(line) as { key: string }).key);
+      expect(recorded.length).toBeGreaterThan(0);
+      expect(recorded.length).toBeLessThan(whole.length);
+      if (signal === 'SIGINT') {
+        const partial = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as CheckResult;
+        expect(partial.interrupted).toBe(true);
+        expect(partial.files.map((file) => file.path).sort()).toEqual([...recorded].sort());
+      }
+      const servedBefore = site.requests.length;
+      expect(await auditStopped([...args, '--resume'], undefined, 0)).toBe(1);
+      const fetchedAfter = site.requests.slice(servedBefore).map((path) => `${site.origin}${path}`);
+      for (const url of recorded) expect(fetchedAfter, `${url} was fetched again`).not.toContain(url);
+      const final = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as CheckResult;
+      expect(final.interrupted).toBeUndefined();
+      expect(final.files.map((file) => file.path)).toEqual(whole);
+      expect(whole).toEqual(expect.arrayContaining(HTML_PAGES.map((page) => `${site.origin}/${page}`)));
+      // The audit is over: nothing is left to resume.
+      expect(existsSync(state)).toBe(false);
+    });
+  }
+});
+
+describe('rightslint audit --warc', () => {
+  const SITE = 'https://harbourcourier.example';
+  /**
+   * The example's pages as a crawler would have archived them, over four files (two gzipped),
+   * captured on `day`, with an image among them.
+   */
+  function archives(day: string): string[] {
+    const folder = scratchFolder('warcs');
+    const records = HTML_PAGES.map((page, i) => response(`${SITE}/${page}`, `${day}T08:00:${String(i).padStart(2, '0')}Z`, http('200 OK', { 'Content-Type': 'text/html; charset=utf-8' }, readFileSync(join(NEWSROOM, page)))));
+    records.push(response(`${SITE}/logo.png`, `${day}T09:00:00Z`, http('200 OK', { 'Content-Type': 'image/png' }, 'PNG')));
+    return [0, 1, 2, 3].map((n) => {
+      const file = join(folder, `crawl-${n}.warc${n % 2 ? '.gz' : ''}`);
+      writeFileSync(file, archive(records.filter((_, i) => i % 4 === n), n % 2 === 1).bytes);
+      return file;
+    });
+  }
+
+  it('gives the findings check gives on the same pages, and dates an undated page by its capture', async () => {
+    const checked = await check({ cwd: NEWSROOM, asOf: AS_OF, workers: 1 });
+    // Captured on the day check judges by: an undated page is judged as of the same day.
+    const audited = await audit({ sources: archives(AS_OF), warc: true, cwd: NEWSROOM, asOf: AS_OF, state: join(scratchFolder('state'), 'state.jsonl') });
+    for (const page of HTML_PAGES) {
+      const fromCheck = checked.files.find((file) => file.path === page) as FileResult;
+      const fromAudit = audited.files.find((file) => file.path === `${SITE}/${page}`) as FileResult;
+      const { publishedFrom, ...rest } = verdicts(fromAudit);
+      const { publishedFrom: checkedFrom, ...expected } = verdicts(fromCheck);
+      expect(rest, page).toEqual(expected);
+      expect(publishedFrom, page).toBe(checkedFrom === 'as-of' ? 'captured' : checkedFrom);
+      expect(fromAudit.captured?.slice(0, 10)).toBe(AS_OF);
+    }
+    expect(audited.files.find((file) => file.path === `${SITE}/logo.png`)).toMatchObject({ status: 'skipped', reason: 'not HTML (image/png)' });
+    // Captured in 2025: what has no date of its own is judged as of then, not as of the audit's day.
+    // AFP's World wire is licensed for 2025: the undated dispatch is covered as of its capture.
+    const dispatch = '<!doctype html><title>Heat plan</title><article><p>PARIS (AFP) - The city opens its cool rooms today.</p><p>Copyright Agence France-Presse</p></article>';
+    const undated = join(scratchFolder('undated'), 'undated.warc');
+    writeFileSync(undated, archive([response(`${SITE}/content/world/heat.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch))], false).bytes);
+    const earlier = await audit({ sources: [undated], warc: true, cwd: NEWSROOM, asOf: AS_OF, state: join(scratchFolder('state'), 'state.jsonl') });
+    expect(earlier.files).toMatchObject([{ path: `${SITE}/content/world/heat.html`, status: 'scanned', published: '2025-06-20', publishedFrom: 'captured', holders: [{ holder: 'afp' }], findings: [] }]);
+  });
+
+  it('merges its shards (by archive) into the result of one audit', async () => {
+    const files = archives(AS_OF);
+    const folder = scratchFolder('warc-shards');
+    const run = (extra: string[], name: string) => runCli(['audit', '--warc', ...files, '--as-of', AS_OF, '--state', join(folder, `${name}.jsonl`), ...extra, '-f', 'json', '-o', join(folder, `${name}.json`)], NEWSROOM);
+    await run([], 'whole');
+    await run(['--shard', '1/2'], 'shard-1');
+    await run(['--shard', '2/2'], 'shard-2');
+    const merged = await runCli(['merge', join(folder, 'shard-1.json'), join(folder, 'shard-2.json'), '-f', 'json'], NEWSROOM);
+    const whole = readFileSync(join(folder, 'whole.json'), 'utf8');
+    expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(whole));
+  });
+
+  it('resumed after a stop, reads each record once', async () => {
+    const files = archives(AS_OF);
+    const state = join(scratchFolder('warc-resume'), 'state.jsonl');
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const first = await audit({
+      sources: files, warc: true, cwd: NEWSROOM, asOf: AS_OF, state, signal: stop.signal,
+      onPage: (file) => {
+        seen.push(`${file.path} ${file.captured}`);
+        if (seen.length === 4) stop.abort();
+      },
+    });
+    expect(first.interrupted).toBe(true);
+    expect(first.files).toHaveLength(4);
+    const second = await audit({ sources: files, warc: true, cwd: NEWSROOM, state, resume: true, onPage: (file) => seen.push(`${file.path} ${file.captured}`) });
+    expect(second.interrupted).toBeUndefined();
+    expect(second.summary.asOf).toBe(AS_OF);
+    expect(seen).toHaveLength(HTML_PAGES.length + 1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(second.files.map((file) => `${file.path} ${file.captured}`).sort()).toEqual([...seen].sort());
+  });
+});
+
+describe('audit usage', () => {
+  it('refuses what it cannot audit, with exit 2 and the reason', async () => {
+    const folder = scratchFolder('usage');
+    const cases: Array<[string[], RegExp]> = [
+      [['audit'], /name a URL or a sitemap/],
+      [['audit', 'content/'], /not a URL.*rightslint check/],
+      [['audit', 'ftp://example.com/'], /only http and https/],
+      [['audit', '--warc'], /name the web archives/],
+      [['audit', '--warc', 'a.warc', '--scope', '*'], /Cannot use --scope with --warc/],
+      [['audit', 'http://127.0.0.1:9/', '--resume', '--state', join(folder, 'none.jsonl')], /cannot read its state file/],
+      [['audit', 'http://127.0.0.1:9/', '--resume', '--state', join(folder, 'other.jsonl')], /it was of `http:\/\/127.0.0.1:8\/`, and this one is of `http:\/\/127.0.0.1:9\/`/],
+      [['audit', 'http://127.0.0.1:8/', '--resume', '--as-of', '2026-02-01', '--state', join(folder, 'other.jsonl')], /begun as of 2026-01-15/],
+    ];
+    writeFileSync(join(folder, 'other.jsonl'), `${JSON.stringify({ format: 'rightslint-audit-state', version: 1, sources: ['http://127.0.0.1:8/'], isWarc: false, shard: null, asOf: AS_OF, policy: 'rightslint.yaml' })}\n`);
+    for (const [args, message] of cases) {
+      const run = await runCli(args, NEWSROOM);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
