@@ -70,6 +70,18 @@ describe('rightslint audit of a site served on 127.0.0.1', () => {
     expect(both.summary).toEqual(one.summary);
   });
 
+  it('with --cache, asks again only whether each page changed, and answers from the cache', async () => {
+    const folder = scratchFolder('cache');
+    const args = ['audit', `${site.origin}/sitemap.xml`, '--as-of', AS_OF, '--cache-location', join(folder, 'cache'), '--state', join(folder, 'state.jsonl'), '-f', 'json'];
+    const first = await runCli(args, NEWSROOM);
+    const before = site.statuses.length;
+    const second = await runCli(args, NEWSROOM);
+    const answers = site.statuses.slice(before);
+    // Every HTML page (and nothing else) was answered 304 Not Modified the second time.
+    expect(answers.filter((status) => status === 304)).toHaveLength(HTML_PAGES.length);
+    expect((JSON.parse(second.stdout) as CheckResult).files.map(verdicts)).toEqual((JSON.parse(first.stdout) as CheckResult).files.map(verdicts));
+  });
+
   it('writes an html report that names each page by its URL and each finding', async () => {
     const folder = scratchFolder('report');
     const report = join(folder, 'audit.html');
@@ -80,6 +92,8 @@ describe('rightslint audit of a site served on 127.0.0.1', () => {
     for (const finding of json.files.flatMap((file) => file.findings)) expect(html).toContain(finding.ruleId);
     // Self-contained: nothing is loaded from anywhere when the report is opened.
     expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)="https?:/);
+    // No progress bar where standard error is not a terminal.
+    expect(run.stderr).toBe('');
   });
 });
 

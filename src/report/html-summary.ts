@@ -26,8 +26,9 @@ export function summarySection(result: CheckResult, entries: readonly InventoryE
   const holders = new Set(entries.map((entry) => entry.holder));
   const statuses = countStatuses(entries);
   const runCounts = [
-    count('scanned', summary.scanned, 'Pages checked', `of ${summary.files} file${summary.files === 1 ? '' : 's'}`),
-    count('skipped', summary.skipped, 'Skipped', 'excluded by the policy'),
+    // An audit's pages are URLs it met, a check's are files.
+    count('scanned', summary.scanned, 'Pages checked', `of ${summary.files} ${result.files.some((file) => file.captured !== undefined) ? 'URL' : 'file'}${summary.files === 1 ? '' : 's'}`),
+    count('skipped', summary.skipped, 'Skipped', 'left out, each with its reason'),
     count('errored', summary.errored, 'Not checked', 'could not be read'),
     count('holders', holders.size, 'Holders found', 'rights holders seen'),
     count('errors', summary.errors, 'Errors', 'findings to fix'),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,8 @@ export interface SiteServer {
   origin: string;
   /** Every request's path, in the order they came. */
   requests: string[];
+  /** The status of every answer, in the order they went. */
+  statuses: number[];
   close(): Promise<void>;
 }
 
@@ -22,11 +25,13 @@ export interface SiteOptions {
 }
 
 /**
- * Serves `folder` as a static site: files by their paths, with types by their extensions, 404 for
- * anything else, and `/sitemap.xml` listing `options.sitemap`. Only 127.0.0.1 is listened on.
+ * Serves `folder` as a static site: files by their paths, with types by their extensions and
+ * ETags, 404 for anything else, and `/sitemap.xml` listing `options.sitemap`. Only 127.0.0.1 is
+ * listened on.
  */
 export async function serveFolder(folder: string, options: SiteOptions): Promise<SiteServer> {
   const requests: string[] = [];
+  const statuses: number[] = [];
   let origin = '';
   const answer = (request: IncomingMessage, response: ServerResponse) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -42,8 +47,14 @@ export async function serveFolder(folder: string, options: SiteOptions): Promise
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    // Each file has an ETag, and a request that names it is answered 304 Not Modified.
+    const body = readFileSync(file);
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    const status = request.headers['if-none-match'] === etag ? 304 : 200;
     setTimeout(() => {
-      if (!response.destroyed) response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      if (response.destroyed) return;
+      statuses.push(status);
+      response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', etag }).end(status === 304 ? undefined : body);
     }, options.delayMs ?? 0);
   };
   const server: Server = createServer(answer);
@@ -52,6 +63,7 @@ export async function serveFolder(folder: string, options: SiteOptions): Promise
   return {
     origin,
     requests,
+    statuses,
     close: () => new Promise((done) => {
       server.closeAllConnections();
       server.close(() => done());
