@@ -1,6 +1,6 @@
 export { check, MAX_TIMEOUT_MS, type CheckOptions } from './engine/check.js';
 export { checkSource, type SourceOptions } from './engine/check-source.js';
-export { audit, type AuditOptions, type AuditProgress } from './audit/audit.js';
+export type { AuditOptions, AuditProgress } from './audit/audit.js';
 export type { AuditPage } from './audit/audit-page.js';
 export { tracePage, type TraceOptions } from './trace/trace-page.js';
 export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode } from './trace/types.js';
@@ -13,6 +13,8 @@ export { readPage, type Page } from './document/page.js';
 export { RULES } from './rules/index.js';
 export { ALL_RULES, type RuleMeta } from './rules/meta.js';
 export type { CheckResult, FileResult, Finding, HolderEntry, EvidenceEntry } from './workspace/result.js';
+import type { AuditOptions } from './audit/audit.js';
+import type { CheckResult } from './workspace/result.js';
 
 // What the command line is built on, exported on purpose so that src/cli/ reads the library
 // through this door only; other tools that wrap rightslint use the same parts.
@@ -27,3 +29,12 @@ export { assertWritable, writeAtomic } from './workspace/write-atomic.js';
 export { fileErrorMeaning } from './file-error.js';
 export { PACKAGE_ROOT } from './package-root.js';
 export { VERSION } from './version.js';
+
+/**
+ * Audits a live site or web archives, checking each page as `check` checks a file (see
+ * `AuditOptions`). The crawler and the WARC reader are loaded on the first call, so that a
+ * program that only checks files (the command line's `check` among them) never loads them.
+ */
+export async function audit(options: AuditOptions): Promise<CheckResult> {
+  return (await import('./audit/audit.js')).audit(options);
+}
