@@ -1,6 +1,7 @@
 export { check, MAX_TIMEOUT_MS, type CheckOptions } from './engine/check.js';
 export { checkSource, type SourceOptions } from './engine/check-source.js';
 export type { AuditOptions, AuditProgress } from './audit/audit.js';
+export { auditStateFile } from './audit/state-file.js';
 export type { AuditPage } from './audit/audit-page.js';
 export { tracePage, type TraceOptions } from './trace/trace-page.js';
 export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode } from './trace/types.js';

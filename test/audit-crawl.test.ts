@@ -170,10 +170,10 @@ describe('crawl: robots.txt', () => {
     expect(site.requests[0]?.headers['user-agent']).toBe('rightslint/9.9.9');
   });
 
-  it('takes a robots.txt that answers with a server error as disallowing the whole site, and a missing one as allowing it', async () => {
+  it('takes a robots.txt that answers with a server error as disallowing the whole site (each page an error: the site went unread), and a missing one as allowing it', async () => {
     const down = await startSite(() => ({ '/robots.txt': serve(503, {}), '/': page('Home') }));
     expect(plain(await entriesOf({ seeds: [down.url('/')], retries: 1 }))).toEqual([
-      { url: down.url('/'), skipped: 'robots.txt unreachable (HTTP 503 Service Unavailable), which disallows the whole site' },
+      { url: down.url('/'), error: 'robots.txt unreachable (HTTP 503 Service Unavailable), which disallows the whole site' },
     ]);
     expect(down.hits('/')).toBe(0);
     expect(down.hits('/robots.txt')).toBe(2);
@@ -290,14 +290,14 @@ describe('crawl: errors and retries', () => {
     expect(site.hits('/closed')).toBe(1);
   });
 
-  it('takes a site whose robots.txt cannot be reached as disallowing all, naming the network error', async () => {
+  it('takes a site whose robots.txt cannot be reached as disallowing all, each page an error naming the network error', async () => {
     // A port a site listened on, closed: the connection is refused at once.
     const gone = await startSite(() => ({}));
     const server = servers.pop();
     await new Promise((resolve) => server?.close(resolve));
     const { port } = new URL(gone.origin);
     expect(plain(await entriesOf({ seeds: [gone.url('/')], retries: 1 }))).toEqual([
-      { url: gone.url('/'), skipped: `robots.txt unreachable (network error: connect ECONNREFUSED 127.0.0.1:${port} (2 tries)), which disallows the whole site` },
+      { url: gone.url('/'), error: `robots.txt unreachable (network error: connect ECONNREFUSED 127.0.0.1:${port} (2 tries)), which disallows the whole site` },
     ]);
   });
 

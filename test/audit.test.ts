@@ -22,9 +22,9 @@ function pagesOf(folder: string, extension: RegExp): string[] {
 const HTML_PAGES = pagesOf(NEWSROOM, /\.html$/);
 const ALL_PAGES = pagesOf(NEWSROOM, /\.(html|md)$/);
 
-/** What a page's check found, as a person compares two runs: no URL, no time of fetching. */
+/** What a page's check found, as a person compares two runs: no URL, no time of fetching, no archive record. */
 function verdicts(file: FileResult) {
-  const { path: _, captured: __, ...rest } = file;
+  const { path: _, captured: __, archive: ___, ...rest } = file;
   return rest;
 }
 
@@ -229,6 +229,85 @@ describe('rightslint audit --warc', () => {
     expect(seen).toHaveLength(HTML_PAGES.length + 1);
     expect(new Set(seen).size).toBe(seen.length);
     expect(second.files.map((file) => `${file.path} ${file.captured}`).sort()).toEqual([...seen].sort());
+  });
+});
+
+describe('an audit fails closed', () => {
+  const SITE = 'https://harbourcourier.example';
+  const dispatch = (notice: string) => `<!doctype html><title>Heat plan</title><article><p>PARIS (AFP) - The city opens its cool rooms today.</p><p>${notice}</p></article>`;
+  const warc = (name: string, records: Buffer[], isGzip = false) => {
+    const file = join(scratchFolder('closed'), name);
+    writeFileSync(file, archive(records, isGzip).bytes);
+    return file;
+  };
+
+  it('reports an archive it cannot read, and a broken one after its good pages, and reads the others', async () => {
+    const good = warc('good.warc', [response(`${SITE}/content/world/a.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch('Copyright Agence France-Presse')))]);
+    const whole = archive([0, 1].map((i) => response(`${SITE}/content/world/b${i}.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch('Copyright Agence France-Presse')))), true).bytes;
+    const cut = join(scratchFolder('closed'), 'cut.warc.gz');
+    writeFileSync(cut, whole.subarray(0, whole.length - 12));
+    const folder = scratchFolder('closed-run');
+    const run = await runCli(['audit', '--warc', join(folder, 'missing.warc'), cut, good, '--as-of', AS_OF, '--state', join(folder, 'state.jsonl'), '-f', 'json'], NEWSROOM);
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(run.code).toBe(1);
+    const byStatus = (status: string) => result.files.filter((file) => file.status === status).map((file) => file.path);
+    expect(byStatus('scanned').sort()).toEqual([`${SITE}/content/world/a.html`, `${SITE}/content/world/b0.html`]);
+    expect(result.files.filter((file) => file.status === 'error')).toHaveLength(2);
+    expect(result.files.filter((file) => file.status === 'error').every((file) => file.findings.some((finding) => finding.ruleId === 'unscannable-file'))).toBe(true);
+  });
+
+  it('fails a start URL it could not audit, and an audit that checked no page', async () => {
+    const site = await serveFolder(NEWSROOM, { sitemap: [] });
+    try {
+      const folder = scratchFolder('start');
+      const run = await runCli(['audit', `${site.origin}/rightslint.yaml`, '--state', join(folder, 'state.jsonl'), '-f', 'json'], NEWSROOM);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/no page was checked/);
+      expect((JSON.parse(run.stdout) as CheckResult).files).toMatchObject([{ status: 'error', reason: 'a start URL, not audited: not HTML (text/yaml)' }]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('judges each capture of a page by its own day, with --cache too', async () => {
+    const page = http('200 OK', { 'Content-Type': 'text/html' }, dispatch('Copyright Agence France-Presse'));
+    const file = warc('twice.warc', [response(`${SITE}/content/world/heat.html`, '2025-06-20T08:00:00Z', page), response(`${SITE}/content/world/heat.html`, '2027-06-20T08:00:00Z', page)]);
+    const cache = join(scratchFolder('capture-cache'), 'cache');
+    for (const round of [1, 2]) {
+      const result = await audit({ sources: [file], warc: true, cwd: NEWSROOM, asOf: AS_OF, cacheLocation: cache, state: join(scratchFolder('state'), `state-${round}.jsonl`) });
+      // AFP's World wire is licensed for 2025 only.
+      expect(result.files.map((entry) => [entry.published, entry.findings.map((finding) => finding.ruleId)])).toEqual([['2025-06-20', []], ['2027-06-20', ['license-expired']]]);
+    }
+  });
+
+  it('keeps the state of an interrupted audit: a new audit does not overwrite it, and a line cut short by a kill is cut off', async () => {
+    const file = warc('one.warc', [response(`${SITE}/content/world/a.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch('')))]);
+    const folder = scratchFolder('state-kept');
+    const state = join(folder, 'state.jsonl');
+    writeFileSync(state, `${JSON.stringify({ format: 'rightslint-audit-state', version: 1, sources: [file], isWarc: true, shard: null, asOf: AS_OF, policy: 'rightslint.yaml' })}\n{"key":"cut sho`);
+    const fresh = await runCli(['audit', '--warc', file, '--state', state], NEWSROOM);
+    expect(fresh.code).toBe(2);
+    expect(fresh.stderr).toMatch(/holds the state of an interrupted one; go on with --resume/);
+    const resumed = await runCli(['audit', '--warc', file, '--state', state, '--resume', '-f', 'json'], NEWSROOM);
+    expect((JSON.parse(resumed.stdout) as CheckResult).files).toHaveLength(1);
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('merges shards only when all of them are there', async () => {
+    const folder = scratchFolder('merge-shards');
+    const shard = (name: string, value: string) => writeFileSync(join(folder, name), JSON.stringify({ version: 1, files: [], shard: value, summary: { files: 0, scanned: 0, skipped: 0, errored: 0, errors: 0, warnings: 0, suppressed: 0, asOf: AS_OF, policy: null } }));
+    shard('a.json', '1/3');
+    shard('b.json', '3/3');
+    const run = await runCli(['merge', 'a.json', 'b.json'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/shard 2\/3 is missing/);
+  });
+
+  it('shows no control character of a page or an archive on a terminal', async () => {
+    const file = warc('escape.warc', [response(`${SITE}/content/sport/\u001b[2Jx.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch('')))]);
+    const run = await runCli(['audit', '--warc', file, '--as-of', AS_OF, '--state', join(scratchFolder('escape'), 'state.jsonl')], NEWSROOM);
+    expect(run.stdout).toContain('content/sport/');
+    expect(run.stdout).not.toContain('\u001b');
   });
 });
 

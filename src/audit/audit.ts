@@ -11,6 +11,7 @@ import type { AuditPage } from './audit-page.js';
 import { checkAuditPage } from './check-audit-page.js';
 import { crawl, type CrawlOptions } from './crawl.js';
 import { Journal, type JournalEntry } from './journal.js';
+import { auditStateFile } from './state-file.js';
 import { Validators } from './validators.js';
 import { readWarc, warcRecordKey } from './warc.js';
 
@@ -28,10 +29,12 @@ export interface AuditOptions {
   crawl?: Pick<CrawlOptions, 'scope' | 'follow' | 'maxPages' | 'concurrency' | 'delayMs' | 'timeoutMs' | 'retries' | 'userAgent'>;
   /** Audit only slice `i/n` of the pages (by URL) or of the web archives (by file). */
   shard?: string;
-  /** The state file, written as the audit goes (default `.rightslint-audit.jsonl` in the working folder). */
+  /** The state file, written as the audit goes (default: `auditStateFile`'s). */
   state?: string;
   /** Go on with the audit the state file records: what is done is neither fetched nor checked again. */
   resume?: boolean;
+  /** Leave the state file of an audit that ended in place, for the caller to remove once its reports are safe. */
+  keepState?: boolean;
   /** Keep results here, and the validators of fetched pages for conditional requests. */
   cacheLocation?: string;
   /** Stops the audit: what is done is reported, and the state file kept for `resume`. */
@@ -48,9 +51,6 @@ export interface AuditProgress {
   queued: number | undefined;
 }
 
-/** Where the state file is kept unless `state` says otherwise. */
-const DEFAULT_STATE = '.rightslint-audit.jsonl';
-
 /**
  * Audits a live site (crawled from page and sitemap URLs) or web archives: every page met is
  * checked as `check` checks a file, or reported with the reason it was not. The result is
@@ -64,41 +64,77 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
   const policyName = config === undefined ? null : relative(cwd, config).split(sep).join('/');
   const sources = options.warc ? [...options.sources] : options.sources.map(urlOf);
   const identity = { sources, isWarc: options.warc === true, shard: options.shard ?? null, policy: policyName };
-  const stateFile = resolve(cwd, options.state ?? DEFAULT_STATE);
-  const resumed = options.resume ? Journal.resume(stateFile, options.state ?? DEFAULT_STATE, identity) : undefined;
+  const stateName = options.state ?? auditStateFile(options.shard);
+  const stateFile = resolve(cwd, stateName);
+  const resumed = options.resume ? await Journal.resume(stateFile, stateName, identity) : undefined;
   if (resumed && options.asOf !== undefined && asOfDay(options.asOf) !== resumed.asOf) {
     throw new UsageError(`Cannot resume the audit as of ${options.asOf}: it was begun as of ${resumed.asOf}, and its pages are judged as of one day`);
   }
   const asOf = resumed?.asOf ?? asOfDay(options.asOf);
   const run = await prepareRun({ config, cwd, asOf, prefilter: true, cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation) });
-  const journal = resumed?.journal ?? Journal.start(stateFile, { ...identity, asOf });
+  const journal = resumed?.journal ?? Journal.start(stateFile, stateName, { ...identity, asOf });
   const done = new Map((resumed?.entries ?? []).map((entry) => [entry.key, entry]));
-  const validators = run.cache && !options.warc ? await Validators.load(resolve(cwd, options.cacheLocation ?? '')) : undefined;
+  const validators = run.cache && !options.warc ? await Validators.load(resolve(cwd, options.cacheLocation ?? ''), options.crawl) : undefined;
   const source = options.warc
     ? archivePages(sources, shard, done, run.policy.spec.maxFileSize, options.signal)
     : sitePages(sources, shard, done, validators, run, options);
-  for await (const page of source.pages) {
-    const key = page.archive ? warcRecordKey(page.archive) : page.url;
-    if (done.has(key)) continue;
+  const seeds = new Set(options.warc ? [] : sources);
+  // Pages done, under every URL that led to them: a page met again (a seed fetched again on resume) is not checked twice.
+  const visited = new Set([...done.values()].flatMap(visitedBy));
+  for await (const met of source.pages) {
+    const key = keyOf(met);
+    if (met.error === undefined && visited.has(key)) continue;
+    const page = seeds.has(met.redirectedFrom ?? met.url) ? asStartPage(met) : met;
     const result = await checkAuditPage(page, run, validators?.digestOf(page.url));
     const entry: JournalEntry = { key, result, ...(page.links ? { links: page.links } : {}), ...(page.redirectedFrom ? { redirectedFrom: page.redirectedFrom } : {}) };
     journal.add(entry);
     done.set(key, entry);
+    for (const url of visitedBy(entry)) visited.add(url);
     validators?.record(page, result);
     options.onPage?.(result, { done: done.size, queued: source.queued() }, page);
   }
   await validators?.save();
   const interrupted = options.signal?.aborted === true;
-  if (!interrupted) journal.remove();
+  if (!interrupted && !options.keepState) journal.remove();
   const files = [...done.values()].map((entry) => entry.result).sort(comparePages);
-  const notices = interrupted ? [`The audit was interrupted after ${files.length} page${files.length === 1 ? '' : 's'}: its state is in \`${relative(cwd, stateFile)}\`; run it again with --resume to go on.`] : [];
+  const notices = [
+    ...(interrupted ? [`The audit was interrupted after ${files.length} page${files.length === 1 ? '' : 's'}: its state is in \`${relative(cwd, stateFile)}\`; run it again with --resume to go on.`] : []),
+    ...(!interrupted && options.crawl?.maxPages !== undefined && (source.queued() ?? 0) > 0 ? [`The audit stopped at --max-pages ${options.crawl.maxPages}, with ${source.queued()} pages found and not visited: the site holds more than this report shows.`] : []),
+  ];
   return {
     version: 1,
     files,
     summary: summarise(files, asOf, policyName),
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     ...(notices.length > 0 ? { notices } : {}),
     ...(interrupted ? { interrupted: true } : {}),
   };
+}
+
+/**
+ * A page's key in the state file: its URL, or its record in a web archive. A page that could not
+ * be read has a key of its own, so that it never hides the page of the same record, and is
+ * visited again when the audit resumes (an outage may have passed).
+ */
+function keyOf(page: AuditPage): string {
+  const key = page.archive ? warcRecordKey(page.archive) : page.url;
+  return page.error === undefined ? key : `${key} (error)`;
+}
+
+/** The URLs a page done stands for: never one that failed. */
+function visitedBy(entry: JournalEntry): string[] {
+  if (entry.result.status === 'error') return [];
+  return [entry.key, ...(entry.redirectedFrom ? [entry.redirectedFrom] : [])];
+}
+
+/**
+ * A start URL that was not checked: the audit was asked for it by name, so what left it out (a
+ * sitemap sent as plain text, a robots.txt that disallows it) leaves the audit undone.
+ */
+function asStartPage(page: AuditPage): AuditPage {
+  if (page.skipped === undefined || page.isTooLarge) return page;
+  const { skipped, ...rest } = page;
+  return { ...rest, error: `a start URL, not audited: ${skipped}` };
 }
 
 interface PageSource {
@@ -109,7 +145,9 @@ interface PageSource {
 /** The pages of a live site: crawled from the seeds, or from where the state file left off. */
 function sitePages(seeds: readonly string[], shard: Shard | undefined, done: ReadonlyMap<string, JournalEntry>, validators: Validators | undefined, run: Run, options: AuditOptions): PageSource {
   // What is left to visit is what the pages done link to: the state file need keep no frontier.
-  const visited = new Set([...done.values()].flatMap((entry) => [entry.key, ...(entry.redirectedFrom ? [entry.redirectedFrom] : [])]));
+  // The seeds are fetched again, so that the crawl finds where they lead and what sitemaps their
+  // robots.txt lists; what they were is not checked again.
+  const visited = new Set([...done.values()].flatMap(visitedBy).filter((url) => !seeds.includes(url)));
   const queue = new Set([...done.values()].flatMap((entry) => entry.links ?? []).filter((url) => !visited.has(url)));
   const maxPages = options.crawl?.maxPages;
   const pages = crawl({
@@ -123,9 +161,8 @@ function sitePages(seeds: readonly string[], shard: Shard | undefined, done: Rea
     ...(validators ? { validators: (url: string) => validators.of(url, run) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  return { pages, queued: () => pages.pending().length };
+  return { pages, queued: () => pages.pendingCount() };
 }
-
 /** The pages of web archives: every response record of each file in the shard, but those done. */
 function archivePages(files: readonly string[], shard: Shard | undefined, done: ReadonlyMap<string, JournalEntry>, maxBytes: number, signal: AbortSignal | undefined): PageSource {
   const chosen = shard ? files.filter((file) => isInShard(file, shard)) : files;

@@ -8,6 +8,7 @@ import { isBinary } from '../workspace/read-file.js';
 import type { FileResult } from '../workspace/result.js';
 import type { AuditPage } from './audit-page.js';
 import { policyPathOf } from './policy-path.js';
+import { warcRecordKey } from './warc.js';
 
 /**
  * Checks a page an audit met as `check` checks a file, by the same policy and engine: its URL's
@@ -17,8 +18,8 @@ import { policyPathOf } from './policy-path.js';
  */
 export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: string | undefined): Promise<FileResult> {
   const path = page.url;
+  const about = { captured: page.captured, ...(page.archive ? { archive: warcRecordKey(page.archive) } : {}) };
   const policyPath = policyPathOf(page.url);
-  const about = { captured: page.captured };
   if (page.error !== undefined) return { ...unscannable(path, 'error', page.error, policyPath, run), ...about };
   if (page.isTooLarge) return { ...unscannable(path, 'skipped', page.skipped ?? 'larger than the size limit', policyPath, run), ...about };
   if (page.skipped !== undefined) return { path, status: 'skipped', reason: page.skipped, holders: [], findings: [], ...about };
@@ -27,8 +28,10 @@ export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: st
   if (run.policy.spec.exclude.some((glob) => minimatch(policyPath, glob, { dot: true }))) {
     return { path, status: 'skipped', reason: 'not included by the policy (`exclude`)', holders: [], findings: [], ...about };
   }
+  // An archived page without a date is judged as of its capture: its result holds for that day only.
+  const captured = page.archive ? page.captured.slice(0, 10) : undefined;
   const digest = page.notModified ? cachedDigest : page.bytes && run.cache ? contentDigest(page.bytes) : undefined;
-  const cacheKey = digest === undefined ? undefined : run.cache?.keyOf(digest, policyPath);
+  const cacheKey = digest === undefined ? undefined : run.cache?.keyOf(digest, captured === undefined ? policyPath : `${policyPath}\u0000${captured}`);
   const cached = cacheKey === undefined ? undefined : run.cache?.get(cacheKey);
   if (cached) return { ...cached, path, ...about };
   const bytes = page.bytes;
@@ -39,15 +42,7 @@ export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: st
   const limit = run.policy.spec.maxFileSize;
   if (bytes.length > limit) return { ...unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run), ...about };
   if (isBinary(bytes)) return { ...unscannable(path, 'skipped', BINARY, policyPath, run), ...about };
-  const result = await checkFile({
-    path,
-    policyPath,
-    bytes: new Uint8Array(bytes),
-    format: 'html',
-    charset: charsetOf(page.contentType),
-    // A live page is judged as of the audit's day; an archived one as of the day it was captured.
-    captured: page.archive ? page.captured.slice(0, 10) : undefined,
-  }, run);
+  const result = await checkFile({ path, policyPath, bytes: new Uint8Array(bytes), format: 'html', charset: charsetOf(page.contentType), captured }, run);
   return { ...(await remember(cacheKey, result, run)), ...about };
 }
 

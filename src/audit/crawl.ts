@@ -56,6 +56,8 @@ export interface Crawl extends AsyncIterable<AuditPage> {
    * state must still visit, as `queue`. The seeds are not among them: a resumed audit reads them again.
    */
   pending(): string[];
+  /** How many pages `pending()` would list, without listing them. */
+  pendingCount(): number;
 }
 
 /**
@@ -146,6 +148,10 @@ class Crawler implements Crawl {
     return this.iterator;
   }
 
+  pendingCount(): number {
+    return this.unvisited.size;
+  }
+
   pending(): string[] {
     return [...this.unvisited];
   }
@@ -195,7 +201,9 @@ class Crawler implements Crawl {
   private async run(task: VisitTask): Promise<void> {
     try {
       const found = await visit(task, this.context);
-      for (const url of found.sitemaps) this.discover(url, 'sitemap');
+      // A sitemap may name any host: one out of scope is not asked for, so that a site cannot
+      // send the crawler to addresses it was not given (a cloud's metadata service among them).
+      for (const url of found.sitemaps) if (this.context.scope.has(url)) this.discover(url, 'sitemap');
       for (const url of found.pages) this.discover(url, 'page');
       this.settle(task, found.entry);
     } catch (error) {

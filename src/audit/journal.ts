@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
 import { fileErrorReason } from '../file-error.js';
 import type { FileResult } from '../workspace/result.js';
@@ -33,34 +34,64 @@ const FORMAT = 'rightslint-audit-state';
 export class Journal {
   private constructor(readonly file: string) {}
 
-  /** Starts a state file for a new audit, replacing any earlier one. */
-  static start(file: string, identity: AuditIdentity): Journal {
-    writeFileSync(file, `${JSON.stringify({ format: FORMAT, version: 1, ...identity })}\n`);
+  /**
+   * Starts the state file of a new audit. One left by an interrupted audit is not overwritten:
+   * hours of crawling are not lost to a forgotten `--resume`.
+   */
+  static start(file: string, name: string, identity: AuditIdentity): Journal {
+    try {
+      writeFileSync(file, `${JSON.stringify({ format: FORMAT, version: 1, ...identity })}\n`, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new UsageError(`Cannot start the audit: \`${name}\` holds the state of an interrupted one; go on with --resume, or remove the file to start again`);
+      }
+      throw new UsageError(`Cannot start the audit: cannot write its state file \`${name}\`: ${fileErrorReason(error)}`);
+    }
     return new Journal(file);
   }
 
   /**
-   * Reads the state file of an interrupted audit, to go on appending to it. A file that is
-   * missing, of another audit, or damaged anywhere but in its last line is a usage error.
+   * Reads the state file of an interrupted audit, a line at a time, to go on appending to it. A
+   * last line cut short by a kill is cut off the file: that page was not recorded, and is checked
+   * again. A file that is missing, of another audit, or damaged anywhere else is a usage error.
    */
-  static resume(file: string, name: string, identity: Omit<AuditIdentity, 'asOf'>): { journal: Journal; asOf: string; entries: JournalEntry[] } {
-    let text: string;
+  static async resume(file: string, name: string, identity: Omit<AuditIdentity, 'asOf'>): Promise<{ journal: Journal; asOf: string; entries: JournalEntry[] }> {
+    let header: (Partial<AuditIdentity> & { format?: string }) | undefined;
+    const entries: JournalEntry[] = [];
+    let whole = 0; // the bytes of the lines that end in a line break
+    let cut: string | undefined;
     try {
-      text = readFileSync(file, 'utf8');
+      const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+      let number = 0;
+      for await (const line of lines) {
+        if (cut !== undefined) throw new UsageError(`Cannot resume the audit: \`${name}\`:${number}:1: ${cut}`);
+        number++;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          // Only the last line may be cut short (by a kill while it was written).
+          cut = (error as Error).message;
+          continue;
+        }
+        whole += Buffer.byteLength(line) + 1;
+        if (number === 1) header = value as typeof header;
+        else entries.push(value as JournalEntry);
+      }
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`Cannot resume the audit: cannot read its state file \`${name}\`: ${fileErrorReason(error)}`);
     }
-    const lines = text.split('\n');
-    // A kill can cut the last line short; that page was not recorded, and is checked again.
-    if (!text.endsWith('\n')) lines.pop();
-    const header = parseLine(lines[0] ?? '', name, 1) as Partial<AuditIdentity> & { format?: string };
     if (header?.format !== FORMAT) throw new UsageError(`Cannot resume the audit: \`${name}\` is not an audit's state file`);
     for (const field of ['sources', 'isWarc', 'shard', 'policy'] as const) {
       if (JSON.stringify(header[field]) !== JSON.stringify(identity[field])) {
         throw new UsageError(`Cannot resume the audit in \`${name}\`: it was of ${describe(field, header[field])}, and this one is of ${describe(field, identity[field])}`);
       }
     }
-    const entries = lines.slice(1).filter((line) => line !== '').map((line, i) => parseLine(line, name, i + 2) as JournalEntry);
+    // A kill may leave a line cut short, or whole but for its line break: the next line must start clean.
+    const size = statSync(file).size;
+    if (whole < size) truncateSync(file, whole);
+    else if (whole > size) appendFileSync(file, '\n');
     return { journal: new Journal(file), asOf: String(header.asOf), entries };
   }
 
@@ -72,14 +103,6 @@ export class Journal {
   /** Removes the state file of an audit that has ended: there is nothing left to resume. */
   remove(): void {
     rmSync(this.file, { force: true });
-  }
-}
-
-function parseLine(line: string, name: string, number: number): unknown {
-  try {
-    return JSON.parse(line);
-  } catch (error) {
-    throw new UsageError(`Cannot resume the audit: \`${name}\`:${number}:1: ${(error as Error).message}`);
   }
 }
 

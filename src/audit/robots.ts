@@ -7,6 +7,9 @@ import type { Answer, FetchFailure } from './polite-fetch.js';
 const robotsParser = robotsModule as unknown as typeof robotsModule.default;
 
 /** What a site's robots.txt says to this crawler. */
+/** The longest Crawl-delay obeyed, in milliseconds. */
+export const MAX_CRAWL_DELAY_MS = 60_000;
+
 export interface SiteRobots {
   /** Why the URL may not be fetched, or undefined if it may. */
   refusal(url: string): string | undefined;
@@ -14,6 +17,8 @@ export interface SiteRobots {
   delayMs: number;
   /** The sitemaps the file lists. */
   sitemaps: readonly string[];
+  /** The file could not be read, so no page of the site may be fetched: the site is not audited, a failure. */
+  isUnreachable?: true;
 }
 
 /** Fetches a robots.txt, following its redirects and reading its first `limit` bytes. */
@@ -59,7 +64,8 @@ export class RobotsRules {
     return {
       // robots-parser answers undefined for a URL of another origin, which this file does not govern.
       refusal: (page) => (robots.isDisallowed(page, userAgent) === true ? 'disallowed by robots.txt' : undefined),
-      delayMs: (robots.getCrawlDelay(userAgent) ?? 0) * 1000,
+      // A site cannot hold an audit up without end: a longer delay asked for is waited as the cap.
+      delayMs: Math.min((robots.getCrawlDelay(userAgent) ?? 0) * 1000, MAX_CRAWL_DELAY_MS),
       sitemaps: robots.getSitemaps(),
     };
   }
@@ -67,5 +73,5 @@ export class RobotsRules {
 
 function refusingAll(reason: string): SiteRobots {
   const refusal = `${reason}, which disallows the whole site`;
-  return { refusal: () => refusal, delayMs: 0, sitemaps: [] };
+  return { refusal: () => refusal, delayMs: 0, sitemaps: [], isUnreachable: true };
 }

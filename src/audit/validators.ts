@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '../engine/run.js';
-import { contentDigest } from '../workspace/cache.js';
+import { contentDigest, hash } from '../workspace/cache.js';
 import type { FileResult } from '../workspace/result.js';
 import { writeAtomic } from '../workspace/write-atomic.js';
 import type { AuditPage } from './audit-page.js';
@@ -16,8 +16,6 @@ interface Validator {
   links?: string[];
 }
 
-const FILE = 'audit-validators.json';
-
 /**
  * The validators (`ETag`, `Last-Modified`) of pages fetched by earlier audits, kept beside the
  * result cache: a page the server says has not changed (304) is answered from the cache,
@@ -30,9 +28,14 @@ export class Validators {
     private readonly byUrl: Map<string, Validator>,
   ) {}
 
-  /** The validators kept in the cache folder; none where the file is missing or damaged. */
-  static async load(folder: string): Promise<Validators> {
-    const file = join(folder, FILE);
+  /**
+   * The validators kept in the cache folder by audits crawled as this one is (scope, links
+   * followed, user agent): a page answered 304 is followed by the links an earlier crawl read on
+   * it, which hold only for a crawl of the same scope. None where the file is missing or damaged.
+   */
+  static async load(folder: string, crawl: { scope?: readonly string[] | undefined; follow?: boolean | undefined; userAgent?: string | undefined } = {}): Promise<Validators> {
+    const key = hash(JSON.stringify([crawl.scope ?? null, crawl.follow ?? true, crawl.userAgent ?? null])).slice(0, 16);
+    const file = join(folder, `audit-validators-${key}.json`);
     let entries: Array<[string, Validator]> = [];
     try {
       entries = Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, Validator>);

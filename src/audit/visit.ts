@@ -27,7 +27,9 @@ export async function visit(task: VisitTask, context: VisitContext): Promise<Vis
   let url = task.url;
   let site = await context.robots.of(url);
   const refusal = site.refusal(url);
-  if (refusal) return found({ url, captured: new Date().toISOString(), skipped: refusal });
+  // A page robots.txt disallows is left out on purpose; one of a site whose robots.txt could not
+  // be read is a page the audit failed to read.
+  if (refusal) return found({ url, captured: new Date().toISOString(), ...(site.isUnreachable ? { error: refusal } : { skipped: refusal }) });
   const chain = [url];
   for (;;) {
     const cached = context.validators?.(url);
@@ -51,7 +53,7 @@ async function nextHop(answer: Answer, chain: string[], task: VisitTask, context
   if (task.kind === 'page' && !context.scope.has(target)) return { skipped: `redirects out of scope to ${target}` };
   const site = await context.robots.of(target);
   const refusal = site.refusal(target);
-  if (refusal) return { skipped: `redirects to ${target}, ${refusal}` };
+  if (refusal) return site.isUnreachable ? { error: `redirects to ${target}, ${refusal}` } : { skipped: `redirects to ${target}, ${refusal}` };
   if (!context.claim(target)) return { skipped: `redirects to ${target}, already in the audit` };
   if (task.kind === 'seed') context.scope.admit(target);
   chain.push(target);

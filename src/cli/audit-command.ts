@@ -1,10 +1,12 @@
-import { audit, type AuditOptions, type CheckResult, type FileResult } from '../index.js';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { audit, auditStateFile, type AuditOptions, type CheckResult, type FileResult } from '../index.js';
 import { FORMAT_NAMES, REPORTS } from '../report/index.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { exitCode, seconds } from './check-command.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
-import { type Io } from './io.js';
+import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
 import { REPORT_OPTIONS, reportOptions } from './report-options.js';
@@ -33,7 +35,7 @@ export const AUDIT_USAGE = {
     retries: { type: 'string', value: 'N', description: 'Retries on 429, 5xx and network errors (default 3)' },
     'user-agent': { type: 'string', value: 'TEXT', description: 'User-Agent sent, and matched in robots.txt' },
     shard: { type: 'string', value: 'i/n', description: 'Audit only slice i of n of the pages or archives' },
-    state: { type: 'string', value: 'FILE', description: 'State file, for --resume (default .rightslint-audit.jsonl)' },
+    state: { type: 'string', value: 'FILE', description: 'State file, for --resume (default .rightslint-audit[-i-of-n].jsonl)' },
     resume: { type: 'boolean', description: 'Go on with the interrupted audit the state file records' },
     cache: { type: 'boolean', description: 'Reuse results of unchanged pages (.rightslintcache/)' },
     'cache-location': { type: 'string', value: 'DIR', description: 'Keep the cache in DIR (implies --cache)' },
@@ -48,7 +50,7 @@ export const AUDIT_USAGE = {
   details: [
     'Each page is checked as `check` checks a file, by the same policy: its URL\'s path (`/world/x.html` as `world/x.html`) is what licence `paths` match. A page that could not be fetched or read is reported, never dropped.',
     'Ctrl-C stops the audit: the report shows the pages done, and --resume goes on from the state file, which is written as the audit goes (a killed audit resumes too).',
-    'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error, 130 interrupted.',
+    'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error or no page checked, 130 interrupted (SIGINT or SIGTERM).',
   ],
 } as const satisfies CommandUsage;
 
@@ -72,12 +74,13 @@ export async function auditCommand(argv: readonly string[], io: Io): Promise<num
   const texts = new PageTexts();
   const controller = new AbortController();
   const progress = progressBar(io);
-  // The first Ctrl-C stops the audit cleanly; a second one, once the handler is gone, ends the process.
+  // The first Ctrl-C (or the SIGTERM a CI job's cancel sends) stops the audit cleanly; a second
+  // one, once the handlers are gone, ends the process.
   const stop = () => {
-    process.off('SIGINT', stop);
+    for (const signal of STOPS) process.off(signal, stop);
     controller.abort();
   };
-  process.on('SIGINT', stop);
+  for (const signal of STOPS) process.on(signal, stop);
   let result: CheckResult;
   try {
     result = await audit({
@@ -90,6 +93,8 @@ export async function auditCommand(argv: readonly string[], io: Io): Promise<num
       shard: values.shard,
       state: values.state,
       resume: values.resume,
+      // Removed below, once the reports are written: a failure to write them loses no audit.
+      keepState: true,
       cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined),
       signal: controller.signal,
       onPage: (file, done, page) => {
@@ -99,14 +104,24 @@ export async function auditCommand(argv: readonly string[], io: Io): Promise<num
     });
   } finally {
     progress?.stop();
-    process.off('SIGINT', stop);
+    for (const signal of STOPS) process.off(signal, stop);
   }
   for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
   const sources = wantsText ? { ...(await reportSources(result, io, false)), pageText: texts.reader() } : {};
   await writeOutputs(outputs, io, isColored(colorFlag(given), io), (format, color) => REPORTS[format](shown, { ...options, ...sources, color }));
-  return result.interrupted ? INTERRUPTED : exitCode(result, maxWarnings);
+  if (result.interrupted) return INTERRUPTED;
+  rmSync(resolve(io.cwd, values.state ?? auditStateFile(values.shard)), { force: true });
+  // As `check` refuses paths that match no file: an audit that checked no page vouches for nothing.
+  if (result.summary.scanned === 0) {
+    io.stderr.write(`rightslint: Cannot audit ${positionals.map((source) => `\`${source}\``).join(', ')}: no page was checked (the report says what became of each URL met)\n`);
+    return EXIT.usage;
+  }
+  return exitCode(result, maxWarnings);
 }
+
+/** The signals that stop an audit cleanly: Ctrl-C, and what a CI job's cancel or Kubernetes sends. */
+const STOPS = ['SIGINT', 'SIGTERM'] as const;
 
 /** The crawl's options as given; those left out take the crawler's defaults. */
 function crawlOptions(values: Record<string, unknown>): AuditOptions['crawl'] {
@@ -126,16 +141,24 @@ function crawlOptions(values: Record<string, unknown>): AuditOptions['crawl'] {
 }
 
 /**
- * The bytes of the pages the html report shows in context (those with holders or findings), kept
- * as the audit goes, since the pages are on no disk to read again. A URL captured twice in a web
- * archive has no one text: its context is left out, and the report says so.
+ * The bytes of the pages whose findings the html report shows in their context, kept as the audit
+ * goes, since the pages are on no disk to read again; at most `MAX_TEXT_BYTES` of them, after
+ * which the report shows later findings' evidence without its context, and says so. A URL
+ * captured twice in a web archive has no one text: its context is left out too.
  */
 class PageTexts {
   readonly #bytes = new Map<string, Uint8Array | undefined>();
+  #size = 0;
 
   keep(file: FileResult, bytes: Uint8Array | undefined): void {
-    if (file.holders.length === 0 && file.findings.length === 0) return;
-    this.#bytes.set(file.path, this.#bytes.has(file.path) ? undefined : bytes);
+    if (file.findings.length === 0 || bytes === undefined) return;
+    if (this.#bytes.has(file.path)) {
+      this.#bytes.set(file.path, undefined);
+      return;
+    }
+    if (this.#size + bytes.length > MAX_TEXT_BYTES) return;
+    this.#size += bytes.length;
+    this.#bytes.set(file.path, bytes);
   }
 
   reader(): (path: string, encoding: string | undefined) => string | undefined {
@@ -145,3 +168,6 @@ class PageTexts {
     };
   }
 }
+
+/** The most page bytes kept for the html report's excerpts. */
+const MAX_TEXT_BYTES = 256 * 1024 * 1024;

@@ -24,7 +24,10 @@ export const MERGE_USAGE = {
     ...COLOR_OPTIONS,
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
-  details: ['SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error.'],
+  details: [
+    'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or an interrupted audit.',
+    'Results of `--shard i/n` runs merge only when all n are given, each once (exit 2 otherwise), so that a shard whose job failed is not passed over.',
+  ],
 } as const satisfies CommandUsage;
 
 /**
@@ -58,5 +61,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   const shown = values.quiet ? errorsOnly(result) : result;
   const sources = outputs.some((output) => output.format === 'html') ? await reportSources(result, io, true) : {};
   await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, ...sources, color: colored }));
+  // A shard's audit stopped half way leaves the merged report partial: it cannot pass.
+  if (result.interrupted) {
+    io.stderr.write('rightslint: an audit among the shards was interrupted: the merged report is partial (resume that shard, then merge again)\n');
+    return EXIT.findings;
+  }
   return exitCode(result, -1);
 }

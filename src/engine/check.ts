@@ -106,7 +106,14 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     }
     applyBaseline(files, entries, options.baseline ?? baselineFile);
   }
-  return { version: 1, root: run.policy.root, files, summary: summarise(files, asOf, policyName(run.policy, cwd)), ...(notices.length > 0 ? { notices } : {}) };
+  return {
+    version: 1,
+    root: run.policy.root,
+    files,
+    summary: summarise(files, asOf, policyName(run.policy, cwd)),
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
+  };
 }
 
 /**

@@ -28,11 +28,11 @@ function* fileBlocks(files: readonly FileResult[], c: Colors, limit: number): Ge
   for (const file of files) {
     const shown = file.findings.filter((finding) => !finding.suppression);
     if (file.status !== 'scanned' && shown.length === 0) {
-      yield `${c.underline(file.path)}\n${c.dim(`  ${file.status}  ${file.reason ?? ''}`)}\n\n`;
+      yield `${c.underline(printable(file.path))}\n${c.dim(`  ${file.status}  ${printable(file.reason ?? '')}`)}\n\n`;
       continue;
     }
     if (shown.length === 0) continue;
-    yield `${c.underline(file.path)}\n`;
+    yield `${c.underline(printable(file.path))}\n`;
     for (const finding of shown) yield findingLines(finding, c, limit);
     if (file.publishedFrom === 'as-of') yield `${c.dim(`  (no publication date on the page: judged as of ${file.published})`)}\n`;
     if (file.publishedFrom === 'captured') yield `${c.dim(`  (no publication date on the page: judged as of its capture, ${file.published})`)}\n`;
@@ -43,14 +43,22 @@ function* fileBlocks(files: readonly FileResult[], c: Colors, limit: number): Ge
 /** A finding's line and its first evidence lines, each ending in a line break. */
 function findingLines(finding: Finding, c: Colors, limit: number): string {
   const severity = finding.severity === 'error' ? c.red('error') : c.yellow('warning');
-  let text = `  ${c.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${finding.message}  ${c.dim(finding.ruleId)}\n`;
+  let text = `  ${c.dim(`${finding.line}:${finding.column}`)}  ${severity}  ${printable(finding.message)}  ${c.dim(finding.ruleId)}\n`;
   const { shown, omitted } = shownEvidence(finding, limit);
   for (const item of shown) {
     const restrictions = item.restrictions ? `  [${item.restrictions.join(', ')}]` : '';
-    text += `${c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${item.text}"${restrictions}`)}\n`;
+    text += `${c.dim(`      ${item.line}:${item.column}  ${item.signal}  "${printable(item.text)}"${printable(restrictions)}`)}\n`;
   }
   if (omitted > 0) text += `${c.dim(`      ${moreText(omitted)}`)}\n`;
   return text;
+}
+
+/**
+ * Text from pages, URLs and archives as a terminal can show it: control characters (an escape
+ * sequence could clear the screen or retitle the window) become U+FFFD.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 function summaryLine(result: CheckResult, c: Colors): string {

@@ -18,12 +18,13 @@ export interface SarifLog {
  * reported by two shards is an error, since shards are disjoint.
  */
 export function mergeResults(results: readonly CheckResult[]): CheckResult {
+  assertAllShards(results);
   const files = new Map<string, FileResult>();
   for (const result of results) {
     for (const file of result.files) {
-      // A web archive may hold a page captured twice: a capture, not a URL, is a page.
-      const key = file.captured === undefined ? file.path : `${file.path} ${file.captured}`;
-      if (files.has(key)) throw new UsageError(`Cannot merge: \`${file.path}\`${file.captured === undefined ? '' : ` (captured ${file.captured})`} is in two of the results (were the shards disjoint?)`);
+      // A web archive may hold a page captured twice: there a record, not a URL, is a page.
+      const key = file.archive ?? file.path;
+      if (files.has(key)) throw new UsageError(`Cannot merge: \`${key}\` is in two of the results (were the shards disjoint?)`);
       files.set(key, file);
     }
   }
@@ -34,6 +35,24 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   // A merged report of an audit with a shard stopped half way is a partial report, and says so.
   const interrupted = results.some((result) => result.interrupted) ? { interrupted: true as const } : {};
   return { version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null), ...interrupted };
+}
+
+/**
+ * Refuses results of shards that do not make one whole: a shard missing (its job failed before
+ * writing), given twice, or of another split. A merged report of part of a site would pass over
+ * pages nobody checked. Results of no shard (whole runs, or runs of other paths) merge as they are.
+ */
+function assertAllShards(results: readonly CheckResult[]): void {
+  const shards = results.flatMap((result) => (result.shard === undefined ? [] : [result.shard]));
+  if (shards.length === 0) return;
+  if (shards.length !== results.length) throw new UsageError('Cannot merge the results of shards with results of whole runs');
+  const counts = new Set(shards.map((shard) => shard.split('/')[1]));
+  if (counts.size > 1) throw new UsageError(`Cannot merge shards of different splits (${[...counts].map((count) => `of ${count}`).join(', ')})`);
+  const count = Number([...counts][0]);
+  const twice = shards.find((shard, i) => shards.indexOf(shard) !== i);
+  if (twice) throw new UsageError(`Cannot merge: shard ${twice} is given twice`);
+  const missing = Array.from({ length: count }, (_, i) => `${i + 1}/${count}`).filter((shard) => !shards.includes(shard));
+  if (missing.length > 0) throw new UsageError(`Cannot merge: shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing, and a report without ${missing.length === 1 ? 'it' : 'them'} would pass over pages nobody checked`);
 }
 
 /** The order of a run's pages: by path (or URL), then by capture time. */

@@ -65,6 +65,8 @@ export interface FileResult {
   publishedFrom?: DateSource | 'as-of' | 'captured';
   /** When an audit fetched the page, or the web archive captured it (ISO 8601); `path` is then its URL. */
   captured?: string;
+  /** The web archive's record the page was read from, `file#offset`. */
+  archive?: string;
   holders: HolderEntry[];
   findings: Finding[];
 }
@@ -98,4 +100,6 @@ export interface CheckResult {
   notices?: string[];
   /** Set by an audit stopped before its end: the files are those it had done. */
   interrupted?: true;
+  /** The slice of the pages a sharded run checked, `i/n`: merge asks for all n of them. */
+  shard?: string;
 }
