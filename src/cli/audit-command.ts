@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { audit, auditStateFile, type AuditOptions, type CheckResult, type FileResult } from '../index.js';
-import { FORMAT_NAMES, REPORTS } from '../report/index.js';
+import { REPORTS } from '../report/index.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { exitCode, seconds } from './check-command.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
@@ -10,6 +10,7 @@ import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
 import { REPORT_OPTIONS, reportOptions } from './report-options.js';
+import { CACHE_OPTIONS, cacheLocation, JUDGING_OPTIONS } from './run-options.js';
 import { reportSources } from './report-sources.js';
 
 /** `rightslint audit`: its options, each described once for parsing and for `--help`. */
@@ -19,11 +20,7 @@ export const AUDIT_USAGE = {
   summary: 'Audit a live site (from page or sitemap URLs) or web archives against the policy',
   options: {
     warc: { type: 'boolean', description: 'The arguments are web archives (.warc, .warc.gz), not URLs' },
-    config: { type: 'string', short: 'c', value: 'FILE', description: 'Policy file (default: the nearest rightslint.yaml)' },
-    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: FORMAT_NAMES, description: 'Report format (default stylish); repeatable' },
-    'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
-    'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
-    'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },
+    ...JUDGING_OPTIONS,
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only, not warnings' },
     ...REPORT_OPTIONS,
     scope: { type: 'string', multiple: true, value: 'GLOB', description: 'Crawl only URLs matching GLOB (default: the seeds\' origins); repeatable' },
@@ -37,8 +34,7 @@ export const AUDIT_USAGE = {
     shard: { type: 'string', value: 'i/n', description: 'Audit only slice i of n of the pages or archives' },
     state: { type: 'string', value: 'FILE', description: 'State file, for --resume (default .rightslint-audit[-i-of-n].jsonl)' },
     resume: { type: 'boolean', description: 'Go on with the interrupted audit the state file records' },
-    cache: { type: 'boolean', description: 'Reuse results of unchanged pages (.rightslintcache/)' },
-    'cache-location': { type: 'string', value: 'DIR', description: 'Keep the cache in DIR (implies --cache)' },
+    ...CACHE_OPTIONS,
     ...COLOR_OPTIONS,
   },
   examples: [
@@ -54,8 +50,6 @@ export const AUDIT_USAGE = {
   ],
 } as const satisfies CommandUsage;
 
-/** Where `--cache` keeps results unless `--cache-location` says otherwise. */
-const DEFAULT_CACHE = '.rightslintcache';
 /** The exit code of a command stopped by Ctrl-C, as shells report it (128 + SIGINT). */
 const INTERRUPTED = 130;
 
@@ -95,7 +89,7 @@ export async function auditCommand(argv: readonly string[], io: Io): Promise<num
       resume: values.resume,
       // Removed below, once the reports are written: a failure to write them loses no audit.
       keepState: true,
-      cacheLocation: values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined),
+      cacheLocation: cacheLocation(values),
       signal: controller.signal,
       onPage: (file, done, page) => {
         progress?.update(file, done);

@@ -1,5 +1,5 @@
 import { check, type CheckResult, checkSource, MAX_TIMEOUT_MS } from '../index.js';
-import { FORMAT_NAMES, REPORTS } from '../report/index.js';
+import { REPORTS } from '../report/index.js';
 import { colorFlag, CommandLineError, parseCommandLine, wholeNumber, type CommandUsage } from './args.js';
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
@@ -7,6 +7,7 @@ import { EXIT, type Io } from './io.js';
 import { checkOutputs, pairOutputs, writeOutputs } from './outputs.js';
 import { printConfig } from './print-config.js';
 import { REPORT_OPTIONS, reportOptions } from './report-options.js';
+import { CACHE_OPTIONS, cacheLocation, JUDGING_OPTIONS } from './run-options.js';
 import { reportSources } from './report-sources.js';
 
 /** `rightslint check`: its options, each described once for parsing and for `--help`. */
@@ -15,11 +16,7 @@ export const CHECK_USAGE = {
   args: '[paths...]',
   summary: 'Check HTML and Markdown pages against the licence policy',
   options: {
-    config: { type: 'string', short: 'c', value: 'FILE', description: 'Policy file (default: the nearest rightslint.yaml)' },
-    format: { type: 'string', short: 'f', multiple: true, value: 'NAME', choices: FORMAT_NAMES, description: 'Report format (default stylish); repeatable' },
-    'output-file': { type: 'string', short: 'o', multiple: true, value: 'FILE', description: 'Write the report to FILE (pairs with --format)' },
-    'as-of': { type: 'string', value: 'DATE', description: 'Judge retention as of DATE (default today)' },
-    'max-warnings': { type: 'string', value: 'N', description: 'Exit 1 when there are more than N warnings' },
+    ...JUDGING_OPTIONS,
     quiet: { type: 'boolean', short: 'q', description: 'Report errors only, not warnings (see below)' },
     ...REPORT_OPTIONS,
     baseline: { type: 'string', value: 'FILE', description: 'Accept the findings recorded in FILE' },
@@ -29,8 +26,7 @@ export const CHECK_USAGE = {
     'print-config': { type: 'string', value: 'FILE', description: 'Print the configuration for FILE as JSON, and exit' },
     stdin: { type: 'boolean', description: 'Check the page read from standard input' },
     'stdin-filename': { type: 'string', value: 'FILE', description: 'The file the page on standard input stands for (default stdin.html)' },
-    cache: { type: 'boolean', description: 'Reuse results of unchanged pages (.rightslintcache/)' },
-    'cache-location': { type: 'string', value: 'DIR', description: 'Keep the cache in DIR (implies --cache)' },
+    ...CACHE_OPTIONS,
     shard: { type: 'string', value: 'i/n', description: 'Check only slice i of n of the files (CI matrix)' },
     workers: { type: 'string', value: 'N', description: 'Worker threads (default 1; 1 per core over ~32 MB)' },
     timeout: { type: 'string', value: 'SECONDS', description: 'Time limit of one page (default 30)' },
@@ -50,8 +46,6 @@ export const CHECK_USAGE = {
   ],
 } as const satisfies CommandUsage;
 
-/** Where `--cache` keeps results unless `--cache-location` says otherwise. */
-const DEFAULT_CACHE = '.rightslintcache';
 
 /** `rightslint check`: scan, report in each asked format, and exit by the findings. */
 export async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -63,7 +57,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', values['max-warnings'], 0, 'leave the option out to allow any number of warnings');
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
   const timeout = values.timeout === undefined ? undefined : seconds('--timeout', values.timeout);
-  const cacheLocation = values['cache-location'] ?? (values.cache ? DEFAULT_CACHE : undefined);
   const result = values.stdin || values['stdin-filename'] !== undefined ? await checkStandardInput(values, positionals, io) : await check({
     paths: positionals,
     cwd: io.cwd,
@@ -72,7 +65,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     baseline: values.baseline,
     updateBaseline: values['update-baseline'],
     changedSince: values['changed-since'],
-    cacheLocation,
+    cacheLocation: cacheLocation(values),
     shard: values.shard,
     workers,
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
