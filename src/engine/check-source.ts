@@ -3,7 +3,6 @@ import { checkFile } from './check-page.js';
 import { unscannable } from './judge.js';
 import { BINARY, tooLarge } from './read.js';
 import { findPolicyFile } from '../config/find.js';
-import { UsageError } from '../errors.js';
 import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { isBinary } from '../workspace/read-file.js';
