@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { PolicyError, type Problem } from '../errors.js';
+import { PolicyError } from '../errors.js';
 import { issueProblems } from './issue-words.js';
 import { excerpt, type QuotedProblem } from './problems.js';
 
