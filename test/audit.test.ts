@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,6 +293,32 @@ describe('an audit fails closed', () => {
     const resumed = await runCli(['audit', '--warc', file, '--state', state, '--resume', '-f', 'json'], NEWSROOM);
     expect((JSON.parse(resumed.stdout) as CheckResult).files).toHaveLength(1);
     expect(existsSync(state)).toBe(false);
+  });
+
+  it('tries a page that failed again on resume, and reports it once, as read', async () => {
+    let down = true;
+    const server = createServer((request, response) => {
+      if (request.url === '/robots.txt') return void response.writeHead(404).end();
+      if (request.url === '/flaky.html' && down) return void response.writeHead(500).end();
+      const body = request.url === '/' ? '<a href="/flaky.html">flaky</a> <a href="/calm.html">calm</a>' : '<p>PARIS (AFP) - x</p>';
+      response.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const state = join(scratchFolder('flaky'), 'state.jsonl');
+      const options = { sources: [`${origin}/`], cwd: NEWSROOM, asOf: AS_OF, state, crawl: { retries: 0, concurrency: 1 } };
+      const stop = new AbortController();
+      const first = await audit({ ...options, signal: stop.signal, onPage: (file) => (file.status === 'error' ? stop.abort() : undefined) });
+      expect(first.files.find((file) => file.path === `${origin}/flaky.html`)).toMatchObject({ status: 'error' });
+      down = false;
+      const second = await audit({ ...options, resume: true });
+      expect(second.files.filter((file) => file.path === `${origin}/flaky.html`)).toMatchObject([{ status: 'scanned' }]);
+      expect(second.files.map((file) => file.path)).toEqual([`${origin}/`, `${origin}/calm.html`, `${origin}/flaky.html`]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('merges shards only when all of them are there', async () => {

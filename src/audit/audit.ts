@@ -74,6 +74,7 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
   const run = await prepareRun({ config, cwd, asOf, prefilter: true, cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation) });
   const journal = resumed?.journal ?? Journal.start(stateFile, stateName, { ...identity, asOf });
   const done = new Map((resumed?.entries ?? []).map((entry) => [entry.key, entry]));
+  for (const key of [...done.keys()]) done.delete(`${key}${FAILED}`);
   const validators = run.cache && !options.warc ? await Validators.load(resolve(cwd, options.cacheLocation ?? ''), options.crawl) : undefined;
   const source = options.warc
     ? archivePages(sources, shard, done, run.policy.spec.maxFileSize, options.signal)
@@ -82,13 +83,17 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
   // Pages done, under every URL that led to them: a page met again (a seed fetched again on resume) is not checked twice.
   const visited = new Set([...done.values()].flatMap(visitedBy));
   for await (const met of source.pages) {
-    const key = keyOf(met);
-    if (met.error === undefined && visited.has(key)) continue;
+    // A page done is not checked again (a seed is fetched again on resume). An archive's error
+    // always counts: it may name the offset of the page read just before it.
+    if (visited.has(recordOf(met)) && !(met.error !== undefined && met.archive)) continue;
     const page = seeds.has(met.redirectedFrom ?? met.url) ? asStartPage(met) : met;
+    const key = keyOf(page);
     const result = await checkAuditPage(page, run, validators?.digestOf(page.url));
     const entry: JournalEntry = { key, result, ...(page.links ? { links: page.links } : {}), ...(page.redirectedFrom ? { redirectedFrom: page.redirectedFrom } : {}) };
     journal.add(entry);
     done.set(key, entry);
+    // A page that failed before and was read this time is reported as read.
+    done.delete(`${key}${FAILED}`);
     for (const url of visitedBy(entry)) visited.add(url);
     validators?.record(page, result);
     options.onPage?.(result, { done: done.size, queued: source.queued() }, page);
@@ -117,8 +122,15 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
  * visited again when the audit resumes (an outage may have passed).
  */
 function keyOf(page: AuditPage): string {
-  const key = page.archive ? warcRecordKey(page.archive) : page.url;
-  return page.error === undefined ? key : `${key} (error)`;
+  return page.error === undefined ? recordOf(page) : `${recordOf(page)}${FAILED}`;
+}
+
+/** What ends the key of a page that could not be read. */
+const FAILED = ' (error)';
+
+/** What a page was read from: its URL, or its record in a web archive. */
+function recordOf(page: AuditPage): string {
+  return page.archive ? warcRecordKey(page.archive) : page.url;
 }
 
 /** The URLs a page done stands for: never one that failed. */
