@@ -2,6 +2,7 @@
 // Usage: node scripts/bench-child.mjs rightslint|rehype DIR [CACHE_DIR]
 // BENCH_DIST names another build's dist/index.js to measure instead of this one (`--against`);
 // BENCH_WORKERS sets `workers` (by default rightslint chooses).
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fg from 'fast-glob';
@@ -26,4 +27,18 @@ if (mode === 'rightslint') {
   }
 }
 const ms = performance.now() - started;
-process.stdout.write(JSON.stringify({ ms, files, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(JSON.stringify({ ms, files, maxRssMB: peakMB() }));
+
+/**
+ * This process's peak resident memory. On Linux, from VmHWM: getrusage's maxRSS (Node's
+ * `resourceUsage().maxRSS`) survives exec, so a child would report at least its parent's peak.
+ */
+function peakMB() {
+  try {
+    const kB = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kB) return Number(kB) / 1024;
+  } catch {
+    // Not Linux: getrusage is what there is.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
