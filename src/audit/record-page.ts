@@ -37,10 +37,14 @@ export async function skipRest(block: LimitReader): Promise<undefined> {
   return undefined;
 }
 
-/** Whether a record can be a page: a capture of a web URL, or an HTML document stored as it is. */
+/**
+ * Whether a record can be a page: a capture of a web URL, or an HTML document stored as it is. A
+ * capture that names no URL at all may be one, and is reported as a record that cannot be read.
+ */
 function isPage(record: WARCRecord): boolean {
   if (record.warcType === 'resource') return HTML_TYPES.has(mediaType(record.warcContentType) ?? '');
-  return (record.warcType === 'response' || record.warcType === 'revisit') && /^https?:\/\//i.test(record.warcTargetURI ?? '');
+  const uri = record.warcTargetURI ?? '';
+  return (record.warcType === 'response' || record.warcType === 'revisit') && (uri === '' || /^https?:\/\//i.test(uri));
 }
 
 /** The page's URL, capture date and place; with an error where the record lacks one the WARC format requires. */
