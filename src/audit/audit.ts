@@ -76,26 +76,26 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
   const done = new Map((resumed?.entries ?? []).map((entry) => [entry.key, entry]));
   for (const key of [...done.keys()]) done.delete(`${key}${FAILED}`);
   const validators = run.cache && !options.warc ? await Validators.load(resolve(cwd, options.cacheLocation ?? ''), options.crawl) : undefined;
-  const source = options.warc
-    ? archivePages(sources, shard, done, run.policy.spec.maxFileSize, options.signal)
-    : sitePages(sources, shard, done, validators, run, options);
-  const seeds = new Set(options.warc ? [] : sources);
   // Pages done, under every URL that led to them: a page met again (a seed fetched again on resume) is not checked twice.
   const visited = new Set([...done.values()].flatMap(visitedBy));
+  const source = options.warc
+    ? archivePages(sources, shard, done, run.policy.spec.maxFileSize, options.signal)
+    : sitePages(sources, shard, done, visited, validators, run, options);
+  const seeds = new Set(options.warc ? [] : sources);
   for await (const met of source.pages) {
     // A page done is not checked again (a seed is fetched again on resume). An archive's error
     // always counts: it may name the offset of the page read just before it.
     if (visited.has(recordOf(met)) && !(met.error !== undefined && met.archive)) continue;
     const page = seeds.has(met.redirectedFrom ?? met.url) ? asStartPage(met) : met;
     const key = keyOf(page);
-    const result = await checkAuditPage(page, run, validators?.digestOf(page.url));
+    const { result, digest } = await checkAuditPage(page, run, validators?.digestOf(page.url));
     const entry: JournalEntry = { key, result, ...(page.links ? { links: page.links } : {}), ...(page.redirectedFrom ? { redirectedFrom: page.redirectedFrom } : {}) };
     journal.add(entry);
     done.set(key, entry);
     // A page that failed before and was read this time is reported as read.
     done.delete(`${key}${FAILED}`);
     for (const url of visitedBy(entry)) visited.add(url);
-    validators?.record(page, result);
+    validators?.record(page, result, digest);
     options.onPage?.(result, { done: done.size, queued: source.queued() }, page);
   }
   await validators?.save();
@@ -155,11 +155,8 @@ interface PageSource {
 }
 
 /** The pages of a live site: crawled from the seeds, or from where the state file left off. */
-function sitePages(seeds: readonly string[], shard: Shard | undefined, done: ReadonlyMap<string, JournalEntry>, validators: Validators | undefined, run: Run, options: AuditOptions): PageSource {
+function sitePages(seeds: readonly string[], shard: Shard | undefined, done: ReadonlyMap<string, JournalEntry>, visited: ReadonlySet<string>, validators: Validators | undefined, run: Run, options: AuditOptions): PageSource {
   // What is left to visit is what the pages done link to: the state file need keep no frontier.
-  // The seeds are fetched again, so that the crawl finds where they lead and what sitemaps their
-  // robots.txt lists; what they were is not checked again.
-  const visited = new Set([...done.values()].flatMap(visitedBy).filter((url) => !seeds.includes(url)));
   const queue = new Set([...done.values()].flatMap((entry) => entry.links ?? []).filter((url) => !visited.has(url)));
   const maxPages = options.crawl?.maxPages;
   const pages = crawl({
@@ -167,7 +164,9 @@ function sitePages(seeds: readonly string[], shard: Shard | undefined, done: Rea
     seeds,
     ...(maxPages === undefined ? {} : { maxPages: Math.max(0, maxPages - done.size) }),
     maxBytes: run.policy.spec.maxFileSize,
-    done: visited,
+    // The seeds are fetched again, so that the crawl finds where they lead and what sitemaps their
+    // robots.txt lists; what they were is not checked again.
+    done: new Set([...visited].filter((url) => !seeds.includes(url))),
     queue: [...queue],
     ...(shard ? { keep: (url: string) => isInShard(url, shard) } : {}),
     ...(validators ? { validators: (url: string) => validators.of(url, run) } : {}),

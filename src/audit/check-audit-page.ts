@@ -1,14 +1,18 @@
 import { minimatch } from 'minimatch';
-import { checkFile } from '../engine/check-page.js';
+import { checkBytes } from '../engine/check-page.js';
 import { unscannable } from '../engine/judge.js';
-import { BINARY, tooLarge } from '../engine/read.js';
 import { remember, type Run } from '../engine/run.js';
 import { contentDigest } from '../workspace/cache.js';
-import { isBinary } from '../workspace/read-file.js';
 import type { FileResult } from '../workspace/result.js';
 import type { AuditPage } from './audit-page.js';
 import { policyPathOf } from './policy-path.js';
 import { warcRecordKey } from './warc.js';
+
+/** A page's result, and the digest of its body where the run caches (what its validators stand for). */
+export interface AuditPageResult {
+  result: FileResult;
+  digest?: string | undefined;
+}
 
 /**
  * Checks a page an audit met as `check` checks a file, by the same policy and engine: its URL's
@@ -16,34 +20,31 @@ import { warcRecordKey } from './warc.js';
  * unchecked (`unscannable-file`), as a file that cannot be read is; a page left out on purpose
  * (not HTML, disallowed by robots.txt) is reported skipped, with its reason.
  */
-export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: string | undefined): Promise<FileResult> {
+export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: string | undefined): Promise<AuditPageResult> {
   const path = page.url;
   const about = { captured: page.captured, ...(page.archive ? { archive: warcRecordKey(page.archive) } : {}) };
+  const reported = (result: FileResult, digest?: string): AuditPageResult => ({ result: { ...result, ...about }, digest });
   const policyPath = policyPathOf(page.url);
-  if (page.error !== undefined) return { ...unscannable(path, 'error', page.error, policyPath, run), ...about };
-  if (page.isTooLarge) return { ...unscannable(path, 'skipped', page.skipped ?? 'larger than the size limit', policyPath, run), ...about };
-  if (page.skipped !== undefined) return { path, status: 'skipped', reason: page.skipped, holders: [], findings: [], ...about };
+  if (page.error !== undefined) return reported(unscannable(path, 'error', page.error, policyPath, run));
+  if (page.isTooLarge) return reported(unscannable(path, 'skipped', page.skipped ?? 'larger than the size limit', policyPath, run));
+  if (page.skipped !== undefined) return reported({ path, status: 'skipped', reason: page.skipped, holders: [], findings: [] });
   // `include` names a repository's files; a site's URLs need not have their extensions. What
   // the policy excludes is left out of an audit as of a check.
   if (run.policy.spec.exclude.some((glob) => minimatch(policyPath, glob, { dot: true }))) {
-    return { path, status: 'skipped', reason: 'not included by the policy (`exclude`)', holders: [], findings: [], ...about };
+    return reported({ path, status: 'skipped', reason: 'not included by the policy (`exclude`)', holders: [], findings: [] });
   }
   // An archived page without a date is judged as of its capture: its result holds for that day only.
   const captured = page.archive ? page.captured.slice(0, 10) : undefined;
   const digest = page.notModified ? cachedDigest : page.bytes && run.cache ? contentDigest(page.bytes) : undefined;
   const cacheKey = digest === undefined ? undefined : run.cache?.keyOf(digest, captured === undefined ? policyPath : `${policyPath}\u0000${captured}`);
   const cached = cacheKey === undefined ? undefined : run.cache?.get(cacheKey);
-  if (cached) return { ...cached, path, ...about };
-  const bytes = page.bytes;
-  if (bytes === undefined) {
+  if (cached) return reported({ ...cached, path }, digest);
+  if (page.bytes === undefined) {
     const reason = page.notModified ? 'the server answered 304 Not Modified, and the cache no longer holds its result' : 'no content';
-    return { ...unscannable(path, 'error', reason, policyPath, run), ...about };
+    return reported(unscannable(path, 'error', reason, policyPath, run));
   }
-  const limit = run.policy.spec.maxFileSize;
-  if (bytes.length > limit) return { ...unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run), ...about };
-  if (isBinary(bytes)) return { ...unscannable(path, 'skipped', BINARY, policyPath, run), ...about };
-  const result = await checkFile({ path, policyPath, bytes: new Uint8Array(bytes), format: 'html', charset: charsetOf(page.contentType), captured }, run);
-  return { ...(await remember(cacheKey, result, run)), ...about };
+  const result = await checkBytes({ path, policyPath, bytes: new Uint8Array(page.bytes), format: 'html', charset: charsetOf(page.contentType), captured }, run);
+  return reported(await remember(cacheKey, result, run), digest);
 }
 
 /** The `charset` a `Content-Type` names, if any. */

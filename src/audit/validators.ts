@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Run } from '../engine/run.js';
-import { contentDigest, hash } from '../workspace/cache.js';
+import { hash } from '../workspace/cache.js';
 import type { FileResult } from '../workspace/result.js';
 import { writeAtomic } from '../workspace/write-atomic.js';
 import type { AuditPage } from './audit-page.js';
@@ -58,13 +58,16 @@ export class Validators {
     return this.byUrl.get(url)?.digest;
   }
 
-  /** Learns a page's validators from its response; a page that was not checked has none worth keeping. */
-  record(page: AuditPage, result: FileResult): void {
-    if (result.status !== 'scanned' || page.notModified || !page.bytes || (page.etag === undefined && page.lastModified === undefined)) return;
+  /**
+   * Learns a page's validators from its response, with the `digest` of the body its result is
+   * cached under; a page that was not checked has none worth keeping.
+   */
+  record(page: AuditPage, result: FileResult, digest: string | undefined): void {
+    if (result.status !== 'scanned' || page.notModified || digest === undefined || (page.etag === undefined && page.lastModified === undefined)) return;
     this.byUrl.set(page.url, {
       ...(page.etag === undefined ? {} : { etag: page.etag }),
       ...(page.lastModified === undefined ? {} : { lastModified: page.lastModified }),
-      digest: contentDigest(page.bytes),
+      digest,
       ...(page.links ? { links: page.links } : {}),
     });
   }

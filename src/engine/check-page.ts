@@ -2,7 +2,8 @@ import type { FileResult } from '../workspace/result.js';
 import type { Target } from '../workspace/files.js';
 import { readPage } from '../document/page.js';
 import { judge, unscannable } from './judge.js';
-import { type FileToCheck, readFile, readTarget } from './read.js';
+import { BINARY, type FileToCheck, readFile, readTarget, tooLarge } from './read.js';
+import { isBinary } from '../workspace/read-file.js';
 import { remember, type Run } from './run.js';
 
 // A page's check, whole: read (read.ts), then judged (judge.ts).
@@ -25,6 +26,19 @@ export async function checkFile(file: FileToCheck, run: Run): Promise<FileResult
   } catch (error) {
     return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
   }
+}
+
+/**
+ * Checks a page given as bytes rather than read from a file (standard input, a page fetched or
+ * archived), as a file is checked: one over the policy's `maxFileSize`, or binary, is reported
+ * unchecked. It is checked in this thread, where only the size limit bounds its time.
+ */
+export async function checkBytes(file: FileToCheck, run: Run): Promise<FileResult> {
+  const { path, policyPath, bytes } = file;
+  const limit = run.policy.spec.maxFileSize;
+  if (bytes.length > limit) return unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run);
+  if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
+  return checkFile(file, run);
 }
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */

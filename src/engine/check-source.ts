@@ -1,11 +1,9 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { checkFile } from './check-page.js';
+import { checkBytes } from './check-page.js';
 import { unscannable } from './judge.js';
-import { BINARY, tooLarge } from './read.js';
 import { findPolicyFile } from '../config/find.js';
 import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
-import { isBinary } from '../workspace/read-file.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun } from './run.js';
 import { summarise } from '../workspace/summary.js';
@@ -39,14 +37,11 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   const target = await namedTarget(absolute, policy, cwd);
   const path = run.displayPath(absolute);
   const { bytes } = options;
-  const limit = policy.spec.maxFileSize;
   let file: FileResult;
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
-  else if (bytes.length > limit) file = unscannable(path, 'skipped', tooLarge(bytes.length, limit), target.policyPath, run);
-  else if (isBinary(bytes)) file = unscannable(path, 'skipped', BINARY, target.policyPath, run);
-  else file = await checkFile({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
+  else file = await checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
 }
