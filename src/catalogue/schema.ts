@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGION_KINDS } from '../document/region.js';
 import { linearProblem, notFollowedByProblem } from './pattern.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CONTENT_KINDS, SIGNAL_TYPES } from '../catalogue/schema.js';
 import { REGION_KINDS } from '../document/region.js';
 import type { QuotedProblem } from './problems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { holderSchema } from '../catalogue/schema.js';
 import { policySchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { toPattern } from '../policy/attribution.js';
 import { ALL_RULES } from '../rules/meta.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldPath } from './yaml-file.js';
 
 /** The parts of a zod schema's definition that plain-word messages look at. */

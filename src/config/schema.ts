@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTENT_KINDS } from '../catalogue/schema.js';
 
 /** Severities a rule can be set to, as ESLint users know them. */

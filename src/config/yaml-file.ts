@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PolicyError } from '../errors.js';
 import { issueProblems } from './issue-words.js';
 import { excerpt, type QuotedProblem } from './problems.js';
