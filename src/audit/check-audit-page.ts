@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
 import { checkBytes } from '../engine/check-page.js';
-import { unscannable } from '../engine/judge.js';
+import { unscannable } from '../engine/unscannable.js';
 import { remember, type Run } from '../engine/run.js';
 import { contentDigest } from '../workspace/cache.js';
 import type { FileResult } from '../workspace/result.js';

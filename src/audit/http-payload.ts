@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { AsyncIterReader } from 'warcio';
-import { tooLarge } from '../engine/read.js';
+import { tooLarge } from '../engine/target.js';
 
 /** A page's payload read: its bytes, or why they were not kept. */
 export type Payload = { bytes: Uint8Array<ArrayBuffer> } | { skipped: string; isTooLarge: true };

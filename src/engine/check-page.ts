@@ -1,8 +1,10 @@
 import type { FileResult } from '../workspace/result.js';
 import type { Target } from '../workspace/files.js';
 import { readPage } from '../document/page.js';
-import { judge, unscannable } from './judge.js';
-import { BINARY, type FileToCheck, readFile, readTarget, tooLarge } from './read.js';
+import { judge } from './judge.js';
+import { readFile } from './read.js';
+import { BINARY, type FileToCheck, readTarget, tooLarge } from './target.js';
+import { unscannable } from './unscannable.js';
 import { isBinary } from '../workspace/read-file.js';
 import { remember, type Run } from './run.js';
 

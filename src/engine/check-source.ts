@@ -1,6 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { checkBytes } from './check-page.js';
-import { unscannable } from './judge.js';
+import { unscannable } from './unscannable.js';
 import { findPolicyFile } from '../config/find.js';
 import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
@@ -41,7 +40,7 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
-  else file = await checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
+  else file = await (await import('./check-page.js')).checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
 }

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
 import { changedSince, policySources, versionPins } from '../workspace/changed.js';
-import { unscannable } from './judge.js';
+import { unscannable } from './unscannable.js';
 import { findPolicyFile } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';

@@ -4,10 +4,9 @@ import { firstPartyHolders } from '../detect/publisher.js';
 import { findNotices } from '../detect/notices.js';
 import { findEvidence } from '../detect/signals.js';
 import { severityFor } from '../policy/severity.js';
-import { createFinding, fileFinding, holderEntry } from '../rules/finding.js';
+import { createFinding, holderEntry } from '../rules/finding.js';
 import { RULES } from '../rules/index.js';
 import { ALL_RULES, type RuleMeta } from '../rules/meta.js';
-import { unscannableFile, unscannableSeverity } from '../rules/unscannable-file.js';
 import { applyDirectives } from '../suppress/apply.js';
 import { readDirectives } from '../suppress/directives.js';
 import type { FileResult } from '../workspace/result.js';
@@ -63,11 +62,4 @@ export function judge(page: Page, policyPath: string, run: Run, { isNoticesOnly 
     holders: detections.map((d) => holderEntry(d, page)),
     findings,
   };
-}
-
-/** A file that could not be checked: its status and reason, and the `unscannable-file` finding. */
-export function unscannable(path: string, status: 'skipped' | 'error', reason: string, policyPath: string, run: Run): FileResult {
-  const severity = unscannableSeverity(run.policy, policyPath);
-  const findings = severity === 'off' ? [] : [fileFinding(unscannableFile, severity, `Cannot check this file: ${reason}`, policyPath)];
-  return { path, status, reason, holders: [], findings };
 }

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { checkFile } from './check-page.js';
-import { unscannable } from './judge.js';
-import { type ReadFile, readTarget } from './read.js';
+import { type FileToCheck, type ReadFile, readTarget } from './target.js';
+import { unscannable } from './unscannable.js';
 import { remember, type Run } from './run.js';
 import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
 import { DigestsAhead } from '../workspace/digests.js';
@@ -100,7 +99,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Workers check with the policy as loaded here; the cache stays here.
   const { file, root, spec, holders } = run.policy;
-  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.prefilter !== undefined };
+  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.isPrefiltered === true };
   let pool: Promise<Piscina> | undefined;
   let bigPagePool: Promise<Piscina> | undefined;
   const startPool = async (threads: number, heapMb: number): Promise<Piscina> => {
@@ -147,6 +146,9 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
       await settle(item, unscannable(item.file.path, 'error', reason, item.file.policyPath, run));
     }
   };
+  // The check itself is loaded when a page is first checked here: a run answered from the cache never loads it.
+  let checkPage: Promise<typeof import('./check-page.js')> | undefined;
+  const checkHere = async (file: FileToCheck): Promise<FileResult> => (await (checkPage ??= import('./check-page.js'))).checkFile(file, run);
   const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
     const read = readTarget(targets[index] as Target, run);
     if ('file' in read) await check({ ...read, index });
@@ -194,7 +196,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
         else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES) {
           const large = item;
           largePages = largePages.then(() => inPool([large]));
-        } else await settle(item, await checkFile(item.file, run));
+        } else await settle(item, await checkHere(item.file));
       }
     };
     await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));

@@ -1,85 +1,16 @@
 import { minimatch } from 'minimatch';
 import type { Policy } from '../config/policy.js';
 import { mayHoldNotice } from '../detect/notices.js';
+import { buildPrefilter, type Prefilter } from '../detect/prefilter/prefilter.js';
 import { decodePage } from '../document/decode.js';
 import { MarkupRecord } from '../document/html/html-scan.js';
 import { parseHtml } from '../document/html/parse-html.js';
-import { formatOf, type Page, type PageFormat, readPage } from '../document/page.js';
-import { contentDigest } from '../workspace/cache.js';
-import type { FileStat } from '../workspace/digest-index.js';
-import type { Target } from '../workspace/files.js';
-import { isBinary, readWithin } from '../workspace/read-file.js';
-import type { FileResult } from '../workspace/result.js';
-import { unscannable } from './judge.js';
+import { formatOf, type Page, readPage } from '../document/page.js';
 import type { Run } from './run.js';
+import type { FileToCheck } from './target.js';
 
-// The first half of a page's check: from a file to its page read into regions, or to the answer
-// where there is nothing to judge (judge.ts is the second).
-
-/** A file read, and not answered by the cache: what is left is to decode, prefilter and judge it. */
-export interface FileToCheck {
-  path: string;
-  policyPath: string;
-  /** The file's own copy of its bytes, which can move to a worker thread. */
-  bytes: Uint8Array<ArrayBuffer>;
-  /** How the bytes are read, where the path does not say it: a page fetched from a URL is HTML. */
-  format?: PageFormat;
-  /** The encoding the page was sent in (an HTTP `charset`), which its bytes' own marks outrank. */
-  charset?: string;
-  /** The day a web archive captured the page (`YYYY-MM-DD`): its date where it shows none. */
-  captured?: string;
-}
-
-/** A file to check, with the key its result is cached under when caching. */
-export interface ReadFile {
-  file: FileToCheck;
-  cacheKey: string | undefined;
-}
-
-/**
- * Reads a file and answers what needs no decoding: a file skipped, unreadable, too large or
- * binary, or a result in the cache. Else the file to check, with its own copy of the bytes.
- * Given the file's digest (from the digest index, or read by another thread), a result in the
- * cache is found without reading the file here; on a miss the file is read and its key taken
- * from what was read. Given its metadata, taken before any reading, the digest index learns the
- * digest of what was read.
- */
-export function readTarget(target: Target, run: Run, known: { stat?: FileStat | undefined; digest?: string | undefined } = {}): FileResult | ReadFile {
-  const path = run.displayPath(target.absolute);
-  if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
-  if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
-  const cache = run.cache;
-  // Every digest, whatever it was read by, is of the content after `known.stat` was taken.
-  const lookUp = (digest: string | undefined): FileResult | undefined => {
-    if (digest === undefined || !cache) return undefined;
-    if (known.stat) cache.digests.remember(target.absolute, known.stat, digest);
-    const cached = cache.get(cache.keyOf(digest, target.policyPath));
-    return cached && { ...cached, path };
-  };
-  const early = lookUp(known.digest);
-  if (early) return early;
-  try {
-    const limit = run.policy.spec.maxFileSize;
-    const read = readWithin(target.absolute, limit);
-    if (typeof read === 'number') return unscannable(path, 'skipped', tooLarge(read, limit), target.policyPath, run);
-    if (isBinary(read)) return unscannable(path, 'skipped', BINARY, target.policyPath, run);
-    const digest = cache ? contentDigest(read) : undefined;
-    const cached = lookUp(digest);
-    if (cached) return cached;
-    // The read buffer is reused for the next file: a file that waits to be checked keeps a copy.
-    return { file: { path, policyPath: target.policyPath, bytes: new Uint8Array(read) }, cacheKey: digest === undefined ? undefined : cache?.keyOf(digest, target.policyPath) };
-  } catch (error) {
-    return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, target.policyPath, run);
-  }
-}
-
-/** Why a page of `size` bytes is not checked under a limit of `limit`. */
-export function tooLarge(size: number, limit: number): string {
-  return `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`;
-}
-
-/** Why a page that reads as binary is not checked. */
-export const BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
+// The first half of a page's check: from the bytes of a file to its page read into regions, or to
+// nothing to judge (judge.ts is the second).
 
 /** A file decoded and read: its page, unless it holds nothing to judge, and what the prefilter found. */
 export interface FileRead {
@@ -97,8 +28,9 @@ export interface FileRead {
 export async function readFile(file: FileToCheck, run: Run): Promise<FileRead> {
   const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, file.policyPath) ?? file.charset);
   const format = file.format ?? formatOf(file.path);
-  const markup = run.prefilter && format === 'html' ? MarkupRecord.of(text) : undefined;
-  const scope = run.prefilter?.scope(text, format, markup) ?? 'everything';
+  const prefilter = prefilterOf(run);
+  const markup = prefilter && format === 'html' ? MarkupRecord.of(text) : undefined;
+  const scope = prefilter?.scope(text, format, markup) ?? 'everything';
   const isNoticesOnly = scope === 'notices';
   if (scope === 'nothing') return { page: undefined, encoding, isNoticesOnly };
   const html = format === 'html' ? await parseHtml(text, { markup }) : undefined;
@@ -109,4 +41,21 @@ export async function readFile(file: FileToCheck, run: Run): Promise<FileRead> {
 /** The encoding the policy imposes on a file, from the last override that names one. */
 export function encodingFor(policy: Policy, policyPath: string): string | undefined {
   return policy.spec.overrides.filter((o) => o.encoding && o.files.some((glob) => minimatch(policyPath, glob, { dot: true }))).at(-1)?.encoding;
+}
+
+// The prefilter of each policy, built when a page of a run that prefilters first needs it.
+const prefilters = new WeakMap<Policy, Prefilter>();
+
+/** The run's prefilter, or undefined where the run reads every page whole. */
+export function prefilterOf(run: Run): Prefilter | undefined {
+  if (!run.isPrefiltered) return undefined;
+  let prefilter = prefilters.get(run.policy);
+  if (!prefilter) prefilters.set(run.policy, (prefilter = buildPrefilter(run.policy.catalogue, { notices: isNoticeRuleOn(run.policy) })));
+  return prefilter;
+}
+
+/** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */
+function isNoticeRuleOn(policy: Policy): boolean {
+  const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
+  return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
 }

@@ -1,21 +1,20 @@
 import { ResultCache, hash } from '../workspace/cache.js';
 import type { FileResult } from '../workspace/result.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
-import { buildPrefilter, type Prefilter } from '../detect/prefilter/prefilter.js';
 import { relative, sep } from 'node:path';
 import { VERSION } from '../version.js';
 
 /**
  * One run of checks (a command, a call of `check`), as every page of it is checked: against the
- * same policy and day, with the same prefilter and cache.
+ * same policy and day, prefiltered or not, with the same cache.
  */
 export interface Run {
   policy: Policy;
   asOf: string;
   /** The path reports show for a file (relative to the working folder). */
   displayPath(absolute: string): string;
-  /** Skips the parser for pages that cannot have evidence or findings, and most of it for those that can have only notices; absent to read every page whole. */
-  prefilter?: Prefilter;
+  /** Whether to skip the parser for pages that cannot have evidence or findings, and most of it for those that can have only notices (see read.ts); absent to read every page whole. */
+  isPrefiltered?: boolean;
   /** Results of earlier runs, when caching. */
   cache?: ResultCache;
 }
@@ -31,7 +30,7 @@ export interface RunSpec {
   cacheFolder: string | undefined;
 }
 
-/** Prepares a run (its policy, prefilter and cache) from its spec. */
+/** Prepares a run (its policy and cache) from its spec. */
 export async function prepareRun(spec: RunSpec): Promise<Run> {
   const policy = spec.config ? await loadPolicy(spec.config, spec.cwd) : await defaultPolicy(spec.cwd);
   return {
@@ -40,28 +39,14 @@ export async function prepareRun(spec: RunSpec): Promise<Run> {
     // Paths are the project's, whatever folder the run started in: relative to the policy's folder
     // (the working folder for the built-in policy), as the policy's globs and messages read them.
     displayPath: (absolute) => relative(policy.root, absolute).split(sep).join('/'),
-    ...(spec.prefilter ? { prefilter: prefilterOf(policy) } : {}),
+    isPrefiltered: spec.prefilter,
     ...(spec.cacheFolder ? { cache: new ResultCache(spec.cacheFolder, runKey(policy), spec.asOf) } : {}),
-  };
-}
-
-/** The policy's prefilter, built when a page first needs it: a run answered from the cache needs none. */
-export function prefilterOf(policy: Policy): Prefilter {
-  let prefilter: Prefilter | undefined;
-  return {
-    scope: (text, format, markup) => (prefilter ??= buildPrefilter(policy.catalogue, { notices: isNoticeRuleOn(policy) })).scope(text, format, markup),
   };
 }
 
 /** What makes results of two runs comparable: the tool's version, the effective policy and the catalogue. */
 function runKey(policy: Policy): string {
   return hash(VERSION, JSON.stringify(policy.spec), JSON.stringify(policy.holders.map((holder) => holder.spec)));
-}
-
-/** Whether `unknown-notice` can report anywhere: the prefilter then looks for notices too. */
-function isNoticeRuleOn(policy: Policy): boolean {
-  const overrides = policy.spec.overrides.flatMap((o) => o.rules['unknown-notice'] ?? []);
-  return [policy.spec.rules['unknown-notice'] ?? 'warning', ...overrides].some((setting) => setting !== 'off');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ContentKind } from '../catalogue/schema.js';
-import { encodingFor, readTarget } from './read.js';
+import { encodingFor } from './read.js';
+import { readTarget } from './target.js';
 import type { Policy } from '../config/policy.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';

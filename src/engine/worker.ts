@@ -1,9 +1,10 @@
 import { workerData } from 'piscina';
 import { checkFile } from './check-page.js';
-import type { FileToCheck } from './read.js';
+import { prefilterOf } from './read.js';
+import type { FileToCheck } from './target.js';
 import { policyFromData, type PolicyData } from '../config/policy.js';
 import type { FileResult } from '../workspace/result.js';
-import { prefilterOf, type Run } from './run.js';
+import type { Run } from './run.js';
 import { startTaskClock, type TaskClock } from './thread-clock.js';
 
 /** What every worker of a run is started with: the run's policy, loaded and validated once. */
@@ -21,9 +22,9 @@ export interface WorkerTask {
 
 const setup = workerData as WorkerSetup;
 const policy = policyFromData(setup.policy);
-const run: Run = { policy, asOf: setup.asOf, displayPath: (path) => path, ...(setup.prefilter ? { prefilter: prefilterOf(policy) } : {}) };
+const run: Run = { policy, asOf: setup.asOf, displayPath: (path) => path, isPrefiltered: setup.prefilter };
 // Built as the thread starts (it is built for the first page otherwise), so that no page's clock counts it.
-run.prefilter?.scope('', 'html');
+prefilterOf(run)?.scope('', 'html');
 
 /** Decodes, prefilters and judges files read by the main thread, in a worker thread (the pool's task). */
 export default async function checkInWorker({ files, clock }: WorkerTask): Promise<FileResult[]> {

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { checkTarget } from '../engine/check-page.js';
-import { unscannable } from '../engine/judge.js';
-import { encodingFor, tooLarge } from '../engine/read.js';
+import { encodingFor, prefilterOf } from '../engine/read.js';
+import { tooLarge } from '../engine/target.js';
+import { unscannable } from '../engine/unscannable.js';
 import { findPolicyFile } from '../config/find.js';
 import { detectHolders } from '../detect/holders.js';
 import { firstPartyHolders } from '../detect/publisher.js';
@@ -60,7 +61,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   return {
     path: shown,
     policy: policy.file ? relative(cwd, policy.file).split(sep).join('/') : null,
-    page: summarisePage(page, encoding, run.prefilter?.scope(text, page.format) ?? 'everything'),
+    page: summarisePage(page, encoding, prefilterOf(run)?.scope(text, page.format) ?? 'everything'),
     check: { status: result.status, ...(result.reason ? { reason: result.reason } : {}) },
     candidates: log.candidates(page, containers),
     holders: detections.map((d) => holderEntry(d, page)),
