@@ -1,14 +1,17 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { loadChain } from '../config/extends.js';
 import { POLICY_FILE } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-const run = promisify(execFile);
+/** Runs git; child_process (and the sockets and streams it loads) is loaded only for `--changed-since`. */
+async function run(command: string, args: readonly string[], options: { cwd: string; maxBuffer: number }): Promise<{ stdout: string }> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  return promisify(execFile)(command, args, options);
+}
 
 /** What `--changed-since` compares: the ref, the repository of the checked path, and the policy's own files. */
 export interface ChangeQuery {
