@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,29 @@ describe('at scale', () => {
     const again = await check({ cwd: copy, asOf: '2026-01-15', cacheLocation });
     expect(again.root).toBe(copy);
     expect({ ...again, root: site }).toEqual(await run());
+  });
+
+  it('answers an unchanged tree from the last results of its files, in one file, and from the results by key without it', async () => {
+    const cacheLocation = scratchFolder('cache');
+    const cold = await run({ cacheLocation, workers: 1 });
+    const byKey = () => readdirSync(cacheLocation).filter((name) => /^[0-9a-f]{2}$/.test(name));
+    expect(byKey().length).toBeGreaterThan(0);
+    expect(readdirSync(cacheLocation)).toContain('last-results.json');
+    // Without the results by key, the last results answer every page: none is checked, so none is stored again.
+    for (const folder of byKey()) rmSync(join(cacheLocation, folder), { recursive: true });
+    expect(await run({ cacheLocation, workers: 1 })).toEqual(cold);
+    expect(byKey()).toEqual([]);
+    // Damaged, they are passed over: the pages are checked again, and stored again.
+    writeFileSync(join(cacheLocation, 'last-results.json'), '{"version":1,"files":{');
+    expect(await run({ cacheLocation, workers: 1 })).toEqual(cold);
+    expect(byKey().length).toBeGreaterThan(0);
+    // An entry answers only for the key it was stored under: another policy's run finds none of them.
+    writeFileSync(join(site, 'rightslint.yaml'), 'licenses: []\n');
+    try {
+      expect(await run({ cacheLocation, workers: 1 })).toEqual(await run({ workers: 1 }));
+    } finally {
+      writeFileSync(join(site, 'rightslint.yaml'), 'licenses:\n  - id: afp-text\n    holder: afp\n    kinds: [text]\n    retention: 30d\n');
+    }
   });
 
   it('keeps no digest of a page written less than a second before it was looked at', async () => {

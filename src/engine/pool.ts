@@ -114,7 +114,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {
-    results[index] = await remember(cacheKey, result, run);
+    results[index] = await remember(cacheKey, result, run, (targets[index] as Target).absolute);
   };
   // The bytes move to the worker rather than being copied, so this thread keeps no page text; a
   // batch that fails is read again and checked a file at a time, so that only the file at fault
@@ -204,8 +204,8 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
   try {
     await Promise.all([reader(), checkers()]);
-    // An index that cannot be written costs the next run time, never this run a result.
-    await run.cache?.digests.save().catch(() => undefined);
+    // A digest index or last results that cannot be written cost the next run time, never this run a result.
+    await run.cache?.save().catch(() => undefined);
     return results;
   } finally {
     // A pool that failed to start has had each of its files reported already.

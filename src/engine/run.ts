@@ -50,11 +50,12 @@ function runKey(policy: Policy): string {
 }
 
 /**
- * Stores a file's result in the run's cache, if any, and returns it. A cache that cannot be
- * written (a full disk, a folder made read-only) costs the next run time, never this run a result.
+ * Stores a page's result in the run's cache, if any, and returns it; given the page's `file`
+ * (absolute), also as that file's last result. A cache that cannot be written (a full disk, a
+ * folder made read-only) costs the next run time, never this run a result.
  */
-export async function remember(cacheKey: string | undefined, result: FileResult, run: Run): Promise<FileResult> {
-  if (cacheKey !== undefined) await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy)).catch(() => undefined);
+export async function remember(cacheKey: string | undefined, result: FileResult, run: Run, file?: string): Promise<FileResult> {
+  if (cacheKey !== undefined) await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy), file).catch(() => undefined);
   return result;
 }
 

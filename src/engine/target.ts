@@ -49,7 +49,7 @@ export function readTarget(target: Target, run: Run, known: { stat?: FileStat | 
   const lookUp = (digest: string | undefined): FileResult | undefined => {
     if (digest === undefined || !cache) return undefined;
     if (known.stat) cache.digests.remember(target.absolute, known.stat, digest);
-    const cached = cache.get(cache.keyOf(digest, target.policyPath));
+    const cached = cache.get(cache.keyOf(digest, target.policyPath), target.absolute);
     return cached && { ...cached, path };
   };
   const early = lookUp(known.digest);
