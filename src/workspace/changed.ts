@@ -6,11 +6,11 @@ import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-/** Runs git; child_process (and the sockets and streams it loads) is loaded only for `--changed-since`. */
-async function run(command: string, args: readonly string[], options: { cwd: string; maxBuffer: number }): Promise<{ stdout: string }> {
+/** git's output for `args`; child_process (and the sockets and streams it loads) is loaded only for `--changed-since`. */
+async function gitOutput(args: readonly string[], options: { cwd: string; maxBuffer: number }): Promise<string> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
-  return promisify(execFile)(command, args, options);
+  return (await promisify(execFile)('git', args, options)).stdout;
 }
 
 /** What `--changed-since` compares: the ref, the repository of the checked path, and the policy's own files. */
@@ -48,7 +48,7 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
   const { ref } = query;
   const git = async (cwd: string, ...args: string[]): Promise<string> => {
     try {
-      return (await run('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 })).stdout;
+      return await gitOutput(args, { cwd, maxBuffer: 256 * 1024 * 1024 });
     } catch (error) {
       const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
       throw new UsageError(`Cannot list the files changed since \`${ref}\`: ${detail}`, { cause: error });
