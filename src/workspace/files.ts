@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
@@ -49,7 +49,7 @@ interface Gitignores {
  */
 export async function findTargets(paths: readonly string[], policy: Policy, cwd: string, options: FindOptions = {}): Promise<Target[]> {
   const { include, exclude } = policy.spec;
-  const gitignores = await loadGitignores(policy, await Promise.all(paths.map((path) => placeOf(path, cwd))));
+  const gitignores = await loadGitignores(policy);
   const ignored = gitignores.rules;
   const targets = new Map<string, Target>();
   const unmatched: string[] = [];
@@ -91,7 +91,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
       const isAsked = (file: string): boolean => !isInside || file === absolute || isUnder(file, absolute);
-      const { entries, unreadable } = walk(isInside ? includeBelow(include, relative(policy.root, absolute)) : include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
+      const { entries, unreadable } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
       addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
       for (const entry of entries) {
         const file = resolve(entry.path);
@@ -184,7 +184,7 @@ function shown(file: string, cwd: string): string {
  * .gitignore leave it out, an error where a .gitignore above it cannot be read, else checked.
  */
 export async function namedTarget(absolute: string, policy: Policy, cwd: string): Promise<Target> {
-  return judgedAs(absolute, policy, cwd, await loadGitignores(policy, [{ folder: dirname(absolute), isWalked: false }]));
+  return judgedAs(absolute, policy, cwd, await loadGitignores(policy));
 }
 
 function judgedAs(absolute: string, policy: Policy, cwd: string, gitignores: Gitignores): Target {
@@ -228,15 +228,14 @@ function isUnder(file: string, folder: string): boolean {
 }
 
 /**
- * The `.gitignore` files that can apply at the places asked for (see `gitignoreFiles`), each
- * applied to the paths below its own folder (no rules where there is none, or the policy turns
- * them off), and those that cannot be read.
+ * Every `.gitignore` under the policy folder, each applied to the paths below its own folder
+ * (no rules where there is none, or the policy turns them off), and those that cannot be read.
  * A folder that cannot be read is passed over here: a .gitignore in it would apply only to the
  * pages in it, which the walk for pages reports as unread.
  */
-async function loadGitignores(policy: Policy, places: readonly Place[]): Promise<Gitignores> {
+async function loadGitignores(policy: Policy): Promise<Gitignores> {
   const { root } = policy;
-  const files = policy.spec.gitignore ? gitignoreFiles(root, places) : [];
+  const files = policy.spec.gitignore ? fg.sync('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, suppressErrors: true }) : [];
   if (files.length === 0) return { rules: undefined, unreadable: [] };
   const rules = ignore();
   const unreadable: Target[] = [];
@@ -258,60 +257,4 @@ async function loadGitignores(policy: Policy, places: readonly Place[]): Promise
     }
   }
   return { rules, unreadable };
-}
-
-/** Where a path asks to look: a folder, walked below, or the folder of a file, which is not. */
-interface Place {
-  folder: string;
-  isWalked: boolean;
-}
-
-async function placeOf(path: string, cwd: string): Promise<Place> {
-  const absolute = resolve(cwd, baseOf(path));
-  const isFolder = fg.isDynamicPattern(path) || (await stat(absolute).catch(() => undefined))?.isDirectory() !== false;
-  return isFolder ? { folder: absolute, isWalked: true } : { folder: dirname(absolute), isWalked: false };
-}
-
-/**
- * The .gitignore files (relative to the policy's folder) that can leave out a file found at the
- * places: those of the folders from the policy's down to each, and those below a folder walked.
- * A sibling folder's cannot, and is not looked for: checking `content/news` of a large
- * repository reads that folder and the few above it, not the whole repository.
- */
-function gitignoreFiles(root: string, places: readonly Place[]): string[] {
-  const files = new Set<string>();
-  for (const { folder, isWalked } of places) {
-    const below = relative(root, folder);
-    if (below.startsWith('..') || isAbsolute(below)) continue;
-    const parts = below === '' ? [] : below.split(sep);
-    for (let depth = 0; depth <= parts.length; depth++) {
-      const file = [...parts.slice(0, depth), '.gitignore'].join('/');
-      if (isFile(join(root, file))) files.add(file);
-    }
-    if (!isWalked) continue;
-    for (const file of fg.sync('**/.gitignore', { cwd: folder, ignore: ALWAYS_IGNORED, dot: true, followSymbolicLinks: false, suppressErrors: true, fs: { readdirSync, lstatSync } })) files.add([...parts, file].join('/'));
-  }
-  return [...files];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false; // a folder above that cannot be read: its .gitignore is not seen, as by a walk
-  }
-}
-
-/**
- * The include patterns for a walk of the folder `below` (relative to the policy's) alone: one that
- * starts with `**` would walk the whole policy folder, and is started at `below` instead, which
- * matches the same files there. A folder with a dot segment is left as it is (a pattern naming it
- * outright would match files that `**` skips), as are patterns with a fixed start, which fast-glob
- * walks from that start already.
- */
-function includeBelow(include: readonly string[], below: string): string[] {
-  const parts = below === '' ? [] : below.split(sep);
-  if (parts.length === 0 || parts.some((part) => part.startsWith('.'))) return [...include];
-  const start = parts.map((part) => fg.escapePath(part)).join('/');
-  return include.map((glob) => (glob === '**' || glob.startsWith('**/') ? `${start}/${glob}` : glob));
 }
