@@ -18,6 +18,24 @@ describe('finding the pages to check', () => {
     expect(named).toMatchObject({ policyPath: 'drafts/b.html', skipped: 'ignored by .gitignore' });
   });
 
+  it('applies every .gitignore of the policy\'s folder, whether the path asked for is above it or a glob', async () => {
+    const folder = scratchSite('site', {
+      'site/rightslint.yaml': '',
+      'site/.gitignore': 'drafts/\n*.draft.html\n',
+      'site/a.html': 'a',
+      'site/drafts/b.html': 'b',
+      'site/content/news/.gitignore': '!x.draft.html\n',
+      'site/content/news/x.draft.html': 'x',
+      'site/content/news/y.draft.html': 'y',
+      'site/content/sport/2024/z.html': 'z',
+    });
+    const policy = await loadPolicy(join(folder, 'site/rightslint.yaml'), folder);
+    // Asked from above the policy's folder: its .gitignore files still apply.
+    expect((await findTargets(['.'], policy, folder)).map((target) => target.policyPath)).toEqual(['a.html', 'content/news/x.draft.html', 'content/sport/2024/z.html']);
+    // A glob whose fixed start is no folder (braces across segments): the nested .gitignore still applies.
+    expect((await findTargets(['site/content/{news,sport/2024}/*.html'], policy, folder)).map((target) => target.policyPath)).toEqual(['content/news/x.draft.html', 'content/sport/2024/z.html']);
+  });
+
   it('takes every page where no .gitignore stands, or the policy turns them off', async () => {
     const bare = scratchSite('site', { 'a.html': 'a', 'drafts/b.html': 'b' });
     expect((await findTargets([bare], await defaultPolicy(bare), bare)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
