@@ -16,7 +16,7 @@ import { remember, type Run } from './run.js';
  */
 export async function checkTarget(target: Target, run: Run): Promise<FileResult> {
   const read = readTarget(target, run);
-  return 'file' in read ? remember(read.cacheKey, await checkFile(read.file, run), run, target.absolute) : read;
+  return 'file' in read ? remember(read.cacheKey, await checkFile(read.file, run), run) : read;
 }
 
 /** Reads a file and judges it; a failure becomes an `error` entry for this file alone. */
