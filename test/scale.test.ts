@@ -91,6 +91,18 @@ describe('at scale', () => {
     const byKey = () => readdirSync(cacheLocation).filter((name) => /^[0-9a-f]{2}$/.test(name));
     expect(byKey().length).toBeGreaterThan(0);
     expect(readdirSync(cacheLocation)).toContain('last-results.json');
+    // A run of a few files (those a pull request changed) looks them up by key, and leaves the last results alone.
+    const lastResults = readFileSync(join(cacheLocation, 'last-results.json'), 'utf8');
+    const page = join(site, cold.files[0]?.path ?? '');
+    const original = readFileSync(page);
+    writeFileSync(page, '<p>PARIS (AFP) - A page changed in a pull request.</p>');
+    try {
+      const few = await run({ cacheLocation, workers: 1, paths: [page] });
+      expect(few.files[0]?.holders.map((h) => h.evidence[0]?.text)).toEqual(['PARIS (AFP)']);
+      expect(readFileSync(join(cacheLocation, 'last-results.json'), 'utf8')).toBe(lastResults);
+    } finally {
+      writeFileSync(page, original);
+    }
     // Without the results by key, the last results answer every page: none is checked, so none is stored again.
     for (const folder of byKey()) rmSync(join(cacheLocation, folder), { recursive: true });
     expect(await run({ cacheLocation, workers: 1 })).toEqual(cold);

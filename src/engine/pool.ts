@@ -161,6 +161,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   // One thread asked for checks all here; any other run checks a large page in a worker.
   const decision = options.isolate ? true : options.workers === 1 ? false : options.workers !== undefined ? true : undefined;
   const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
+  run.cache?.expectFiles(targets.length);
   const known = knownFiles(targets, run);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the
   // others', their digests are ready, and it never waits for the other thread.

@@ -21,6 +21,7 @@ export class ResultCache {
   /** The digests of files as earlier runs read them, by their metadata. */
   readonly digests: DigestIndex;
   readonly #lastResults: LastResults;
+  #isByFile = false;
 
   constructor(
     private readonly folder: string,
@@ -37,23 +38,34 @@ export class ResultCache {
   }
 
   /**
-   * The result stored under `key`, if any. Given the `file` it is of (absolute), it is looked for
-   * first among the last results of files, which a warm run reads in one file rather than one a page.
+   * Tells the cache how many files the run looks up. The last results of files (see `LastResults`)
+   * are read and kept only for a run of at least `LAST_RESULTS_FILES`: for a few files, such as
+   * those a pull request changed, reading the last results of a whole site would cost more than
+   * reading those few results by key.
+   */
+  expectFiles(count: number): void {
+    this.#isByFile = count >= LAST_RESULTS_FILES;
+  }
+
+  /**
+   * The result stored under `key`, if any. Given the `file` it is of (absolute), in a run of many
+   * files, it is looked for first among the last results of files, read in one file rather than one a page.
    */
   get(key: string, file?: string): Omit<FileResult, 'path'> | undefined {
-    const last = file === undefined ? undefined : this.#lastResults.get(file, key, this.asOf);
+    const byFile = this.#isByFile ? file : undefined;
+    const last = byFile === undefined ? undefined : this.#lastResults.get(byFile, key, this.asOf);
     if (last) return last;
     const entry = this.#read(key);
     const isOfDay = entry !== undefined && 'dependsOnAsOf' in entry;
     const result = isOfDay ? (this.#read(hash(key, this.asOf)) as FileResult | undefined) : entry;
-    if (result && file !== undefined) this.#lastResults.remember(file, key, isOfDay ? this.asOf : undefined, result);
+    if (result && byFile !== undefined) this.#lastResults.remember(byFile, key, isOfDay ? this.asOf : undefined, result);
     return result;
   }
 
-  /** Stores the result of a page under `key`, and as the last result of its `file` (absolute), if given. */
+  /** Stores the result of a page under `key`, and in a run of many files as the last result of its `file` (absolute), if given. */
   async set(key: string, result: FileResult, dependsOnAsOf: boolean, file?: string): Promise<void> {
     const { path: _, ...stored } = result;
-    if (file !== undefined) this.#lastResults.remember(file, key, dependsOnAsOf ? this.asOf : undefined, stored);
+    if (file !== undefined && this.#isByFile) this.#lastResults.remember(file, key, dependsOnAsOf ? this.asOf : undefined, stored);
     if (!dependsOnAsOf) return this.#write(key, stored);
     await this.#write(key, { dependsOnAsOf: true });
     await this.#write(hash(key, this.asOf), stored);
@@ -88,6 +100,8 @@ export class ResultCache {
 }
 
 const LAST_RESULTS = 'last-results.json';
+/** How many files a run looks up before it reads the last results of files (see `ResultCache.expectFiles`). */
+const LAST_RESULTS_FILES = 200;
 
 /** The last result of a file: the key it is stored under, the day it was judged as of where it depends on it, and the result. */
 type LastResult = [key: string, asOf: string | null, result: Omit<FileResult, 'path'>];
