@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DigestIndex } from './digest-index.js';
+import { PathTable } from './path-table.js';
 import type { FileResult } from './result.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -20,7 +21,15 @@ interface DayDependent {
 export class ResultCache {
   /** The digests of files as earlier runs read them, by their metadata. */
   readonly digests: DigestIndex;
-  readonly #lastResults: LastResults;
+  /**
+   * The result each file had when last checked or looked up, by its absolute path, in one file of
+   * the cache folder: a run over an unchanged tree reads it once instead of one file a page (a
+   * tenth of a warm run's time on a thousand pages). An entry answers only for the key it was
+   * stored under, and the day where the result depends on it, so it is never a wrong answer: one
+   * left by a file since changed, or overwritten by another run sharing the folder, costs a lookup
+   * among the results by key. There is one entry a file, as in the digest index.
+   */
+  readonly #lastResults: PathTable<LastResult>;
   #isByFile = false;
 
   constructor(
@@ -29,7 +38,7 @@ export class ResultCache {
     private readonly asOf: string,
   ) {
     this.digests = new DigestIndex(folder);
-    this.#lastResults = new LastResults(folder);
+    this.#lastResults = new PathTable(join(folder, LAST_RESULTS), isLastResult, (a, b) => a[0] === b[0] && a[1] === b[1]);
   }
 
   /** The key of a page's result: its content's digest and its path relative to the policy, in this run. */
@@ -38,7 +47,7 @@ export class ResultCache {
   }
 
   /**
-   * Tells the cache how many files the run looks up. The last results of files (see `LastResults`)
+   * Tells the cache how many files the run looks up. The last results of files
    * are read and kept only for a run of at least `LAST_RESULTS_FILES`: for a few files, such as
    * those a pull request changed, reading the last results of a whole site would cost more than
    * reading those few results by key.
@@ -53,19 +62,19 @@ export class ResultCache {
    */
   get(key: string, file?: string): Omit<FileResult, 'path'> | undefined {
     const byFile = this.#isByFile ? file : undefined;
-    const last = byFile === undefined ? undefined : this.#lastResults.get(byFile, key, this.asOf);
-    if (last) return last;
+    const last = byFile === undefined ? undefined : this.#lastResults.get(byFile);
+    if (last && last[0] === key && (last[1] === null || last[1] === this.asOf)) return last[2];
     const entry = this.#read(key);
     const isOfDay = entry !== undefined && 'dependsOnAsOf' in entry;
     const result = isOfDay ? (this.#read(hash(key, this.asOf)) as FileResult | undefined) : entry;
-    if (result && byFile !== undefined) this.#lastResults.remember(byFile, key, isOfDay ? this.asOf : undefined, result);
+    if (result && byFile !== undefined) this.#lastResults.set(byFile, [key, isOfDay ? this.asOf : null, result]);
     return result;
   }
 
   /** Stores the result of a page under `key`, and in a run of many files as the last result of its `file` (absolute), if given. */
   async set(key: string, result: FileResult, dependsOnAsOf: boolean, file?: string): Promise<void> {
     const { path: _, ...stored } = result;
-    if (file !== undefined && this.#isByFile) this.#lastResults.remember(file, key, dependsOnAsOf ? this.asOf : undefined, stored);
+    if (file !== undefined && this.#isByFile) this.#lastResults.set(file, [key, dependsOnAsOf ? this.asOf : null, stored]);
     if (!dependsOnAsOf) return this.#write(key, stored);
     await this.#write(key, { dependsOnAsOf: true });
     await this.#write(hash(key, this.asOf), stored);
@@ -105,54 +114,6 @@ const LAST_RESULTS_FILES = 200;
 
 /** The last result of a file: the key it is stored under, the day it was judged as of where it depends on it, and the result. */
 type LastResult = [key: string, asOf: string | null, result: Omit<FileResult, 'path'>];
-
-/**
- * The result each file had when last checked or looked up, by its absolute path, in one file of
- * the cache folder: a run over an unchanged tree reads it once instead of one file a page (a
- * tenth of a warm run's time on a thousand pages). An entry answers only for the key it was stored
- * under, and the day where the result depends on it, so it is never a wrong answer: one left by a
- * file since changed, or overwritten by another run sharing the folder, costs a lookup among the
- * results by key. There is one entry a file, as in the digest index.
- */
-class LastResults {
-  #entries: Map<string, LastResult> | undefined;
-  #isChanged = false;
-
-  constructor(private readonly folder: string) {}
-
-  get(file: string, key: string, asOf: string): Omit<FileResult, 'path'> | undefined {
-    const entry = this.#read().get(file);
-    return entry && entry[0] === key && (entry[1] === null || entry[1] === asOf) ? entry[2] : undefined;
-  }
-
-  remember(file: string, key: string, asOf: string | undefined, result: Omit<FileResult, 'path'>): void {
-    const entries = this.#read();
-    const entry = entries.get(file);
-    if (entry?.[0] === key && entry[1] === (asOf ?? null)) return;
-    entries.set(file, [key, asOf ?? null, result]);
-    this.#isChanged = true;
-  }
-
-  async save(): Promise<void> {
-    if (!this.#isChanged) return;
-    await mkdir(this.folder, { recursive: true });
-    await writeAtomic(join(this.folder, LAST_RESULTS), JSON.stringify({ version: 1, files: Object.fromEntries(this.#read()) }));
-    this.#isChanged = false;
-  }
-
-  #read(): Map<string, LastResult> {
-    if (this.#entries) return this.#entries;
-    try {
-      const { version, files } = JSON.parse(readFileSync(join(this.folder, LAST_RESULTS), 'utf8')) as { version?: unknown; files?: unknown };
-      const entries = version === 1 && isObject(files) ? Object.entries(files) : [];
-      // An entry of another shape is left out: that file's result is looked up by its key.
-      this.#entries = new Map(entries.filter((entry): entry is [string, LastResult] => isLastResult(entry[1])));
-    } catch {
-      this.#entries = new Map(); // none yet, or damaged: every result is looked up by its key
-    }
-    return this.#entries;
-  }
-}
 
 function isLastResult(value: unknown): value is LastResult {
   return Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && (value[1] === null || typeof value[1] === 'string') && isStoredResult(value[2]);

@@ -1,7 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from './write-atomic.js';
+import { PathTable } from './path-table.js';
 
 /**
  * What a file's metadata says of its content, taken before the file is read: device, inode, size,
@@ -30,10 +29,11 @@ const RACY_MS = 1000;
  * index only costs that.
  */
 export class DigestIndex {
-  #entries: Map<string, [stat: string, digest: string]> | undefined;
-  #isChanged = false;
+  readonly #table: PathTable<[stat: string, digest: string]>;
 
-  constructor(private readonly folder: string) {}
+  constructor(folder: string) {
+    this.#table = new PathTable(join(folder, FILE), isPair, (a, b) => a[0] === b[0] && a[1] === b[1]);
+  }
 
   /**
    * The file's metadata now, or undefined if it cannot be read (the reader then reports why);
@@ -53,39 +53,18 @@ export class DigestIndex {
 
   /** The digest of a file's content, if it was hashed when its metadata was as now. */
   digestOf(absolute: string, stat: FileStat): string | undefined {
-    const entry = this.#read().get(absolute);
+    const entry = this.#table.get(absolute);
     return entry?.[0] === stat.key ? entry[1] : undefined;
   }
 
   /** Keeps the digest of a file's content as read after `stat` was taken. */
   remember(absolute: string, stat: FileStat, digest: string): void {
-    if (stat.isRacy) return;
-    const entries = this.#read();
-    const entry = entries.get(absolute);
-    if (entry?.[0] === stat.key && entry[1] === digest) return;
-    entries.set(absolute, [stat.key, digest]);
-    this.#isChanged = true;
+    if (!stat.isRacy) this.#table.set(absolute, [stat.key, digest]);
   }
 
-  /** Writes the index, if this run added to it. */
+  /** Writes the index, if this run added to it (a file that is missing or damaged is hashed again). */
   async save(): Promise<void> {
-    if (!this.#isChanged) return;
-    await mkdir(this.folder, { recursive: true });
-    await writeAtomic(join(this.folder, FILE), JSON.stringify({ version: 1, files: Object.fromEntries(this.#read()) }));
-    this.#isChanged = false;
-  }
-
-  #read(): Map<string, [string, string]> {
-    if (this.#entries) return this.#entries;
-    try {
-      const { version, files } = JSON.parse(readFileSync(join(this.folder, FILE), 'utf8')) as { version?: unknown; files?: unknown };
-      const entries = version === 1 && typeof files === 'object' && files !== null ? Object.entries(files) : [];
-      // An entry of another shape is left out: that file is hashed again.
-      this.#entries = new Map(entries.filter((entry): entry is [string, [string, string]] => isPair(entry[1])));
-    } catch {
-      this.#entries = new Map(); // none yet, or damaged: every file is hashed
-    }
-    return this.#entries;
+    await this.#table.save();
   }
 }
 
