@@ -47,10 +47,10 @@ export class ResultCache {
   }
 
   /**
-   * Tells the cache how many files the run looks up. The last results of files
-   * are read and kept only for a run of at least `LAST_RESULTS_FILES`: for a few files, such as
-   * those a pull request changed, reading the last results of a whole site would cost more than
-   * reading those few results by key.
+   * Tells the cache how many files the run looks up. The last results of files are read and kept
+   * only for a run of at least `LAST_RESULTS_FILES`: for a few files, such as those a pull request
+   * changed, reading the last results of a whole site would cost more than reading those few
+   * results by key.
    */
   expectFiles(count: number): void {
     this.#isByFile = count >= LAST_RESULTS_FILES;
