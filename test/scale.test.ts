@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
 import { DigestIndex } from '../src/workspace/digest-index.js';
+import { isLargeRun } from '../src/engine/pool.js';
 import { builtEntry } from '../src/package-root.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
 import { scratchFolder } from './support/scratch.js';
@@ -218,6 +219,22 @@ describe('the worker pool', () => {
     const entry = fileURLToPath(builtEntry('worker.cjs'));
     const script = `const loaded = require(${JSON.stringify(entry)}); loaded.then(() => {}, () => {}).then(() => console.log(JSON.stringify({ isPromise: loaded instanceof Promise, loaded: Object.keys(require.cache).filter((path) => path.startsWith(${JSON.stringify(join(entry, '..'))})) })));`;
     expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual({ isPromise: true, loaded: [entry] });
+  });
+});
+
+describe('the size of a run', () => {
+  it('is the bytes of the files left to check: not those skipped, unreadable or known to the digest index', () => {
+    const folder = scratchFolder('sizes');
+    const targets = ['a', 'b', 'c'].map((name) => {
+      writeFileSync(join(folder, `${name}.html`), 'x'.repeat(100));
+      return { absolute: join(folder, `${name}.html`), policyPath: `${name}.html` };
+    });
+    expect([299, 300].map((limit) => isLargeRun(targets, undefined, limit))).toEqual([true, false]);
+    const [a, b, c] = targets as [(typeof targets)[0], (typeof targets)[0], (typeof targets)[0]];
+    const twoLeft = [[a, b, { ...c, skipped: 'ignored' }], [a, b, { ...c, error: 'unreadable' }], [a, b, { ...c, absolute: join(folder, 'gone.html') }]];
+    for (const left of twoLeft) expect([199, 200].map((limit) => isLargeRun(left, undefined, limit))).toEqual([true, false]);
+    const stats = targets.map((target) => DigestIndex.statOf(target.absolute));
+    expect([199, 200].map((limit) => isLargeRun(targets, { stats, digests: ['known', undefined, undefined] }, limit))).toEqual([true, false]);
   });
 });
 

@@ -12,13 +12,13 @@ import { newTaskClock, taskDeadline } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
- * How many bytes of files must wait for checking before workers start: below it, starting them
- * costs more than they save, as each worker compiles the catalogue again. With more than two
- * cores, 32 MB (some 200 news pages or 8,000 short articles, two to six seconds of work). With
- * two, four times as much: V8's collector already works on the second core while this thread
- * checks, so two workers check little faster than one thread. Measured on 2 cores (medians of
- * three, news pages): 42 MB, one thread 3.5 s against two workers 4.6 s; 94 MB, 7.9 s against
- * 9.2 s; 190 MB, 10.2 s against 9.2 s.
+ * How many bytes of files a run must have to check before it takes a worker a core (with none
+ * asked for): below it, more workers cost more than they save, as each one compiles the
+ * catalogue and its own code again. With more than two cores, 32 MB (some 200 news pages or
+ * 8,000 short articles, two to six seconds of work). With two, four times as much: V8 compiles
+ * and collects on the second core while one thread checks, so two workers check little faster
+ * than one. Measured on 2 cores (news pages, runs alternating): 41 MB, one thread 3.6 s against
+ * 4.2 s in two workers; 157 MB, 7.9 s against 7.9 s; 315 MB, 13.0 s against 12.8 s.
  */
 export const POOL_BYTES = availableParallelism() > 2 ? 32_000_000 : 128_000_000;
 /**
@@ -85,8 +85,10 @@ export interface PoolOptions {
  * Checks the targets. This thread reads the files and answers those that need no decoding
  * (skipped, too large, binary, or cached), keeping a few files ahead of the checkers, which
  * decode, prefilter and judge them. Files are checked on a pool of worker threads when threads
- * were asked for (`workers`, `isolate`), or once more than `POOL_BYTES` of them wait: then this
- * thread holds no page text, and its memory stays small. Else they are checked here, as workers
+ * were asked for (`workers`, `isolate`), or when more than `POOL_BYTES` of them are to be checked:
+ * then this thread holds no page text, and its memory stays small; the pool has a worker a core
+ * unless a number was asked for, or the run was isolated and is smaller than that (one worker
+ * then). Else they are checked here, as workers
  * would cost more than they save, but for a page too large to be checked without a time limit
  * (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone unless one thread was asked for; an
  * unchanged tree with a cache starts none. In the pool a page that runs past the time limit has
@@ -122,7 +124,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const inPool = async (batch: Waiting[], isBigPage = false): Promise<void> => {
     const files = batch.map(({ file }) => file);
     try {
-      const workerPool = await (isBigPage ? (bigPagePool ??= startPool(1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(workers, WORKER_HEAP_MB)));
+      const workerPool = await (isBigPage ? (bigPagePool ??= startPool(1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(poolThreads, WORKER_HEAP_MB)));
       const clock = newTaskClock();
       const deadline = taskDeadline(clock, timeoutMs);
       const task: WorkerTask = { files, clock };
@@ -156,51 +158,43 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
 
   const queue = new Queue<Waiting>((item) => item.file.bytes.length);
-  // Whether files are checked in the pool: asked for, ruled out, or decided by the reader.
-  let decide: (isPooled: boolean) => void = () => {};
-  // One thread asked for checks all here; any other run checks a large page in a worker.
-  const decision = options.isolate ? true : options.workers === 1 ? false : options.workers !== undefined ? true : undefined;
-  const isPooled = decision ?? new Promise<boolean>((resolve) => (decide = resolve));
   run.cache?.expectFiles(targets.length);
   const known = knownFiles(targets, run);
+  // Threads asked for check in the pool, one thread here. Else a large run is checked in the
+  // pool, and a small one here, but for its large pages; a small run isolated has one worker.
+  const isLarge = options.workers === undefined && isLargeRun(targets, known);
+  const isPooled = options.isolate || (options.workers ?? 1) > 1 || isLarge;
+  const poolThreads = options.workers ?? (isLarge ? workers : 1);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the
   // others', their digests are ready, and it never waits for the other thread.
   const ahead = known?.ahead;
   const order = ahead ? [...targets.keys()].sort((a, b) => Number(ahead.jobIndexes.has(a)) - Number(ahead.jobIndexes.has(b))) : targets.keys();
   const reader = async (): Promise<void> => {
-    let queued = 0; // bytes of the files queued so far
     for (const index of order) {
       const target = targets[index] as Target;
-      if (queued > POOL_BYTES) decide(true);
-      // Until it is decided, the files to check wait here, up to POOL_BYTES of them.
-      if (decision !== undefined || queued > POOL_BYTES) await queue.room(READ_AHEAD_BYTES);
+      await queue.room(READ_AHEAD_BYTES);
       const jobIndex = ahead?.jobIndexes.get(index);
       const digest = known?.digests[index] ?? (jobIndex === undefined ? undefined : await ahead?.digests.digest(jobIndex));
       const read = readTarget(target, run, { stat: known?.stats[index], digest });
       if (!('file' in read)) results[index] = read;
-      else {
-        queue.push({ ...read, index });
-        queued += read.file.bytes.length;
-      }
+      else queue.push({ ...read, index });
     }
-    decide(false);
     queue.close();
   };
   // One batch in flight a thread, so that each one's clock starts when it does. Checking here,
   // the large pages go to a worker one after another while this thread checks the others.
   const checkers = async (): Promise<void> => {
-    const pooled = await isPooled;
     let largePages = Promise.resolve();
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
-        if (pooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
+        if (isPooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
         else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES) {
           const large = item;
           largePages = largePages.then(() => inPool([large]));
         } else await settle(item, await checkHere(item.file));
       }
     };
-    await Promise.all(Array.from({ length: pooled ? workers : 1 }, checker));
+    await Promise.all(Array.from({ length: isPooled ? poolThreads : 1 }, checker));
     await largePages;
   };
   try {
@@ -213,6 +207,20 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     for (const started of [pool, bigPagePool]) await (await started?.catch(() => undefined))?.destroy();
     await ahead?.digests.stop();
   }
+}
+
+/**
+ * Whether more than POOL_BYTES of files are to be checked, by their sizes (those whose digest the
+ * digest index knows are answered by the cache). Sizes are looked up until the sum is over.
+ */
+export function isLargeRun(targets: readonly Target[], known: KnownFiles | undefined, limit = POOL_BYTES): boolean {
+  let bytes = 0;
+  for (const [index, target] of targets.entries()) {
+    if (target.skipped || target.error || known?.digests[index] !== undefined) continue;
+    bytes += (known ? known.stats[index] : DigestIndex.statOf(target.absolute))?.size ?? 0;
+    if (bytes > limit) return true;
+  }
+  return false;
 }
 
 /**
@@ -241,7 +249,7 @@ function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefine
   return { stats, digests, ahead: { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes } };
 }
 
-interface KnownFiles {
+export interface KnownFiles {
   stats: Array<FileStat | undefined>;
   digests: Array<string | undefined>;
   ahead?: { digests: DigestsAhead; jobIndexes: Map<number, number> };

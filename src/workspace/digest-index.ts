@@ -9,6 +9,7 @@ import { PathTable } from './path-table.js';
  */
 export interface FileStat {
   key: string;
+  size: number;
   /**
    * Whether the file changed less than a second before it was looked at: a write within the
    * same tick of the file system's clock could then leave every field as it was, so its digest
@@ -48,7 +49,7 @@ export class DigestIndex {
     }
     if (!stat) return undefined;
     const newest = Number((stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs) / 1_000_000n);
-    return { key: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, isRacy: newest > now - RACY_MS };
+    return { key: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, size: Number(stat.size), isRacy: newest > now - RACY_MS };
   }
 
   /** The digest of a file's content, if it was hashed when its metadata was as now. */
