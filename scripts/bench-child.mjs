@@ -1,7 +1,8 @@
 // One measured run for `npm run bench`, in a fresh process so that its peak memory is its own.
 // Usage: node scripts/bench-child.mjs rightslint|rehype DIR [CACHE_DIR]
 // BENCH_DIST names another build's dist/index.js to measure instead of this one (`--against`);
-// BENCH_WORKERS sets `workers` (by default rightslint chooses).
+// BENCH_WORKERS sets `workers` (by default rightslint chooses); BENCH_ISOLATE checks every page in a
+// worker, as the command line does.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ let files = 0;
 if (mode === 'rightslint') {
   const { check } = await import(process.env.BENCH_DIST ?? '../dist/index.js');
   const workers = process.env.BENCH_WORKERS ? { workers: Number(process.env.BENCH_WORKERS) } : {};
-  const result = await check({ paths: [dir], cwd: dir, asOf: '2026-01-15', ...workers, ...(cacheLocation ? { cacheLocation } : {}) });
+  const isolate = process.env.BENCH_ISOLATE ? { isolate: true } : {};
+  const result = await check({ paths: [dir], cwd: dir, asOf: '2026-01-15', ...workers, ...isolate, ...(cacheLocation ? { cacheLocation } : {}) });
   files = result.files.length;
 } else {
   // The plain baseline: read each page and build its syntax tree with unified, in one thread.

@@ -2,7 +2,8 @@
 // and generated Markdown articles, then measures in one run, as medians: rightslint cold and with a
 // warm cache, a plain unified + rehype-parse baseline, and rg over the catalogue's keywords where
 // rg is installed; then how the cold time grows with the number of pages; then whether the
-// default choice of threads is ever slower than one thread (`--threads`); then bait pages, each
+// default choice of threads is ever slower than one thread (`--threads`), for a script and for the
+// command line; then bait pages, each
 // ~1 MB of one holder's mark repeated, against the median one (`--bait none` leaves them out). It
 // prints figures and ratios; the bars are in the issue, the judgement is the reader's.
 // `--against DIR` names a built checkout of an earlier version (`git worktree add DIR REF`, then
@@ -145,20 +146,26 @@ async function measureBait(): Promise<void> {
   console.log(`  worst: x${worst.ratio.toFixed(1)} the median page (${worst.label})`);
 }
 
-/** The default choice of threads against one thread (`workers: 1`), their runs alternating, at each size of `--threads`. */
+/**
+ * The default choice of threads against one thread, their runs alternating, at each size of
+ * `--threads`: as a script calls `check()` (one thread is `workers: 1`, in the calling thread), and
+ * as the command line does, every page in a worker (one thread is `--workers 1`).
+ */
 function measureThreads(): void {
   const sizes = values.threads.split(',').filter(Boolean).map(Number);
   if (sizes.length === 0) return;
   console.log(`\nThreads: the default choice against one thread (median of ${runs} runs each, alternating):`);
   for (const count of sizes) {
     const site = htmlSite(count);
-    const [chosen, one]: [Measure[], Measure[]] = [[], []];
-    for (let i = 0; i < runs; i++) {
-      chosen.push(child('rightslint', site.dir));
-      one.push(childWith({ BENCH_WORKERS: '1' }, 'rightslint', site.dir));
+    for (const [way, vars] of [['check()', {}], ['command line', { BENCH_ISOLATE: '1' }]] as const) {
+      const [chosen, one]: [Measure[], Measure[]] = [[], []];
+      for (let i = 0; i < runs; i++) {
+        chosen.push(childWith(vars, 'rightslint', site.dir));
+        one.push(childWith({ ...vars, BENCH_WORKERS: '1' }, 'rightslint', site.dir));
+      }
+      const [a, b] = [median(chosen), median(one)];
+      console.log(`  ${String(count).padStart(5)} pages (${(site.bytes / 1e6).toFixed(0)} MB), ${way.padEnd(12)}: default ${(a.ms / 1000).toFixed(2)} s, one thread ${(b.ms / 1000).toFixed(2)} s: x${(a.ms / b.ms).toFixed(2)} the time`);
     }
-    const [a, b] = [median(chosen), median(one)];
-    console.log(`  ${String(count).padStart(5)} pages (${(site.bytes / 1e6).toFixed(0)} MB): default ${(a.ms / 1000).toFixed(2)} s, one thread ${(b.ms / 1000).toFixed(2)} s: x${(a.ms / b.ms).toFixed(2)} the time`);
   }
 }
 
