@@ -3,9 +3,9 @@
 // warm cache, a plain unified + rehype-parse baseline, and rg over the catalogue's keywords where
 // rg is installed; then how the cold time grows with the number of pages; then whether the
 // default choice of threads is ever slower than one thread (`--threads`), for a script and for the
-// command line; then bait pages, each
-// ~1 MB of one holder's mark repeated, against the median one (`--bait none` leaves them out). It
-// prints figures and ratios; the bars are in the issue, the judgement is the reader's.
+// command line; then bait pages, each ~1 MB of one holder's mark repeated, against the median one
+// (`--bait none` leaves them out). It prints figures and ratios; the bars are in the issue, the
+// judgement is the reader's.
 // `--against DIR` names a built checkout of an earlier version (`git worktree add DIR REF`, then
 // `npm run build` there): its cold runs alternate with this tree's, so that a machine whose speed
 // drifts during the bench slows both alike, and the ratio of the two is printed.
