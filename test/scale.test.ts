@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
-import { DigestIndex } from '../src/workspace/digest-index.js';
-import { isLargeRun } from '../src/engine/pool.js';
+import { isLargeRun, type KnownFiles } from '../src/engine/pool.js';
+import { prepareRun, type Run } from '../src/engine/run.js';
 import { builtEntry } from '../src/package-root.js';
+import { DigestIndex } from '../src/workspace/digest-index.js';
+import type { Target } from '../src/workspace/files.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
 import { scratchFolder } from './support/scratch.js';
 
@@ -174,8 +176,8 @@ describe.skipIf(!hasCorpus)('on the shared corpus of real pages', () => {
  * limits the tests below set, however busy the machine, as the limit counts the checking thread's
  * CPU time.
  */
-function writeSlowPage(folder: string, name = 'slow.html'): void {
-  writeFileSync(join(folder, name), `<article>${'<p>PARIS (AFP) - Talks resumed after a night of <em>long</em> debate.</p>\n'.repeat(45_000)}</article>`);
+function writeSlowPage(folder: string, name = 'slow.html', paragraphs = 45_000): void {
+  writeFileSync(join(folder, name), `<article>${'<p>PARIS (AFP) - Talks resumed after a night of <em>long</em> debate.</p>\n'.repeat(paragraphs)}</article>`);
 }
 
 describe('a page that runs too long', () => {
@@ -202,6 +204,14 @@ describe('a page that runs too long', () => {
     expect(inline.files[0]?.status).toBe('scanned');
   });
 
+  it('is not stopped in a run too small for the pool, checked in the calling thread, unless isolated', async () => {
+    const folder = scratchFolder('small-page');
+    writeSlowPage(folder, 'slow.html', 5_000); // some 375 kB, tens of milliseconds of work
+    const options = { cwd: folder, asOf: '2026-01-15', timeoutMs: 1 };
+    expect((await check(options)).files.map((f) => f.status)).toEqual(['scanned']);
+    expect((await check({ ...options, isolate: true })).files.map((f) => f.status)).toEqual(['error']);
+  });
+
   it('is stopped in a run too small for the pool when the page is over a megabyte, as no limit holds in the calling thread', async () => {
     const folder = scratchFolder('small-big-page');
     writeSlowPage(folder);
@@ -223,18 +233,51 @@ describe('the worker pool', () => {
 });
 
 describe('the size of a run', () => {
-  it('is the bytes of the files left to check: not those skipped, unreadable or known to the digest index', () => {
+  /** Files of `sizes` bytes in a new folder with `policy`, as targets, and a run of that policy. */
+  const sizedRun = async (sizes: readonly number[], policy = 'licenses: []\n', cacheFolder?: string) => {
     const folder = scratchFolder('sizes');
-    const targets = ['a', 'b', 'c'].map((name) => {
-      writeFileSync(join(folder, `${name}.html`), 'x'.repeat(100));
-      return { absolute: join(folder, `${name}.html`), policyPath: `${name}.html` };
+    writeFileSync(join(folder, 'rightslint.yaml'), policy);
+    const targets = sizes.map((size, i) => {
+      writeFileSync(join(folder, `${i}.html`), 'x'.repeat(size));
+      return { absolute: join(folder, `${i}.html`), policyPath: `${i}.html` };
     });
-    expect([299, 300].map((limit) => isLargeRun(targets, undefined, limit))).toEqual([true, false]);
-    const [a, b, c] = targets as [(typeof targets)[0], (typeof targets)[0], (typeof targets)[0]];
-    const twoLeft = [[a, b, { ...c, skipped: 'ignored' }], [a, b, { ...c, error: 'unreadable' }], [a, b, { ...c, absolute: join(folder, 'gone.html') }]];
-    for (const left of twoLeft) expect([199, 200].map((limit) => isLargeRun(left, undefined, limit))).toEqual([true, false]);
-    const stats = targets.map((target) => DigestIndex.statOf(target.absolute));
-    expect([199, 200].map((limit) => isLargeRun(targets, { stats, digests: ['known', undefined, undefined] }, limit))).toEqual([true, false]);
+    const run = await prepareRun({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder });
+    return { folder, targets, run };
+  };
+  /** Whether the run is found larger than each of `limits`. */
+  const largerThan = (targets: readonly Target[], run: Run, limits: readonly number[], known?: KnownFiles) => limits.map((limit) => isLargeRun(targets, run, known, limit));
+
+  it('is the bytes of the files it will check', async () => {
+    const { targets, run } = await sizedRun([100, 100, 100]);
+    expect(largerThan(targets, run, [299, 300])).toEqual([true, false]);
+    const [a, b, c] = targets as [Target, Target, Target];
+    for (const left of [[a, b, { ...c, skipped: 'ignored' }], [a, b, { ...c, error: 'unreadable' }], [a, b, { ...c, absolute: `${c.absolute}.gone` }]]) {
+      expect(largerThan(left, run, [199, 200])).toEqual([true, false]);
+    }
+  });
+
+  it('leaves out files over the size limit, which are not checked', async () => {
+    const { targets, run } = await sizedRun([100, 100, 200], 'maxFileSize: 150\n');
+    expect(largerThan(targets, run, [199, 200])).toEqual([true, false]);
+  });
+
+  it('leaves out files the cache answers, and only those', async () => {
+    const cacheFolder = scratchFolder('sizes-cache');
+    const { folder, targets } = await sizedRun([100, 100, 100], undefined, cacheFolder);
+    // The digest index keeps no file changed within the last second of the file system's clock.
+    await sleep(1100);
+    await check({ cwd: folder, asOf: '2026-01-15', cacheLocation: cacheFolder });
+    writeFileSync(join(folder, '2.html'), 'y'.repeat(100));
+    const knownTo = (checking: Run): KnownFiles => {
+      const stats = targets.map((target) => DigestIndex.statOf(target.absolute));
+      return { stats, digests: targets.map((target, i) => stats[i] && checking.cache?.digests.digestOf(target.absolute, stats[i])) };
+    };
+    const again = await prepareRun({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder });
+    expect(largerThan(targets, again, [99, 100], knownTo(again))).toEqual([true, false]);
+    // Under another policy the digests are still known, but none of the results is.
+    writeFileSync(join(folder, 'rightslint.yaml'), 'maxFileSize: 1000\n');
+    const changed = await prepareRun({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder });
+    expect(largerThan(targets, changed, [299, 300], knownTo(changed))).toEqual([true, false]);
   });
 });
 

@@ -28,7 +28,7 @@ export const CHECK_USAGE = {
     'stdin-filename': { type: 'string', value: 'FILE', description: 'The file the page on standard input stands for (default stdin.html)' },
     ...CACHE_OPTIONS,
     shard: { type: 'string', value: 'i/n', description: 'Check only slice i of n of the files (CI matrix)' },
-    workers: { type: 'string', value: 'N', description: 'Worker threads (default 1; 1 per core for runs over ~32 MB)' },
+    workers: { type: 'string', value: 'N', description: 'Worker threads (default 1; 1 per core for runs over 32 MB, 128 MB on 2 cores)' },
     timeout: { type: 'string', value: 'SECONDS', description: 'Time limit of one page (default 30)' },
     ...COLOR_OPTIONS,
   },

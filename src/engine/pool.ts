@@ -73,7 +73,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
 const WORKER = builtEntry('worker.cjs');
 
-/** How to spread the work: threads (default: the cores), and the time limit of one page. */
+/** How to spread the work: threads (by default, by the run's size), and the time limit of one page. */
 export interface PoolOptions {
   workers?: number | undefined;
   timeoutMs?: number | undefined;
@@ -84,20 +84,19 @@ export interface PoolOptions {
 /**
  * Checks the targets. This thread reads the files and answers those that need no decoding
  * (skipped, too large, binary, or cached), keeping a few files ahead of the checkers, which
- * decode, prefilter and judge them. Files are checked on a pool of worker threads when threads
- * were asked for (`workers`, `isolate`), or when more than `POOL_BYTES` of them are to be checked:
- * then this thread holds no page text, and its memory stays small; the pool has a worker a core
- * unless a number was asked for, or the run was isolated and is smaller than that (one worker
- * then). Else they are checked here, as workers
- * would cost more than they save, but for a page too large to be checked without a time limit
- * (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone unless one thread was asked for; an
- * unchanged tree with a cache starts none. In the pool a page that runs past the time limit has
- * its worker stopped and is reported as an error, and the run goes on; a page too big for a
- * worker's heap is checked again in a worker with a larger one, and reported if it is too big
- * even for that. Results come back in the targets' order, whatever finishes first.
+ * decode, prefilter and judge them. Files are checked on a pool of worker threads when two or
+ * more were asked for (`workers`), when the run is isolated (`isolate`), or when it is large
+ * (`isLargeRun`): then this thread holds no page text, and its memory stays small. The pool has
+ * the threads asked for, else a worker a core for a large run and one for a small one. Else the
+ * files are checked here, as workers would cost more than they save, but for a page too large to
+ * be checked without a time limit (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone unless
+ * one thread was asked for; an unchanged tree with a cache starts none. In the pool a page that
+ * runs past the time limit has its worker stopped and is reported as an error, and the run goes
+ * on; a page too big for a worker's heap is checked again in a worker with a larger one, and
+ * reported if it is too big even for that. Results come back in the targets' order, whatever
+ * finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
-  const workers = options.workers ?? availableParallelism();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Workers check with the policy as loaded here; the cache stays here.
   const { file, root, spec, holders } = run.policy;
@@ -162,9 +161,9 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const known = knownFiles(targets, run);
   // Threads asked for check in the pool, one thread here. Else a large run is checked in the
   // pool, and a small one here, but for its large pages; a small run isolated has one worker.
-  const isLarge = options.workers === undefined && isLargeRun(targets, known);
+  const isLarge = options.workers === undefined && isLargeRun(targets, run, known);
   const isPooled = options.isolate || (options.workers ?? 1) > 1 || isLarge;
-  const poolThreads = options.workers ?? (isLarge ? workers : 1);
+  const poolThreads = options.workers ?? (isLarge ? availableParallelism() : 1);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the
   // others', their digests are ready, and it never waits for the other thread.
   const ahead = known?.ahead;
@@ -182,15 +181,19 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     queue.close();
   };
   // One batch in flight a thread, so that each one's clock starts when it does. Checking here,
-  // the large pages go to a worker one after another while this thread checks the others.
+  // the large pages go to a worker one after another while this thread checks the others, and
+  // no more than READ_AHEAD_BYTES of them wait for it.
   const checkers = async (): Promise<void> => {
     let largePages = Promise.resolve();
+    let largeBytes = 0; // of the large pages sent to the worker and not checked yet
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
         if (isPooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
         else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES) {
+          if (largeBytes > READ_AHEAD_BYTES) await largePages;
           const large = item;
-          largePages = largePages.then(() => inPool([large]));
+          largeBytes += large.file.bytes.length;
+          largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= large.file.bytes.length));
         } else await settle(item, await checkHere(item.file));
       }
     };
@@ -210,14 +213,18 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
 }
 
 /**
- * Whether more than POOL_BYTES of files are to be checked, by their sizes (those whose digest the
- * digest index knows are answered by the cache). Sizes are looked up until the sum is over.
+ * Whether a run has more than `limit` bytes of files to check, by their sizes: not counting the
+ * files it skips, those over the size limit, and those whose result the cache holds under the
+ * digest the digest index knows. Files are looked at until the sum is over.
  */
-export function isLargeRun(targets: readonly Target[], known: KnownFiles | undefined, limit = POOL_BYTES): boolean {
+export function isLargeRun(targets: readonly Target[], run: Run, known: KnownFiles | undefined, limit = POOL_BYTES): boolean {
+  const { cache } = run;
   let bytes = 0;
   for (const [index, target] of targets.entries()) {
-    if (target.skipped || target.error || known?.digests[index] !== undefined) continue;
-    bytes += (known ? known.stats[index] : DigestIndex.statOf(target.absolute))?.size ?? 0;
+    const digest = known?.digests[index];
+    if (target.skipped || target.error || (digest !== undefined && cache?.get(cache.keyOf(digest, target.policyPath), target.absolute))) continue;
+    const size = (known ? known.stats[index] : DigestIndex.statOf(target.absolute))?.size ?? 0;
+    if (size <= run.policy.spec.maxFileSize) bytes += size;
     if (bytes > limit) return true;
   }
   return false;
