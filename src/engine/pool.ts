@@ -98,6 +98,14 @@ export interface PoolOptions {
  */
 export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  run.cache?.expectFiles(targets.length);
+  const known = knownFiles(targets, run);
+  // Two threads or more asked for check in the pool, one checks here. Else a large run is checked
+  // in a pool of a worker a core; a small one here (but for its large pages), or in one worker
+  // when isolated.
+  const isLarge = options.workers === undefined && isLargeRun(targets, run, known);
+  const isPooled = options.isolate || (options.workers ?? 1) > 1 || isLarge;
+  const poolThreads = options.workers ?? (isLarge ? availableParallelism() : 1);
   // Workers check with the policy as loaded here; the cache stays here.
   const { file, root, spec, holders } = run.policy;
   const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.isPrefiltered === true };
@@ -157,13 +165,6 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
 
   const queue = new Queue<Waiting>((item) => item.file.bytes.length);
-  run.cache?.expectFiles(targets.length);
-  const known = knownFiles(targets, run);
-  // Threads asked for check in the pool, one thread here. Else a large run is checked in the
-  // pool, and a small one here, but for its large pages; a small run isolated has one worker.
-  const isLarge = options.workers === undefined && isLargeRun(targets, run, known);
-  const isPooled = options.isolate || (options.workers ?? 1) > 1 || isLarge;
-  const poolThreads = options.workers ?? (isLarge ? availableParallelism() : 1);
   // With digests read ahead, this thread reads its own share first: by the time it comes to the
   // others', their digests are ready, and it never waits for the other thread.
   const ahead = known?.ahead;
