@@ -195,7 +195,12 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
           const large = item;
           largeBytes += large.file.bytes.length;
           largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= large.file.bytes.length));
-        } else await settle(item, await checkHere(item.file));
+        } else {
+          await settle(item, await checkHere(item.file));
+          // Checks here run in microtasks alone: while a large page is in its worker, this thread
+          // turns its event loop between pages, or the clock of that page's time limit goes unread.
+          if (largeBytes > 0) await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     };
     await Promise.all(Array.from({ length: isPooled ? poolThreads : 1 }, checker));
