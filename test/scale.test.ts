@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
-import { isLargeRun, type KnownFiles } from '../src/engine/pool.js';
+import { isLargeRun, knownFiles, type KnownFiles } from '../src/engine/pool.js';
 import { prepareRun, type Run } from '../src/engine/run.js';
 import { builtEntry } from '../src/package-root.js';
 import { DigestIndex } from '../src/workspace/digest-index.js';
@@ -268,10 +268,7 @@ describe('the size of a run', () => {
     await sleep(1100);
     await check({ cwd: folder, asOf: '2026-01-15', cacheLocation: cacheFolder });
     writeFileSync(join(folder, '2.html'), 'y'.repeat(100));
-    const knownTo = (checking: Run): KnownFiles => {
-      const stats = targets.map((target) => DigestIndex.statOf(target.absolute));
-      return { stats, digests: targets.map((target, i) => stats[i] && checking.cache?.digests.digestOf(target.absolute, stats[i])) };
-    };
+    const knownTo = (checking: Run) => knownFiles(targets, checking);
     const again = await prepareRun({ config: join(folder, 'rightslint.yaml'), cwd: folder, asOf: '2026-01-15', prefilter: true, cacheFolder });
     expect(largerThan(targets, again, [99, 100], knownTo(again))).toEqual([true, false]);
     // Under another policy the digests are still known, but none of the results is.

@@ -173,9 +173,10 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     for (const index of order) {
       const target = targets[index] as Target;
       await queue.room(READ_AHEAD_BYTES);
+      // A digest the index knows was looked up already; one read ahead is looked up here.
       const jobIndex = ahead?.jobIndexes.get(index);
-      const digest = known?.digests[index] ?? (jobIndex === undefined ? undefined : await ahead?.digests.digest(jobIndex));
-      const read = readTarget(target, run, { stat: known?.stats[index], digest });
+      const digest = jobIndex === undefined ? undefined : await ahead?.digests.digest(jobIndex);
+      const read = readTarget(target, run, { stat: known?.stats[index], digest, answer: known?.answers[index] });
       if (!('file' in read)) results[index] = read;
       else queue.push({ ...read, index });
     }
@@ -220,15 +221,13 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
 
 /**
  * Whether a run has more than `limit` bytes of files to check, by their sizes: not counting the
- * files it skips, those over the size limit, and those whose result the cache holds under the
- * digest the digest index knows. Files are looked at until the sum is over.
+ * files it skips, those over the size limit, and those the cache answers. Files are looked at
+ * until the sum is over.
  */
 export function isLargeRun(targets: readonly Target[], run: Run, known: KnownFiles | undefined, limit = POOL_BYTES): boolean {
-  const { cache } = run;
   let bytes = 0;
   for (const [index, target] of targets.entries()) {
-    const digest = known?.digests[index];
-    if (target.skipped || target.error || (digest !== undefined && cache?.get(cache.keyOf(digest, target.policyPath), target.absolute))) continue;
+    if (target.skipped || target.error || known?.answers[index]) continue;
     const size = (known ? known.stats[index] : DigestIndex.statOf(target.absolute))?.size ?? 0;
     if (size <= run.policy.spec.maxFileSize) bytes += size;
     if (bytes > limit) return true;
@@ -238,13 +237,14 @@ export function isLargeRun(targets: readonly Target[], run: Run, known: KnownFil
 
 /**
  * With a cache, what is known of each file before it is read: its metadata, and its digest where
- * the digest index has it, so that an unchanged tree is answered without reading a page. Of the
+ * the digest index has it, and by that digest its result where the cache holds one, so that an
+ * unchanged tree is answered without reading a page. Of the
  * files left, if many, one in two is read and digested on a second thread ahead of the reader,
  * which reads and digests the others first, then looks all results up (the share that keeps both
  * threads busy, as the second starts some 30 ms late): a tree checked out afresh is then hashed
  * on two cores. A second reading costs a file that misses little (the system keeps it in memory).
  */
-function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefined {
+export function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefined {
   const cache = run.cache;
   if (!cache) return undefined;
   const stats = targets.map((target) => (target.skipped || target.error ? undefined : DigestIndex.statOf(target.absolute)));
@@ -253,18 +253,30 @@ function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefine
     return stat && cache.digests.digestOf(target.absolute, stat);
   });
   const unknown = [...targets.keys()].filter((index) => stats[index] && digests[index] === undefined);
-  if (unknown.length < DIGEST_AHEAD_FILES) return { stats, digests };
+  const ahead = unknown.length < DIGEST_AHEAD_FILES ? undefined : readAhead(unknown, targets, run);
+  // Looked up while the second thread reads: each result once, as the reader then takes it.
+  const answers = targets.map((target, index) => {
+    const digest = digests[index];
+    return digest === undefined ? undefined : cache.get(cache.keyOf(digest, target.policyPath), target.absolute);
+  });
+  return { stats, digests, answers, ...(ahead ? { ahead } : {}) };
+}
+
+/** One in two of the files the digest index does not know, digested on a second thread. */
+function readAhead(unknown: readonly number[], targets: readonly Target[], run: Run): NonNullable<KnownFiles['ahead']> {
   const jobIndexes = new Map<number, number>();
   const paths: string[] = [];
   unknown.forEach((index, k) => {
     if (k % 2 === 1) jobIndexes.set(index, paths.push((targets[index] as Target).absolute) - 1);
   });
-  return { stats, digests, ahead: { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes } };
+  return { digests: new DigestsAhead({ paths, limit: run.policy.spec.maxFileSize }), jobIndexes };
 }
 
 export interface KnownFiles {
   stats: Array<FileStat | undefined>;
   digests: Array<string | undefined>;
+  /** The cache's result of each file whose digest the index knows, where it holds one. */
+  answers: Array<Omit<FileResult, 'path'> | undefined>;
   ahead?: { digests: DigestsAhead; jobIndexes: Map<number, number> };
 }
 

@@ -35,12 +35,12 @@ export interface ReadFile {
 /**
  * Reads a file and answers what needs no decoding: a file skipped, unreadable, too large or
  * binary, or a result in the cache. Else the file to check, with its own copy of the bytes.
- * Given the file's digest (from the digest index, or read by another thread), a result in the
- * cache is found without reading the file here; on a miss the file is read and its key taken
- * from what was read. Given its metadata, taken before any reading, the digest index learns the
+ * Given the file's result as the cache already answered it, or its digest (read by another
+ * thread), a result in the cache is found without reading the file here; on a miss the file is
+ * read and its key taken from what was read. Given its metadata, taken before any reading, the digest index learns the
  * digest of what was read.
  */
-export function readTarget(target: Target, run: Run, known: { stat?: FileStat | undefined; digest?: string | undefined } = {}): FileResult | ReadFile {
+export function readTarget(target: Target, run: Run, known: { stat?: FileStat | undefined; digest?: string | undefined; answer?: Omit<FileResult, 'path'> | undefined } = {}): FileResult | ReadFile {
   const path = run.displayPath(target.absolute);
   if (target.skipped) return { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   if (target.error) return unscannable(path, 'error', target.error, target.policyPath, run);
@@ -52,7 +52,7 @@ export function readTarget(target: Target, run: Run, known: { stat?: FileStat | 
     const cached = cache.get(cache.keyOf(digest, target.policyPath), target.absolute);
     return cached && { ...cached, path };
   };
-  const early = lookUp(known.digest);
+  const early = known.answer ? { ...known.answer, path } : lookUp(known.digest);
   if (early) return early;
   try {
     const limit = run.policy.spec.maxFileSize;
