@@ -51,11 +51,13 @@ function runKey(policy: Policy): string {
 
 /**
  * Stores a page's result in the run's cache, if any, and returns it; given the page's `file`
- * (absolute), also as that file's last result. A cache that cannot be written (a full disk, a
- * folder made read-only) costs the next run time, never this run a result.
+ * (absolute), also as that file's last result. A page that could not be checked is not stored:
+ * a failure depends on the run (its time limit, the memory and stack of the thread that checked
+ * it), not only on the page, so the next run checks it again. A cache that cannot be written (a
+ * full disk, a folder made read-only) costs the next run time, never this run a result.
  */
 export async function remember(cacheKey: string | undefined, result: FileResult, run: Run, file?: string): Promise<FileResult> {
-  if (cacheKey !== undefined) await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy), file).catch(() => undefined);
+  if (cacheKey !== undefined && result.status !== 'error') await run.cache?.set(cacheKey, result, dependsOnAsOf(result, run.policy), file).catch(() => undefined);
   return result;
 }
 
