@@ -195,28 +195,22 @@ describe('a page that runs too long', () => {
     expect(result.files[0]?.findings.map((f) => f.ruleId)).toEqual(['unscannable-file']);
   });
 
-  it('is stopped in a run too small for the pool when pages are isolated', async () => {
+  it('is stopped in a run too small for the pool: in a worker when isolated, else in the calling thread after a stage', async () => {
     const folder = scratchFolder('small');
     writeSlowPage(folder);
-    const result = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1, isolate: true });
-    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
-    const inline = await check({ cwd: folder, asOf: '2026-01-15', workers: 1, timeoutMs: 1 });
-    expect(inline.files[0]?.status).toBe('scanned');
-  });
-
-  it('is not stopped in a run too small for the pool, checked in the calling thread, unless isolated', async () => {
-    const folder = scratchFolder('small-page');
-    writeSlowPage(folder, 'slow.html', 5_000); // some 375 kB, tens of milliseconds of work
+    const timedOut = [['error', 'timed out after 0.001 s (see --timeout)']];
     const options = { cwd: folder, asOf: '2026-01-15', timeoutMs: 1 };
-    expect((await check(options)).files.map((f) => f.status)).toEqual(['scanned']);
-    expect((await check({ ...options, isolate: true })).files.map((f) => f.status)).toEqual(['error']);
+    expect((await check({ ...options, isolate: true })).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
+    expect((await check(options)).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
+    expect((await check({ ...options, workers: 1 })).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
   });
 
-  it('is stopped in a run too small for the pool when the page is over a megabyte, as no limit holds in the calling thread', async () => {
-    const folder = scratchFolder('small-big-page');
-    writeSlowPage(folder);
-    const result = await check({ cwd: folder, asOf: '2026-01-15', timeoutMs: 1 });
-    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.001 s (see --timeout)']]);
+  it('is checked again by the next run, as its time limit may differ: no failure is cached', async () => {
+    const folder = scratchFolder('slow-cached');
+    writeSlowPage(folder, 'slow.html', 5_000); // some 375 kB, tens of milliseconds of work
+    const options = { cwd: folder, asOf: '2026-01-15', cacheLocation: join(folder, '.cache') };
+    expect((await check({ ...options, timeoutMs: 1, isolate: true })).files.map((f) => f.status)).toEqual(['error']);
+    expect((await check(options)).files.map((f) => [f.status, f.holders.map((h) => h.holder)])).toEqual([['scanned', ['afp']]]);
   });
 
   it('is checked again by the next run, as its time limit may differ: no failure is cached', async () => {
@@ -298,12 +292,13 @@ describe('a page too big for a worker', () => {
     expect(pooled).toEqual(await check({ ...options, workers: 1 }));
   });
 
-  it('is reported, and the run goes on, when it is too big even for that', async () => {
-    // A megabyte of Markdown table: tens of thousands of rows, trees of more than a gigabyte.
+  it('is reported, and the run goes on, when it is too big even for that, in a run checked in the calling thread too', async () => {
+    // A megabyte of Markdown table: tens of thousands of rows, trees of more than a gigabyte. A
+    // small run, checked in the calling thread, sends a Markdown page this large to a worker.
     const folder = scratchFolder('huge');
     writeFileSync(join(folder, 'huge.md'), `| a | b |\n|---|---|\n${'| AFP | x |\n'.repeat(90_000)}`);
     writeFileSync(join(folder, 'small.md'), 'PARIS (AFP) - Talks resumed.\n');
-    const result = await check({ cwd: folder, asOf: '2026-01-15', isolate: true });
+    const result = await check({ cwd: folder, asOf: '2026-01-15' });
     expect(result.files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([
       ['huge.md', 'error', 'needs more than the 1024 MB of memory a page may take'],
       ['small.md', 'scanned', ''],

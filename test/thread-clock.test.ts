@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { hasThreadClock, newTaskClock, startTaskClock, taskCpuMs, taskDeadline } from '../src/engine/thread-clock.js';
+import { hasThreadClock, newTaskClock, StageDeadline, startTaskClock, taskCpuMs, taskDeadline, TimeLimitError } from '../src/engine/thread-clock.js';
 
 /** Works on this thread until the task's clock shows `ms` of CPU time: bound by work, not by time. */
 function workFor(clock: Int32Array<SharedArrayBuffer>, ms: number): void {
@@ -29,5 +29,17 @@ describe.skipIf(!hasThreadClock)('the time limit of a page', () => {
     } finally {
       deadline.stop();
     }
+  });
+
+  it('in the calling thread, ends a page between stages once this thread has spent the limit on it, not once the time has passed', () => {
+    const deadline = new StageDeadline(200);
+    // A wait that takes no CPU time: the limit is not spent, however long it lasts.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+    expect(() => deadline.check()).not.toThrow();
+    const clock = newTaskClock();
+    startTaskClock(clock);
+    workFor(clock, 250);
+    expect(() => deadline.check()).toThrow(TimeLimitError);
+    expect(() => deadline.check()).toThrow('timed out after 0.2 s (see --timeout)');
   });
 });

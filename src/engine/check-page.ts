@@ -7,6 +7,7 @@ import { BINARY, type FileToCheck, readTarget, tooLarge } from './target.js';
 import { unscannable } from './unscannable.js';
 import { isBinary } from '../workspace/read-file.js';
 import { remember, type Run } from './run.js';
+import { type StageDeadline, TimeLimitError } from './thread-clock.js';
 
 // A page's check, whole: read (read.ts), then judged (judge.ts).
 
@@ -19,14 +20,18 @@ export async function checkTarget(target: Target, run: Run): Promise<FileResult>
   return 'file' in read ? remember(read.cacheKey, await checkFile(read.file, run), run) : read;
 }
 
-/** Reads a file and judges it; a failure becomes an `error` entry for this file alone. */
-export async function checkFile(file: FileToCheck, run: Run): Promise<FileResult> {
+/**
+ * Reads a file and judges it; a failure, or running past the `deadline` of a check in the
+ * calling thread, becomes an `error` entry for this file alone.
+ */
+export async function checkFile(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileResult> {
   const { path, policyPath, captured } = file;
   try {
-    const { page, encoding, isNoticesOnly } = await readFile(file, run);
+    const { page, encoding, isNoticesOnly } = await readFile(file, run, deadline);
     return { ...(page ? judge(page, policyPath, run, { isNoticesOnly, captured }) : { path, status: 'scanned', holders: [], findings: [] }), encoding };
   } catch (error) {
-    return unscannable(path, 'error', `Cannot check \`${path}\`: ${(error as Error).message}`, policyPath, run);
+    const reason = error instanceof TimeLimitError ? error.message : `Cannot check \`${path}\`: ${(error as Error).message}`;
+    return unscannable(path, 'error', reason, policyPath, run);
   }
 }
 

@@ -44,11 +44,14 @@ export interface CheckOptions {
   cacheLocation?: string;
   /** Check only this slice of the files, `i/n`. */
   shard?: string;
-  /** Worker threads (default: the cores); 1 checks in this thread, with no time limit for a page. */
+  /** Worker threads (default: one a core for a large run, else none); 1 checks in this thread. */
   workers?: number;
-  /** How long one page may take in a worker thread, in milliseconds (default 30 s). */
+  /**
+   * How long one page may take, in milliseconds of the checking thread's CPU time (default 30 s):
+   * a worker is stopped at it; in this thread a page ends after the stage that runs past it.
+   */
   timeoutMs?: number;
-  /** Check every page in a worker thread, however few, so that the time limit holds for each. */
+  /** Check every page in a worker thread, however few, so that the time limit stops a page mid-way. */
   isolate?: boolean;
 }
 

@@ -7,8 +7,9 @@ import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
 import { DigestsAhead } from '../workspace/digests.js';
 import { builtEntry } from '../package-root.js';
 import type { Target } from '../workspace/files.js';
+import { formatOf, type PageFormat } from '../document/page.js';
 import type { FileResult } from '../workspace/result.js';
-import { newTaskClock, taskDeadline } from './thread-clock.js';
+import { newTaskClock, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -22,11 +23,14 @@ import type { WorkerSetup, WorkerTask } from './worker.js';
  */
 export const POOL_BYTES = availableParallelism() > 2 ? 32_000_000 : 128_000_000;
 /**
- * A page larger than this is checked in a worker whatever the run's size, as only there can the
- * time limit stop it mid-way. Checking time grows with a page's size (matching is linear), so the
- * pages checked here take well under a second each.
+ * The largest page of each format checked in the calling thread, when the run is: a larger one
+ * goes to a worker, whose heap bounds its memory and whose time limit stops it mid-way. Reading
+ * HTML is linear in time and memory (some 70 bytes of heap a byte at worst, 340 MB for 5 MB of
+ * dense markup), so a page is checked here up to the default size limit. Markdown's parser
+ * (micromark) grows faster than its text: a megabyte of prose takes 3.5 s and 580 MB, one of
+ * table 15 s and 2.4 GB.
  */
-const IN_THREAD_PAGE_BYTES = 1_000_000;
+const IN_THREAD_PAGE_BYTES: Record<PageFormat, number> = { html: 5 * 1024 * 1024, markdown: 100_000 };
 /** How many bytes of read files may wait for a checker: enough to keep the threads busy, little for memory. */
 const READ_AHEAD_BYTES = 4_000_000;
 /** How many files unknown to the digest index a run with a cache needs before a second thread digests half of them: starting it costs some 30 ms. */
@@ -66,8 +70,9 @@ const BIG_PAGE_HEAP_MB = 1024;
  */
 const WORKER_STACK_MB = 64;
 /**
- * How long one page may take in a worker before the worker is stopped and the page reported: CPU
- * time of the worker's thread where it can be read (see `thread-clock.ts`).
+ * How long one page may take before it is reported: CPU time of the thread that checks it where
+ * it can be read (see `thread-clock.ts`). A worker is stopped at it; a page checked in the
+ * calling thread is stopped at the end of the stage that runs past it.
  */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
@@ -77,7 +82,7 @@ const WORKER = builtEntry('worker.cjs');
 export interface PoolOptions {
   workers?: number | undefined;
   timeoutMs?: number | undefined;
-  /** Check in workers however little there is to check (one worker at least), so the time limit holds. */
+  /** Check in workers however little there is to check (one worker at least), so that the time limit stops a page mid-way. */
   isolate?: boolean | undefined;
 }
 
@@ -88,13 +93,14 @@ export interface PoolOptions {
  * more were asked for (`workers`), when the run is isolated (`isolate`), or when it is large
  * (`isLargeRun`): then this thread holds no page text, and its memory stays small. The pool has
  * the threads asked for, else a worker a core for a large run and one for a small one. Else the
- * files are checked here, as workers would cost more than they save, but for a page too large to
- * be checked without a time limit (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone unless
- * one thread was asked for; an unchanged tree with a cache starts none. In the pool a page that
- * runs past the time limit has its worker stopped and is reported as an error, and the run goes
- * on; a page too big for a worker's heap is checked again in a worker with a larger one, and
- * reported if it is too big even for that. Results come back in the targets' order, whatever
- * finishes first.
+ * files are checked here, as workers would cost more than they save, each page with a time limit
+ * looked at between the stages of its check (`StageDeadline`), but for a page that could take
+ * more memory than this thread should risk (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone
+ * unless one thread was asked for; an unchanged tree with a cache starts none. In the pool a page
+ * that runs past the time limit has its worker stopped; here, its check ends after the stage that
+ * ran past it. Either way the page is reported as an error, and the run goes on. A page too big
+ * for a worker's heap is checked again in a worker with a larger one, and reported if it is too
+ * big even for that. Results come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -148,7 +154,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
       const isOutOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       if (isOutOfMemory && !isBigPage) return readAgain(item, (again) => inPool([again], true));
       const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
-        ? `timed out after ${timeoutMs / 1000} s (see --timeout)`
+        ? timedOut(timeoutMs)
         : isOutOfMemory
           ? `needs more than the ${BIG_PAGE_HEAP_MB} MB of memory a page may take`
           : `failed in a worker: ${(error as Error).message}`;
@@ -157,7 +163,10 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
   // The check itself is loaded when a page is first checked here: a run answered from the cache never loads it.
   let checkPage: Promise<typeof import('./check-page.js')> | undefined;
-  const checkHere = async (file: FileToCheck): Promise<FileResult> => (await (checkPage ??= import('./check-page.js'))).checkFile(file, run);
+  const checkHere = async (file: FileToCheck): Promise<FileResult> => {
+    const { checkFile } = await (checkPage ??= import('./check-page.js'));
+    return checkFile(file, run, new StageDeadline(timeoutMs));
+  };
   const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
     const read = readTarget(targets[index] as Target, run);
     if ('file' in read) await check({ ...read, index });
@@ -191,7 +200,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
         if (isPooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
-        else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES) {
+        else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)]) {
           if (largeBytes > READ_AHEAD_BYTES) await largePages;
           const large = item;
           largeBytes += large.file.bytes.length;

@@ -7,6 +7,7 @@ import { MarkupRecord } from '../document/html/html-scan.js';
 import { parseHtml } from '../document/html/parse-html.js';
 import { formatOf, type Page, readPage } from '../document/page.js';
 import type { Run } from './run.js';
+import type { StageDeadline } from './thread-clock.js';
 import type { FileToCheck } from './target.js';
 
 // The first half of a page's check: from the bytes of a file to its page read into regions, or to
@@ -23,19 +24,24 @@ export interface FileRead {
 
 /**
  * Decodes a file, prefilters it and reads it into regions. An HTML page's markup is scanned
- * once, for the prefilter and the tree builder both.
+ * once, for the prefilter and the tree builder both. A `deadline` is looked at after each stage.
  */
-export async function readFile(file: FileToCheck, run: Run): Promise<FileRead> {
+export async function readFile(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileRead> {
   const { text, encoding } = decodePage(file.bytes, encodingFor(run.policy, file.policyPath) ?? file.charset);
+  deadline?.check();
   const format = file.format ?? formatOf(file.path);
   const prefilter = prefilterOf(run);
   const markup = prefilter && format === 'html' ? MarkupRecord.of(text) : undefined;
   const scope = prefilter?.scope(text, format, markup) ?? 'everything';
   const isNoticesOnly = scope === 'notices';
   if (scope === 'nothing') return { page: undefined, encoding, isNoticesOnly };
+  deadline?.check();
   const html = format === 'html' ? await parseHtml(text, { markup }) : undefined;
   if (isNoticesOnly && html && !mayHoldNotice(html.tree)) return { page: undefined, encoding, isNoticesOnly };
-  return { page: await readPage(file.path, text, html), encoding, isNoticesOnly };
+  deadline?.check();
+  const page = await readPage(file.path, text, html);
+  deadline?.check();
+  return { page, encoding, isNoticesOnly };
 }
 
 /** The encoding the policy imposes on a file, from the last override that names one. */

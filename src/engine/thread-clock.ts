@@ -62,6 +62,54 @@ function cpuTicksOf(thread: string): number | undefined {
   return Number.isFinite(ticks) ? ticks : undefined;
 }
 
+/** How a page that ran past its time limit is reported, in a worker or in this thread. */
+export function timedOut(limitMs: number): string {
+  return `timed out after ${limitMs / 1000} s (see --timeout)`;
+}
+
+/** Thrown by a page's `StageDeadline` once the page has used its time. */
+export class TimeLimitError extends Error {
+  override name = 'TimeoutError';
+  constructor(readonly limitMs: number) {
+    super(timedOut(limitMs));
+  }
+}
+
+/**
+ * The time limit of a page checked in the thread that runs the check, where nothing can stop it
+ * mid-way: `check()` is called between the stages of the page's check (decode, prefilter, parse,
+ * regions), and throws once the page has spent its limit. Each stage is linear in the page's
+ * size, so a page runs past its limit by one stage at most (well under a second at the 5 MB
+ * size limit); only a worker's limit stops a stage itself. Counted in CPU time of this thread
+ * where it can be read, as in a worker, else on the wall clock.
+ */
+export class StageDeadline {
+  readonly #wallStart = performance.now();
+  readonly #cpuStart = threadCpuMs();
+
+  constructor(readonly limitMs: number) {}
+
+  check(): void {
+    // The thread's CPU time is at most the wall time it has run: looked at only once that is over.
+    if (performance.now() - this.#wallStart < this.limitMs) return;
+    const cpu = this.#cpuStart === undefined ? undefined : threadCpuMs();
+    if (cpu === undefined || cpu - (this.#cpuStart as number) >= this.limitMs) throw new TimeLimitError(this.limitMs);
+  }
+}
+
+/** Node.js 22 and later tell a thread its CPU time, to the microsecond (the types of Node.js 20 do not know it). */
+const threadCpuUsage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.bind(process);
+
+/** This thread's CPU time in milliseconds: from Node.js where it tells it, else from `/proc`. */
+function threadCpuMs(): number | undefined {
+  if (threadCpuUsage) {
+    const { user, system } = threadCpuUsage();
+    return (user + system) / 1000;
+  }
+  const ticks = hasThreadClock ? cpuTicksOf('thread-self') : undefined;
+  return ticks === undefined ? undefined : (ticks * 1000) / TICKS_PER_SECOND;
+}
+
 /** Timers Node.js keeps no longer than this (a longer delay fires at once). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /**
