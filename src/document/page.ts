@@ -2,9 +2,8 @@ import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
 import { type ParsedHtml, parseHtml } from './html/parse-html.js';
+import { formatOf, type PageFormat } from './format.js';
 import { publicationDate, type Published } from './published.js';
-
-export type PageFormat = 'html' | 'markdown';
 
 /** A page read into regions: what every detector works on. */
 export interface Page extends PageFacts {
@@ -18,12 +17,6 @@ export interface Page extends PageFacts {
 
 // The Markdown pipeline is loaded when a page first needs it: a run of HTML pages never loads it.
 let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | undefined;
-const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
-
-/** The format a file is read as, from its name. */
-export function formatOf(path: string): PageFormat {
-  return MARKDOWN_EXTENSIONS.test(path) ? 'markdown' : 'html';
-}
 
 /** Reads an HTML page's regions from its tree (parsed here unless given), at the page's offsets. */
 async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | undefined): Promise<void> {

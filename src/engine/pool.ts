@@ -7,7 +7,7 @@ import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
 import { DigestsAhead } from '../workspace/digests.js';
 import { builtEntry } from '../package-root.js';
 import type { Target } from '../workspace/files.js';
-import { formatOf, type PageFormat } from '../document/page.js';
+import { formatOf, type PageFormat } from '../document/format.js';
 import type { FileResult } from '../workspace/result.js';
 import { newTaskClock, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';

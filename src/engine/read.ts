@@ -5,7 +5,8 @@ import { buildPrefilter, type Prefilter } from '../detect/prefilter/prefilter.js
 import { decodePage } from '../document/decode.js';
 import { MarkupRecord } from '../document/html/html-scan.js';
 import { parseHtml } from '../document/html/parse-html.js';
-import { formatOf, type Page, readPage } from '../document/page.js';
+import { formatOf } from '../document/format.js';
+import { type Page, readPage } from '../document/page.js';
 import type { Run } from './run.js';
 import type { StageDeadline } from './thread-clock.js';
 import type { FileToCheck } from './target.js';

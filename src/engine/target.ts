@@ -3,7 +3,7 @@ import type { FileStat } from '../workspace/digest-index.js';
 import type { Target } from '../workspace/files.js';
 import { isBinary, readWithin } from '../workspace/read-file.js';
 import type { FileResult } from '../workspace/result.js';
-import type { PageFormat } from '../document/page.js';
+import type { PageFormat } from '../document/format.js';
 import type { Run } from './run.js';
 import { unscannable } from './unscannable.js';
 

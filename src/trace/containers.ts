@@ -1,6 +1,6 @@
 import { emptyFacts } from '../document/facts.js';
 import { parseHtml } from '../document/html/parse-html.js';
-import type { PageFormat } from '../document/page.js';
+import type { PageFormat } from '../document/format.js';
 import type { TreeElement, TreeNode, TreeRoot } from '../document/tree.js';
 
 // How many elements of a container's path are shown, innermost last: enough to see the cell, the

@@ -1,6 +1,6 @@
 import type { ContentKind, SignalType } from '../catalogue/schema.js';
 import type { DateSource } from '../document/facts.js';
-import type { PageFormat } from '../document/page.js';
+import type { PageFormat } from '../document/format.js';
 import type { RegionKind } from '../document/region.js';
 import type { FileResult, Finding, HolderEntry } from '../workspace/result.js';
 

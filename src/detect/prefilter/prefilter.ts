@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import type { Catalogue } from '../../catalogue/compile.js';
 import { findNotices } from '../notices.js';
 import { normaliseOwner } from '../owners.js';
-import type { PageFormat } from '../../document/page.js';
+import type { PageFormat } from '../../document/format.js';
 import type { MarkupRecord } from '../../document/html/html-scan.js';
 import { publisherNamesInText } from '../../document/publisher-text.js';
 import { phraseSearch } from './phrase-search.js';
