@@ -1,4 +1,5 @@
-export { check, MAX_TIMEOUT_MS, type CheckOptions } from './engine/check.js';
+export { check, type CheckOptions } from './engine/check.js';
+export { MAX_TIMEOUT_MS } from './engine/thread-clock.js';
 export { checkSource, type SourceOptions } from './engine/check-source.js';
 export type { AuditOptions, AuditProgress } from './audit/audit.js';
 export { auditStateFile } from './audit/state-file.js';

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { checkSource } from '../src/engine/check-source.js';
+import { UsageError } from '../src/errors.js';
 import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 
@@ -46,6 +48,16 @@ describe('check --stdin', () => {
       .toEqual([['news/talks.md', 'scanned', '', ['unlicensed-content@3:1']]]);
     expect(findings((await withStdin(['check', '--stdin', '-f', 'json', ...AS_OF], folder, '<p>PARIS (AFP) - Talks resumed.</p>')).stdout))
       .toEqual([['stdin.html', 'scanned', '', ['unlicensed-content@1:4']]]);
+  });
+
+  it('reports a page that runs past --timeout, stopped between the stages of its check', async () => {
+    const folder = join(FIXTURES, 'wire-unlicensed');
+    // Some 3 MB of datelined paragraphs: seconds of work, far past a millisecond of CPU time.
+    const page = `<article>${'<p>PARIS (AFP) - Talks resumed after a night of <em>long</em> debate.</p>\n'.repeat(45_000)}</article>`;
+    const piped = await withStdin(['check', '--stdin', '--timeout', '0.001', '-f', 'json', ...AS_OF], folder, page);
+    expect(piped.code).toBe(1);
+    expect(findings(piped.stdout)).toEqual([['stdin.html', 'error', 'timed out after 0.001 s (see --timeout)', ['unscannable-file@1:1']]]);
+    await expect(checkSource({ bytes: Buffer.from(page), filename: 'a.html', cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
   });
 
   it('refuses paths and options of a run over files beside it, with exit 2', async () => {

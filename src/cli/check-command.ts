@@ -57,7 +57,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', values['max-warnings'], 0, 'leave the option out to allow any number of warnings');
   const workers = values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 1);
   const timeout = values.timeout === undefined ? undefined : seconds('--timeout', values.timeout);
-  const result = values.stdin || values['stdin-filename'] !== undefined ? await checkStandardInput(values, positionals, io) : await check({
+  const result = values.stdin || values['stdin-filename'] !== undefined ? await checkStandardInput(values, positionals, io, timeout) : await check({
     paths: positionals,
     cwd: io.cwd,
     config: values.config,
@@ -88,12 +88,12 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
 }
 
 // Options about a run over many files, which mean nothing for the one page on standard input.
-const RUN_OPTIONS = ['baseline', 'update-baseline', 'changed-since', 'cache', 'cache-location', 'shard', 'workers', 'timeout', 'allow-empty'] as const;
+const RUN_OPTIONS = ['baseline', 'update-baseline', 'changed-since', 'cache', 'cache-location', 'shard', 'workers', 'allow-empty'] as const;
 // A page larger than this on standard input is refused before the policy's own limit applies.
 const MAX_STDIN_BYTES = 256 * 1024 * 1024;
 
 /** `check --stdin`: the page read from standard input, checked as the file `--stdin-filename` names. */
-async function checkStandardInput(values: Record<string, unknown>, positionals: readonly string[], io: Io): Promise<CheckResult> {
+async function checkStandardInput(values: Record<string, unknown>, positionals: readonly string[], io: Io, timeout: number | undefined): Promise<CheckResult> {
   if (!values.stdin) throw new CommandLineError('Cannot use --stdin-filename without --stdin');
   if (positionals.length > 0) throw new CommandLineError(`Cannot check \`${positionals[0]}\` and --stdin in one run: give the paths or the page on standard input`);
   const conflicting = RUN_OPTIONS.find((name) => values[name] !== undefined);
@@ -112,6 +112,7 @@ async function checkStandardInput(values: Record<string, unknown>, positionals: 
     cwd: io.cwd,
     ...(values.config === undefined ? {} : { config: values.config as string }),
     ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }),
+    ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
   });
 }
 

@@ -38,14 +38,15 @@ export async function checkFile(file: FileToCheck, run: Run, deadline?: StageDea
 /**
  * Checks a page given as bytes rather than read from a file (standard input, a page fetched or
  * archived), as a file is checked: one over the policy's `maxFileSize`, or binary, is reported
- * unchecked. It is checked in this thread, where only the size limit bounds its time.
+ * unchecked. It is checked in this thread, where the size limit bounds its time, and a `deadline`
+ * where given.
  */
-export async function checkBytes(file: FileToCheck, run: Run): Promise<FileResult> {
+export async function checkBytes(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileResult> {
   const { path, policyPath, bytes } = file;
   const limit = run.policy.spec.maxFileSize;
   if (bytes.length > limit) return unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run);
   if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
-  return checkFile(file, run);
+  return checkFile(file, run, deadline);
 }
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */

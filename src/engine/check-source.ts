@@ -5,6 +5,7 @@ import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun } from './run.js';
+import { checkTimeLimit, DEFAULT_TIMEOUT_MS, StageDeadline } from './thread-clock.js';
 import { summarise } from '../workspace/summary.js';
 
 /** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
@@ -18,17 +19,20 @@ export interface SourceOptions {
   config?: string;
   /** The day retention is judged by, `YYYY-MM-DD`; today when absent. */
   asOf?: string;
+  /** How long the page may take, in milliseconds of this thread's CPU time (default 30 s), looked at between the stages of its check. */
+  timeoutMs?: number;
 }
 
 /**
  * Checks one page given as bytes, as `check` checks the file it is named as (ESLint's `--stdin
  * --stdin-filename`): the same policy, `include`/`exclude` and rules. It is checked in this
- * thread, where no time limit can stop it: a page over the policy's `maxFileSize` is reported
- * unchecked, as its checking time grows with its size.
+ * thread, where its time limit is looked at between the stages of its check: a page over the
+ * policy's `maxFileSize` is reported unchecked, as its checking time grows with its size.
  */
 export async function checkSource(options: SourceOptions): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const asOf = asOfDay(options.asOf);
+  checkTimeLimit(options.timeoutMs);
   const absolute = resolve(cwd, options.filename);
   const config = options.config ? resolve(cwd, options.config) : await findPolicyFile(dirname(absolute));
   const run = await prepareRun({ config, cwd, asOf, prefilter: true, cacheFolder: undefined });
@@ -40,7 +44,10 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
-  else file = await (await import('./check-page.js')).checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run);
+  else {
+    const deadline = new StageDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    file = await (await import('./check-page.js')).checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run, deadline);
+  }
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
 }

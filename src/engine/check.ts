@@ -9,13 +9,11 @@ import { UsageError } from '../errors.js';
 import { baseOf, findTargets, type Target } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import { checkAll } from './pool.js';
+import { checkTimeLimit } from './thread-clock.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun, type Run, type RunSpec } from './run.js';
 import { isInShard, parseShard } from '../workspace/shard.js';
 import { summarise } from '../workspace/summary.js';
-
-/** The longest delay Node's timers keep (2^31 - 1 ms); a longer one fires at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** What to check, as the command line or a script says it. */
 export interface CheckOptions {
@@ -62,9 +60,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // Every option is checked before any page is read: a mistake ends the run at once, with exit 2.
   const asOf = asOfDay(options.asOf);
   if (options.updateBaseline && !options.baseline) throw new UsageError('Cannot update the baseline: name it with --baseline FILE');
-  if (options.timeoutMs !== undefined && !(options.timeoutMs >= 1 && options.timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new UsageError(`Cannot use a time limit of \`${options.timeoutMs}\` ms: expected 1 to ${MAX_TIMEOUT_MS} ms (the longest timer Node.js keeps)`);
-  }
+  checkTimeLimit(options.timeoutMs);
   if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
     throw new UsageError(`Cannot use \`${options.workers}\` workers: expected a whole number from 1`);
   }

@@ -9,7 +9,7 @@ import { builtEntry } from '../package-root.js';
 import type { Target } from '../workspace/files.js';
 import { formatOf, type PageFormat } from '../document/format.js';
 import type { FileResult } from '../workspace/result.js';
-import { newTaskClock, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
+import { DEFAULT_TIMEOUT_MS, newTaskClock, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -69,12 +69,6 @@ const BIG_PAGE_HEAP_MB = 1024;
  * only what a page uses is ever in memory.
  */
 const WORKER_STACK_MB = 64;
-/**
- * How long one page may take before it is reported: CPU time of the thread that checks it where
- * it can be read (see `thread-clock.ts`). A worker is stopped at it; a page checked in the
- * calling thread is stopped at the end of the stage that runs past it.
- */
-export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The pool's task file: CommonJS that loads the ES module worker with import(), as piscina would otherwise require() it (see scripts/build.ts). */
 const WORKER = builtEntry('worker.cjs');
 

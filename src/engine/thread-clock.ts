@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 
 /**
  * The time limit of a page counts the CPU time of the thread that checks it, not the time on the
@@ -62,6 +63,22 @@ function cpuTicksOf(thread: string): number | undefined {
   return Number.isFinite(ticks) ? ticks : undefined;
 }
 
+/**
+ * How long one page may take before it is reported: CPU time of the thread that checks it where
+ * it can be read. A worker is stopped at it; a page checked in the calling thread is stopped at
+ * the end of the stage that runs past it (`StageDeadline`).
+ */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The longest time limit: Node.js keeps no timer longer (a longer delay fires at once). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** A time limit given from code, checked before any page is read. */
+export function checkTimeLimit(ms: number | undefined): void {
+  if (ms !== undefined && !(ms >= 1 && ms <= MAX_TIMEOUT_MS)) {
+    throw new UsageError(`Cannot use a time limit of \`${ms}\` ms: expected 1 to ${MAX_TIMEOUT_MS} ms (the longest timer Node.js keeps)`);
+  }
+}
+
 /** How a page that ran past its time limit is reported, in a worker or in this thread. */
 export function timedOut(limitMs: number): string {
   return `timed out after ${limitMs / 1000} s (see --timeout)`;
@@ -110,8 +127,6 @@ function threadCpuMs(): number | undefined {
   return ticks === undefined ? undefined : (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-/** Timers Node.js keeps no longer than this (a longer delay fires at once). */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /**
  * Where the CPU clock is read, the wall-clock bound of a task is this many times its limit (and
  * at least a minute): it ends a task no thread takes or that waits without working, and leaves
@@ -135,7 +150,7 @@ export function taskDeadline(clock: TaskClock, limitMs: number): TaskDeadline {
   const controller = new AbortController();
   const expire = (): void => controller.abort(new DOMException(`The task took more than ${limitMs} ms`, 'TimeoutError'));
   const wallMs = hasThreadClock ? Math.max(limitMs * WALL_FACTOR, LEAST_WALL_MS) : limitMs;
-  const wall = setTimeout(expire, Math.min(wallMs, LONGEST_TIMER_MS));
+  const wall = setTimeout(expire, Math.min(wallMs, MAX_TIMEOUT_MS));
   const poll = hasThreadClock
     ? setInterval(() => {
         const spent = taskCpuMs(clock);
