@@ -193,7 +193,7 @@ describe('hostile pages', () => {
 
   // The parsers read nesting by recursion. These depths took more stack than a worker has by
   // default, and JSON-LD nested so deep took gigabytes, each level copying the path to it.
-  it('nested 30,000 deep, in markup or in JSON-LD, are checked in a worker like any other', async () => {
+  it('nested 30,000 deep, in markup or in JSON-LD, are checked in a worker like any other, and in a run checked in the calling thread', async () => {
     const depth = 30_000;
     const folder = site({
       'divs.html': `<p>PARIS (AFP) - Talks resumed.</p>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`,
@@ -204,6 +204,11 @@ describe('hostile pages', () => {
       ['divs.html', 'scanned', '', ['afp/dateline']],
       ['jsonld.html', 'scanned', '', ['afp/jsonld-author']],
     ]);
+    // The calling thread's stack ends far sooner: a page that runs out of it is left to a worker,
+    // unless one thread was asked for.
+    expect(await check({ cwd: folder, asOf: '2026-01-15' })).toEqual(result);
+    const inThisThread = await check({ cwd: folder, asOf: '2026-01-15', workers: 1 });
+    expect(inThisThread.files.find((f) => f.path === 'divs.html')?.reason).toBe('Cannot check `divs.html`: Maximum call stack size exceeded');
   });
 });
 

@@ -25,14 +25,33 @@ export async function checkTarget(target: Target, run: Run): Promise<FileResult>
  * calling thread, becomes an `error` entry for this file alone.
  */
 export async function checkFile(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileResult> {
-  const { path, policyPath, captured } = file;
   try {
-    const { page, encoding, isNoticesOnly } = await readFile(file, run, deadline);
-    return { ...(page ? judge(page, policyPath, run, { isNoticesOnly, captured }) : { path, status: 'scanned', holders: [], findings: [] }), encoding };
+    return await judgeFile(file, run, deadline);
   } catch (error) {
-    const reason = error instanceof TimeLimitError ? error.message : `Cannot check \`${path}\`: ${(error as Error).message}`;
-    return unscannable(path, 'error', reason, policyPath, run);
+    return failedCheck(file, error, run);
   }
+}
+
+/** Reads a file and judges it, throwing what fails. */
+export async function judgeFile(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileResult> {
+  const { path, policyPath, captured } = file;
+  const { page, encoding, isNoticesOnly } = await readFile(file, run, deadline);
+  return { ...(page ? judge(page, policyPath, run, { isNoticesOnly, captured }) : { path, status: 'scanned', holders: [], findings: [] }), encoding };
+}
+
+/** The `error` entry of a file whose check threw `error`. */
+export function failedCheck({ path, policyPath }: FileToCheck, error: unknown, run: Run): FileResult {
+  const reason = error instanceof TimeLimitError ? error.message : `Cannot check \`${path}\`: ${(error as Error).message}`;
+  return unscannable(path, 'error', reason, policyPath, run);
+}
+
+/**
+ * Whether a check threw as it ran out of stack: the parsers and the region reader follow a page's
+ * nesting by recursion, and a thread's stack ends some thousands of levels down (Node.js gives
+ * the main thread less than 1 MB; the pool's workers have 64 MB).
+ */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && error.message === 'Maximum call stack size exceeded';
 }
 
 /**

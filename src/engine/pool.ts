@@ -89,8 +89,9 @@ export interface PoolOptions {
  * the threads asked for, else a worker a core for a large run and one for a small one. Else the
  * files are checked here, as workers would cost more than they save, each page with a time limit
  * looked at between the stages of its check (`StageDeadline`), but for a page that could take
- * more memory than this thread should risk (`IN_THREAD_PAGE_BYTES`), which goes to a worker alone
- * unless one thread was asked for; an unchanged tree with a cache starts none. In the pool a page
+ * more memory than this thread should risk (`IN_THREAD_PAGE_BYTES`), or that runs out of its
+ * stack, which goes to a worker alone unless one thread was asked for; an unchanged tree with a
+ * cache starts none. In the pool a page
  * that runs past the time limit has its worker stopped; here, its check ends after the stage that
  * ran past it. Either way the page is reported as an error, and the run goes on. A page too big
  * for a worker's heap is checked again in a worker with a larger one, and reported if it is too
@@ -157,9 +158,15 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   };
   // The check itself is loaded when a page is first checked here: a run answered from the cache never loads it.
   let checkPage: Promise<typeof import('./check-page.js')> | undefined;
-  const checkHere = async (file: FileToCheck): Promise<FileResult> => {
-    const { checkFile } = await (checkPage ??= import('./check-page.js'));
-    return checkFile(file, run, new StageDeadline(timeoutMs));
+  // A page nested deeper than this thread's stack reaches (some two thousand levels in the main
+  // thread) is left to a worker, whose stack reaches far deeper, unless one thread was asked for.
+  const checkHere = async (file: FileToCheck): Promise<FileResult | undefined> => {
+    const { judgeFile, failedCheck, isStackOverflow } = await (checkPage ??= import('./check-page.js'));
+    try {
+      return await judgeFile(file, run, new StageDeadline(timeoutMs));
+    } catch (error) {
+      return isStackOverflow(error) && options.workers !== 1 ? undefined : failedCheck(file, error, run);
+    }
   };
   const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
     const read = readTarget(targets[index] as Target, run);
@@ -186,25 +193,30 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     queue.close();
   };
   // One batch in flight a thread, so that each one's clock starts when it does. Checking here,
-  // the large pages go to a worker one after another while this thread checks the others, and
-  // no more than READ_AHEAD_BYTES of them wait for it.
+  // the pages left to a worker (large, or too deep) go to it one after another while this
+  // thread checks the others, and no more than READ_AHEAD_BYTES of them wait for it.
   const checkers = async (): Promise<void> => {
     let largePages = Promise.resolve();
-    let largeBytes = 0; // of the large pages sent to the worker and not checked yet
+    let largeBytes = 0; // of the pages sent to the worker and not checked yet
     const checker = async (): Promise<void> => {
       for (let item = await queue.take(); item; item = await queue.take()) {
-        if (isPooled) await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
-        else if (options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)]) {
-          if (largeBytes > READ_AHEAD_BYTES) await largePages;
-          const large = item;
-          largeBytes += large.file.bytes.length;
-          largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= large.file.bytes.length));
-        } else {
-          await settle(item, await checkHere(item.file));
-          // Checks here run in microtasks alone: while a large page is in its worker, this thread
-          // turns its event loop between pages, or the clock of that page's time limit goes unread.
-          if (largeBytes > 0) await new Promise((resolve) => setImmediate(resolve));
+        if (isPooled) {
+          await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
+          continue;
         }
+        const isLargePage = options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)];
+        const result = isLargePage ? undefined : await checkHere(item.file);
+        if (result) {
+          await settle(item, result);
+          // Checks here run in microtasks alone: while a page is in its worker, this thread turns
+          // its event loop between pages, or the clock of that page's time limit goes unread.
+          if (largeBytes > 0) await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (largeBytes > READ_AHEAD_BYTES) await largePages;
+        const large = item;
+        largeBytes += large.file.bytes.length;
+        largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= large.file.bytes.length));
       }
     };
     await Promise.all(Array.from({ length: isPooled ? poolThreads : 1 }, checker));
