@@ -212,14 +212,6 @@ describe('a page that runs too long', () => {
     expect((await check({ ...options, timeoutMs: 1, isolate: true })).files.map((f) => f.status)).toEqual(['error']);
     expect((await check(options)).files.map((f) => [f.status, f.holders.map((h) => h.holder)])).toEqual([['scanned', ['afp']]]);
   });
-
-  it('is checked again by the next run, as its time limit may differ: no failure is cached', async () => {
-    const folder = scratchFolder('slow-cached');
-    writeSlowPage(folder, 'slow.html', 5_000); // some 375 kB, tens of milliseconds of work
-    const options = { cwd: folder, asOf: '2026-01-15', cacheLocation: join(folder, '.cache') };
-    expect((await check({ ...options, timeoutMs: 1, isolate: true })).files.map((f) => f.status)).toEqual(['error']);
-    expect((await check(options)).files.map((f) => [f.status, f.holders.map((h) => h.holder)])).toEqual([['scanned', ['afp']]]);
-  });
 });
 
 describe('the worker pool', () => {
