@@ -1,7 +1,8 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check } from '../src/engine/check.js';
+import { checkSource } from '../src/engine/check-source.js';
 import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';
@@ -205,10 +206,13 @@ describe('hostile pages', () => {
       ['jsonld.html', 'scanned', '', ['afp/jsonld-author']],
     ]);
     // The calling thread's stack ends far sooner: a page that runs out of it is left to a worker,
-    // unless one thread was asked for.
+    // unless one thread was asked for; so is one given as bytes (standard input, an audit's page).
     expect(await check({ cwd: folder, asOf: '2026-01-15' })).toEqual(result);
     const inThisThread = await check({ cwd: folder, asOf: '2026-01-15', workers: 1 });
     expect(inThisThread.files.find((f) => f.path === 'divs.html')?.reason).toBe('Cannot check `divs.html`: Maximum call stack size exceeded');
+    const divs = readFileSync(join(folder, 'divs.html'));
+    const piped = await checkSource({ bytes: divs, filename: 'divs.html', cwd: folder, asOf: '2026-01-15' });
+    expect(piped.files).toEqual(result.files.filter((f) => f.path === 'divs.html'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { minimatch } from 'minimatch';
-import { checkBytes } from '../engine/check-page.js';
+import { checkBytes } from '../engine/pool.js';
 import { unscannable } from '../engine/unscannable.js';
 import { remember, type Run } from '../engine/run.js';
 import { contentDigest } from '../workspace/cache.js';

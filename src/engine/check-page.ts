@@ -3,9 +3,8 @@ import type { Target } from '../workspace/files.js';
 import { readPage } from '../document/page.js';
 import { judge } from './judge.js';
 import { readFile } from './read.js';
-import { BINARY, type FileToCheck, readTarget, tooLarge } from './target.js';
+import { type FileToCheck, readTarget } from './target.js';
 import { unscannable } from './unscannable.js';
-import { isBinary } from '../workspace/read-file.js';
 import { remember, type Run } from './run.js';
 import { type StageDeadline, TimeLimitError } from './thread-clock.js';
 
@@ -52,20 +51,6 @@ export function failedCheck({ path, policyPath }: FileToCheck, error: unknown, r
  */
 export function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && error.message === 'Maximum call stack size exceeded';
-}
-
-/**
- * Checks a page given as bytes rather than read from a file (standard input, a page fetched or
- * archived), as a file is checked: one over the policy's `maxFileSize`, or binary, is reported
- * unchecked. It is checked in this thread, where the size limit bounds its time, and a `deadline`
- * where given.
- */
-export async function checkBytes(file: FileToCheck, run: Run, deadline?: StageDeadline): Promise<FileResult> {
-  const { path, policyPath, bytes } = file;
-  const limit = run.policy.spec.maxFileSize;
-  if (bytes.length > limit) return unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run);
-  if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
-  return checkFile(file, run, deadline);
 }
 
 /** Checks a page's text; `path` is what reports show, `policyPath` what licence globs match. */

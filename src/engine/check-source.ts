@@ -5,7 +5,8 @@ import { namedTarget } from '../workspace/files.js';
 import { asOfDay } from '../policy/dates.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun } from './run.js';
-import { checkTimeLimit, DEFAULT_TIMEOUT_MS, StageDeadline } from './thread-clock.js';
+import { checkBytes } from './pool.js';
+import { checkTimeLimit } from './thread-clock.js';
 import { summarise } from '../workspace/summary.js';
 
 /** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
@@ -26,8 +27,9 @@ export interface SourceOptions {
 /**
  * Checks one page given as bytes, as `check` checks the file it is named as (ESLint's `--stdin
  * --stdin-filename`): the same policy, `include`/`exclude` and rules. It is checked in this
- * thread, where its time limit is looked at between the stages of its check: a page over the
- * policy's `maxFileSize` is reported unchecked, as its checking time grows with its size.
+ * thread (`checkBytes`), where its time limit is looked at between the stages of its check: a
+ * page over the policy's `maxFileSize` is reported unchecked, as its checking time grows with its
+ * size.
  */
 export async function checkSource(options: SourceOptions): Promise<CheckResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -44,10 +46,7 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
-  else {
-    const deadline = new StageDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    file = await (await import('./check-page.js')).checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run, deadline);
-  }
+  else file = await checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run, options.timeoutMs);
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
 }

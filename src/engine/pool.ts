@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { type FileToCheck, type ReadFile, readTarget } from './target.js';
+import { BINARY, type FileToCheck, type ReadFile, readTarget, tooLarge } from './target.js';
+import { isBinary } from '../workspace/read-file.js';
 import { unscannable } from './unscannable.js';
 import { remember, type Run } from './run.js';
 import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
@@ -107,36 +108,18 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const isLarge = options.workers === undefined && isLargeRun(targets, run, known);
   const isPooled = options.isolate || (options.workers ?? 1) > 1 || isLarge;
   const poolThreads = options.workers ?? (isLarge ? availableParallelism() : 1);
-  // Workers check with the policy as loaded here; the cache stays here.
-  const { file, root, spec, holders } = run.policy;
-  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.isPrefiltered === true };
   let pool: Promise<Piscina> | undefined;
   let bigPagePool: Promise<Piscina> | undefined;
-  const startPool = async (threads: number, heapMb: number): Promise<Piscina> => {
-    const { Piscina } = await import('piscina');
-    // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
-    const started = new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, stackSizeMb: WORKER_STACK_MB } });
-    // The pool tells of a worker that failed with no task: one stopped for a page's time limit
-    // that ran out of memory before it ended, whose page is reported already. Unheard, the
-    // event would end the process after the report.
-    started.on('error', () => undefined);
-    return started;
-  };
   const results: FileResult[] = new Array(targets.length);
   const settle = async ({ index, cacheKey }: Waiting, result: FileResult): Promise<void> => {
     results[index] = await remember(cacheKey, result, run, (targets[index] as Target).absolute);
   };
-  // The bytes move to the worker rather than being copied, so this thread keeps no page text; a
-  // batch that fails is read again and checked a file at a time, so that only the file at fault
-  // is reported.
+  // A batch that fails is read again and checked a file at a time, so that only the file at
+  // fault is reported.
   const inPool = async (batch: Waiting[], isBigPage = false): Promise<void> => {
-    const files = batch.map(({ file }) => file);
     try {
-      const workerPool = await (isBigPage ? (bigPagePool ??= startPool(1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(poolThreads, WORKER_HEAP_MB)));
-      const clock = newTaskClock();
-      const deadline = taskDeadline(clock, timeoutMs);
-      const task: WorkerTask = { files, clock };
-      const checked = (await workerPool.run(task, { signal: deadline.signal, transferList: files.map((f) => f.bytes.buffer) }).finally(deadline.stop)) as FileResult[];
+      const workerPool = await (isBigPage ? (bigPagePool ??= startPool(run, 1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(run, poolThreads, WORKER_HEAP_MB)));
+      const checked = await inWorker(workerPool, batch.map(({ file }) => file), timeoutMs);
       for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
       if (batch.length > 1) {
@@ -146,26 +129,8 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
       const item = batch[0] as Waiting;
       // A page too big for a worker's heap is checked again in a worker with a larger one (never
       // here, where a hostile page could take the whole process down).
-      const isOutOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      if (isOutOfMemory && !isBigPage) return readAgain(item, (again) => inPool([again], true));
-      const reason = (error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError'
-        ? timedOut(timeoutMs)
-        : isOutOfMemory
-          ? `needs more than the ${BIG_PAGE_HEAP_MB} MB of memory a page may take`
-          : `failed in a worker: ${(error as Error).message}`;
-      await settle(item, unscannable(item.file.path, 'error', reason, item.file.policyPath, run));
-    }
-  };
-  // The check itself is loaded when a page is first checked here: a run answered from the cache never loads it.
-  let checkPage: Promise<typeof import('./check-page.js')> | undefined;
-  // A page nested deeper than this thread's stack reaches (some two thousand levels in the main
-  // thread) is left to a worker, whose stack reaches far deeper, unless one thread was asked for.
-  const checkHere = async (file: FileToCheck): Promise<FileResult | undefined> => {
-    const { judgeFile, failedCheck, isStackOverflow } = await (checkPage ??= import('./check-page.js'));
-    try {
-      return await judgeFile(file, run, new StageDeadline(timeoutMs));
-    } catch (error) {
-      return isStackOverflow(error) && options.workers !== 1 ? undefined : failedCheck(file, error, run);
+      if (isOutOfMemory(error) && !isBigPage) return readAgain(item, (again) => inPool([again], true));
+      await settle(item, unscannable(item.file.path, 'error', failedInWorker(error, timeoutMs), item.file.policyPath, run));
     }
   };
   const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
@@ -205,7 +170,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
           continue;
         }
         const isLargePage = options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)];
-        const result = isLargePage ? undefined : await checkHere(item.file);
+        const result = isLargePage ? undefined : await checkHere(item.file, run, timeoutMs, options.workers !== 1);
         if (result) {
           await settle(item, result);
           // Checks here run in microtasks alone: while a page is in its worker, this thread turns
@@ -232,6 +197,84 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
     for (const started of [pool, bigPagePool]) await (await started?.catch(() => undefined))?.destroy();
     await ahead?.digests.stop();
   }
+}
+
+/**
+ * Checks a page given as bytes rather than read from a file (standard input, a page fetched or
+ * archived), as a file is checked: one over the policy's `maxFileSize`, or binary, is reported
+ * unchecked. It is checked in this thread, its time limit looked at between the stages of its
+ * check; a page that runs out of this thread's stack is checked again in a worker of its own,
+ * with the heap a run's pages get at the most.
+ */
+export async function checkBytes(file: FileToCheck, run: Run, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<FileResult> {
+  const { path, policyPath, bytes } = file;
+  const limit = run.policy.spec.maxFileSize;
+  if (bytes.length > limit) return unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run);
+  if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
+  const here = await checkHere(file, run, timeoutMs, true);
+  if (here) return here;
+  let pool: Piscina | undefined;
+  try {
+    pool = await startPool(run, 1, BIG_PAGE_HEAP_MB);
+    return (await inWorker(pool, [file], timeoutMs))[0] as FileResult;
+  } catch (error) {
+    return unscannable(path, 'error', failedInWorker(error, timeoutMs), policyPath, run);
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+// The check itself is loaded when a page is first checked here: a run answered from the cache never loads it.
+let checkPage: Promise<typeof import('./check-page.js')> | undefined;
+
+/**
+ * Checks a page in this thread, its time limit looked at between the stages of its check. A page
+ * nested deeper than this thread's stack reaches (some two thousand levels in the main thread)
+ * gives undefined where it may be `leftToWorker`, whose stack reaches far deeper.
+ */
+async function checkHere(file: FileToCheck, run: Run, timeoutMs: number, leftToWorker: boolean): Promise<FileResult | undefined> {
+  const { judgeFile, failedCheck, isStackOverflow } = await (checkPage ??= import('./check-page.js'));
+  try {
+    return await judgeFile(file, run, new StageDeadline(timeoutMs));
+  } catch (error) {
+    return isStackOverflow(error) && leftToWorker ? undefined : failedCheck(file, error, run);
+  }
+}
+
+/** A pool of up to `threads` workers, each with a heap of `heapMb`, that check with the run's policy (the cache stays here). */
+async function startPool(run: Run, threads: number, heapMb: number): Promise<Piscina> {
+  const { Piscina } = await import('piscina');
+  const { file, root, spec, holders } = run.policy;
+  const workerData: WorkerSetup = { policy: { file, root, spec, holders }, asOf: run.asOf, prefilter: run.isPrefiltered === true };
+  // Threads start as batches wait for them, so a run of a few pages starts one; none stops early.
+  const started = new Piscina({ filename: WORKER.href, minThreads: 1, maxThreads: threads, idleTimeout: Infinity, workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB, stackSizeMb: WORKER_STACK_MB } });
+  // The pool tells of a worker that failed with no task: one stopped for a page's time limit
+  // that ran out of memory before it ended, whose page is reported already. Unheard, the
+  // event would end the process after the report.
+  started.on('error', () => undefined);
+  return started;
+}
+
+/**
+ * Checks files in a worker of `pool` under one time limit, throwing what stopped it. Their bytes
+ * move to the worker rather than being copied, so this thread keeps no page text.
+ */
+async function inWorker(pool: Piscina, files: FileToCheck[], timeoutMs: number): Promise<FileResult[]> {
+  const clock = newTaskClock();
+  const deadline = taskDeadline(clock, timeoutMs);
+  const task: WorkerTask = { files, clock };
+  return (await pool.run(task, { signal: deadline.signal, transferList: files.map((f) => f.bytes.buffer) }).finally(deadline.stop)) as FileResult[];
+}
+
+/** Whether a worker ended as it ran out of its heap. */
+function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
+/** Why a page's check in a worker failed, as its entry says. */
+function failedInWorker(error: unknown, timeoutMs: number): string {
+  if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') return timedOut(timeoutMs);
+  return isOutOfMemory(error) ? `needs more than the ${BIG_PAGE_HEAP_MB} MB of memory a page may take` : `failed in a worker: ${(error as Error).message}`;
 }
 
 /**
