@@ -180,8 +180,10 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
         }
         if (largeBytes > READ_AHEAD_BYTES) await largePages;
         const large = item;
-        largeBytes += large.file.bytes.length;
-        largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= large.file.bytes.length));
+        // Counted as read: the bytes move to the worker, which leaves this thread's copy empty.
+        const size = large.file.bytes.length;
+        largeBytes += size;
+        largePages = largePages.then(() => inPool([large])).finally(() => (largeBytes -= size));
       }
     };
     await Promise.all(Array.from({ length: isPooled ? poolThreads : 1 }, checker));
