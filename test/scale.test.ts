@@ -8,6 +8,7 @@ import { check, type CheckOptions } from '../src/engine/check.js';
 import { isLargeRun, knownFiles, type KnownFiles } from '../src/engine/pool.js';
 import { prepareRun, type Run } from '../src/engine/run.js';
 import { builtEntry } from '../src/package-root.js';
+import { newTaskClock, startTaskClock, taskCpuMs } from '../src/engine/thread-clock.js';
 import { DigestIndex } from '../src/workspace/digest-index.js';
 import type { Target } from '../src/workspace/files.js';
 import { CORPUS, hasCorpus, labelledPageCount } from './support/corpus.js';
@@ -203,6 +204,19 @@ describe('a page that runs too long', () => {
     expect((await check({ ...options, isolate: true })).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
     expect((await check(options)).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
     expect((await check({ ...options, workers: 1 })).files.map((f) => [f.status, f.reason])).toEqual(timedOut);
+  });
+
+  it('is left to a worker in a run too small for the pool when it is long and only parse5 reads it, as nothing could stop parse5 here', async () => {
+    const folder = scratchFolder('small-parse5');
+    // Some 1.1 MB of paragraphs closing over a bold that stays open: markup the tree builder
+    // leaves to parse5, which takes seconds over it.
+    writeFileSync(join(folder, 'bold.html'), `<p>PARIS (AFP) - Talks resumed.</p>${'<p><b>t</p>'.repeat(100_000)}`);
+    const clock = newTaskClock();
+    startTaskClock(clock); // this thread's CPU time from here
+    const result = await check({ cwd: folder, asOf: '2026-01-15', timeoutMs: 200 });
+    expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.2 s (see --timeout)']]);
+    // parse5 ran in the worker, which was stopped at the limit: this thread only read the page.
+    expect(taskCpuMs(clock) ?? 0).toBeLessThan(1000);
   });
 
   it('is checked again by the next run, as its time limit may differ: no failure is cached', async () => {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { hasThreadClock, newTaskClock, StageDeadline, startTaskClock, taskCpuMs, taskDeadline, TimeLimitError } from '../src/engine/thread-clock.js';
+import { hasThreadClock, newTaskClock, pageLimit, StageDeadline, startTaskClock, taskCpuMs, taskDeadline, TimeLimitError } from '../src/engine/thread-clock.js';
 
 /** Works on this thread until the task's clock shows `ms` of CPU time: bound by work, not by time. */
 function workFor(clock: Int32Array<SharedArrayBuffer>, ms: number): void {
@@ -32,7 +32,7 @@ describe.skipIf(!hasThreadClock)('the time limit of a page', () => {
   });
 
   it('in the calling thread, ends a page between stages once this thread has spent the limit on it, not once the time has passed', () => {
-    const deadline = new StageDeadline(200);
+    const deadline = new StageDeadline(pageLimit(200));
     // A wait that takes no CPU time: the limit is not spent, however long it lasts.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
     expect(() => deadline.check()).not.toThrow();

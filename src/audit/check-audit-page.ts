@@ -1,5 +1,6 @@
 import { minimatch } from 'minimatch';
 import { checkBytes } from '../engine/pool.js';
+import { DEFAULT_TIMEOUT_MS } from '../engine/thread-clock.js';
 import { unscannable } from '../engine/unscannable.js';
 import { remember, type Run } from '../engine/run.js';
 import { contentDigest } from '../workspace/cache.js';
@@ -43,7 +44,8 @@ export async function checkAuditPage(page: AuditPage, run: Run, cachedDigest: st
     const reason = page.notModified ? 'the server answered 304 Not Modified, and the cache no longer holds its result' : 'no content';
     return reported(unscannable(path, 'error', reason, policyPath, run));
   }
-  const result = await checkBytes({ path, policyPath, bytes: new Uint8Array(page.bytes), format: 'html', charset: charsetOf(page.contentType), captured }, run);
+  // A page has the default time limit: the audit's --timeout is a request's.
+  const result = await checkBytes({ path, policyPath, bytes: new Uint8Array(page.bytes), format: 'html', charset: charsetOf(page.contentType), captured }, run, { ms: DEFAULT_TIMEOUT_MS });
   return reported(await remember(cacheKey, result, run), digest);
 }
 

@@ -6,7 +6,7 @@ import { asOfDay } from '../policy/dates.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun } from './run.js';
 import { checkBytes } from './pool.js';
-import { checkTimeLimit } from './thread-clock.js';
+import { checkTimeLimit, pageLimit } from './thread-clock.js';
 import { summarise } from '../workspace/summary.js';
 
 /** A page given as bytes rather than found on disk (standard input, an editor's buffer). */
@@ -46,7 +46,7 @@ export async function checkSource(options: SourceOptions): Promise<CheckResult> 
   if (target.unjudged !== undefined) file = unscannable(path, 'skipped', target.unjudged, target.policyPath, run);
   else if (target.skipped !== undefined) file = { path, status: 'skipped', reason: target.skipped, holders: [], findings: [] };
   else if (target.error !== undefined) file = unscannable(path, 'error', target.error, target.policyPath, run);
-  else file = await checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run, options.timeoutMs);
+  else file = await checkBytes({ path, policyPath: target.policyPath, bytes: new Uint8Array(bytes) }, run, pageLimit(options.timeoutMs));
   const policyName = policy.file ? relative(cwd, policy.file).split(sep).join('/') : null;
   return { version: 1, root: policy.root, files: [file], summary: summarise([file], asOf, policyName) };
 }

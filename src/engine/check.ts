@@ -45,8 +45,9 @@ export interface CheckOptions {
   /** Worker threads (default: one a core for a large run, else none); 1 checks in this thread. */
   workers?: number;
   /**
-   * How long one page may take, in milliseconds of the checking thread's CPU time (default 30 s):
-   * a worker is stopped at it; in this thread a page ends after the stage that runs past it.
+   * How long one page may take, in milliseconds of the checking thread's CPU time on Linux, of
+   * wall-clock time elsewhere (default 30 s): a worker is stopped at it; in this thread a page
+   * ends after the stage that runs past it.
    */
   timeoutMs?: number;
   /** Check every page in a worker thread, however few, so that the time limit stops a page mid-way. */

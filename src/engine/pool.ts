@@ -10,7 +10,7 @@ import { builtEntry } from '../package-root.js';
 import type { Target } from '../workspace/files.js';
 import { formatOf, type PageFormat } from '../document/format.js';
 import type { FileResult } from '../workspace/result.js';
-import { DEFAULT_TIMEOUT_MS, newTaskClock, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
+import { LeftToWorker, newTaskClock, type PageLimit, pageLimit, StageDeadline, taskDeadline, timedOut } from './thread-clock.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
@@ -99,7 +99,7 @@ export interface PoolOptions {
  * big even for that. Results come back in the targets' order, whatever finishes first.
  */
 export async function checkAll(targets: readonly Target[], run: Run, options: PoolOptions = {}): Promise<FileResult[]> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limit = pageLimit(options.timeoutMs);
   run.cache?.expectFiles(targets.length);
   const known = knownFiles(targets, run);
   // Two threads or more asked for check in the pool, one checks here. Else a large run is checked
@@ -119,7 +119,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const inPool = async (batch: Waiting[], isBigPage = false): Promise<void> => {
     try {
       const workerPool = await (isBigPage ? (bigPagePool ??= startPool(run, 1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(run, poolThreads, WORKER_HEAP_MB)));
-      const checked = await inWorker(workerPool, batch.map(({ file }) => file), timeoutMs);
+      const checked = await inWorker(workerPool, batch.map(({ file }) => file), limit.ms);
       for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
       if (batch.length > 1) {
@@ -130,7 +130,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
       // A page too big for a worker's heap is checked again in a worker with a larger one (never
       // here, where a hostile page could take the whole process down).
       if (isOutOfMemory(error) && !isBigPage) return readAgain(item, (again) => inPool([again], true));
-      await settle(item, unscannable(item.file.path, 'error', failedInWorker(error, timeoutMs), item.file.policyPath, run));
+      await settle(item, unscannable(item.file.path, 'error', failedInWorker(error, limit), item.file.policyPath, run));
     }
   };
   const readAgain = async ({ index }: Waiting, check: (again: Waiting) => Promise<void>): Promise<void> => {
@@ -170,7 +170,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
           continue;
         }
         const isLargePage = options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)];
-        const result = isLargePage ? undefined : await checkHere(item.file, run, timeoutMs, options.workers !== 1);
+        const result = isLargePage ? undefined : await checkHere(item.file, run, limit, options.workers !== 1);
         if (result) {
           await settle(item, result);
           // Checks here run in microtasks alone: while a page is in its worker, this thread turns
@@ -208,19 +208,19 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
  * check; a page that runs out of this thread's stack is checked again in a worker of its own,
  * with the heap a run's pages get at the most.
  */
-export async function checkBytes(file: FileToCheck, run: Run, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<FileResult> {
+export async function checkBytes(file: FileToCheck, run: Run, limit = pageLimit()): Promise<FileResult> {
   const { path, policyPath, bytes } = file;
-  const limit = run.policy.spec.maxFileSize;
-  if (bytes.length > limit) return unscannable(path, 'skipped', tooLarge(bytes.length, limit), policyPath, run);
+  const maxSize = run.policy.spec.maxFileSize;
+  if (bytes.length > maxSize) return unscannable(path, 'skipped', tooLarge(bytes.length, maxSize), policyPath, run);
   if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
-  const here = await checkHere(file, run, timeoutMs, true);
+  const here = await checkHere(file, run, limit, true);
   if (here) return here;
   let pool: Piscina | undefined;
   try {
     pool = await startPool(run, 1, BIG_PAGE_HEAP_MB);
-    return (await inWorker(pool, [file], timeoutMs))[0] as FileResult;
+    return (await inWorker(pool, [file], limit.ms))[0] as FileResult;
   } catch (error) {
-    return unscannable(path, 'error', failedInWorker(error, timeoutMs), policyPath, run);
+    return unscannable(path, 'error', failedInWorker(error, limit), policyPath, run);
   } finally {
     await pool?.destroy();
   }
@@ -230,16 +230,17 @@ export async function checkBytes(file: FileToCheck, run: Run, timeoutMs = DEFAUL
 let checkPage: Promise<typeof import('./check-page.js')> | undefined;
 
 /**
- * Checks a page in this thread, its time limit looked at between the stages of its check. A page
- * nested deeper than this thread's stack reaches (some two thousand levels in the main thread)
- * gives undefined where it may be `leftToWorker`, whose stack reaches far deeper.
+ * Checks a page in this thread, its time limit looked at between the stages of its check. Where
+ * a worker is at hand (`canLeave`), it gives undefined for a page to leave to it: one nested
+ * deeper than this thread's stack reaches (some two thousand levels in the main thread), or one
+ * with a stage nothing could stop here (`LeftToWorker`).
  */
-async function checkHere(file: FileToCheck, run: Run, timeoutMs: number, leftToWorker: boolean): Promise<FileResult | undefined> {
+async function checkHere(file: FileToCheck, run: Run, limit: PageLimit, canLeave: boolean): Promise<FileResult | undefined> {
   const { judgeFile, failedCheck, isStackOverflow } = await (checkPage ??= import('./check-page.js'));
   try {
-    return await judgeFile(file, run, new StageDeadline(timeoutMs));
+    return await judgeFile(file, run, new StageDeadline(limit, canLeave));
   } catch (error) {
-    return isStackOverflow(error) && leftToWorker ? undefined : failedCheck(file, error, run);
+    return canLeave && (error instanceof LeftToWorker || isStackOverflow(error)) ? undefined : failedCheck(file, error, run);
   }
 }
 
@@ -274,8 +275,8 @@ function isOutOfMemory(error: unknown): boolean {
 }
 
 /** Why a page's check in a worker failed, as its entry says. */
-function failedInWorker(error: unknown, timeoutMs: number): string {
-  if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') return timedOut(timeoutMs);
+function failedInWorker(error: unknown, limit: PageLimit): string {
+  if ((error as Error).name === 'AbortError' || (error as Error).name === 'TimeoutError') return timedOut(limit);
   return isOutOfMemory(error) ? `needs more than the ${BIG_PAGE_HEAP_MB} MB of memory a page may take` : `failed in a worker: ${(error as Error).message}`;
 }
 

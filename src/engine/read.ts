@@ -8,7 +8,7 @@ import { parseHtml } from '../document/html/parse-html.js';
 import { formatOf } from '../document/format.js';
 import { type Page, readPage } from '../document/page.js';
 import type { Run } from './run.js';
-import type { StageDeadline } from './thread-clock.js';
+import { LeftToWorker, type StageDeadline } from './thread-clock.js';
 import type { FileToCheck } from './target.js';
 
 // The first half of a page's check: from the bytes of a file to its page read into regions, or to
@@ -37,12 +37,26 @@ export async function readFile(file: FileToCheck, run: Run, deadline?: StageDead
   const isNoticesOnly = scope === 'notices';
   if (scope === 'nothing') return { page: undefined, encoding, isNoticesOnly };
   deadline?.check();
-  const html = format === 'html' ? await parseHtml(text, { markup }) : undefined;
+  const beforeParse5 = deadline?.canLeave && text.length > PARSE5_IN_THREAD_CHARS ? leaveToWorker : undefined;
+  const html = format === 'html' ? await parseHtml(text, { markup, beforeParse5 }) : undefined;
   if (isNoticesOnly && html && !mayHoldNotice(html.tree)) return { page: undefined, encoding, isNoticesOnly };
   deadline?.check();
   const page = await readPage(file.path, text, html);
   deadline?.check();
   return { page, encoding, isNoticesOnly };
+}
+
+/**
+ * The longest page parse5 reads in a thread that checks against a `StageDeadline`, where a worker
+ * is at hand: nothing can stop it mid-way there, and on hostile markup it reads some 2 µs a
+ * character (a megabyte in two seconds, 5 MB in ten). The tree builder, which reads all but a few
+ * pages, leaves a longer one to it only on markup it does not handle; the page then goes to a
+ * worker, whose time limit stops parse5 where it stands.
+ */
+const PARSE5_IN_THREAD_CHARS = 1_000_000;
+
+function leaveToWorker(): never {
+  throw new LeftToWorker('a page this long that the tree builder leaves to parse5 is parsed in a worker');
 }
 
 /** The encoding the policy imposes on a file, from the last override that names one. */

@@ -79,42 +79,61 @@ export function checkTimeLimit(ms: number | undefined): void {
   }
 }
 
+/** A page's time limit, and the option that sets it, which a page past it is told to see (none where no option does). */
+export interface PageLimit {
+  ms: number;
+  option?: string | undefined;
+}
+
+/** The limit of `check` and `check --stdin`. */
+export const pageLimit = (ms = DEFAULT_TIMEOUT_MS): PageLimit => ({ ms, option: '--timeout' });
+
 /** How a page that ran past its time limit is reported, in a worker or in this thread. */
-export function timedOut(limitMs: number): string {
-  return `timed out after ${limitMs / 1000} s (see --timeout)`;
+export function timedOut({ ms, option }: PageLimit): string {
+  return `timed out after ${ms / 1000} s${option ? ` (see ${option})` : ''}`;
 }
 
 /** Thrown by a page's `StageDeadline` once the page has used its time. */
 export class TimeLimitError extends Error {
   override name = 'TimeoutError';
-  constructor(readonly limitMs: number) {
-    super(timedOut(limitMs));
+  constructor(limit: PageLimit) {
+    super(timedOut(limit));
   }
 }
+
+/**
+ * Thrown where a page checked in the calling thread is left to a worker thread instead: a stage
+ * that nothing could stop mid-way here, and that could run far past the time limit.
+ */
+export class LeftToWorker extends Error {}
 
 /**
  * The time limit of a page checked in the thread that runs the check, where nothing can stop it
  * mid-way: `check()` is called between the stages of the page's check (decode, prefilter, parse,
  * regions), and throws once the page has spent its limit. Each stage is linear in the page's
- * size, so a page runs past its limit by one stage at most (well under a second at the 5 MB
- * size limit); only a worker's limit stops a stage itself. Counted in CPU time of this thread
- * where it can be read, as in a worker, else on the wall clock.
+ * size, so a page runs past its limit by one stage at most: a few seconds at the 5 MB size limit
+ * on hostile markup, where a news page takes a tenth of that. Where a worker is at hand
+ * (`canLeave`), a stage slower than that goes to it. Counted in CPU time of this thread where it
+ * can be read, as in a worker, else on the wall clock.
  */
 export class StageDeadline {
   readonly #wallStart = performance.now();
   readonly #cpuStart = threadCpuMs();
 
-  constructor(readonly limitMs: number) {}
+  constructor(
+    readonly limit: PageLimit,
+    readonly canLeave = false,
+  ) {}
 
   check(): void {
     // The thread's CPU time is at most the wall time it has run: looked at only once that is over.
-    if (performance.now() - this.#wallStart < this.limitMs) return;
+    if (performance.now() - this.#wallStart < this.limit.ms) return;
     const cpu = this.#cpuStart === undefined ? undefined : threadCpuMs();
-    if (cpu === undefined || cpu - (this.#cpuStart as number) >= this.limitMs) throw new TimeLimitError(this.limitMs);
+    if (cpu === undefined || cpu - (this.#cpuStart as number) >= this.limit.ms) throw new TimeLimitError(this.limit);
   }
 }
 
-/** Node.js 22 and later tell a thread its CPU time, to the microsecond (the types of Node.js 20 do not know it). */
+/** Recent releases of Node.js tell a thread its CPU time, to the microsecond (the types of Node.js 20 do not know it). */
 const threadCpuUsage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.bind(process);
 
 /** This thread's CPU time in milliseconds: from Node.js where it tells it, else from `/proc`. */

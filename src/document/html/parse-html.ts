@@ -19,15 +19,17 @@ let parse5: typeof import('./parse5-page.js') | undefined;
  * prefilter recorded, if given), else parse5's through rehype-parse, which has every rule of the
  * standard. `full` asks for parse5's tree of the whole page, with a position for every element
  * (the tree builder keeps only what the region reader looks at): a trace shows where marks stand.
+ * `beforeParse5` is called before a page goes to parse5, and may throw to stop it.
  *
  * A page whose `<title>` is never closed is all title to a parser (its text is raw to the end):
  * such a page is parsed with the title's tag renamed, at the same length so that every offset
  * holds, as the page its author meant, with the story in it.
  */
-export async function parseHtml(page: string, { markup, full = false }: { markup?: MarkupRecord | undefined; full?: boolean } = {}): Promise<ParsedHtml> {
+export async function parseHtml(page: string, { markup, full = false, beforeParse5 }: { markup?: MarkupRecord | undefined; full?: boolean; beforeParse5?: (() => void) | undefined } = {}): Promise<ParsedHtml> {
   const text = withTitleClosed(page);
   const built = full ? undefined : buildHtmlTree(text, text === page ? markup : undefined);
   if (built) return { tree: built, text };
+  beforeParse5?.();
   parse5 ??= await import('./parse5-page.js');
   return full ? { tree: parse5.parseWhole(text), text } : parse5.parseWithoutScripts(text);
 }
