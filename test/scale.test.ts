@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimes
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
 import { isLargeRun, knownFiles, type KnownFiles } from '../src/engine/pool.js';
 import { prepareRun, type Run } from '../src/engine/run.js';
@@ -194,6 +194,20 @@ describe('a page that runs too long', () => {
       ['c-quick.html', 'scanned', ''],
     ]);
     expect(result.files[0]?.findings.map((f) => f.ruleId)).toEqual(['unscannable-file']);
+  });
+
+  it('is reported from the worker itself, between the stages of its check, where this thread does not look at the clock', async () => {
+    const folder = scratchFolder('slow-unwatched');
+    writeSlowPage(folder);
+    // This thread looks at a worker's clock on an interval timer: with none firing, only the
+    // worker's own look between stages can tell that the page ran past its limit.
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const result = await check({ cwd: folder, asOf: '2026-01-15', isolate: true, timeoutMs: 100 });
+      expect(result.files.map((f) => [f.status, f.reason])).toEqual([['error', 'timed out after 0.1 s (see --timeout)']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is stopped in a run too small for the pool: in a worker when isolated, else in the calling thread after a stage', async () => {

@@ -119,7 +119,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   const inPool = async (batch: Waiting[], isBigPage = false): Promise<void> => {
     try {
       const workerPool = await (isBigPage ? (bigPagePool ??= startPool(run, 1, BIG_PAGE_HEAP_MB)) : (pool ??= startPool(run, poolThreads, WORKER_HEAP_MB)));
-      const checked = await inWorker(workerPool, batch.map(({ file }) => file), limit.ms);
+      const checked = await inWorker(workerPool, batch.map(({ file }) => file), limit);
       for (const [i, item] of batch.entries()) await settle(item, checked[i] as FileResult);
     } catch (error) {
       if (batch.length > 1) {
@@ -218,7 +218,7 @@ export async function checkBytes(file: FileToCheck, run: Run, limit = pageLimit(
   let pool: Piscina | undefined;
   try {
     pool = await startPool(run, 1, BIG_PAGE_HEAP_MB);
-    return (await inWorker(pool, [file], limit.ms))[0] as FileResult;
+    return (await inWorker(pool, [file], limit))[0] as FileResult;
   } catch (error) {
     return unscannable(path, 'error', failedInWorker(error, limit), policyPath, run);
   } finally {
@@ -262,10 +262,10 @@ async function startPool(run: Run, threads: number, heapMb: number): Promise<Pis
  * Checks files in a worker of `pool` under one time limit, throwing what stopped it. Their bytes
  * move to the worker rather than being copied, so this thread keeps no page text.
  */
-async function inWorker(pool: Piscina, files: FileToCheck[], timeoutMs: number): Promise<FileResult[]> {
+async function inWorker(pool: Piscina, files: FileToCheck[], limit: PageLimit): Promise<FileResult[]> {
   const clock = newTaskClock();
-  const deadline = taskDeadline(clock, timeoutMs);
-  const task: WorkerTask = { files, clock };
+  const deadline = taskDeadline(clock, limit.ms);
+  const task: WorkerTask = { files, clock, limit };
   return (await pool.run(task, { signal: deadline.signal, transferList: files.map((f) => f.bytes.buffer) }).finally(deadline.stop)) as FileResult[];
 }
 
