@@ -161,6 +161,7 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
   // the pages left to a worker (large, or too deep) go to it one after another while this
   // thread checks the others, and no more than READ_AHEAD_BYTES of them wait for it.
   const checkers = async (): Promise<void> => {
+    const canLeave = options.workers !== 1; // to a worker: not where one thread was asked for
     let largePages = Promise.resolve();
     let largeBytes = 0; // of the pages sent to the worker and not checked yet
     const checker = async (): Promise<void> => {
@@ -169,8 +170,8 @@ export async function checkAll(targets: readonly Target[], run: Run, options: Po
           await inPool([item, ...queue.takeUpTo(BATCH_BYTES - item.file.bytes.length)]);
           continue;
         }
-        const isLargePage = options.workers !== 1 && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)];
-        const result = isLargePage ? undefined : await checkHere(item.file, run, limit, options.workers !== 1);
+        const isLargePage = canLeave && item.file.bytes.length > IN_THREAD_PAGE_BYTES[item.file.format ?? formatOf(item.file.path)];
+        const result = isLargePage ? undefined : await checkHere(item.file, run, limit, canLeave);
         if (result) {
           await settle(item, result);
           // Checks here run in microtasks alone: while a page is in its worker, this thread turns
@@ -299,11 +300,10 @@ export function isLargeRun(targets: readonly Target[], run: Run, known: KnownFil
 /**
  * With a cache, what is known of each file before it is read: its metadata, and its digest where
  * the digest index has it, and by that digest its result where the cache holds one, so that an
- * unchanged tree is answered without reading a page. Of the
- * files left, if many, one in two is read and digested on a second thread ahead of the reader,
- * which reads and digests the others first, then looks all results up (the share that keeps both
- * threads busy, as the second starts some 30 ms late): a tree checked out afresh is then hashed
- * on two cores. A second reading costs a file that misses little (the system keeps it in memory).
+ * unchanged tree is answered without reading a page. Of the files left, if many, one in two is
+ * read and digested on a second thread ahead of the reader, which reads and digests the others
+ * first, then looks all results up (the share that keeps both threads busy, as the second starts
+ * some 30 ms late): a tree checked out afresh is then hashed on two cores. A second reading costs a file that misses little (the system keeps it in memory).
  */
 export function knownFiles(targets: readonly Target[], run: Run): KnownFiles | undefined {
   const cache = run.cache;

@@ -37,8 +37,8 @@ export interface ReadFile {
  * binary, or a result in the cache. Else the file to check, with its own copy of the bytes.
  * Given the file's result as the cache already answered it, or its digest (read by another
  * thread), a result in the cache is found without reading the file here; on a miss the file is
- * read and its key taken from what was read. Given its metadata, taken before any reading, the digest index learns the
- * digest of what was read.
+ * read and its key taken from what was read. Given its metadata, taken before any reading, the
+ * digest index learns the digest of what was read.
  */
 export function readTarget(target: Target, run: Run, known: { stat?: FileStat | undefined; digest?: string | undefined; answer?: Omit<FileResult, 'path'> | undefined } = {}): FileResult | ReadFile {
   const path = run.displayPath(target.absolute);
