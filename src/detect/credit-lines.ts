@@ -4,7 +4,7 @@ import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine } from './lines/body-lines.js';
+import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
 import { creditParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -52,7 +52,8 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
         trace?.(item, { kept: false, why: 'no-kind' }, at);
         continue;
       }
-      const exclusion = excludedBy(at, hit.from, hit.to, catalogue.exclusions.get(hit.holder) ?? [], matchesIn(exclusions, at));
+      const holderExclusions = catalogue.exclusions.get(hit.holder) ?? [];
+      const exclusion = excludedBy(at, hit.from, hit.to, hit.isSentenceRead ? holderExclusions.filter((e) => e.reason !== 'citation') : holderExclusions, matchesIn(exclusions, at));
       if (exclusion) {
         const text = at.text.slice(exclusion.start, exclusion.end).trim();
         trace?.(item, { kept: false, why: 'excluded', reason: exclusion.exclusion.reason, text }, at);
@@ -117,6 +118,6 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   byline: [creditParts],
   // A notice set as a picture's credit line ("© REUTERS / HEALTH MINISTRY", "© 2012 APA/AP"
   // under a photo) is the picture's credit: a block is read as a line first, then as a notice.
-  body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting],
-  footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting],
+  body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
+  footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
 };

@@ -16,8 +16,9 @@ const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\
 // A byline that names the agency alone: "By AFP", "By The Associated Press", "Por EFE", "Door ANP",
 // "Redazione ANSA".
 const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|redazione|redacción|redação|redaktion)\s+/iu;
-// A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec AFP".
-const WRITTEN_WITH = /^(?:with|mit|avec|con|com|met|med)\s+/iu;
+// A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
+// AFP", "- with AP".
+const WRITTEN_WITH = /^[-–—]*\s*(?:with|mit|avec|con|com|met|med)\s+/iu;
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A dateline: place words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
@@ -71,9 +72,10 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
   if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
-    const start = WRITTEN_WITH.exec(text)?.[0].length ?? 0;
-    const names = namesList(text, start, text.length, catalogue, 'catalogue');
-    if (names && (names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
+    const written = WRITTEN_WITH.exec(text);
+    const names = namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'catalogue');
+    // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
+    if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
   if (text.length <= MAX_PART && text.includes('/') && !/[.!?]\s/.test(text)) {
@@ -139,6 +141,47 @@ export const signOff: Shape = (region, { catalogue, previous }) => {
 function atEnd(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = Math.max(0, text.length - SIGN_OFF_REACH);
   return pattern.exec(text);
+}
+
+// A sentence that closes a story with the wires it was written from, the names in its first group:
+// "Compiled by staff from Reuters and AP reports.", "— From Associated Press reports", "Information
+// from The Associated Press was used in this report.", "The Associated Press contributed." Only a
+// sentence that holds one of the words they end with is tried (`WIRE_WORDS`).
+const WIRE_SENTENCES = [
+  /^(?:(?:this (?:story|report|article) (?:was|is|has been) )?(?:compiled|written|prepared)(?: by [^.;()]{1,60}?)? )?from (?:the )?(.{2,80}?) (?:wire |news |agency )?(?:reports|dispatches)$/diu,
+  /^(?:information|material|reporting) from (?:the )?(.{2,80}?) (?:was|were|has been|have been) used in (?:this|the) (?:report|story|article)$/diu,
+  /^(?:the )?(.{2,80}?) contributed(?: to this (?:report|story|article))?$/diu,
+];
+const WIRE_WORDS = /\b(?:reports|dispatches|contributed|used in)\b/iu;
+// A sentence's end: its stop, and the brackets and quotes closing it.
+const SENTENCE_END = /[.!?]+["”»)]*(?:\s+|$)/gu;
+
+/** The wires a story's closing sentence says it was written from (see `WIRE_SENTENCES`). */
+export const wireReports: Shape = (region, { catalogue }) => {
+  const text = region.text;
+  if (!WIRE_WORDS.test(text)) return [];
+  const hits: Hit[] = [];
+  let start = 0;
+  for (const end of [...text.matchAll(SENTENCE_END)].map((m) => m.index).concat(text.length)) {
+    if (end > start) hits.push(...wiresIn(text, start, end, catalogue));
+    start = end;
+  }
+  return hits;
+};
+
+/** The wires the sentence from `start` to `end` names, if it is one of `WIRE_SENTENCES`. */
+function wiresIn(text: string, start: number, end: number, catalogue: Catalogue): Hit[] {
+  const raw = text.slice(start, end);
+  const lead = /^[\s.!?"”»)\-–—(*]*/u.exec(raw)?.[0].length ?? 0;
+  const sentence = raw.slice(lead).replace(/[\s.)*]+$/u, '');
+  if (!WIRE_WORDS.test(sentence)) return [];
+  for (const pattern of WIRE_SENTENCES) {
+    const [from, to] = pattern.exec(sentence)?.indices?.[1] ?? [];
+    if (from === undefined || to === undefined) continue;
+    const offset = start + lead;
+    return hitsOf(namesList(text, offset + from, offset + to, catalogue) ?? [], 'sign-off', 'trailer', 'text').map((hit) => ({ ...hit, isSentenceRead: true }));
+  }
+  return [];
 }
 
 /** Agencies credited for reporting: "Additional reporting from Reuters", "with inputs from PTI and AFP". */

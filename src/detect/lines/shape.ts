@@ -14,6 +14,11 @@ export interface Hit {
   kind?: ContentKind;
   /** The region the name stands in, where it is not the region the shape read (a split notice). */
   region?: Region;
+  /**
+   * The shape read the whole sentence the name stands in ("From AFP reports."), so a holder's
+   * exclusion of a citation that a word of it matches ("AFP reports that ...") does not apply.
+   */
+  isSentenceRead?: true;
 }
 
 /** What a shape knows beside its region: the catalogue, the block of text before it, and the regions right before and after it. */
