@@ -8,8 +8,11 @@ import type { Region } from './region.js';
 import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
-// Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports).
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption'];
+// Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports, and
+// AMP's own `attribution` of an `<amp-img>`).
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'attribution'];
+// Images: AMP pages write theirs as `<amp-img>`, with the same `alt`, `title` and `src`.
+const IMAGE_TAGS = new Set(['img', 'amp-img']);
 // An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
 // there (GettyImages-1234567.jpg).
 const ALT_ATTRIBUTES = ['alt', 'title'];
@@ -136,7 +139,7 @@ class RegionWalker {
       return 0;
     }
     if (isSkipped(element)) return 0;
-    if (tag === 'img') {
+    if (IMAGE_TAGS.has(tag)) {
       this.#readImage(element);
       return 0;
     }
