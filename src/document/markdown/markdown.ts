@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import type { PageFacts } from '../facts.js';
 import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontmatter } from './frontmatter.js';
+import { readFigureShortcodes } from './shortcodes.js';
 
 // Front matter stands only at the start of a page: a part of it parsed apart is read without.
 const commonMark = unified().use(remarkParse);
@@ -51,6 +52,7 @@ export async function markdownToHast(source: string, facts: PageFacts): Promise<
     return node.type === 'html' || ('children' in node && node.children.some(holdsHtml));
   });
   const hast = (await (hasRawHtml ? toHtmlWithRaw : toHtml).run(mdast)) as HastRoot;
+  readFigureShortcodes(hast, source);
   markImageCaptions(hast);
   return hast;
 }
