@@ -5,13 +5,15 @@ import { ruleMeta } from './meta.js';
 
 /**
  * A copyright or no-redistribution notice whose owner is neither a catalogue holder nor the site
- * itself (its publisher name in og:site_name or JSON-LD, or a holder listed in `self`).
+ * itself (its publisher name in og:site_name or JSON-LD, the name its `<title>` opens or closes
+ * with, or a holder listed in `self`).
  */
 export const unknownNotice: Rule = {
   ...ruleMeta('unknown-notice'),
   check({ notices, policy, page }) {
     const own = [
       ...page.publisherNames,
+      ...siteNamesInTitle(page.regions.find((region) => region.kind === 'title')?.text ?? ''),
       ...policy.spec.self.flatMap((id) => namesOf(policy.catalogue, id)),
     ].map(normaliseOwner);
     const reports: RuleReport[] = [];
@@ -36,4 +38,19 @@ export const unknownNotice: Rule = {
 function namesOf(catalogue: Catalogue, id: string): string[] {
   const holder = catalogue.holders.get(id);
   return holder ? [holder.name, ...holder.aliases] : [];
+}
+
+// What sets a site's name apart from the headline in a page's title: a spaced dash, a bar, a
+// double colon, a middle dot or a guillemet ("Site - Headline", "Headline | Site").
+const TITLE_SEPARATOR = /\s+(?:[-–—|·»]|::)\s+/u;
+
+/**
+ * The names a page's title may give the site, on pages that name it nowhere else (older sites
+ * have no og:site_name): the title's first and last parts, where a separator splits it. They
+ * only make a notice the site's own; they never make a holder's marks first party, as an
+ * aggregator's "Headline - Reuters" names its source, not itself.
+ */
+function siteNamesInTitle(title: string): string[] {
+  const parts = title.split(TITLE_SEPARATOR);
+  return parts.length < 2 ? [] : [parts[0] as string, parts.at(-1) as string];
 }
