@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
+import { holdersNamed } from '../../catalogue/credit-names.js';
 import { CREDIT_SEPARATORS, MAX_LINE, namedIn, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
@@ -26,6 +27,22 @@ const JOINING = new Set(['/', '|', '\\', ':', '©']);
  */
 export const creditParts: Shape = (region, { catalogue }) => namedParts(region.text, region.kind, catalogue);
 
+// A caption or credit that is a name and nothing else, in brackets or not: "(afp)".
+const LONE_NAME = /^[\s([]*([^\s()[\]][^()[\]]{0,38}?)[\s)\].]*$/u;
+
+/**
+ * The holder a caption or credit names when it is a name and nothing else: a credit whatever its
+ * case, as sites that write theirs in lower case do ("(afp)" under a photo), where a short name
+ * elsewhere must be spelled as the agency spells it.
+ */
+function loneName(text: string, regionKind: Region['kind'], catalogue: Catalogue): Hit[] {
+  if (regionKind !== 'caption' && regionKind !== 'credit') return [];
+  const name = LONE_NAME.exec(text)?.[1];
+  if (name === undefined) return [];
+  const from = text.indexOf(name);
+  return hitsOf([{ holders: holdersNamed(name, catalogue.creditNames, 'any'), from, to: from + name.length }], 'credit-line', 'credit', undefined);
+}
+
 /** The holders a text names as parts of a credit, read as a region of `regionKind` (see `creditParts`). */
 export function namedParts(text: string, regionKind: Region['kind'], catalogue: Catalogue): Hit[] {
   if (regionKind === 'byline' && text.length > MAX_LINE) return [];
@@ -50,5 +67,5 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
     }
     hits.push(...hitsOf([named], 'credit-line', 'credit', kind));
   });
-  return hits;
+  return hits.length > 0 ? hits : loneName(text, regionKind, catalogue);
 }
