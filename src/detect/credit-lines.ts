@@ -5,7 +5,7 @@ import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
-import { creditParts } from './lines/credit-parts.js';
+import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
@@ -110,6 +110,13 @@ function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Cata
 }
 
 
+// The `<meta>` fields that credit the page's picture, whatever the holder: "og:image:copyright",
+// "twitter:image:credit", "image:author".
+const IMAGE_CREDIT_FIELD = /^(?:(?:og|twitter):)?image:(?:credit|copyright|rights|author|creator|photographer)$/;
+
+/** The holders a `<meta>` field that credits the page's picture names, read as a credit is. */
+const imageCreditMeta: Shape = (region, { catalogue }) => (IMAGE_CREDIT_FIELD.test(region.field ?? '') ? namedParts(region.text, 'credit', catalogue) : []);
+
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   caption: [creditParts],
@@ -120,4 +127,5 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   // under a photo) is the picture's credit: a block is read as a line first, then as a notice.
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
+  meta: [imageCreditMeta],
 };
