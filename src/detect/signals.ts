@@ -91,8 +91,9 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
         }
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         const item = signalHit(signal, region, match[0], from, to, signal.type === 'credit' ? restrictions : undefined);
-        // Text that credits a picture ("© AFP" or "(dpa)" as its caption) proves the picture.
-        if (item.kind === 'text' && signal.type !== 'metadata' && (picture ??= creditsPicture(region, regions[i - 1]))) {
+        // Text that credits a picture ("© AFP" or "(dpa)" as its caption) proves the picture; a
+        // dateline that opens a line of story text under an image starts the story.
+        if (item.kind === 'text' && signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1]))) {
           if (catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
         }
         evidence.push(item);
@@ -104,6 +105,14 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
+// What must follow a dateline for the line to be story text: a few words, not a credit's name
+// ("NEW YORK (AP) — A ferry sank ...", not "(dpa)").
+const STORY_TEXT = /[\p{L}\p{N}][^]{19}/u;
+
+/** Whether the dateline ending at `end` opens a line of story text. */
+function opensStory(text: string, end: number): boolean {
+  return STORY_TEXT.test(text.slice(end, end + 100));
+}
 
 /** Whether a region credits a picture: a caption, a credit, an alt text, or a short line right under an image. */
 function creditsPicture(region: Region, before: Region | undefined): boolean {
