@@ -20,6 +20,9 @@ const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|redazione|redacción|red
 // AFP", "- with AP".
 const WRITTEN_WITH = /^[-–—]*\s*(?:with|mit|avec|con|com|met|med)\s+/iu;
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
+// A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
+// its own ("Associated Press Writer").
+const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
 // A dateline: place words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
 // "Wiesbaden (KNA/iz).", "London, Jun 11 (efe-epa).-", "MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It ...".
@@ -62,8 +65,11 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   if (named) return hitsOf(named, 'source-line', 'credit', 'text');
   const byline = BYLINE.exec(text);
   if (byline?.[1]) {
-    const start = text.length - byline[1].length;
-    const names = namesList(text, start, start + byline[1].replace(DESK_TITLE, '').length, catalogue);
+    const names = deskNames(text, text.length - byline[1].length, catalogue);
+    if (names) return hitsOf(names, 'source-line', 'credit', 'text');
+  }
+  if (previous && BYLINE_OPENER.test(previous.text)) {
+    const names = deskNames(text, 0, catalogue);
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
   const dated = DATED_SOURCE.exec(text);
@@ -92,6 +98,18 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
  * picture's caption whatever its markup: "... Universitätsklinikum / picture alliance".
  */
 export const captionUnderPicture: Shape = (region, { before, catalogue }) => (isUnderPicture(before) ? namedParts(region.text, 'caption', catalogue) : []);
+
+/**
+ * The agencies a byline's desk names, from `start` to the end of the text, with the desk's title
+ * left out: "Associated Press Writer", "AP Business Writer", "Reuters".
+ */
+function deskNames(text: string, start: number, catalogue: Catalogue): Named[] | undefined {
+  const title = DESK_TITLE.exec(text.slice(start));
+  if (!title) return namesList(text, start, text.length, catalogue);
+  // The title is one word ("Writer") or two ("Business Writer"); the name before it decides which.
+  const titleWord = /\s+\p{L}+$/u.exec(title[0]) as RegExpExecArray;
+  return namesList(text, start, text.length - title[0].length, catalogue) ?? namesList(text, start, text.length - titleWord[0].length, catalogue);
+}
 
 /** Whether a block follows a picture, or a label of a picture's credit standing alone. */
 function isUnderPicture(before: Region | undefined): boolean {
