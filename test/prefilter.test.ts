@@ -14,6 +14,7 @@ const ROOT = join(import.meta.dirname, '..');
 const folders = [
   ...readdirSync(join(ROOT, 'test/fixtures')).map((name) => join(ROOT, 'test/fixtures', name)),
   join(ROOT, 'test/holders'),
+  join(ROOT, 'test/conventions'),
   join(ROOT, 'examples/newsroom'),
 ];
 
