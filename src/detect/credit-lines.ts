@@ -39,8 +39,9 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
     for (const hit of shapes.flatMap((shape) => shape(region, context))) {
       const at = hit.region ?? region;
       const kinds = catalogue.holders.get(hit.holder)?.kinds ?? [];
-      // A picture agency credited in a byline or a source line credits a picture.
-      const kind = hit.kind === 'text' && !kinds.includes('text') && kinds.includes('photo') ? 'photo' : (hit.kind ?? 'photo');
+      // A picture agency credited in a byline or a source line credits a picture; a video's
+      // caption or credit credits the video.
+      const kind = at.isVideo && kinds.includes('video') ? 'video' : hit.kind === 'text' && !kinds.includes('text') && kinds.includes('photo') ? 'photo' : (hit.kind ?? 'photo');
       const item = lineHit(hit, kind, at);
       const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
       const twin = seen.get(key) ?? known?.(item);

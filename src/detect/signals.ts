@@ -96,6 +96,8 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
         if (item.kind === 'text' && signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1]))) {
           if (catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
         }
+        // What a video's caption, credit or metadata names, it names as the video's source.
+        if (region.isVideo && item.kind !== 'video' && catalogue.holders.get(signal.holder)?.kinds.includes('video')) item.kind = 'video';
         evidence.push(item);
         trace?.(item, { kept: true, why: 'matched' }, region);
       }

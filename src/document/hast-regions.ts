@@ -13,6 +13,8 @@ import { TextBuilder } from './text-builder.js';
 const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'attribution'];
 // Images: AMP pages write theirs as `<amp-img>`, with the same `alt`, `title` and `src`.
 const IMAGE_TAGS = new Set(['img', 'amp-img']);
+// Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
+const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
 // An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
 // there (GettyImages-1234567.jpg).
 const ALT_ATTRIBUTES = ['alt', 'title'];
@@ -87,6 +89,8 @@ class RegionWalker {
   #rootSpan: { from: number; to: number } | undefined;
   // The element `#walkElement` walked last, where it can lead down to the story block.
   #best: Step | undefined;
+  // How many figures that hold a video the walk stands in: their captions are the video's.
+  #videoFigures = 0;
 
   constructor(
     private readonly source: string,
@@ -161,9 +165,12 @@ class RegionWalker {
     const linked = this.#linked;
     const links = this.#links;
     if (tag === 'a') this.#linkDepth++;
+    const isVideoFigure = tag === 'figure' && holdsVideo(element);
+    if (isVideoFigure) this.#videoFigures++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
     if (isBlock) this.#flush(inherited);
+    if (isVideoFigure) this.#videoFigures--;
     if (element === this.story.root) this.#inStory = wasInStory;
 
     const ownText = this.#text - text;
@@ -210,7 +217,7 @@ class RegionWalker {
   #flush(next: BlockKind): void {
     if (!this.#block.isEmpty) {
       const isLink = this.#hasLinked && !this.#hasUnlinked;
-      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink });
+      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink, isVideo: this.#videoFigures > 0 });
       if (region) this.facts.regions.push(region);
       this.#block = new TextBuilder();
     }
@@ -233,10 +240,10 @@ class RegionWalker {
   }
 
   #readCreditAttributes(element: Element): void {
-    for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit');
+    for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit', VIDEO_TAGS.has(element.tagName));
   }
 
-  #readAttribute(element: Element, name: string, kind: BlockKind): void {
+  #readAttribute(element: Element, name: string, kind: BlockKind, isVideo = false): void {
     const value = element.properties[propertyName(name)];
     if (typeof value !== 'string' || value.trim() === '') return;
     if (this.probe) {
@@ -248,9 +255,14 @@ class RegionWalker {
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
     if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
-    const region = builder.toRegion({ kind, field: name, isInStory: this.#inStory });
+    const region = builder.toRegion({ kind, field: name, isInStory: this.#inStory, isVideo: isVideo || this.#videoFigures > 0 });
     if (region) this.facts.regions.push(region);
   }
+}
+
+/** Whether a figure holds a video: a video element among its children or theirs. */
+function holdsVideo(figure: Element): boolean {
+  return figure.children.some((child) => child.type === 'element' && (VIDEO_TAGS.has(child.tagName) || child.children.some((inner) => inner.type === 'element' && VIDEO_TAGS.has(inner.tagName))));
 }
 
 // A logo: a vector image, or one its file, class or alt text calls a logo ("Reuters logo", a

@@ -2,6 +2,9 @@ import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { PageFacts } from './facts.js';
 import { TextBuilder } from './text-builder.js';
 
+// The schema.org types of a video, and the property whose value is one where it gives no type.
+const VIDEO_TYPES = new Set(['VideoObject', 'Clip', 'Movie', 'Episode', 'TVEpisode']);
+const VIDEO_KEY = 'video';
 // schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork).
 const RIGHTS_KEYS = new Set([
   'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
@@ -18,10 +21,17 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
   // The keys from the root to the node visited: one array, as a copy for each level would take
   // memory in the square of the depth (a hostile page nests objects 100,000 deep).
   const path: string[] = [];
-  if (root) visit(root, false);
+  if (root) visit(root, false, false);
 
-  function visit(node: JsonNode, isRights: boolean): void {
+  /**
+   * `isVideo`: the work the node stands in is a video. The work is the nearest object around the
+   * node outside its rights properties (an `author` Organization is the video's author): a
+   * `VideoObject`, or the untyped value of a `video` property.
+   */
+  function visit(node: JsonNode, isRights: boolean, isVideo: boolean): void {
     if (node.type === 'object') {
+      const type = isRights ? undefined : typeOf(node);
+      const isVideoObject = isRights ? isVideo : type === undefined ? isVideo || path.at(-1) === VIDEO_KEY : type.some((name) => VIDEO_TYPES.has(name));
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
@@ -31,19 +41,27 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
         }
         if (key === 'publisher' && path.length <= 1) publisherName(valueNode);
         path.push(key);
-        visit(valueNode, isRights || RIGHTS_KEYS.has(key));
+        visit(valueNode, isRights || RIGHTS_KEYS.has(key), isVideoObject);
         path.pop();
       }
     } else if (node.type === 'array') {
-      for (const child of node.children ?? []) visit(child, isRights);
+      for (const child of node.children ?? []) visit(child, isRights, isVideo);
     } else if (node.type === 'string' && isRights) {
       const field = path.filter((key) => !key.startsWith('@') || key === '@type').join('.');
       const builder = new TextBuilder();
       // The JSON string's content stands between its quotes; escapes map to the backslash.
       builder.appendDecoded(node.value as string, source, start + node.offset + 1, start + node.offset + node.length - 1);
-      const region = builder.toRegion({ kind: 'jsonld', field });
+      const region = builder.toRegion({ kind: 'jsonld', field, isVideo });
       if (region) facts.regions.push(region);
     }
+  }
+
+  /** The `@type` names of an object, or undefined where it gives none. */
+  function typeOf(node: JsonNode): string[] | undefined {
+    const value = node.children?.find((p) => p.children?.[0]?.value === '@type')?.children?.[1];
+    if (value?.type === 'string') return [String(value.value)];
+    if (value?.type === 'array') return (value.children ?? []).flatMap((child) => (child.type === 'string' ? [String(child.value)] : []));
+    return undefined;
   }
 
   function publisherName(node: JsonNode): void {

@@ -37,4 +37,9 @@ export interface Region {
   isLink?: boolean;
   /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
   field?: string;
+  /**
+   * The block describes a video: the caption or credit of a figure that holds one, a video
+   * element's credit attribute, the metadata of a JSON-LD `VideoObject`.
+   */
+  isVideo?: boolean;
 }

@@ -110,6 +110,7 @@ class BuiltRegion implements Region {
   isAside?: boolean;
   readonly isLink?: boolean;
   readonly field?: string;
+  readonly isVideo?: boolean;
   #offsets: Int32Array | undefined;
 
   constructor(
@@ -124,6 +125,7 @@ class BuiltRegion implements Region {
     if (fields.isAside) this.isAside = true;
     if (fields.isLink) this.isLink = true;
     if (fields.field !== undefined) this.field = fields.field;
+    if (fields.isVideo) this.isVideo = true;
   }
 
   get offsets(): Int32Array {
