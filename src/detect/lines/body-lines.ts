@@ -8,6 +8,8 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 const SOURCE_LABEL = /^(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?)\s*:\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters" set as a paragraph.
 const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
+// "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
+const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated 08:24 IST".
 const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
@@ -56,9 +58,11 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   const label = SOURCE_LABEL.exec(text);
   if (label) return hitsOf(namesList(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
-  if (photo) {
-    const parts = splitParts(text, CREDIT_SEPARATORS, photo[0].length);
-    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
+  const video = photo ? null : VIDEO_LABEL.exec(text);
+  const mediaLabel = photo ?? video;
+  if (mediaLabel) {
+    const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
+    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : undefined);
   }
   const agencies = AGENCY_BYLINE.exec(text);
   const named = agencies && namesList(text, agencies[0].length, text.length, catalogue);
