@@ -58,6 +58,9 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   }
   if (hasToken(element.properties.rel, 'author')) return 'byline';
   if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) ? undefined : 'heading';
+  // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
+  // after it (browsers show them in its type), and they are running text.
+  if (tag === 'p' && inherited === 'heading') return 'body';
   if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
 }
