@@ -112,11 +112,17 @@ function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Cata
 
 
 // The `<meta>` fields that credit the page's picture, whatever the holder: "og:image:copyright",
-// "twitter:image:credit", "image:author".
+// "twitter:image:credit", "image:author"; and those that give its byline: "author", "byline",
+// "byl" (the New York Times'), "article:author", "parsely-author".
 const IMAGE_CREDIT_FIELD = /^(?:(?:og|twitter):)?image:(?:credit|copyright|rights|author|creator|photographer)$/;
+const BYLINE_FIELD = /^(?:author|byline|byl|article:author|dc\.creator|dcterms\.creator|parsely-author|sailthru\.author)$/;
 
-/** The holders a `<meta>` field that credits the page's picture names, read as a credit is. */
-const imageCreditMeta: Shape = (region, { catalogue }) => (IMAGE_CREDIT_FIELD.test(region.field ?? '') ? namedParts(region.text, 'credit', catalogue) : []);
+/** The holders a `<meta>` field that credits the page's picture, or gives its byline, names: read as a credit or a byline is. */
+const creditMeta: Shape = (region, { catalogue }) => {
+  const field = region.field ?? '';
+  if (IMAGE_CREDIT_FIELD.test(field)) return namedParts(region.text, 'credit', catalogue);
+  return BYLINE_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
+};
 
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
@@ -128,5 +134,5 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   // under a photo) is the picture's credit: a block is read as a line first, then as a notice.
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
-  meta: [imageCreditMeta],
+  meta: [creditMeta],
 };
