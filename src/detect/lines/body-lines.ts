@@ -197,11 +197,11 @@ function wiresIn(text: string, start: number, end: number, catalogue: Catalogue)
   const lead = /^[\s.!?"”»)\-–—(*]*/u.exec(raw)?.[0].length ?? 0;
   const sentence = raw.slice(lead).replace(/[\s.)*]+$/u, '');
   if (!WIRE_WORDS.test(sentence)) return [];
+  const offset = start + lead;
   for (const pattern of WIRE_SENTENCES) {
     const [from, to] = pattern.exec(sentence)?.indices?.[1] ?? [];
-    if (from === undefined || to === undefined) continue;
-    const offset = start + lead;
-    return hitsOf(namesList(text, offset + from, offset + to, catalogue) ?? [], 'sign-off', 'trailer', 'text').map((hit) => ({ ...hit, isSentenceRead: true }));
+    const names = from === undefined || to === undefined ? undefined : namesList(text, offset + from, offset + to, catalogue);
+    if (names) return hitsOf(names, 'sign-off', 'trailer', 'text').map((hit) => ({ ...hit, isSentenceRead: true }));
   }
   return [];
 }
