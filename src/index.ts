@@ -9,6 +9,7 @@ export type { PageTrace, TracedCandidate, TracedRegion, PageSummary, VerdictCode
 export { defaultPolicy, loadPolicy, type Policy } from './config/policy.js';
 export { findPolicyFile, POLICY_FILE } from './config/find.js';
 export { policySchema, type PolicySpec, type LicenseSpec } from './config/schema.js';
+export { DEFAULT_INCLUDE } from './document/format.js';
 export { holderSchema, type HolderSpec } from './catalogue/schema.js';
 export { PolicyError, UsageError, type Problem } from './errors.js';
 export type { Page } from './document/page.js';

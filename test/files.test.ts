@@ -44,6 +44,12 @@ describe('finding the pages to check', () => {
     const off = { ...policy, spec: { ...policy.spec, gitignore: false } };
     expect((await findTargets([ignoring], off, ignoring)).map((target) => target.policyPath)).toEqual(['a.html', 'drafts/b.html']);
   });
+
+  it('takes by default every file the page reader reads, Markdown as MDX and the rarer extensions included', async () => {
+    const folder = scratchSite('site', { 'a.html': 'a', 'b.htm': 'b', 'c.md': 'c', 'd.markdown': 'd', 'e.mdx': 'e', 'f.mdown': 'f', 'g.mkd': 'g', 'h.txt': 'h', 'i.json': '{}' });
+    const found = await findTargets([folder], await defaultPolicy(folder), folder);
+    expect(found.map((target) => target.policyPath)).toEqual(['a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd']);
+  });
 });
 
 describe('paths and patterns that match no file', () => {

@@ -1,4 +1,4 @@
-import { type HolderSurvey, SELF_HOLDERS_FOLDER, type SelfProposal, type SiteSurvey } from '../index.js';
+import { DEFAULT_INCLUDE, type HolderSurvey, SELF_HOLDERS_FOLDER, type SelfProposal, type SiteSurvey } from '../index.js';
 
 /** What a starter policy is written from: the survey of the pages, and what `self` should hold. */
 export interface StarterInput {
@@ -22,7 +22,7 @@ export function starterPolicy({ survey, self, today }: StarterInput): string {
   return [
     `# rightslint policy, started by \`rightslint init\` on ${today}. Reference: docs/policy.md.`,
     '# yaml-language-server: $schema=node_modules/rightslint/schema/rightslint.schema.json',
-    'include: ["**/*.{html,htm,md,markdown}"]',
+    `include: ["${DEFAULT_INCLUDE}"]`,
     'exclude: []',
     '',
     ...selfLines(self, survey.pages),

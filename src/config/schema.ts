@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_INCLUDE } from '../document/format.js';
 import { CONTENT_KINDS } from '../catalogue/schema.js';
 
 /** Severities a rule can be set to, as ESLint users know them. */
@@ -62,7 +63,7 @@ export const policySchema = z.strictObject({
     .union([z.string().min(1), z.array(z.string().min(1))])
     .optional()
     .describe('Policies this one builds on: a preset such as `rightslint:recommended`, or a file relative to this one.'),
-  include: z.array(glob).min(1).default(['**/*.{html,htm,md,markdown}']),
+  include: z.array(glob).min(1).default([DEFAULT_INCLUDE]),
   exclude: z.array(glob).default([]),
   gitignore: z.boolean().default(true).describe('Also skip what `.gitignore` files ignore.'),
   holders: z.array(z.string().min(1)).default([]).describe('Extra holder files or folders, relative to the policy file.'),

@@ -3,7 +3,12 @@
 
 export type PageFormat = 'html' | 'markdown';
 
-const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+/** The file extensions of each format's pages. */
+const EXTENSIONS = { html: ['html', 'htm'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mkd'] } as const;
+const MARKDOWN_EXTENSIONS = new RegExp(`\\.(?:${EXTENSIONS.markdown.join('|')})$`, 'i');
+
+/** The pages a policy checks unless its `include` says otherwise: every file of a format the reader knows. */
+export const DEFAULT_INCLUDE = `**/*.{${[...EXTENSIONS.html, ...EXTENSIONS.markdown].join(',')}}`;
 
 /** The format a file is read as, from its name. */
 export function formatOf(path: string): PageFormat {
