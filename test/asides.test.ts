@@ -67,4 +67,18 @@ describe('where the story stands, found by markup and by text density', () => {
     const prose = await readPage('plain.html', `<p>${'A plain page with a few words and a <a href="/x">link</a> or two. '.repeat(10)}</p>`);
     expect(prose.regions.some((region) => region.isAside)).toBe(false);
   });
+
+  it('takes the blocks of a page builder that calls each a widget (Elementor) as the story, and a sidebar\'s widgets as asides', async () => {
+    const widget = (type: string, body: string) => `<div class="elementor-element elementor-widget elementor-widget-${type}"><div class="elementor-widget-container">${body}</div></div>`;
+    const page = await readPage('elementor.html', [
+      '<main><div class="elementor elementor-42"><section class="elementor-section"><div class="elementor-column">',
+      widget('heading', '<h1>Air traffic controllers strike</h1>'),
+      widget('text-editor', `<p>PARIS (AFP) - ${'French air traffic controllers began a two-day strike on Thursday. '.repeat(4)}</p>`),
+      widget('image', '<figure><img src="/a.jpg" alt=""><figcaption>Empty desks at Orly. Ines Carre/AFP</figcaption></figure>'),
+      '</div></section></div></main>',
+      '<aside class="widget-area"><div class="widget widget_recent_entries"><p>Reuters</p></div></aside>',
+    ].join(''));
+    const isAside = (start: string) => page.regions.find((r) => r.text.startsWith(start))?.isAside === true;
+    expect([isAside('PARIS (AFP)'), isAside('Empty desks'), isAside('Reuters')]).toEqual([false, false, true]);
+  });
 });
