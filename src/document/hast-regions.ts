@@ -8,9 +8,12 @@ import type { Region } from './region.js';
 import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
-// Attributes that carry a credit on the element itself (lazy-loading galleries, CMS exports, and
-// AMP's own `attribution` of an `<amp-img>`).
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'attribution'];
+// Attributes that carry a credit on the element itself: lazy-loading galleries and CMS exports
+// (WordPress plugins' `data-image-credit`, `data-attachment-credit`), AMP's `attribution` of an
+// `<amp-img>`, and the `credit` prop of an MDX page's figure component (`<Figure credit="...">`),
+// whose `caption` prop is its caption.
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit'];
+const CAPTION_ATTRIBUTES = ['caption'];
 // Images: AMP pages write theirs as `<amp-img>`, with the same `alt`, `title` and `src`.
 const IMAGE_TAGS = new Set(['img', 'amp-img']);
 // Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
@@ -26,7 +29,7 @@ const FILE_NAME_ATTRIBUTES = ['src', 'data-src'];
  */
 export const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
   ...FILE_NAME_ATTRIBUTES.map((name) => [name, 'file-name'] as const),
-  ...[...ALT_ATTRIBUTES, ...CREDIT_ATTRIBUTES, META_VALUE].map((name) => [name, 'text'] as const),
+  ...[...ALT_ATTRIBUTES, ...CREDIT_ATTRIBUTES, ...CAPTION_ATTRIBUTES, META_VALUE].map((name) => [name, 'text'] as const),
 ]);
 
 type BlockKind = Region['kind'];
@@ -240,7 +243,9 @@ class RegionWalker {
   }
 
   #readCreditAttributes(element: Element): void {
-    for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit', VIDEO_TAGS.has(element.tagName));
+    const isVideo = VIDEO_TAGS.has(element.tagName);
+    for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit', isVideo);
+    for (const name of CAPTION_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
   }
 
   #readAttribute(element: Element, name: string, kind: BlockKind, isVideo = false): void {

@@ -68,7 +68,9 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['id', 'id'], ['role', 'role'], ['datetime', 'dateTime'], ['type', 'type'], ['name', 'name'],
   ['property', 'property'], ['content', 'content'], ['alt', 'alt'], ['title', 'title'], ['src', 'src'],
   ['data-src', 'dataSrc'], ['data-credit', 'dataCredit'], ['data-copyright', 'dataCopyright'],
-  ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'], ['attribution', 'attribution'],
+  ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'], ['data-image-credit', 'dataImageCredit'],
+  ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
+  ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, `hidden`, and those of `font` that end foreign content. */
