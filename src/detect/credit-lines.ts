@@ -124,6 +124,25 @@ const creditMeta: Shape = (region, { catalogue }) => {
   return BYLINE_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
 };
 
+// JSON-LD's caption of a picture ("image.caption"), which ends in its credit ("... REUTERS/Name").
+const JSONLD_CAPTION = /(?:^|\.)caption$/;
+
+/** The holders the JSON-LD caption of a picture credits, read as a caption is. */
+const captionJsonLd: Shape = (region, { catalogue }) => (JSONLD_CAPTION.test(region.field ?? '') ? namedParts(region.text, 'caption', catalogue) : []);
+
+// A front-matter field that credits or captions the page's picture, however the theme spells its
+// key: "credit", "image.credit", "featured_image_credit", "heroImageCredit", "thumbnail_credit",
+// "photographer", "attribution", "image.caption", "header.caption".
+const FRONTMATTER_CREDIT = /(?:credits?|photographer|attribution)$/;
+const FRONTMATTER_CAPTION = /caption$/;
+
+/** The holders a front-matter field that credits or captions the page's picture names. */
+const frontmatterCredit: Shape = (region, { catalogue }) => {
+  const key = (region.field ?? '').split('.').at(-1)?.replace(/[-_]/g, '').toLowerCase() ?? '';
+  if (FRONTMATTER_CREDIT.test(key)) return namedParts(region.text, 'credit', catalogue);
+  return FRONTMATTER_CAPTION.test(key) ? namedParts(region.text, 'caption', catalogue) : [];
+};
+
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   caption: [creditParts],
@@ -135,4 +154,6 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   meta: [creditMeta],
+  jsonld: [captionJsonLd],
+  frontmatter: [frontmatterCredit],
 };

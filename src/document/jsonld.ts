@@ -5,10 +5,11 @@ import { TextBuilder } from './text-builder.js';
 // The schema.org types of a video, and the property whose value is one where it gives no type.
 const VIDEO_TYPES = new Set(['VideoObject', 'Clip', 'Movie', 'Episode', 'TVEpisode']);
 const VIDEO_KEY = 'video';
-// schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork).
+// schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork),
+// and a picture's `caption`, which ends in its credit where the site writes one there.
 const RIGHTS_KEYS = new Set([
   'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
-  'license', 'provider', 'creator', 'contributor', 'copyrightYear',
+  'license', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption',
 ]);
 
 /**
