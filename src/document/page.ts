@@ -1,3 +1,4 @@
+import { frontMatterOf } from './front-matter.js';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
@@ -18,8 +19,13 @@ export interface Page extends PageFacts {
 // The Markdown pipeline is loaded when a page first needs it: a run of HTML pages never loads it.
 let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | undefined;
 
-/** Reads an HTML page's regions from its tree (parsed here unless given), at the page's offsets. */
+/**
+ * Reads an HTML page's regions from its tree (parsed here unless given), at the page's offsets,
+ * and the front matter a static-site generator's HTML content file opens with.
+ */
 async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | undefined): Promise<void> {
+  const frontMatter = frontMatterOf(page);
+  if (frontMatter) (await import('./markdown/frontmatter.js')).readFrontmatter(frontMatter.yaml, frontMatter.start, page, facts);
   const { tree, text, toSource } = parsed ?? (await parseHtml(page));
   extractRegions(tree, text, facts);
   if (!toSource) return;

@@ -1,3 +1,4 @@
+import { withoutFrontMatter } from '../front-matter.js';
 import type { TreeRoot } from '../tree.js';
 import type { MarkupRecord } from './html-scan.js';
 import { buildHtmlTree } from './html-tree.js';
@@ -23,10 +24,12 @@ let parse5: typeof import('./parse5-page.js') | undefined;
  *
  * A page whose `<title>` is never closed is all title to a parser (its text is raw to the end):
  * such a page is parsed with the title's tag renamed, at the same length so that every offset
- * holds, as the page its author meant, with the story in it.
+ * holds, as the page its author meant, with the story in it. A static-site generator's HTML
+ * content file opens with YAML front matter, which is no page text: it is blanked out, at the same
+ * length too (page.ts reads it as front matter).
  */
 export async function parseHtml(page: string, { markup, full = false, beforeParse5 }: { markup?: MarkupRecord | undefined; full?: boolean; beforeParse5?: (() => void) | undefined } = {}): Promise<ParsedHtml> {
-  const text = withTitleClosed(page);
+  const text = withTitleClosed(withoutFrontMatter(page));
   const built = full ? undefined : buildHtmlTree(text, text === page ? markup : undefined);
   if (built) return { tree: built, text };
   beforeParse5?.();

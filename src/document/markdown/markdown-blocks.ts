@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
+import { FRONT_MATTER } from '../front-matter.js';
 
 /** Parses Markdown that starts a line; `isDocumentStart` where front matter may open it. */
 export type ParseMarkdown = (text: string, isDocumentStart: boolean) => Root;
@@ -25,7 +26,6 @@ const REACHES_ACROSS = /```|~~~|\]:|<(?:script|pre|style|textarea|[!?])/i;
 // (heading, setext underline, list, quote, table), and GitHub's extensions (GFM_SYNTAX below).
 const NOT_PLAIN = /[\\`*_[\]<&~|\0\t\v\f]| \n| $|(?:^|\n)(?:[ #=+\->:]|\d{1,9}[.)])/;
 const PLAIN_HEADING = /^(#{1,6} +)([^#\n]+)$/;
-const FRONT_MATTER = /^---[ \t]*\n(?:[^]*?\n)?---[ \t]*(?=\n|$)/;
 /** What GitHub's extensions start from (see markdown.ts); a block without it is the same without them. */
 export const GFM_SYNTAX = /[|~@]|:-|-:|\[\^|\[[ xX]\]|www|http|:\\?\/|mailto|xmpp/i;
 
