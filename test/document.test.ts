@@ -103,6 +103,21 @@ describe('readPage (Markdown)', () => {
     ]);
     expect(page.regions.filter((r) => r.kind === 'alt').map((r) => r.text)).toEqual(['Quay at night', 'Night', 'Crane']);
   });
+
+  it('reads TOML front matter as YAML\'s: fields by key path under their tables, escapes mapped, the date; broken TOML as nothing', async () => {
+    const toml = ['+++', 'title = "Quay \\"works\\""', 'date = 2025-04-05T08:00:00Z', '', '[cover]', "caption = '''Cranes.", "Jan Kahl/dpa'''", '[[resources]]', 'params = { credit = "AP" }', '+++', '', 'Body text.'].join('\n');
+    const page = await readPage('page.md', toml);
+    expect(page.published).toEqual({ date: '2025-04-05', source: 'frontmatter' });
+    const fields = page.regions.filter((r) => r.kind === 'frontmatter').map((r) => [r.field, r.text]);
+    expect(fields).toEqual([['title', 'Quay "works"'], ['cover.caption', 'Cranes. Jan Kahl/dpa'], ['resources.params.credit', 'AP']]);
+    const caption = page.regions.find((r) => r.field === 'cover.caption') as Region;
+    expect(page.toPoint(caption.offsets[8] ?? 0)).toEqual({ line: 7, column: 1 });
+    expect(regionWith(page.regions, 'Body').kind).toBe('body');
+
+    const broken = await readPage('page.md', '+++\ntitle = \n+++\n\nBody text.');
+    expect(broken.regions.filter((r) => r.kind === 'frontmatter')).toEqual([]);
+    expect(broken.regions.map((r) => r.text)).toEqual(['Body text.']);
+  });
 });
 
 describe('usage restrictions', () => {

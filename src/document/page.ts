@@ -25,7 +25,7 @@ let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | und
  */
 async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | undefined): Promise<void> {
   const frontMatter = frontMatterOf(page);
-  if (frontMatter) (await import('./markdown/frontmatter.js')).readFrontmatter(frontMatter.yaml, frontMatter.start, page, facts);
+  if (frontMatter) (await import('./markdown/frontmatter.js')).readFrontMatter(frontMatter, page, facts);
   const { tree, text, toSource } = parsed ?? (await parseHtml(page));
   extractRegions(tree, text, facts);
   if (!toSource) return;

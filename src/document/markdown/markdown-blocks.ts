@@ -72,7 +72,7 @@ function splitBlocks(source: string): Block[] | undefined {
   const blocks: Block[] = [];
   let at = 0;
   let line = 1;
-  if (source.startsWith('---')) {
+  if (source.startsWith('---') || source.startsWith('+++')) {
     const frontMatter = FRONT_MATTER.exec(source)?.[0];
     if (frontMatter === undefined) return undefined;
     blocks.push({ start: 0, end: frontMatter.length, line: 1 });

@@ -8,15 +8,16 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { PageFacts } from '../facts.js';
 import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
-import { readFrontmatter } from './frontmatter.js';
+import { frontMatterOf } from '../front-matter.js';
+import { readFrontMatter } from './frontmatter.js';
 import { readFigureShortcodes } from './shortcodes.js';
 
 // Front matter stands only at the start of a page: a part of it parsed apart is read without.
 const commonMark = unified().use(remarkParse);
 const gfm = unified().use(remarkParse).use(remarkGfm);
 const atStart = {
-  commonMark: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
-  gfm: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm),
+  commonMark: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']),
+  gfm: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm),
 };
 
 /**
@@ -43,11 +44,10 @@ const toHtml = unified().use(remarkRehype);
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
   const mdast = parseMarkdown(source);
-  const first = mdast.children[0];
-  if (first?.type === 'yaml' && first.position) {
-    const start = first.position.start?.offset ?? 0;
-    readFrontmatter(first.value, source.indexOf('\n', start) + 1, source, facts);
-  }
+  // remark-frontmatter's nodes, `yaml` and `toml` (mdast's types name only the first).
+  const opening: string | undefined = mdast.children[0]?.type;
+  const frontMatter = opening === 'yaml' || opening === 'toml' ? frontMatterOf(source) : undefined;
+  if (frontMatter) readFrontMatter(frontMatter, source, facts);
   const hasRawHtml = mdast.children.some(function holdsHtml(node: MdastNode): boolean {
     return node.type === 'html' || ('children' in node && node.children.some(holdsHtml));
   });
