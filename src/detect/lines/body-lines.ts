@@ -10,6 +10,10 @@ const SOURCE_LABEL = /^(?:sources?|quellen?|fuentes?|fontes?|article from|story 
 const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
+// A field's label set as a block of its own, its value in the next block (Drupal's `field__label`
+// and `field__item`, a CMS's definition lists): "Source" then "Reuters", "Photo" then "Name/AFP".
+const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia)\s*:?$/iu;
+const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |image )?credits?|crédits?)\s*:?$/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated 08:24 IST".
 const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
@@ -63,6 +67,10 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   if (mediaLabel) {
     const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
     return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : undefined);
+  }
+  if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(namesList(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (previous && PHOTO_FIELD.test(previous.text)) {
+    return hitsOf(splitParts(text, CREDIT_SEPARATORS).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   }
   const agencies = AGENCY_BYLINE.exec(text);
   const named = agencies && namesList(text, agencies[0].length, text.length, catalogue);
