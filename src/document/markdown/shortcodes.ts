@@ -6,6 +6,9 @@ import type { Point, Position } from 'unist';
 // `{{% ... %}}`, and the `img` or `image` shortcodes of themes) and the tags of Liquid (Jekyll) and
 // Nunjucks (Eleventy): `{% include figure.html image="x.jpg" caption="..." credit="Name/AFP" %}`.
 const TAG = /^(?:\{\{<\s*[\w./-]+\s([^]*?)\s*>\}\}|\{\{%\s*[\w./-]+\s([^]*?)\s*%\}\}|\{%-?\s*(?:include\s+)?[\w./-]+\s([^]*?)\s*-?%\})$/;
+// The opening of a template tag: a paragraph of several (a code sample between `{% highlight %}`
+// and `{% endhighlight %}`, or Hugo's own `{{< highlight >}}`) is no figure.
+const TAG_OPENING = /\{\{[<%]|\{%/g;
 // A named parameter, its value quoted with `"`, `'` or backticks.
 const PARAMETER = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`)/g;
 // The parameters read, by the names themes give them: the caption, the photo's credit (Hugo's
@@ -26,7 +29,7 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     const start = node.position.start.offset ?? 0;
     const text = source.slice(start, node.position.end.offset ?? start);
     const match = TAG.exec(text);
-    if (!match) return;
+    if (!match || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
     const values = new Map<string, { value: string; at: number }>();
     const parameters = match[1] ?? match[2] ?? match[3] ?? '';
     const paramsAt = start + text.lastIndexOf(parameters);
