@@ -81,4 +81,15 @@ describe('where the story stands, found by markup and by text density', () => {
     const isAside = (start: string) => page.regions.find((r) => r.text.startsWith(start))?.isAside === true;
     expect([isAside('PARIS (AFP)'), isAside('Empty desks'), isAside('Reuters')]).toEqual([false, false, true]);
   });
+
+  it('takes a link\'s preview card in the story (Ghost\'s bookmark card) as an aside: its author is the linked page\'s', async () => {
+    const page = await readPage('ghost.html', [
+      `<article><h1>Ferries return</h1><p>${'The ferries returned to the island on Monday after the storm. '.repeat(4)}</p>`,
+      '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://www.reuters.com/world/x">',
+      '<div class="kg-bookmark-title">Storm closes ports</div><div class="kg-bookmark-metadata"><span class="kg-bookmark-author">Reuters</span></div></a></figure>',
+      `<p>${'Ticket sales resumed at noon, the operator said. '.repeat(3)}</p></article>`,
+    ].join(''));
+    expect(page.regions.find((r) => r.text === 'Reuters')?.isAside).toBe(true);
+    expect(page.regions.find((r) => r.text.startsWith('The ferries'))?.isAside).not.toBe(true);
+  });
 });

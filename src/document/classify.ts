@@ -90,13 +90,13 @@ function hasToken(value: unknown, token: string): boolean {
 }
 
 // Class and id words of page furniture: links to other stories (related, teasers, promos, most
-// read), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
+// read, a link's preview card, Ghost's "kg-bookmark-card"), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
 // holds the story too: see story.ts. A "widget" is a sidebar's, but not Elementor's: that page
 // builder calls every block of a page one ("elementor-widget-text-editor", "-image").
 const FURNITURE_WORDS = new RegExp(
   '(?:^|[-_\\s])(?:' +
-    '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|outbrain|taboola)' +
+    '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|bookmark|outbrain|taboola)' +
     '|(?<column>sidebar|rail|(?<!elementor-)widgets?)' +
     '|(?<gallery>carousel|gallery|galleries)' +
     ')(?:$|[-_\\s])',
