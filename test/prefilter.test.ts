@@ -108,6 +108,22 @@ describe('the text the prefilter searches', () => {
       ['upper.html', ['nordwire/any-case']],
     ]);
   });
+
+  it('reads a page whose only mark is a name set alone as a caption or credit in lower case, as the full read finds it', async () => {
+    const folder = scratchFolder('lone');
+    writeFileSync(join(folder, 'caption.html'), '<figure><img src="/a.jpg" alt=""><figcaption>(afp)</figcaption></figure>');
+    writeFileSync(join(folder, 'credit.html'), '<p>A quiet day in the harbour.</p><img src="/b.jpg" alt="" data-image-credit="ansa">');
+    writeFileSync(join(folder, 'front.md'), '---\nimage_credit: "efe"\n---\n\nA quiet day in the harbour.\n');
+    writeFileSync(join(folder, 'title-case.html'), '<figure><img src="/c.jpg" alt=""><figcaption>Zuma</figcaption></figure>');
+    const [full, filtered] = await bothWays(folder);
+    expect(full?.files.map((file) => [file.path, file.holders.map((h) => h.holder)])).toEqual([
+      ['caption.html', ['afp']],
+      ['credit.html', ['ansa']],
+      ['front.md', ['efe']],
+      ['title-case.html', []],
+    ]);
+    expect(filtered?.files).toEqual(full?.files);
+  });
 });
 
 describe('the notice gate on a page that names no holder', () => {

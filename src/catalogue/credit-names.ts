@@ -97,16 +97,28 @@ function shortSpellings(name: string, folded: string): string[] | undefined {
 
 /**
  * How strictly a short name must be spelled: as the catalogue spells it (where nothing around the
- * part says it is a credit), or in capitals too (in a credit), or in any case (in the brackets of
- * a dateline, "London, Jun 11 (efe-epa).-", where nothing else stands).
+ * part says it is a credit), or in capitals too (in a credit), or also all in lower case for a
+ * name of three or four letters (`lone`: a caption that is the name and nothing else, "(afp)", as
+ * sites that write every credit in lower case set it; never in title case, where "Zuma" or "Ani"
+ * is someone's name), or in any case (in the brackets of a dateline, "London, Jun 11
+ * (efe-epa).-", where nothing else stands).
  */
-export type Spelling = 'catalogue' | 'credit' | 'any';
+export type Spelling = 'catalogue' | 'credit' | 'lone' | 'any';
+
+/** Whether a short name in all lower case is taken where a lone name is (see `Spelling`). */
+export function isLoneSpelling(compact: string): boolean {
+  return compact.length > 2 && compact === compact.toLowerCase();
+}
 
 /** The holders a part of a line names, if it is one of their names as written there. */
 export function holdersNamed(part: string, names: CreditNames, spelling: Spelling = 'credit'): string[] {
   const entries = names.byFolded.get(foldName(part));
   if (!entries) return [];
   const compact = part.replace(/\s+/g, '');
-  const takes = (spellings: readonly string[]) => (spelling === 'any' ? true : spelling === 'catalogue' ? spellings[0] === compact : spellings.includes(compact));
+  const takes = (spellings: readonly string[]) => {
+    if (spelling === 'any') return true;
+    if (spelling === 'catalogue') return spellings[0] === compact;
+    return spellings.includes(compact) || (spelling === 'lone' && isLoneSpelling(compact));
+  };
   return entries.filter((entry) => (spelling === 'any' || !entry.isDatelineOnly) && (!entry.spellings || takes(entry.spellings))).map((entry) => entry.holder);
 }

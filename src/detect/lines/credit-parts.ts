@@ -31,16 +31,16 @@ export const creditParts: Shape = (region, { catalogue }) => namedParts(region.t
 const LONE_NAME = /^[\s([]*([^\s()[\]][^()[\]]{0,38}?)[\s)\].]*$/u;
 
 /**
- * The holder a caption or credit names when it is a name and nothing else: a credit whatever its
- * case, as sites that write theirs in lower case do ("(afp)" under a photo), where a short name
- * elsewhere must be spelled as the agency spells it.
+ * The holder a caption or credit names when it is a name and nothing else: a credit in lower case
+ * too, as sites that write theirs so do ("(afp)" under a photo), where a short name elsewhere
+ * must be spelled as the agency spells it (see `Spelling`).
  */
 function loneName(text: string, regionKind: Region['kind'], catalogue: Catalogue): Hit[] {
   if (regionKind !== 'caption' && regionKind !== 'credit') return [];
   const name = LONE_NAME.exec(text)?.[1];
   if (name === undefined) return [];
   const from = text.indexOf(name);
-  return hitsOf([{ holders: holdersNamed(name, catalogue.creditNames, 'any'), from, to: from + name.length }], 'credit-line', 'credit', undefined);
+  return hitsOf([{ holders: holdersNamed(name, catalogue.creditNames, 'lone'), from, to: from + name.length }], 'credit-line', 'credit', undefined);
 }
 
 /** The holders a text names as parts of a credit, read as a region of `regionKind` (see `creditParts`). */

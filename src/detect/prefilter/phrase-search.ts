@@ -1,5 +1,5 @@
 import type { Catalogue, CompiledSignal } from '../../catalogue/compile.js';
-import { foldName } from '../../catalogue/credit-names.js';
+import { foldName, isLoneSpelling } from '../../catalogue/credit-names.js';
 import { escapeRegExp } from '../../escape-regexp.js';
 import { KeywordSearch } from './keywords.js';
 
@@ -45,10 +45,12 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
   for (const { holder, name, spellings } of withCreditNames ? catalogue.creditNames.names : []) {
     const words = catalogue.nameWords.get(holder);
     const names = [...(words?.distinctive ?? []), ...(words?.shared ?? [])];
+    // A short name is spelled as a credit spells it, or all in lower case as a lone caption may.
+    const spelled = spellings && [...spellings, ...spellings.map((spelling) => spelling.toLowerCase()).filter(isLoneSpelling)];
     // Credit lines run a name's words together too ("GettyImages", "picturealliance").
     for (const form of new Set([name, foldName(name)])) {
       const phrase = phraseOf(form.toLowerCase(), names);
-      for (const spelling of spellings ?? [undefined]) add(phrase, spelling === undefined ? undefined : spellingOf(spelling, phrase.key));
+      for (const spelling of spelled ?? [undefined]) add(phrase, spelling === undefined ? undefined : spellingOf(spelling, phrase.key));
     }
   }
   // Phrases are lower case and a text is lowered once. Their key words are found in one pass;
