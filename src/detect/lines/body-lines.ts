@@ -183,8 +183,9 @@ const WIRE_SENTENCES = [
   /^(?:the )?(.{2,80}?) contributed(?: to this (?:report|story|article))?$/diu,
 ];
 const WIRE_WORDS = /\b(?:reports|dispatches|contributed|used in)\b/iu;
-// A sentence's end: its stop, and the brackets and quotes closing it.
-const SENTENCE_END = /[.!?]+["”»)]*(?:\s+|$)/gu;
+// A sentence's end: its stop, and the brackets and quotes closing it. A run of stops is tried from
+// its first only: tried from each, a page-long run of dots would take the square of its length.
+const SENTENCE_END = /(?<![.!?])[.!?]+["”»)]*(?:\s+|$)/gu;
 
 /** The wires a story's closing sentence says it was written from (see `WIRE_SENTENCES`). */
 export const wireReports: Shape = (region, { catalogue }) => {
@@ -203,7 +204,7 @@ export const wireReports: Shape = (region, { catalogue }) => {
 function wiresIn(text: string, start: number, end: number, catalogue: Catalogue): Hit[] {
   const raw = text.slice(start, end);
   const lead = /^[\s.!?"”»)\-–—(*]*/u.exec(raw)?.[0].length ?? 0;
-  const sentence = raw.slice(lead).replace(/[\s.)*]+$/u, '');
+  const sentence = raw.slice(lead, trimmedEnd(raw, lead));
   if (!WIRE_WORDS.test(sentence)) return [];
   const offset = start + lead;
   for (const pattern of WIRE_SENTENCES) {
@@ -212,6 +213,13 @@ function wiresIn(text: string, start: number, end: number, catalogue: Catalogue)
     if (names) return hitsOf(names, 'sign-off', 'trailer', 'text').map((hit) => ({ ...hit, isSentenceRead: true }));
   }
   return [];
+}
+
+/** Where `text` ends without the spaces, stops, closing brackets and asterisks after its last word (a loop: a regex anchored at the end is tried from every place). */
+function trimmedEnd(text: string, start: number): number {
+  let end = text.length;
+  while (end > start && /[\s.)*]/u.test(text[end - 1] as string)) end--;
+  return end;
 }
 
 /** Agencies credited for reporting: "Additional reporting from Reuters", "with inputs from PTI and AFP". */

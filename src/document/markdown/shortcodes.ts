@@ -5,7 +5,15 @@ import type { Point, Position } from 'unist';
 // Markdown: Hugo's shortcodes (`{{< figure src="x.jpg" caption="..." attr="AP Photo/Name" >}}`, or
 // `{{% ... %}}`, and the `img` or `image` shortcodes of themes) and the tags of Liquid (Jekyll) and
 // Nunjucks (Eleventy): `{% include figure.html image="x.jpg" caption="..." credit="Name/AFP" %}`.
-const TAG = /^(?:\{\{<\s*[\w./-]+\s([^]*?)\s*>\}\}|\{\{%\s*[\w./-]+\s([^]*?)\s*%\}\}|\{%-?\s*(?:include\s+)?[\w./-]+\s([^]*?)\s*-?%\})$/;
+// Each kind of tag by its opening, up to its name, and its closing; the parameters stand between.
+// (One pattern for a whole tag tried its lazy parameters against every place of a long one.)
+const TAGS = [
+  { opening: /^\{\{<\s*([\w./-]+)\s/, closing: '>}}' },
+  { opening: /^\{\{%\s*([\w./-]+)\s/, closing: '%}}' },
+  { opening: /^\{%-?\s*(?:include\s+)?([\w./-]+)\s/, closing: '%}' },
+];
+// Liquid's tags that set a variable, whose value is no figure's ("{% assign caption = ... %}").
+const VARIABLE_TAGS = new Set(['assign', 'capture']);
 // The opening of a template tag: a paragraph of several (a code sample between `{% highlight %}`
 // and `{% endhighlight %}`, or Hugo's own `{{< highlight >}}`) is no figure.
 const TAG_OPENING = /\{\{[<%]|\{%/g;
@@ -28,11 +36,11 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     if (node.type !== 'element' || node.tagName !== 'p' || !node.position) return;
     const start = node.position.start.offset ?? 0;
     const text = source.slice(start, node.position.end.offset ?? start);
-    const match = TAG.exec(text);
-    if (!match || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
+    const tag = tagIn(text);
+    if (!tag || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
     const values = new Map<string, { value: string; at: number }>();
-    const parameters = match[1] ?? match[2] ?? match[3] ?? '';
-    const paramsAt = start + text.lastIndexOf(parameters);
+    const { parameters, paramsAt: at } = tag;
+    const paramsAt = start + at;
     for (const parameter of parameters.matchAll(PARAMETER)) {
       const value = parameter[2] ?? parameter[3] ?? parameter[4] ?? '';
       values.set(parameter[1] as string, { value, at: paramsAt + parameter.index + parameter[0].length - value.length - 1 });
@@ -45,7 +53,8 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     const span = spanIn(source, node.position.start);
     const image: Element = {
       type: 'element',
-      tagName: 'img',
+      // A video's tag ("{% include video.html %}", "{{< youtube >}}") renders a player: its caption is the video's.
+      tagName: /video|youtube|vimeo/i.test(tag.name) ? 'video' : 'img',
       properties: Object.fromEntries(IMAGE_PROPERTIES.flatMap((name) => (values.has(name) ? [[name, values.get(name)?.value]] : []))),
       children: [],
       position: span(nameAt - 1, nameAt),
@@ -66,6 +75,18 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     };
     tree.children[i] = figure;
   });
+}
+
+/** The name and parameters of the one template tag a paragraph is, if it is one (see `TAGS`). */
+function tagIn(text: string): { name: string; parameters: string; paramsAt: number } | undefined {
+  for (const { opening, closing } of TAGS) {
+    const open = opening.exec(text);
+    if (!open || !text.endsWith(closing)) continue;
+    const name = open[1] as string;
+    if (VARIABLE_TAGS.has(name)) return undefined;
+    return { name, parameters: text.slice(open[0].length, text.length - closing.length), paramsAt: open[0].length };
+  }
+  return undefined;
 }
 
 /** A text node of a parameter's value, at its place in the source. */
