@@ -14,8 +14,6 @@ import { TextBuilder } from './text-builder.js';
 // whose `caption` prop is its caption.
 const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit'];
 const CAPTION_ATTRIBUTES = ['caption'];
-// Images: AMP pages write theirs as `<amp-img>`, with the same `alt`, `title` and `src`.
-const IMAGE_TAGS = new Set(['img', 'amp-img']);
 // Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
 const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
 // An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
@@ -146,10 +144,14 @@ class RegionWalker {
       return 0;
     }
     if (isSkipped(element)) return 0;
-    if (IMAGE_TAGS.has(tag)) {
+    if (tag === 'img') {
       this.#readImage(element);
+      this.#readCreditAttributes(element);
       return 0;
     }
+    // AMP's image has the same `alt`, `title` and `src`; it is walked on, as it holds its fallback,
+    // and the rest of the page where it was written self-closing (which is ignored on a custom element).
+    if (tag === 'amp-img') this.#readImage(element);
     const from = this.facts.regions.length;
     if (tag === 'time' && typeof element.properties.dateTime === 'string') {
       this.facts.dates.push({ source: 'time', value: element.properties.dateTime });
@@ -239,7 +241,6 @@ class RegionWalker {
   #readImage(element: Element): void {
     if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
     for (const name of FILE_NAME_ATTRIBUTES) this.#readAttribute(element, name, 'src');
-    this.#readCreditAttributes(element);
   }
 
   #readCreditAttributes(element: Element): void {
