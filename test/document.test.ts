@@ -114,9 +114,19 @@ describe('readPage (Markdown)', () => {
     expect(page.toPoint(caption.offsets[8] ?? 0)).toEqual({ line: 7, column: 1 });
     expect(regionWith(page.regions, 'Body').kind).toBe('body');
 
+    const bom = await readPage('page.md', '\uFEFF---\ncredit: "Jane Doe/AP"\n---\n\nBody text.');
+    expect(bom.regions.find((r) => r.field === 'credit')?.text).toBe('Jane Doe/AP');
+
     const broken = await readPage('page.md', '+++\ntitle = \n+++\n\nBody text.');
     expect(broken.regions.filter((r) => r.kind === 'frontmatter')).toEqual([]);
     expect(broken.regions.map((r) => r.text)).toEqual(['Body text.']);
+  });
+
+  it('reads the front matter an HTML content file opens with, and not markup between two --- lines', async () => {
+    const content = await readPage('post.html', '---\ntitle: "Swell"\nimage_credit: "Jane Doe/Getty Images"\n---\n<p>Surfers rode the swell.</p>');
+    expect(content.regions.map((r) => [r.kind, r.text])).toEqual([['frontmatter', 'Swell'], ['frontmatter', 'Jane Doe/Getty Images'], ['body', 'Surfers rode the swell.']]);
+    const markup = await readPage('page.html', '---\n<p>PARIS (AFP) - Strikes closed the airports.</p>\n---\n<p>More.</p>');
+    expect(markup.regions.map((r) => r.text)).toEqual(['---', 'PARIS (AFP) - Strikes closed the airports.', '---', 'More.']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { frontMatterOf } from './front-matter.js';
+import { htmlFrontMatterOf } from './front-matter.js';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
@@ -24,7 +24,7 @@ let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | und
  * and the front matter a static-site generator's HTML content file opens with.
  */
 async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | undefined): Promise<void> {
-  const frontMatter = frontMatterOf(page);
+  const frontMatter = htmlFrontMatterOf(page);
   if (frontMatter) (await import('./markdown/frontmatter.js')).readFrontMatter(frontMatter, page, facts);
   const { tree, text, toSource } = parsed ?? (await parseHtml(page));
   extractRegions(tree, text, facts);
