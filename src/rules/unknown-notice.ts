@@ -1,19 +1,20 @@
 import type { Catalogue } from '../catalogue/compile.js';
 import { isSameOwner, normaliseOwner } from '../detect/owners.js';
+import type { Page } from '../document/page.js';
 import type { Rule, RuleReport } from './rule.js';
 import { ruleMeta } from './meta.js';
 
 /**
  * A copyright or no-redistribution notice whose owner is neither a catalogue holder nor the site
- * itself (its publisher name in og:site_name or JSON-LD, the name its `<title>` opens or closes
- * with, or a holder listed in `self`).
+ * itself (its publisher name in og:site_name or JSON-LD, else the name its `<title>` opens or
+ * closes with, or a holder listed in `self`).
  */
 export const unknownNotice: Rule = {
   ...ruleMeta('unknown-notice'),
   check({ notices, policy, page }) {
     const own = [
       ...page.publisherNames,
-      ...siteNamesInTitle(page.regions.find((region) => region.kind === 'title')?.text ?? ''),
+      ...(page.publisherNames.length === 0 ? siteNamesInTitle(page.regions) : []),
       ...policy.spec.self.flatMap((id) => namesOf(policy.catalogue, id)),
     ].map(normaliseOwner);
     const reports: RuleReport[] = [];
@@ -45,12 +46,15 @@ function namesOf(catalogue: Catalogue, id: string): string[] {
 const TITLE_SEPARATOR = /\s+(?:[-–—|·»]|::)\s+/u;
 
 /**
- * The names a page's title may give the site, on pages that name it nowhere else (older sites
- * have no og:site_name): the title's first and last parts, where a separator splits it. They
- * only make a notice the site's own; they never make a holder's marks first party, as an
- * aggregator's "Headline - Reuters" names its source, not itself.
+ * The names a page's title may give the site, on a page that names it nowhere else (older sites
+ * have no og:site_name): the title's first and last parts, where a separator splits it, but for
+ * one that opens the page's headline, which is the story's subject. They only make a notice the
+ * site's own; they never make a holder's marks first party, as an aggregator's "Headline -
+ * Reuters" names its source, not itself.
  */
-function siteNamesInTitle(title: string): string[] {
-  const parts = title.split(TITLE_SEPARATOR);
-  return parts.length < 2 ? [] : [parts[0] as string, parts.at(-1) as string];
+function siteNamesInTitle(regions: Page['regions']): string[] {
+  const parts = (regions.find((region) => region.kind === 'title')?.text ?? '').split(TITLE_SEPARATOR);
+  if (parts.length < 2) return [];
+  const headline = normaliseOwner(regions.find((region) => region.kind === 'heading')?.text ?? '');
+  return [parts[0] as string, parts.at(-1) as string].filter((part) => headline === '' || !headline.startsWith(normaliseOwner(part)));
 }
