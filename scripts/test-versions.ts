@@ -11,12 +11,15 @@ import { delimiter, join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const CACHE = process.env.RIGHTSLINT_NODE_CACHE ?? join(homedir(), '.cache', 'rightslint-node');
 
-/** The major versions `engines` names, such as "20 || 22 || 24": one source for what is tested. */
+/**
+ * The major versions `engines` names, such as "^20.19.0 || ^22.13.0 || ^24.0.0": one source for
+ * what is tested. Each major's newest release is installed, which meets the range's minimum.
+ */
 function testedMajors(): string[] {
   const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
-  const majors = engines.node.split('||').map((range) => range.trim());
-  if (!majors.every((major) => /^\d+$/.test(major))) throw new Error(`Cannot read the tested versions from engines.node \`${engines.node}\`: expected majors such as "22 || 24"`);
-  return majors;
+  const majors = engines.node.split('||').map((range) => /^\^?(\d+)(?:\.\d+){0,2}$/.exec(range.trim())?.[1]);
+  if (!majors.every((major) => major !== undefined)) throw new Error(`Cannot read the tested versions from engines.node \`${engines.node}\`: expected majors or caret ranges such as "^22.13.0 || ^24.0.0"`);
+  return majors as string[];
 }
 
 /** Runs a command in the repository, its output shown as it comes; true when it succeeded. */

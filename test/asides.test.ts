@@ -80,6 +80,9 @@ describe('where the story stands, found by markup and by text density', () => {
     ].join(''));
     const isAside = (start: string) => page.regions.find((r) => r.text.startsWith(start))?.isAside === true;
     expect([isAside('PARIS (AFP)'), isAside('Empty desks'), isAside('Reuters')]).toEqual([false, false, true]);
+    // SiteOrigin's blocks say "widget" beside their own "so-panel".
+    const panels = await readPage('siteorigin.html', `<main><div class="panel-grid"><div id="panel-1" class="so-panel widget widget_text"><p>BERLIN (dpa) - ${'Train drivers began a strike on Monday morning. '.repeat(4)}</p></div></div></main>`);
+    expect(panels.regions.find((r) => r.text.startsWith('BERLIN'))?.isAside).not.toBe(true);
   });
 
   it('takes a link\'s preview card in the story (Ghost\'s bookmark card) as an aside: its author is the linked page\'s', async () => {

@@ -136,11 +136,19 @@ const captionJsonLd: Shape = (region, { catalogue }) => (JSONLD_CAPTION.test(reg
 const FRONTMATTER_CREDIT = /(?:credits?|photographer|attribution)$/;
 const FRONTMATTER_CAPTION = /caption$/;
 
-/** The holders a front-matter field that credits or captions the page's picture names. */
+// What a front-matter field's path says it credits: a video, a picture, or where it names neither
+// and only attributes ("attribution", "source_attribution"), the text.
+const FRONTMATTER_VIDEO = /video|youtube|vimeo/;
+const FRONTMATTER_PICTURE = /image|photo|picture|cover|hero|thumbnail|featured|header|banner|caption|credit|photographer/;
+
+/** The holders a front-matter field that credits or captions the page's picture (or video, or text) names. */
 const frontmatterCredit: Shape = (region, { catalogue }) => {
-  const key = (region.field ?? '').split('.').at(-1)?.replace(/[-_]/g, '').toLowerCase() ?? '';
-  if (FRONTMATTER_CREDIT.test(key)) return namedParts(region.text, 'credit', catalogue);
-  return FRONTMATTER_CAPTION.test(key) ? namedParts(region.text, 'caption', catalogue) : [];
+  const path = (region.field ?? '').replace(/[-_]/g, '').toLowerCase();
+  const key = path.split('.').at(-1) ?? '';
+  const isCaption = FRONTMATTER_CAPTION.test(key);
+  if (!isCaption && !FRONTMATTER_CREDIT.test(key)) return [];
+  const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';
+  return namedParts(region.text, isCaption ? 'caption' : 'credit', catalogue).map((hit) => ({ ...hit, kind }));
 };
 
 /** Which shapes are looked for in which kind of region. */

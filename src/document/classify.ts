@@ -92,8 +92,9 @@ function hasToken(value: unknown, token: string): boolean {
 // Class and id words of page furniture: links to other stories (related, teasers, promos, most
 // read, a link's preview card, Ghost's "kg-bookmark-card"), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
-// holds the story too: see story.ts. A "widget" is a sidebar's, but not Elementor's: that page
-// builder calls every block of a page one ("elementor-widget-text-editor", "-image").
+// holds the story too: see story.ts. A "widget" is a sidebar's, but not a page builder's, which
+// calls every block of a page one: Elementor's "elementor-widget-text-editor", SiteOrigin's
+// "so-panel widget".
 const FURNITURE_WORDS = new RegExp(
   '(?:^|[-_\\s])(?:' +
     '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|bookmark|outbrain|taboola)' +
@@ -102,6 +103,10 @@ const FURNITURE_WORDS = new RegExp(
     ')(?:$|[-_\\s])',
   'i',
 );
+
+// The page builders that call every block of a page a widget, beside words of their own:
+// SiteOrigin's "so-panel widget".
+const PAGE_BUILDER_BLOCK = /(?:^|\s)so-panel(?:\s|$)/;
 
 /** What page furniture an element is by its tag or class words, if any. */
 export type Furniture = 'links' | 'column' | 'gallery';
@@ -113,7 +118,7 @@ export type Furniture = 'links' | 'column' | 'gallery';
 export function furnitureOf(element: Element, words = classWords(element)): Furniture | undefined {
   if (element.tagName === 'aside') return 'column';
   const groups = words === undefined ? undefined : FURNITURE_WORDS.exec(words)?.groups;
-  if (groups === undefined) return undefined;
+  if (groups === undefined || (groups.column && PAGE_BUILDER_BLOCK.test(words as string))) return undefined;
   return groups.links ? 'links' : groups.column ? 'column' : 'gallery';
 }
 

@@ -266,9 +266,12 @@ class RegionWalker {
   }
 }
 
-/** Whether a figure holds a video: a video element among its children or theirs. */
-function holdsVideo(figure: Element): boolean {
-  return figure.children.some((child) => child.type === 'element' && (VIDEO_TAGS.has(child.tagName) || child.children.some((inner) => inner.type === 'element' && VIDEO_TAGS.has(inner.tagName))));
+/** How deep in a figure its video is looked for: players wrap theirs in a few containers. */
+const VIDEO_DEPTH = 4;
+
+/** Whether a figure holds a video element, `depth` levels down at most. */
+function holdsVideo(element: Element, depth = VIDEO_DEPTH): boolean {
+  return element.children.some((child) => child.type === 'element' && (VIDEO_TAGS.has(child.tagName) || (depth > 1 && holdsVideo(child, depth - 1))));
 }
 
 // A logo: a vector image, or one its file, class or alt text calls a logo ("Reuters logo", a

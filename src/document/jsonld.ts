@@ -2,9 +2,11 @@ import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { PageFacts } from './facts.js';
 import { TextBuilder } from './text-builder.js';
 
-// The schema.org types of a video, and the property whose value is one where it gives no type.
+// The schema.org types of a video, the property whose value is one where it gives no type, and
+// the properties that give a video's picture (its credit is a picture's, typed or not).
 const VIDEO_TYPES = new Set(['VideoObject', 'Clip', 'Movie', 'Episode', 'TVEpisode']);
 const VIDEO_KEY = 'video';
+const PICTURE_KEYS = new Set(['thumbnail', 'image', 'primaryImageOfPage']);
 // schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork),
 // and a picture's `caption`, which ends in its credit where the site writes one there.
 const RIGHTS_KEYS = new Set([
@@ -32,7 +34,8 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
   function visit(node: JsonNode, isRights: boolean, isVideo: boolean): void {
     if (node.type === 'object') {
       const type = isRights ? undefined : typeOf(node);
-      const isVideoObject = isRights ? isVideo : type === undefined ? isVideo || path.at(-1) === VIDEO_KEY : type.some((name) => VIDEO_TYPES.has(name));
+      const key = path.at(-1) ?? '';
+      const isVideoObject = isRights ? isVideo : type !== undefined ? type.some((name) => VIDEO_TYPES.has(name)) : key === VIDEO_KEY || (isVideo && !PICTURE_KEYS.has(key));
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;

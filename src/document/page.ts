@@ -1,7 +1,7 @@
-import { htmlFrontMatterOf } from './front-matter.js';
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
+import { htmlFrontMatterOf } from './front-matter.js';
 import { type ParsedHtml, parseHtml } from './html/parse-html.js';
 import { formatOf, type PageFormat } from './format.js';
 import { publicationDate, type Published } from './published.js';

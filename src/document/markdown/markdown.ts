@@ -7,8 +7,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { PageFacts } from '../facts.js';
-import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { frontMatterOf } from '../front-matter.js';
+import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontMatter } from './frontmatter.js';
 import { readFigureShortcodes } from './shortcodes.js';
 
