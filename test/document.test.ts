@@ -105,13 +105,16 @@ describe('readPage (Markdown)', () => {
   });
 
   it('reads TOML front matter as YAML\'s: fields by key path under their tables, escapes mapped, the date; broken TOML as nothing', async () => {
-    const toml = ['+++', 'title = "Quay \\"works\\""', 'date = 2025-04-05T08:00:00Z', '', '[cover]', "caption = '''Cranes.", "Jan Kahl/dpa'''", '[[resources]]', 'params = { credit = "AP" }', '+++', '', 'Body text.'].join('\n');
+    const toml = ['+++', 'title = "Quay \\"works\\""', 'date = 2025-04-05T08:00:00Z', '', '[cover]', "caption = '''Cranes.", "Jan Kahl/dpa'''", '[[resources]]', 'params = { credit = "AP" }', 'alt = """', 'Cranes at night"""', '+++', '', 'Body text.'].join('\n');
     const page = await readPage('page.md', toml);
     expect(page.published).toEqual({ date: '2025-04-05', source: 'frontmatter' });
     const fields = page.regions.filter((r) => r.kind === 'frontmatter').map((r) => [r.field, r.text]);
-    expect(fields).toEqual([['title', 'Quay "works"'], ['cover.caption', 'Cranes. Jan Kahl/dpa'], ['resources.params.credit', 'AP']]);
+    expect(fields).toEqual([['title', 'Quay "works"'], ['cover.caption', 'Cranes. Jan Kahl/dpa'], ['resources.params.credit', 'AP'], ['resources.alt', 'Cranes at night']]);
     const caption = page.regions.find((r) => r.field === 'cover.caption') as Region;
     expect(page.toPoint(caption.offsets[8] ?? 0)).toEqual({ line: 7, column: 1 });
+    // A multi-line basic string drops the line end after its opening quotes.
+    const alt = page.regions.find((r) => r.field === 'resources.alt') as Region;
+    expect(page.toPoint(alt.offsets[0] ?? 0)).toEqual({ line: 11, column: 1 });
     expect(regionWith(page.regions, 'Body').kind).toBe('body');
 
     const bom = await readPage('page.md', '\uFEFF---\ncredit: "Jane Doe/AP"\n---\n\nBody text.');

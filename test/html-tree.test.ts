@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../src/document/decode.js';
 import { emptyFacts, type PageFacts } from '../src/document/facts.js';
-import { extractRegions } from '../src/document/hast-regions.js';
+import { extractRegions, REGION_ATTRIBUTES } from '../src/document/hast-regions.js';
 import { buildHtmlTree } from '../src/document/html/html-tree.js';
 import { MarkupRecord, type MarkupVisitor, scanHtml } from '../src/document/html/html-scan.js';
 import { regionSource } from '../src/detect/prefilter/prefilter-text.js';
@@ -42,6 +42,8 @@ function fromBuilder(source: string) {
 
 // Pages the builder must read itself, as parse5 does: the omissions and slips of real sites.
 const BUILT: Array<[string, string]> = [
+  // Every attribute a region is read from, on an element and an image, in any case: the tree builder keeps each.
+  ['every attribute regions are read from', `<!DOCTYPE html><div ${[...REGION_ATTRIBUTES.keys()].map((name, i) => `${i % 2 ? name.toUpperCase() : name}="Jane Doe/AFP ${i}"`).join(' ')}>x</div><img ${[...REGION_ATTRIBUTES.keys()].map((name, i) => `${name}="Name/Reuters ${i}"`).join(' ')}><amp-img ${[...REGION_ATTRIBUTES.keys()].map((name, i) => `${name}="AP ${i}"`).join(' ')}></amp-img>`],
   ['unclosed paragraphs and list items', '<!DOCTYPE html><p>One<p>Two<ul><li>a<li>b</ul><dl><dt>t<dd>d<dt>u</dl>'],
   ['a body whose head closes early', '<html><head><title>T</title><img src="x.jpg" alt="Photo: AFP"><body class="footer"><p>© AFP</p>'],
   ['attributes of a later html and body tag', '<p>x</p><body class="site-footer" id="b"><html lang="en"><p>© 2025 Reuters</p>'],

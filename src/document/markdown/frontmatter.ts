@@ -69,8 +69,10 @@ function readToml(toml: string, start: number, source: string, facts: PageFacts)
     else if (value.kind === 'string') {
       const [from, to] = value.range;
       const quote = toml.startsWith('"""', from) || toml.startsWith("'''", from) ? 3 : 1;
+      // A multi-line string drops the line end right after its opening quotes.
+      const opening = quote + (quote === 3 ? (/^\r?\n/.exec(toml.slice(from + 3, from + 5))?.[0].length ?? 0) : 0);
       const builder = new TextBuilder();
-      builder.appendDecoded(value.value, source, start + from + quote, start + to - quote);
+      builder.appendDecoded(value.value, source, start + from + opening, start + to - quote);
       const region = builder.toRegion({ kind: 'frontmatter', field });
       if (region) facts.regions.push(region);
     } else if (DATE_KEYS.has(field.toLowerCase()) && 'datetime' in value) facts.dates.push({ source: 'frontmatter', value: value.datetime });
