@@ -29,13 +29,13 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
   /**
    * `isVideo`: the work the node stands in is a video. The work is the nearest object around the
    * node outside its rights properties (an `author` Organization is the video's author): a
-   * `VideoObject`, or the untyped value of a `video` property.
+   * `VideoObject`, or the untyped value of a `video` property; not its `thumbnail` or `image`.
    */
   function visit(node: JsonNode, isRights: boolean, isVideo: boolean): void {
     if (node.type === 'object') {
       const type = isRights ? undefined : typeOf(node);
-      const key = path.at(-1) ?? '';
-      const isVideoObject = isRights ? isVideo : type !== undefined ? type.some((name) => VIDEO_TYPES.has(name)) : key === VIDEO_KEY || (isVideo && !PICTURE_KEYS.has(key));
+      const under = path.at(-1) ?? '';
+      const isVideoObject = isRights ? isVideo : type !== undefined ? type.some((name) => VIDEO_TYPES.has(name)) : under === VIDEO_KEY || (isVideo && !PICTURE_KEYS.has(under));
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
