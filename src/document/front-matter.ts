@@ -36,8 +36,7 @@ export function htmlFrontMatterOf(source: string): FrontMatter | undefined {
   return frontMatter && frontMatter.text.split(/\r?\n/).every((line) => FRONT_MATTER_LINE.test(line)) ? frontMatter : undefined;
 }
 
-/** An HTML page with its front matter blanked out, every character but line ends a space, so offsets hold. */
-export function withoutFrontMatter(source: string): string {
-  const frontMatter = htmlFrontMatterOf(source);
-  return frontMatter ? source.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + source.slice(frontMatter.end) : source;
+/** A page with its front matter blanked out, every character but line ends a space, so offsets hold. */
+export function withoutFrontMatter(source: string, frontMatter: FrontMatter): string {
+  return source.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + source.slice(frontMatter.end);
 }

@@ -1,7 +1,6 @@
 import { location } from 'vfile-location';
 import { emptyFacts, type PageFacts } from './facts.js';
 import { extractRegions } from './hast-regions.js';
-import { htmlFrontMatterOf } from './front-matter.js';
 import { type ParsedHtml, parseHtml } from './html/parse-html.js';
 import { formatOf, type PageFormat } from './format.js';
 import { publicationDate, type Published } from './published.js';
@@ -24,12 +23,13 @@ let markdownToHast: typeof import('./markdown/markdown.js').markdownToHast | und
  * and the front matter a static-site generator's HTML content file opens with.
  */
 async function readHtml(page: string, facts: PageFacts, parsed: ParsedHtml | undefined): Promise<void> {
-  const frontMatter = htmlFrontMatterOf(page);
+  const { tree, text, toSource, frontMatter } = parsed ?? (await parseHtml(page));
+  // Front matter is read at the page's own offsets, before the regions the tree's offsets are moved for.
   if (frontMatter) (await import('./markdown/frontmatter.js')).readFrontMatter(frontMatter, page, facts);
-  const { tree, text, toSource } = parsed ?? (await parseHtml(page));
+  const from = facts.regions.length;
   extractRegions(tree, text, facts);
   if (!toSource) return;
-  for (const region of facts.regions) region.offsets = region.offsets.map(toSource);
+  for (const region of facts.regions.slice(from)) region.offsets = region.offsets.map(toSource);
   for (const comment of facts.comments) [comment.start, comment.end] = [toSource(comment.start), toSource(comment.end)];
 }
 

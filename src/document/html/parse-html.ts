@@ -1,4 +1,4 @@
-import { withoutFrontMatter } from '../front-matter.js';
+import { type FrontMatter, htmlFrontMatterOf, withoutFrontMatter } from '../front-matter.js';
 import type { TreeRoot } from '../tree.js';
 import type { MarkupRecord } from './html-scan.js';
 import { buildHtmlTree } from './html-tree.js';
@@ -10,6 +10,8 @@ export interface ParsedHtml {
   text: string;
   /** The page's offset for an offset in `text`, where they differ (parse5 reads the page without its scripts). */
   toSource?: ((offset: number) => number) | undefined;
+  /** The front matter the page opens with, blanked out of `text`, where it has some. */
+  frontMatter?: FrontMatter | undefined;
 }
 
 // parse5 is loaded when a page first needs it: a run of pages the tree builder reads never loads it.
@@ -25,16 +27,17 @@ let parse5: typeof import('./parse5-page.js') | undefined;
  * A page whose `<title>` is never closed is all title to a parser (its text is raw to the end):
  * such a page is parsed with the title's tag renamed, at the same length so that every offset
  * holds, as the page its author meant, with the story in it. A static-site generator's HTML
- * content file opens with YAML front matter, which is no page text: it is blanked out, at the same
- * length too (page.ts reads it as front matter).
+ * content file opens with front matter, which is no page text: it is blanked out, at the same
+ * length too, and given with the tree (page.ts reads it as front matter).
  */
 export async function parseHtml(page: string, { markup, full = false, beforeParse5 }: { markup?: MarkupRecord | undefined; full?: boolean; beforeParse5?: (() => void) | undefined } = {}): Promise<ParsedHtml> {
-  const text = withTitleClosed(withoutFrontMatter(page));
+  const frontMatter = htmlFrontMatterOf(page);
+  const text = withTitleClosed(frontMatter ? withoutFrontMatter(page, frontMatter) : page);
   const built = full ? undefined : buildHtmlTree(text, text === page ? markup : undefined);
-  if (built) return { tree: built, text };
+  if (built) return { tree: built, text, frontMatter };
   beforeParse5?.();
   parse5 ??= await import('./parse5-page.js');
-  return full ? { tree: parse5.parseWhole(text), text } : parse5.parseWithoutScripts(text);
+  return { ...(full ? { tree: parse5.parseWhole(text), text } : parse5.parseWithoutScripts(text)), frontMatter };
 }
 
 const TITLE = /<title\b/i;
