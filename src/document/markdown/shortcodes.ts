@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import type { Point, Position } from 'unist';
+import { location } from 'vfile-location';
 
 // A template tag standing as a paragraph of its own, as static-site generators put figures in
 // Markdown: Hugo's shortcodes (`{{< figure src="x.jpg" caption="..." attr="AP Photo/Name" >}}`, or
@@ -32,6 +33,8 @@ const IMAGE_PROPERTIES = ['src', 'alt', 'title'];
  * from where its attributes are found as a tag's are.
  */
 export function readFigureShortcodes(tree: HastRoot, source: string): void {
+  // Lines and columns are counted once a page, where it has a tag to read.
+  let spans: ((from: number, to: number) => Position) | undefined;
   tree.children.forEach((node, i) => {
     if (node.type !== 'element' || node.tagName !== 'p' || !node.position) return;
     const start = node.position.start.offset ?? 0;
@@ -50,7 +53,7 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     const credits = named(CREDITS);
     if (captions.length === 0 && credits.length === 0 && !values.has('alt')) return;
     const nameAt = start + text.search(/\w/);
-    const span = spanIn(source, node.position.start);
+    const span = (spans ??= spansIn(source));
     const image: Element = {
       type: 'element',
       // A video's tag ("{% include video.html %}", "{{< youtube >}}") renders a player: its caption is the video's.
@@ -95,15 +98,9 @@ function textOf(parameter: { value: string; at: number } | undefined, span: (fro
   return { type: 'text', value: parameter.value, position: span(parameter.at, parameter.at + parameter.value.length) };
 }
 
-/** The positions of spans of `source` at or after `origin`, with their lines and columns. */
-function spanIn(source: string, origin: Point): (from: number, to: number) => Position {
-  const pointAt = (offset: number): Point => {
-    let { line, column } = origin;
-    for (let i = origin.offset ?? 0; i < offset; i++) {
-      if (source.charCodeAt(i) === 10) [line, column] = [line + 1, 1];
-      else column++;
-    }
-    return { line, column, offset };
-  };
+/** The positions of spans of `source`, with their lines and columns (vfile-location, as page.ts counts them). */
+function spansIn(source: string): (from: number, to: number) => Position {
+  const place = location(source);
+  const pointAt = (offset: number): Point => ({ line: 1, column: 1, ...place.toPoint(offset), offset });
   return (from, to) => ({ start: pointAt(from), end: pointAt(to) });
 }
