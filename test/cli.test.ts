@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -87,7 +87,7 @@ describe('rightslint check', () => {
     ]);
   });
 
-  it('reports a broken link and a link out of the tree, and checks the rest', async () => {
+  it('reports a broken link and a link out of the tree as unchecked errors, and checks the rest', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     symlinkSync('missing.html', join(folder, 'world/broken.html'));
     const elsewhere = join(scratchFolder('elsewhere'), 'page.html');
@@ -95,11 +95,15 @@ describe('rightslint check', () => {
     symlinkSync(elsewhere, join(folder, 'world/outside.html'));
     const { code, stdout } = await runCli(['check', '--format', 'json', ...AS_OF], folder);
     expect(code).toBe(1);
-    expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([
-      ['world/broken.html', 'error', expect.stringMatching(/broken symbolic link/)],
-      ['world/harbour-talks.html', 'scanned', ''],
-      ['world/outside.html', 'skipped', 'symbolic link leads out of the scanned folder'],
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? '', f.findings.map((x) => `${x.ruleId}:${x.severity}`)])).toEqual([
+      ['world/broken.html', 'error', expect.stringMatching(/broken symbolic link/), ['unscannable-file:error']],
+      ['world/harbour-talks.html', 'scanned', '', ['unlicensed-content:error']],
+      ['world/outside.html', 'skipped', expect.stringMatching(/^a symbolic link that leads out of the scanned folder, whose target is not read/), ['unscannable-file:error']],
     ]);
+    // Alone, the link out fails the build: the site may serve it, and nothing read it.
+    rmSync(join(folder, 'world/broken.html'));
+    rmSync(join(folder, 'world/harbour-talks.html'));
+    expect((await runCli(['check', ...AS_OF], folder)).code).toBe(1);
   });
 
   it('runs as an installed command from bin/', async () => {

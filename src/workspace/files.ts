@@ -17,8 +17,9 @@ export interface Target {
   /** Why the file cannot be read at all. */
   error?: string;
   /**
-   * Why no policy judges the file: it was named on the command line outside the policy's folder,
-   * where none of its globs can match. Reported as not checked, never dropped.
+   * Why a file that may be a page of the site is left unread: it was named on the command line
+   * outside the policy's folder, where none of its globs can match, or it is a link that leads
+   * out of the scanned folder. Reported as not checked (`unscannable-file`), never dropped.
    */
   unjudged?: string;
 }
@@ -206,16 +207,21 @@ function isIncluded(policyPath: string, include: readonly string[], exclude: rea
   return include.some(matches) && !exclude.some(matches);
 }
 
-/** A link is checked where it leads, if that is a file inside the scanned folder. */
-async function checkLink(link: string, root: string): Promise<Pick<Target, 'skipped' | 'error'>> {
+/**
+ * A link is checked where it leads, if that is a file inside the scanned folder. One that leads
+ * out of it is not read (a pull request could point it at any file of the machine that runs the
+ * check), and is reported unchecked: the site may serve it as a page. A link to a folder inside is
+ * skipped, as the pages under it are checked where they are.
+ */
+async function checkLink(link: string, root: string): Promise<Pick<Target, 'skipped' | 'error' | 'unjudged'>> {
   let target: string;
   try {
     target = await realpath(link);
   } catch (cause) {
     return { error: `Cannot read \`${link}\`: broken symbolic link (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})` };
   }
-  if (!isUnder(target, await realpath(root))) return { skipped: 'symbolic link leads out of the scanned folder' };
-  return (await stat(target)).isFile() ? {} : { skipped: 'symbolic link to a folder' };
+  if (!isUnder(target, await realpath(root))) return { unjudged: 'a symbolic link that leads out of the scanned folder, whose target is not read (check that file where it is, or exclude the link)' };
+  return (await stat(target)).isFile() ? {} : { skipped: 'symbolic link to a folder, whose pages are checked where they are' };
 }
 
 function isGitignored(rules: Ignore | undefined, policyPath: string): boolean {
