@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
+import { formatOf } from '../src/document/format.js';
 import { UsageError } from '../src/errors.js';
 import { baseOf, findTargets } from '../src/workspace/files.js';
 import { scratchSite } from './support/scratch.js';
@@ -46,9 +47,15 @@ describe('finding the pages to check', () => {
   });
 
   it('takes by default every file the page reader reads, Markdown as MDX and the rarer extensions included', async () => {
-    const folder = scratchSite('site', { 'a.html': 'a', 'b.htm': 'b', 'c.md': 'c', 'd.markdown': 'd', 'e.mdx': 'e', 'f.mdown': 'f', 'g.mkd': 'g', 'h.txt': 'h', 'i.json': '{}' });
+    const folder = scratchSite('site', {
+      'a.html': 'a', 'b.htm': 'b', 'c.md': 'c', 'd.markdown': 'd', 'e.mdx': 'e', 'f.mdown': 'f', 'g.mkd': 'g', 'h.txt': 'h', 'i.json': '{}',
+      'j.xhtml': 'j', 'k.shtml': 'k', 'l.xht': 'l', 'm.mkdn': 'm', 'n.mdwn': 'n', 'o.mkdown': 'o', 'p.php': 'p',
+    });
     const found = await findTargets([folder], await defaultPolicy(folder), folder);
-    expect(found.map((target) => target.policyPath)).toEqual(['a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd']);
+    expect(found.map((target) => target.policyPath)).toEqual([
+      'a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd', 'j.xhtml', 'k.shtml', 'l.xht', 'm.mkdn', 'n.mdwn', 'o.mkdown',
+    ]);
+    expect(['k.shtml', 'm.mkdn'].map(formatOf)).toEqual(['html', 'markdown']);
   });
 });
 

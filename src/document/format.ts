@@ -4,7 +4,9 @@
 export type PageFormat = 'html' | 'markdown';
 
 /** The file extensions of each format's pages. */
-const EXTENSIONS = { html: ['html', 'htm'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mkd'] } as const;
+// XHTML and server-side-include pages are HTML to a reader of their text; Markdown goes by every
+// name editors and site generators give it.
+const EXTENSIONS = { html: ['html', 'htm', 'xhtml', 'xht', 'shtml'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mdwn', 'mkd', 'mkdn', 'mkdown'] } as const;
 const MARKDOWN_EXTENSIONS = new RegExp(`\\.(?:${EXTENSIONS.markdown.join('|')})$`, 'i');
 
 /** The pages a policy checks unless its `include` says otherwise: every file of a format the reader knows. */
