@@ -32,6 +32,9 @@ const FOOTER_WORDS = /(?:^|[-_\s])(?:copyright|footer|legal|disclaimer|rights)(?
 const CAPTION_WORDS = /caption/i;
 const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source/i;
 const BYLINE_WORDS = /byline|(?:^|[-_\s])authors?(?:$|[-_\s])/i;
+// The page of an author or agency, in a site's own words, that a byline links its name to:
+// "/author/afp/", "/agency/pti.html", "/autor/dpa", "/auteur/afp", "/contributors/reuters".
+const AUTHOR_PAGE = /\/(?:authors?|agency|agencies|autor(?:es|en)?|auteurs?|autore|autori|byline|reporters?|journalists?|contributors?|staff)\/[^/?#\s]/i;
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -57,6 +60,7 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
     if (BYLINE_WORDS.test(words)) return 'byline';
   }
   if (hasToken(element.properties.rel, 'author')) return 'byline';
+  if (tag === 'a' && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href)) return 'byline';
   if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) ? undefined : 'heading';
   // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
   // after it (browsers show them in its type), and they are running text.

@@ -70,7 +70,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-src', 'dataSrc'], ['data-credit', 'dataCredit'], ['data-copyright', 'dataCopyright'],
   ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'], ['data-image-credit', 'dataImageCredit'],
   ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
-  ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'],
+  ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'], ['href', 'href'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, `hidden`, and those of `font` that end foreign content. */
@@ -104,6 +104,7 @@ class ElementProperties implements Properties {
   dataCopyright: string | undefined = undefined;
   dataPhotographer: string | undefined = undefined;
   dataCaption: string | undefined = undefined;
+  href: string | undefined = undefined;
 }
 
 /** The properties of the elements with none: shared, as no one changes an element's properties (they are replaced). */
