@@ -69,11 +69,14 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   return undefined;
 }
 
-/** Whether the element is hidden from readers or is navigation. */
+/**
+ * Whether the element is never page text or is navigation. Content hidden until a reader asks for
+ * it (a lightbox, a carousel's other slides, a tab panel: `hidden`) is published all the same.
+ */
 export function isSkipped(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
   const role = element.properties.role;
-  return role === 'navigation' || role === 'menu' || element.properties.hidden === true;
+  return role === 'navigation' || role === 'menu';
 }
 
 /** An element's class, id and itemprop words, or undefined where it has none. */

@@ -73,8 +73,8 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'], ['href', 'href'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
-/** The attributes read at all: those above, `hidden`, and those of `font` that end foreign content. */
-const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'hidden', 'color', 'face', 'size']);
+/** The attributes read at all: those above, and those of `font` that end foreign content. */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'color', 'face', 'size']);
 const READ_NAMES = nameTable(READ_ATTRIBUTES);
 
 /**
@@ -89,7 +89,6 @@ class ElementProperties implements Properties {
   className: string[] | undefined = undefined;
   itemProp: string[] | undefined = undefined;
   role: string | undefined = undefined;
-  hidden: string | true | undefined = undefined;
   rel: string[] | undefined = undefined;
   dateTime: string | undefined = undefined;
   type: string | undefined = undefined;
@@ -125,7 +124,6 @@ export function propertiesOf(attributes: ReadonlyMap<string, string>): ElementPr
     if (property) properties[property] = value;
     const list = TOKEN_LISTS.get(key);
     if (list) properties[list] = value.split(/[\t\n\f\r ]+/).filter((token) => token !== '');
-    if (key === 'hidden') properties.hidden = value === '' || value.toLowerCase() === 'hidden' ? true : value;
   }
   return properties;
 }
