@@ -52,6 +52,9 @@ describe('the text the prefilter searches', () => {
     ['the rest after an unclosed script', '<script>never closed AFP', '<>never closed AFP'],
     ['everything after plaintext', '<plaintext><a href=tt>AFP', '<><a href=tt>AFP'],
     ['no script whose comment hides its first end tag', '<script><!-- <script>ap</script> tt --></script>AFP', '<><>AFP'],
+    ['a word inline tags split, joined again after the text', '<p>Reu<wbr>ters, <b>A</b><b>FP</b></p>', '<>Reu<>ters, <>A<><>FP<><><><>Reuters, <>AFP<><>'],
+    ['a word split by an image, joined without its text', '<p>x<img alt="AP">y</p>', '<>x<>AP<>y<><><>xy<>'],
+    ['words a block tag parts as they were', '<h2>Title</h2><p>Body</p>', '<>Title<><>Body<>'],
   ])('keeps %s', (_, html, expected) => {
     expect(regionSource(html).text).toBe(expected);
   });
@@ -76,6 +79,9 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>PARIS (AFP) - Talks resumed.</p>'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<img src="a.jpg" alt="Photo: TT">'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<p>Weekend (Paris edition) ends</p>'), 'html')).toBe('nothing');
+    // A name that inline markup splits is one word to the region reader.
+    expect(prefilter.scope(page('<p>NEW YORK (Reu<wbr>ters) - Talks resumed.</p>'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<p>PARIS (<span>A</span><span>FP</span>) - Talks resumed.</p>'), 'html')).toBe('everything');
     // A holder's name may run on into digits: a picture id.
     expect(prefilter.scope(page('<p>Flood waters rise. PTI06_03_2025_000123B</p>'), 'html')).toBe('everything');
   });

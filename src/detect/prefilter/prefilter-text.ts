@@ -3,10 +3,12 @@
 // sheets, comments and every other attribute (URLs, class names, tracking data) are dropped, so a
 // holder's short name in `?from=tt.mm` or a script's `'ap'` does not send the page to the
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
-// side stays apart.
+// side stays apart. Where inline tags split a word ("Reu<wbr>ters", "<b>A</b><b>FP</b>"), which
+// regions read as one, the text around the split is also kept joined.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
+import { BLOCK_TAGS } from '../../document/classify.js';
 import { REGION_ATTRIBUTES } from '../../document/hast-regions.js';
-import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes } from '../../document/html/html-scan.js';
+import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes, tagName } from '../../document/html/html-scan.js';
 
 const REGION_NAMES = nameTable(REGION_ATTRIBUTES.keys());
 
@@ -29,8 +31,41 @@ export function regionSource(html: string, markup?: MarkupRecord): RegionSource 
   const rest = html.slice(reader.at);
   // Where the scan stopped short, the rest may hold a comment it did not report.
   const hasDirective = reader.hasDirective || (!complete && rest.includes(DIRECTIVE_TOKEN));
-  return { text: reader.text + rest, fileNames: reader.fileNames.join(''), hasDirective };
+  return { text: reader.text + rest + joinedWords(reader.text, reader.splits), fileNames: reader.fileNames.join(''), hasDirective };
 }
+
+/** How much text on either side of a split word is kept joined: more than any phrase spans. */
+const SPLIT_CONTEXT = 120;
+
+/**
+ * The text around each word that inline tags split, with those tags left out, after a `<>`:
+ * what regions read there. `splits` are the spans of the tags' `<>`s, in order.
+ */
+function joinedWords(text: string, splits: readonly number[]): string {
+  let joined = '';
+  for (let i = 0; i < splits.length; ) {
+    const start = Math.max(0, (splits[i] as number) - SPLIT_CONTEXT);
+    let at = start;
+    let end = 0;
+    joined += '<>';
+    // Splits whose contexts overlap make one stretch.
+    for (; i < splits.length && (splits[i] as number) - SPLIT_CONTEXT <= Math.max(at, end); i += 2) {
+      joined += text.slice(at, splits[i]);
+      at = splits[i + 1] as number;
+      end = Math.min(text.length, at + SPLIT_CONTEXT);
+    }
+    joined += text.slice(at, end);
+  }
+  return joined;
+}
+
+/** Whether a letter or digit of any script stands at `i`. */
+function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return WORD_CHARACTER.test(text.charAt(i));
+}
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * The scan's visitor that keeps what regions are read from. (A class, so that every page is read
@@ -42,6 +77,10 @@ class RegionSourceReader implements MarkupVisitor {
   /** Where the text not yet kept or dropped starts. */
   at = 0;
   hasDirective = false;
+  /** Pairs of offsets in `text`: where what inline tags that split a word left (`<>`s, attributes) starts and ends. */
+  readonly splits: number[] = [];
+  /** Where the `<>`s of inline tags right after a letter or digit start, until text follows them; else -1. */
+  #split = -1;
 
   constructor(private readonly html: string) {}
 
@@ -53,6 +92,11 @@ class RegionSourceReader implements MarkupVisitor {
   tag(start: number, end: number, isEnd: boolean, attributes: TagAttributes): void {
     const html = this.html;
     this.drop(start, end);
+    // Inline tags right after a letter may split a word; a block tag ends a word.
+    const text = this.text;
+    if (this.#split === -1 ? text.length > 0 && isWordAt(text, text.length - 1) : true) {
+      this.#split = BLOCK_TAGS.has(tagName(html, start)) ? -1 : this.#split === -1 ? text.length : this.#split;
+    }
     this.text += '<>';
     if (isEnd) return;
     for (let k = 0; k < attributes.count; k++) {
@@ -69,6 +113,11 @@ class RegionSourceReader implements MarkupVisitor {
 
   /** Keeps the text up to `start`, and drops what stands from there to `end`. */
   drop(start: number, end: number): void {
+    if (start > this.at && this.#split !== -1) {
+      // Text after inline tags that stand after a letter: a split word if it goes on with one.
+      if (isWordAt(this.html, this.at)) this.splits.push(this.#split, this.text.length);
+      this.#split = -1;
+    }
     this.text += this.html.slice(this.at, start);
     this.at = end;
   }
