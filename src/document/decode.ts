@@ -1,3 +1,4 @@
+import chardet from 'chardet';
 import { prescanEncoding } from './prescan.js';
 
 const BOMS: Array<[number[], string]> = [
@@ -12,26 +13,58 @@ const PRESCAN_BYTES = 1024;
  * Decodes a page's bytes as a browser would: a byte order mark first, then the encoding declared
  * outside the page (the policy's, or the one the page was sent in),
  * then what the HTML standard's prescan finds declared (a `<meta>` outside comments; a declared
- * UTF-16 read as UTF-8), then UTF-8 where the bytes are valid UTF-8, else windows-1252.
+ * UTF-16 read as UTF-8), then UTF-8 where the bytes are valid UTF-8. Bytes that are not are
+ * read by a declaration further on, as a parser that meets one changes to it, else by what they
+ * look like (chardet, as browsers detect an undeclared page's encoding), else as windows-1252.
  */
 export function decodePage(bytes: Uint8Array, declared?: string): { text: string; encoding: string } {
+  const decoded = decodeBytes(bytes, declared);
+  return decoded.encoding === 'windows-1252' ? { text: withWindows1252Controls(decoded.text), encoding: decoded.encoding } : decoded;
+}
+
+// The characters windows-1252 puts at bytes 0x80-0x9F, where ISO-8859-1 has control codes (the
+// five bytes it leaves unassigned stay as they are). Node 20's TextDecoder decodes windows-1252
+// (and the labels the standard maps to it: latin1, iso-8859-1, ascii) as ISO-8859-1, so that
+// "PARIS (AFP) —" in a page of that age reads "PARIS (AFP) \u0097".
+const WINDOWS_1252 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+const C1_CONTROL = /[\x80-\x9F]/;
+const C1_CONTROLS = /[\x80-\x9F]/g;
+
+function withWindows1252Controls(text: string): string {
+  return C1_CONTROL.test(text) ? text.replace(C1_CONTROLS, (control) => WINDOWS_1252.charAt(control.charCodeAt(0) - 0x80)) : text;
+}
+
+function decodeBytes(bytes: Uint8Array, declared?: string): { text: string; encoding: string } {
   for (const [bom, encoding] of BOMS) {
     if (bom.every((b, i) => bytes[i] === b)) {
       return { text: new TextDecoder(encoding).decode(bytes), encoding };
     }
   }
+  // An unknown label falls through to detection, as browsers ignore it.
   const label = declared ?? prescanEncoding(bytes.subarray(0, PRESCAN_BYTES));
-  if (label) {
-    try {
-      const decoder = new TextDecoder(label);
-      return { text: decoder.decode(bytes), encoding: decoder.encoding };
-    } catch {
-      // An unknown label falls through to detection, as browsers ignore it.
-    }
-  }
+  const asDeclared = label === undefined ? undefined : decodeAs(label, bytes);
+  if (asDeclared) return asDeclared;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    const late = bytes.length > PRESCAN_BYTES ? prescanEncoding(bytes) : undefined;
+    return (late === undefined ? undefined : decodeAs(late, bytes)) ?? decodeAs(detectedEncoding(bytes), bytes) ?? { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** The encoding chardet finds the bytes most like, but for UTF-16 and UTF-32, which browsers never guess without a byte order mark. */
+function detectedEncoding(bytes: Uint8Array): string {
+  const name = chardet.detect(bytes) ?? '';
+  return /^UTF-(?:16|32)/i.test(name) ? '' : name;
+}
+
+/** The bytes decoded as `label` says, or undefined if TextDecoder knows no such encoding. */
+function decodeAs(label: string, bytes: Uint8Array): { text: string; encoding: string } | undefined {
+  let decoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
+  return { text: decoder.decode(bytes), encoding: decoder.encoding };
 }
