@@ -81,6 +81,8 @@ class RegionSourceReader implements MarkupVisitor {
   readonly splits: number[] = [];
   /** Where the `<>`s of inline tags right after a letter or digit start, until text follows them; else -1. */
   #split = -1;
+  /** Whether the text kept last ends with a letter or digit (read from the page: `text` is built by appending). */
+  #isAfterWord = false;
 
   constructor(private readonly html: string) {}
 
@@ -93,10 +95,10 @@ class RegionSourceReader implements MarkupVisitor {
     const html = this.html;
     this.drop(start, end);
     // Inline tags right after a letter may split a word; a block tag ends a word.
-    const text = this.text;
-    if (this.#split === -1 ? text.length > 0 && isWordAt(text, text.length - 1) : true) {
-      this.#split = BLOCK_TAGS.has(tagName(html, start)) ? -1 : this.#split === -1 ? text.length : this.#split;
+    if (this.#split !== -1 || this.#isAfterWord) {
+      this.#split = BLOCK_TAGS.has(tagName(html, start)) ? -1 : this.#split === -1 ? this.text.length : this.#split;
     }
+    this.#isAfterWord = false;
     this.text += '<>';
     if (isEnd) return;
     for (let k = 0; k < attributes.count; k++) {
@@ -113,10 +115,11 @@ class RegionSourceReader implements MarkupVisitor {
 
   /** Keeps the text up to `start`, and drops what stands from there to `end`. */
   drop(start: number, end: number): void {
-    if (start > this.at && this.#split !== -1) {
+    if (start > this.at) {
       // Text after inline tags that stand after a letter: a split word if it goes on with one.
-      if (isWordAt(this.html, this.at)) this.splits.push(this.#split, this.text.length);
+      if (this.#split !== -1 && isWordAt(this.html, this.at)) this.splits.push(this.#split, this.text.length);
       this.#split = -1;
+      this.#isAfterWord = isWordAt(this.html, start - 1);
     }
     this.text += this.html.slice(this.at, start);
     this.at = end;
