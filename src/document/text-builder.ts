@@ -1,14 +1,17 @@
+import { FOLDED, foldedCode } from './characters.js';
 import type { Region } from './region.js';
 
 // A character reference that decodes even where the text holds a plain `&` (HTML standard, 13.2.5.72).
 const REFERENCE = /^&(?:#\d+;?|#x[\da-f]+;?|[a-z][a-z\d]*;)/i;
-// White space that becomes one space: a run of it, or one character of it but a space between words.
-const COLLAPSED = /\s{2,}|[^\S ]|^ | $/g;
+// White space that becomes one space: a run of it, or one character of it but a space between
+// words; or a character that is folded (see characters.ts).
+const COLLAPSED = new RegExp(`\\s{2,}|[^\\S ]|^ | $|${FOLDED.source}`, 'g');
 
 /**
  * Builds a region's text from decoded pieces while remembering, for every character, the source
  * offset it came from. Whitespace is collapsed to single spaces, as a browser renders it, so
- * catalogue patterns need not care about line breaks in the source.
+ * catalogue patterns need not care about line breaks in the source; characters that change no
+ * word a reader sees are folded (see characters.ts).
  */
 export class TextBuilder {
   // Each part is a run of characters from consecutive source offsets, starting at its `#starts`.
@@ -28,7 +31,7 @@ export class TextBuilder {
       COLLAPSED.lastIndex = 0;
       for (let found = COLLAPSED.exec(value); found; found = COLLAPSED.exec(value)) {
         if (found.index > last) this.#pushRun(value.slice(last, found.index), start + last);
-        this.#pushSpace(start + found.index);
+        this.#push(found[0], start + found.index);
         last = found.index + found[0].length;
       }
       if (last < value.length) this.#pushRun(value.slice(last), start + last);
@@ -78,9 +81,12 @@ export class TextBuilder {
     return new BuiltRegion(fields, this.#parts, this.#starts, this.#end);
   }
 
-  #push(char: string, offset: number): void {
-    if (isSpace(char.charCodeAt(0))) this.#pushSpace(offset);
-    else this.#pushRun(char, offset);
+  /** Pushes a character, or a run of white space, as it reads: a space, itself, or folded. */
+  #push(text: string, offset: number): void {
+    const code = text.charCodeAt(0);
+    if (isSpace(code)) return this.#pushSpace(offset);
+    const folded = foldedCode(code);
+    if (folded !== '') this.#pushRun(folded ?? text, offset);
   }
 
   #pushRun(text: string, offset: number): void {

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import type { Catalogue } from '../../catalogue/compile.js';
+import { foldCharacters } from '../../document/characters.js';
 import { findNotices } from '../notices.js';
 import { normaliseOwner } from '../owners.js';
 import type { PageFormat } from '../../document/format.js';
@@ -47,7 +48,7 @@ export function buildPrefilter(catalogue: Catalogue, options: { notices: boolean
       // Suppression comments must be read even on pages with nothing else: an unused one is a finding.
       const { text: regions, fileNames, hasDirective } = format === 'html' ? regionSource(text, markup) : { text, fileNames: '', hasDirective: text.includes(DIRECTIVE_TOKEN) };
       if (hasDirective) return 'everything';
-      const plain = decodeEscapes(regions);
+      const plain = foldCharacters(decodeEscapes(regions));
       if (hasPhrase(plain) || hasPhraseInFileNames(decodeEscapes(fileNames))) return 'everything';
       return options.notices && NOTICE_TOKEN.test(regions) && hasForeignNotice(plain, text, catalogue.ownerNames) ? 'notices' : 'nothing';
     },
