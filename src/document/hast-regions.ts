@@ -13,12 +13,22 @@ import { TextBuilder } from './text-builder.js';
 // `<amp-img>`, and the `credit` prop of an MDX page's figure component (`<Figure credit="...">`),
 // whose `caption` prop is its caption.
 const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit'];
-const CAPTION_ATTRIBUTES = ['caption'];
+// A caption on the element itself: an MDX figure's `caption` prop, WordPress Jetpack's
+// `data-image-caption` (markup, escaped), and a figure's `title` or `aria-label`.
+const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];
+const FIGURE_ATTRIBUTES = ['title', 'aria-label'];
+// A link to a picture's file opens it in a lightbox, which shows the link's caption: `title`
+// (Magnific Popup, fancybox), `data-title` (Lightbox2), `data-sub-html` (lightGallery, markup).
+const LIGHTBOX_ATTRIBUTES = ['title', 'data-title', 'data-sub-html'];
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
+// Attributes whose value is markup: its tags are no text.
+const MARKUP_ATTRIBUTES = new Set(['data-image-caption', 'data-sub-html']);
+const TAG = /<[^>]*>/g;
 // Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
 const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
 // An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
 // there (GettyImages-1234567.jpg).
-const ALT_ATTRIBUTES = ['alt', 'title'];
+const ALT_ATTRIBUTES = ['alt', 'title', 'aria-label'];
 const FILE_NAME_ATTRIBUTES = ['src', 'data-src'];
 
 /**
@@ -27,7 +37,7 @@ const FILE_NAME_ATTRIBUTES = ['src', 'data-src'];
  */
 export const REGION_ATTRIBUTES: ReadonlyMap<string, 'file-name' | 'text'> = new Map([
   ...FILE_NAME_ATTRIBUTES.map((name) => [name, 'file-name'] as const),
-  ...[...ALT_ATTRIBUTES, ...CREDIT_ATTRIBUTES, ...CAPTION_ATTRIBUTES, META_VALUE].map((name) => [name, 'text'] as const),
+  ...[...ALT_ATTRIBUTES, ...CREDIT_ATTRIBUTES, ...CAPTION_ATTRIBUTES, ...LIGHTBOX_ATTRIBUTES, META_VALUE].map((name) => [name, 'text'] as const),
 ]);
 
 type BlockKind = Region['kind'];
@@ -247,6 +257,11 @@ class RegionWalker {
     const isVideo = VIDEO_TAGS.has(element.tagName);
     for (const name of CREDIT_ATTRIBUTES) this.#readAttribute(element, name, 'credit', isVideo);
     for (const name of CAPTION_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
+    const tag = element.tagName;
+    if (tag === 'figure') for (const name of FIGURE_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
+    else if (tag === 'a' && typeof element.properties.href === 'string' && PICTURE_FILE.test(element.properties.href)) {
+      for (const name of LIGHTBOX_ATTRIBUTES) this.#readAttribute(element, name, 'caption');
+    }
   }
 
   #readAttribute(element: Element, name: string, kind: BlockKind, isVideo = false): void {
@@ -259,7 +274,9 @@ class RegionWalker {
     const builder = new TextBuilder();
     const tagStart = element.position?.start?.offset;
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
-    if (span) builder.appendDecoded(value, this.source, span.start, span.end);
+    // Markup's text stands where the value starts: its tags, escaped in the value, have no place of their own.
+    if (MARKUP_ATTRIBUTES.has(name) && value.includes('<')) builder.appendAt(value.replace(TAG, ' '), span?.start ?? tagStart ?? 0);
+    else if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
     const region = builder.toRegion({ kind, field: name, isInStory: this.#inStory, isVideo: isVideo || this.#videoFigures > 0 });
     if (region) this.facts.regions.push(region);
