@@ -41,7 +41,7 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
       const kinds = catalogue.holders.get(hit.holder)?.kinds ?? [];
       // A picture agency credited in a byline or a source line credits a picture; a video's
       // caption or credit credits the video.
-      const kind = at.isVideo && kinds.includes('video') ? 'video' : hit.kind === 'text' && !kinds.includes('text') && kinds.includes('photo') ? 'photo' : (hit.kind ?? 'photo');
+      const kind = kindOf(at.isVideo && kinds.includes('video') ? 'video' : (hit.kind ?? 'photo'), kinds);
       const item = lineHit(hit, kind, at);
       const key = `${item.holder}:${item.kind}:${item.start}:${item.end}`;
       const twin = seen.get(key) ?? known?.(item);
@@ -71,6 +71,15 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
     }
   });
   return evidence;
+}
+
+/**
+ * The kind a credit proves of its holder: the medium it names, else a picture, where the holder
+ * licenses that kind; else a picture, for a holder that licenses no text, video or graphics apart
+ * (a picture agency named in a byline, a graphic credited to a photo agency).
+ */
+function kindOf(kind: ContentKind, kinds: readonly ContentKind[]): ContentKind {
+  return kinds.includes(kind) || !kinds.includes('photo') ? kind : 'photo';
 }
 
 /** What the credit-line search is given beside the regions. */

@@ -1,8 +1,10 @@
 import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile.js';
+import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
+import { mediumOf } from './lines/parts.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
@@ -96,8 +98,10 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
         if (item.kind === 'text' && signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1]))) {
           if (catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
         }
-        // What a video's caption, credit or metadata names, it names as the video's source.
-        if (region.isVideo && item.kind !== 'video' && catalogue.holders.get(signal.holder)?.kinds.includes('video')) item.kind = 'video';
+        // What a video's caption, credit or metadata names, it names as the video's source, as
+        // does a picture credit after a label that names another medium ("Video: Europa Press").
+        const medium = region.isVideo ? 'video' : item.kind === 'photo' && signal.type === 'credit' ? labelledMedium(region.text, from) : undefined;
+        if (medium && item.kind !== medium && catalogue.holders.get(signal.holder)?.kinds.includes(medium)) item.kind = medium;
         evidence.push(item);
         trace?.(item, { kept: true, why: 'matched' }, region);
       }
@@ -107,6 +111,18 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
+// A credit's label and what stands between it and the name: "Video: ", "Grafik: Name/".
+const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;
+const LABEL_REACH = 80;
+
+/** The medium other than a picture that the label of a credit naming a holder at `from` names, if any. */
+function labelledMedium(text: string, from: number): ContentKind | undefined {
+  const colon = text.lastIndexOf(':', from);
+  if (colon === -1 || from - colon > LABEL_REACH) return undefined;
+  const label = LABEL_BEFORE.exec(text.slice(Math.max(0, from - LABEL_REACH), from))?.[1];
+  const medium = label === undefined ? undefined : mediumOf(label);
+  return medium === 'photo' ? undefined : medium;
+}
 // What must follow a dateline for the line to be story text: a few words, not a credit's name
 // ("NEW YORK (AP) — A ferry sank ...", not "(dpa)").
 const STORY_TEXT = /[\p{L}\p{N}][^]{19}/u;

@@ -10,6 +10,8 @@ const SOURCE_LABEL = /^(?:sources?|quellen?|fuentes?|fontes?|article from|story 
 const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
+// "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
+const GRAPHIC_LABEL = /^(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
 // A field's label set as a block of its own, its value in the next block (Drupal's `field__label`
 // and `field__item`, a CMS's definition lists): "Source" then "Reuters", "Photo" then "Name/AFP".
 const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia)\s*:?$/iu;
@@ -63,10 +65,11 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   if (label) return hitsOf(namesList(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
-  const mediaLabel = photo ?? video;
+  const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
+  const mediaLabel = photo ?? video ?? graphic;
   if (mediaLabel) {
     const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
-    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : undefined);
+    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : graphic ? 'graphic' : undefined);
   }
   if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(namesList(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) {

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { holdersNamed } from '../../catalogue/credit-names.js';
-import { CREDIT_SEPARATORS, MAX_LINE, namedIn, type Part, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
@@ -53,8 +53,14 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
   const kind = regionKind === 'byline' ? 'text' : undefined;
   const hits: Hit[] = [];
   parts.forEach((part, i) => {
-    const named = part.after === ':' || isDataSource(text, parts[i - 1]) ? undefined : namedIn(text, part, catalogue);
+    const label = parts[i - 1];
+    const named = part.after === ':' || isDataSource(text, label) ? undefined : namedIn(text, part, catalogue);
     if (!named) return;
+    // The label before a name gives the medium too: "Video: Europa Press", "Grafik: dpa".
+    if (named.medium === undefined && label?.after === ':') {
+      const medium = mediumOf(text.slice(label.from, label.to));
+      if (medium) named.medium = medium;
+    }
     if (regionKind !== 'credit') {
       const isLast = i === parts.length - 1;
       const isJoined = JOINING.has(part.before) || JOINING.has(part.after);

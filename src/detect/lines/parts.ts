@@ -82,9 +82,13 @@ export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling
   if (to <= from) return undefined;
   const holders = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
   if (holders.length === 0) return undefined;
-  const words = `${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`;
-  const medium = VIDEO.test(words) ? 'video' : GRAPHIC.test(words) ? 'graphic' : PHOTO.test(words) ? 'photo' : undefined;
+  const medium = mediumOf(`${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`);
   return { holders, from, to, ...(medium ? { medium } : {}) };
+}
+
+/** The medium a credit's words name ("AP Photo", "Video: Reuters", "Grafik: dpa"), if any. */
+export function mediumOf(words: string): ContentKind | undefined {
+  return VIDEO.test(words) ? 'video' : GRAPHIC.test(words) ? 'graphic' : PHOTO.test(words) ? 'photo' : undefined;
 }
 
 /** The names of a list of sources, each a holder's, or undefined where any part is not. */
