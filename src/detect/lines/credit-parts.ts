@@ -15,8 +15,11 @@ function isDataSource(text: string, label: Part | undefined): boolean {
 /** How far from the end of a caption, credit or alt text its credit is looked for. */
 const CREDIT_REACH = 500;
 
-/** Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP". */
-const JOINING = new Set(['/', '|', '\\', ':', '©']);
+/**
+ * Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP", and the
+ * full-width ones, with "＝" between an agency and the one that distributes it ("AFP＝時事").
+ */
+const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝']);
 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a
