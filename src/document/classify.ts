@@ -1,9 +1,12 @@
 import type { TreeElement as Element } from './tree.js';
 import type { Region } from './region.js';
 
-/** Elements whose content is never page text a reader sees as part of the page. */
+/**
+ * Elements whose content is never page text a reader sees as part of the page. (A button's is:
+ * a picture that zooms when pressed is set in one.)
+ */
 const SKIPPED_TAGS = new Set([
-  'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',
+  'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select',
 ]);
 
 /** Elements that start a block of their own: text on either side of them is not one sentence. */
