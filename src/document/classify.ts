@@ -68,6 +68,7 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
   // after it (browsers show them in its type), and they are running text.
   if (tag === 'p' && inherited === 'heading') return 'body';
+  if (tag === 'small' && CREDIT_KINDS.has(inherited)) return undefined;
   if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
 }

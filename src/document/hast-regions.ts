@@ -170,7 +170,8 @@ class RegionWalker {
 
     // The element's class words are read once, for its region kind and for furniture.
     const words = classWords(element);
-    const kind = regionKindOf(element, inherited, words) ?? inherited;
+    // A figure's text beside its picture captions it, whatever element holds it ("<h5>Photo: X</h5>").
+    const kind = regionKindOf(element, inherited, words) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) ? 'caption' : inherited);
     const furniture = furnitureOf(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || furniture !== undefined;
     if (isBlock) this.#flush(kind);
@@ -288,7 +289,19 @@ const VIDEO_DEPTH = 4;
 
 /** Whether a figure holds a video element, `depth` levels down at most. */
 function holdsVideo(element: Element, depth = VIDEO_DEPTH): boolean {
-  return element.children.some((child) => child.type === 'element' && (VIDEO_TAGS.has(child.tagName) || (depth > 1 && holdsVideo(child, depth - 1))));
+  return holds(element, VIDEO_TAGS, depth);
+}
+
+// The elements that show a picture or a video.
+const MEDIA_TAGS = new Set(['img', 'picture', 'amp-img', ...VIDEO_TAGS]);
+
+/** Whether a figure holds a picture or a video, `depth` levels down at most. */
+function holdsMedia(element: Element): boolean {
+  return holds(element, MEDIA_TAGS, VIDEO_DEPTH);
+}
+
+function holds(element: Element, tags: ReadonlySet<string>, depth: number): boolean {
+  return element.children.some((child) => child.type === 'element' && (tags.has(child.tagName) || (depth > 1 && holds(child, tags, depth - 1))));
 }
 
 // A logo: a vector image, or one its file, class or alt text calls a logo ("Reuters logo", a
