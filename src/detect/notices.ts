@@ -10,8 +10,9 @@ export interface Notice {
   end: number;
 }
 
-// "© 2025 Owner", "(c) Owner", "Copyright 2024-2025 Owner", "Copyright © Owner".
-const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(?<owner>\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:[ ]+(?:of[ ]+|&[ ]+|\p{Lu}|\d)[\p{L}\p{M}\p{N}&.'’-]*){0,5})?/giu;
+// "© 2025 Owner", "(c) Owner", "Copyright 2024-2025 Owner", "Copyright © Owner", "© Copyright 2001
+// Owner", "© Provided by Owner" (a portal's syndicated story).
+const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)(?:\s*(?:©|\(c\)|copyright\b))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?(?<owner>\p{Lu}[\p{L}\p{M}\p{N}&.'’-]*(?:[ ]+(?:of[ ]+|&[ ]+|\p{Lu}|\d)[\p{L}\p{M}\p{N}&.'’-]*){0,5})?/giu;
 // In body text only a notice that opens the block counts: it is looked for there alone.
 const COPYRIGHT_AT_START = new RegExp(COPYRIGHT.source, 'iuy');
 // The wire services' no-redistribution clause, in its usual English wording.

@@ -34,7 +34,8 @@ type BlockKind = Region['kind'];
 const FOOTER_WORDS = /(?:^|[-_\s])(?:copyright|footer|legal|disclaimer|rights)(?:$|[-_\s])/i;
 const CAPTION_WORDS = /caption/i;
 const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source/i;
-const BYLINE_WORDS = /byline|(?:^|[-_\s])authors?(?:$|[-_\s])/i;
+// A portal's "provider" line names the agency that provided a syndicated story.
+const BYLINE_WORDS = /byline|(?:^|[-_\s])(?:authors?|provider)(?:$|[-_\s])/i;
 // The page of an author or agency, in a site's own words, that a byline links its name to:
 // "/author/afp/", "/agency/pti.html", "/autor/dpa", "/auteur/afp", "/contributors/reuters".
 const AUTHOR_PAGE = /\/(?:authors?|agency|agencies|autor(?:es|en)?|auteurs?|autore|autori|byline|reporters?|journalists?|contributors?|staff)\/[^/?#\s]/i;

@@ -7,6 +7,15 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
 const DATA_SOURCE = /^(?:sources?|data|daten|données|datos|dati|quellen?|fuentes?|fonte)$/iu;
 
+// When a story was filed, as a byline gives it after the agency: "AP - Sat Jun 3, 2:23 PM ET",
+// "Reuters | 2 hrs ago", "AFP, Updated 3 June".
+const WHEN = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:updated|published|posted|last updated)\b)/iu;
+
+/** Whether the part after a byline's name says when the story was filed. */
+function isDated(text: string, next: Part | undefined): boolean {
+  return next !== undefined && WHEN.test(text.slice(next.from, next.to));
+}
+
 /** Whether `label` is a data-source label that the part after it follows. */
 function isDataSource(text: string, label: Part | undefined): boolean {
   return label !== undefined && label.after === ':' && DATA_SOURCE.test(text.slice(label.from, label.to));
@@ -64,7 +73,7 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
       const medium = mediumOf(text.slice(label.from, label.to));
       if (medium) named.medium = medium;
     }
-    if (regionKind !== 'credit') {
+    if (regionKind !== 'credit' && !(regionKind === 'byline' && isDated(text, parts[i + 1]))) {
       const isLast = i === parts.length - 1;
       const isJoined = JOINING.has(part.before) || JOINING.has(part.after);
       const isCommaSet = part.before === ',' || part.after === ',';
