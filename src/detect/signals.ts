@@ -76,11 +76,14 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
     let restrictions: string[] | undefined;
     let picture: boolean | undefined;
     let excluded: ExclusionMatches | undefined;
+    const quoted = region.kind === 'body' ? QUOTED.exec(region.text)?.[0].length ?? 0 : 0;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region)) continue;
-      for (const match of signal.pattern.matchAll(region.text)) {
-        const from = match.index;
+      // A lead quoted whole opens its block after the quote's marks.
+      const shift = quoted > 0 && !signal.regions.has('body') ? quoted : 0;
+      for (const match of signal.pattern.matchAll(shift > 0 ? region.text.slice(shift) : region.text)) {
+        const from = shift + match.index;
         const to = from + match[0].length;
         if (to === from) continue;
         const exclusion = excludedBy(region, from, to, signal.exclusions, (excluded ??= matchesIn(exclusions, region)));
@@ -111,6 +114,9 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
+// What opens a block that quotes another text whole: a mail's or a forum's quote marks ("> ",
+// ">> "), a forum's "[quote]", an opening quotation mark.
+const QUOTED = /^(?:(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?)/iu;
 // A credit's label and what stands between it and the name: "Video: ", "Grafik: Name/".
 const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;
 const LABEL_REACH = 80;

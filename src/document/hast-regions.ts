@@ -102,6 +102,8 @@ class RegionWalker {
   #best: Step | undefined;
   // How many figures that hold a video the walk stands in: their captions are the video's.
   #videoFigures = 0;
+  // How many elements of preformatted text the walk stands in.
+  #preformatted = 0;
 
   constructor(
     private readonly source: string,
@@ -183,10 +185,13 @@ class RegionWalker {
     if (tag === 'a') this.#linkDepth++;
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
+    const isPreformatted = PREFORMATTED_TAGS.has(tag);
+    if (isPreformatted) this.#preformatted++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
+    if (isPreformatted) this.#preformatted--;
     if (element === this.story.root) this.#inStory = wasInStory;
 
     const ownText = this.#text - text;
@@ -223,7 +228,32 @@ class RegionWalker {
       this.#hasLinked = true;
     } else if (length > 0) this.#hasUnlinked = true;
     if (start === undefined || end === undefined) this.#block.appendAt(value, start ?? at);
+    else if (this.#preformatted > 0 && value.includes('\n')) this.#appendLines(value, start, end);
     else this.#block.appendDecoded(value, this.source, start, end);
+  }
+
+  /**
+   * Appends preformatted text line by line, each a block of its own, as a reader sees the lines of
+   * a wire feed kept in a `<pre>` (its dateline opens a line, after header lines). Where the
+   * source's lines do not pair with the text's, it goes in whole.
+   */
+  #appendLines(value: string, start: number, end: number): void {
+    const source = this.source;
+    const lines = value.split('\n');
+    // The line break right after `<pre>` is no text.
+    if (value.charCodeAt(0) !== 10 && source.charCodeAt(start) === 13) start++;
+    if (value.charCodeAt(0) !== 10 && source.charCodeAt(start) === 10) start++;
+    const breaks: number[] = [];
+    for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) breaks.push(i);
+    if (breaks.length !== lines.length - 1) return this.#block.appendDecoded(value, source, start, end);
+    let from = start;
+    lines.forEach((line, k) => {
+      const to = breaks[k] ?? end;
+      // A CRLF is one line break in the text.
+      this.#block.appendDecoded(line, source, from, source.charCodeAt(to - 1) === 13 && k < breaks.length ? to - 1 : to);
+      if (k < breaks.length) this.#flush(this.#blockKind);
+      from = to + 1;
+    });
   }
 
   /**
@@ -283,6 +313,9 @@ class RegionWalker {
     if (region) this.facts.regions.push(region);
   }
 }
+
+// Elements whose line breaks a reader sees.
+const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
 
 /** How deep in a figure its video is looked for: players wrap theirs in a few containers. */
 const VIDEO_DEPTH = 4;
