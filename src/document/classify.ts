@@ -14,7 +14,7 @@ export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'small', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'marquee',
   // NewsML and NITF markup pasted into a page as it came off the wire: each field is a line.
   'dateline', 'byline', 'creditline', 'copyrightline', 'copyrite', 'distributor', 'headline', 'hedline', 'slugline',
 ]);

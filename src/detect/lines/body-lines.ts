@@ -7,8 +7,9 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
 // "Wire Service: Reuters", and a portal's line for a syndicated story: "Provided by Reuters".
 const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?)\s*:|(?:content\s+)?(?:provided|supplied)\s+by:?)\s*/iu;
-// "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters" set as a paragraph.
-const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)\s*:\s*/iu;
+// "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
+// AP, AFP, Reuters" set as a paragraph.
+const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)(?:\s*\([^()]{1,30}\))?\s*:\s*/iu;
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).

@@ -62,7 +62,7 @@ function trimPart(text: string, part: Part): Part {
 const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright)(?![\p{L}\p{N}])[\s.]*)+/iu;
 // Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
 // file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)").
-const QUALIFIER = /(?:[\s,]+(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|video|vídeo|vidéo|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
+const QUALIFIER = /(?:[\s,]+(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
 const VIDEO = /\b(?:video|vídeo|vidéo)\b/i;
 const PHOTO = /\b(?:photos?|fotos?|pics?|pictures?|images?|bild(?:er)?)\b/i;
 const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|illustration|ilustración)\b/i;
