@@ -18,8 +18,9 @@ const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer',
 const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];
 const FIGURE_ATTRIBUTES = ['title', 'aria-label'];
 // A link to a picture's file opens it in a lightbox, which shows the link's caption: `title`
-// (Magnific Popup, fancybox), `data-title` (Lightbox2), `data-sub-html` (lightGallery, markup).
-const LIGHTBOX_ATTRIBUTES = ['title', 'data-title', 'data-sub-html'];
+// (Magnific Popup, fancybox), `data-title` (Lightbox2), `data-sub-html` (lightGallery, markup),
+// `data-glightbox` (GLightbox: "title: ...; description: ...").
+const LIGHTBOX_ATTRIBUTES = ['title', 'data-title', 'data-sub-html', 'data-glightbox'];
 const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 // Attributes whose value is markup: its tags are no text.
 const MARKUP_ATTRIBUTES = new Set(['data-image-caption', 'data-sub-html']);

@@ -72,6 +72,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
   ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'], ['href', 'href'],
   ['aria-label', 'ariaLabel'], ['data-title', 'dataTitle'], ['data-sub-html', 'dataSubHtml'], ['data-image-caption', 'dataImageCaption'],
+  ['data-glightbox', 'dataGlightbox'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, and those of `font` that end foreign content. */
