@@ -140,9 +140,13 @@ export const dateline: Shape = (region, { catalogue }) => {
   if (!match?.[1]) return [];
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
   const parts = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length);
-  const named = parts.flatMap((part) => namedOrJoined(region.text, part, catalogue, 'any') ?? []);
+  // After a place in title case, two letters alone are the code of its state or province
+  // ("Belém (PA)", "Bagheria (PA)", "Vijayawada (AP):"); an agency's dateline sets the place in capitals.
+  const isRegionCode = parts.length === 1 && match[1].length <= 2 && !CAPITALISED_PLACE.test(region.text.slice(0, start));
+  const named = isRegionCode ? [] : parts.flatMap((part) => namedOrJoined(region.text, part, catalogue, 'any') ?? []);
   return hitsOf(named, 'dateline', 'dateline', 'text');
 };
+const CAPITALISED_PLACE = /\p{Lu}{2}/u;
 
 /**
  * Whether a block of names alone stands where a story signs off: right after a paragraph that
