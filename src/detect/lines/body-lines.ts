@@ -5,11 +5,13 @@ import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedI
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
-// "Wire Service: Reuters", and a portal's line for a syndicated story: "Provided by Reuters".
-const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?)\s*:|(?:content\s+)?(?:provided|supplied)\s+by:?)\s*/iu;
+// "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", and
+// the same labels in other languages and scripts: "Sumber: Reuters", "المصدر: رويترز", "来源：路透社",
+// "इनपुट - भाषा".
+const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:content\s+)?(?:provided|supplied)\s+by:?)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
-// AP, AFP, Reuters" set as a paragraph.
-const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)(?:\s*\([^()]{1,30}\))?\s*:\s*/iu;
+// AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph.
+const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*/iu;
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).

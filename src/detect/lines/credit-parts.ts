@@ -28,7 +28,7 @@ const CREDIT_REACH = 500;
  * Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP", and the
  * full-width ones, with "＝" between an agency and the one that distributes it ("AFP＝時事").
  */
-const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝']);
+const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', '=']);
 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a

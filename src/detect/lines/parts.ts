@@ -20,8 +20,9 @@ export interface Part {
 
 // What separates the parts of a credit: slashes, bars, brackets, colons, the copyright sign, a
 // spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
-// Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター".
-export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,（）［］【】＝／｜：]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s)\s*/giu;
+// Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター"; Korean
+// ones join the source to Yonhap, which sent the picture: "[로이터=연합뉴스]".
+export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,（）［］【】＝／｜：=]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s)\s*/giu;
 // What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP").
 export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)\s*/giu;
 /** A holder's name is short; a longer part is prose. */
