@@ -58,7 +58,10 @@ export function creditNamesOf(specs: readonly HolderSpec[]): CreditNames {
     if (folded.length < 2) continue;
     const spellings = shortSpellings(name, folded);
     const entries = byFolded.get(folded) ?? [];
-    if (!entries.some((entry) => entry.holder === spec.id)) entries.push({ holder: spec.id, spellings, ...(isDatelineOnly ? { isDatelineOnly } : {}) });
+    const known = entries.find((entry) => entry.holder === spec.id);
+    // Names that differ in case alone are one name spelled two ways ("AFP" and Italian "Afp").
+    if (known?.spellings && spellings) known.spellings = [...new Set([...known.spellings, ...spellings])];
+    else if (!known) entries.push({ holder: spec.id, spellings, ...(isDatelineOnly ? { isDatelineOnly } : {}) });
     byFolded.set(folded, entries);
     if (!isDatelineOnly) names.push({ holder: spec.id, name, spellings });
     // The rarest word of the name, the longest of those: any form of the name holds it. An article

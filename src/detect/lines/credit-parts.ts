@@ -25,10 +25,11 @@ function isDataSource(text: string, label: Part | undefined): boolean {
 const CREDIT_REACH = 500;
 
 /**
- * Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP", and the
- * full-width ones, with "＝" between an agency and the one that distributes it ("AFP＝時事").
+ * Separators that join a credit's names: "Name/AP", "AP | Name", "Photo: AP", "© AP", the
+ * full-width ones, with "＝" between an agency and the one that distributes it ("AFP＝時事"), and
+ * the word a byline gives its agencies after ("« La Gazette » avec AFP et Reuters").
  */
-const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', '=']);
+const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', '=', 'with', 'avec', 'mit', 'con', 'com']);
 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a

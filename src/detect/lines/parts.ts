@@ -22,9 +22,10 @@ export interface Part {
 // spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
 // Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター"; Korean
 // ones join the source to Yonhap, which sent the picture: "[로이터=연합뉴스]".
-export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,（）［］【】＝／｜：=]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s)\s*/giu;
-// What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP").
-export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)\s*/giu;
+export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,（）［］【】＝／｜：=・]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&|with|avec|mit|con|com)\s)\s*/giu;
+// What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP", "Reuters
+// e da AP", an article repeated before the next name).
+export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s)?\s*/giu;
 /** A holder's name is short; a longer part is prose. */
 export const MAX_PART = 60;
 /** How long a block may be and still be a line of its own (a source line, a credit, a byline). */
