@@ -173,8 +173,9 @@ class RegionWalker {
 
     // The element's class words are read once, for its region kind and for furniture.
     const words = classWords(element);
-    // A figure's text beside its picture captions it, whatever element holds it ("<h5>Photo: X</h5>").
-    const kind = regionKindOf(element, inherited, words) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) ? 'caption' : inherited);
+    // A figure's text beside its picture captions it, whatever element holds it ("<h5>Photo: X</h5>"),
+    // but for a link's card (a preview of another page: its title, description and publisher).
+    const kind = regionKindOf(element, inherited, words) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) && !isLinkCard(element) ? 'caption' : inherited);
     const furniture = furnitureOf(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || furniture !== undefined;
     if (isBlock) this.#flush(kind);
@@ -186,7 +187,7 @@ class RegionWalker {
     if (tag === 'a') this.#linkDepth++;
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
-    const isPreformatted = PREFORMATTED_TAGS.has(tag);
+    const isPreformatted = PREFORMATTED_TAGS.has(tag) && !isCode(element, words);
     if (isPreformatted) this.#preformatted++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
@@ -315,8 +316,16 @@ class RegionWalker {
   }
 }
 
-// Elements whose line breaks a reader sees.
+// Elements whose line breaks a reader sees; code set in one is read as one block, as a program's
+// lines are no lines of a story ("credit": "REUTERS/Name" in an API's example).
 const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
+const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;
+
+/** Whether preformatted text is code: it holds a `<code>`, or its class words say so. */
+function isCode(element: Element, words: string | undefined): boolean {
+  return (words !== undefined && CODE_WORDS.test(words)) || element.children.some((child) => child.type === 'element' && CODE_TAGS.has(child.tagName));
+}
 
 /** How deep in a figure its video is looked for: players wrap theirs in a few containers. */
 const VIDEO_DEPTH = 4;
@@ -332,6 +341,12 @@ const MEDIA_TAGS = new Set(['img', 'picture', 'amp-img', ...VIDEO_TAGS]);
 /** Whether a figure holds a picture or a video, `depth` levels down at most. */
 function holdsMedia(element: Element): boolean {
   return holds(element, MEDIA_TAGS, VIDEO_DEPTH);
+}
+
+/** Whether a figure is a link's card: a link holds all it shows but its caption. */
+function isLinkCard(element: Element): boolean {
+  const shown = element.children.filter((child) => child.type === 'element' && child.tagName !== 'figcaption');
+  return shown.length > 0 && shown.every((child) => child.type === 'element' && child.tagName === 'a');
 }
 
 function holds(element: Element, tags: ReadonlySet<string>, depth: number): boolean {
