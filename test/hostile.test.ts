@@ -119,7 +119,7 @@ describe('encodings', () => {
   });
 
   it('reads an undeclared page in another encoding by what its bytes look like, and by a declaration met late', async () => {
-    const page = (head: string, hex: string) => Buffer.concat([Buffer.from(`<html><head>${head}</head><body><article><h1>T</h1>\n<p>`), Buffer.from(hex, 'hex'), Buffer.from('</p></article></body></html>')]);
+    const page = (head: string, hex: string, lang = '') => Buffer.concat([Buffer.from(`<html${lang}><head>${head}</head><body><article><h1>T</h1>\n<p>`), Buffer.from(hex, 'hex'), Buffer.from('</p></article></body></html>')]);
     // "【ワシントン3日共同】米政府は3日、会見を開き……" in Shift_JIS and "МОСКВА, 3 июня (Рейтер) - ……" in windows-1251, neither declared.
     const kyodo = '8179838f83568393836783933393fa8ba493af817a95c490ad957b82cd3393fa814189ef8ca982f08a4a82ab8141905682bd82c890a78dd982f094ad955c82b582bd81428ad68c578ed282c982e682e982c681418ba68b6382cd91b182ad8ca992ca82b582be8142';
     const reuters = 'ccced1cac2c02c203320e8feedff2028d0e5e9f2e5f029202d20cff0e0e2e8f2e5ebfcf1f2e2ee20d0eef1f1e8e820e220efeeede5e4e5ebfcede8ea20eee1faffe2e8ebee20ee20edeee2fbf520ece5f0e0f520efeee4e4e5f0e6eae820fdeaeeedeeece8eae82e';
@@ -128,12 +128,15 @@ describe('encodings', () => {
       'cp1251.html': page('', reuters),
       // A declaration after a kilobyte of script, which the prescan does not reach: "Prix : 5 €" with the euro sign as ISO-8859-15's 0xA4.
       'late.html': page(`<script>/*${'x'.repeat(1100)}*/</script><meta charset="iso-8859-15">`, Buffer.concat([Buffer.from('Prix : 5 '), Buffer.from([0xa4])]).toString('hex')),
+      // "Praha (ČTK) - Vláda ..." in ISO-8859-2, too short for its bytes alone to tell it from ISO-8859-1: the page's language does.
+      'cs.html': page('', '50726168612028c8544b29202d20566ce1646120766520e874767274656b2073636876e16c696c61206e6f76fd20706ce16e20686f73706f64e1f8736be920706f64706f72792c20f8656b6c206d696e697374722066696e616e63ed2e', ' lang="cs"'),
       // windows-1252's em dash, 0x97, after an AFP dateline.
       'dash.html': page('<meta charset="windows-1252">', Buffer.concat([Buffer.from('PARIS (AFP) '), Buffer.from([0x97]), Buffer.from(' Talks resumed.')]).toString('hex')),
     });
     const result = await check({ cwd: folder, asOf: '2026-01-15' });
     expect(result.files.map((f) => [f.path, f.encoding, f.holders.flatMap((h) => h.evidence.map((e) => e.text))])).toEqual([
       ['cp1251.html', 'windows-1251', ['МОСКВА, 3 июня (Рейтер)']],
+      ['cs.html', 'iso-8859-2', ['Praha (ČTK)']],
       ['dash.html', 'windows-1252', ['PARIS (AFP)']],
       ['late.html', 'iso-8859-15', []],
       ['sjis.html', 'shift_jis', ['【ワシントン3日共同】']],

@@ -52,11 +52,25 @@ function decodeBytes(bytes: Uint8Array, declared?: string): { text: string; enco
   }
 }
 
-/** The encoding chardet finds the bytes most like, but for UTF-16 and UTF-32, which browsers never guess without a byte order mark. */
+/**
+ * The encoding chardet finds the bytes most like, but for UTF-16 and UTF-32, which browsers never
+ * guess without a byte order mark. Where the page says its language (`<html lang="cs">`), an
+ * encoding of that language that chardet finds about as likely is taken, as browsers weigh the
+ * locale: a short Czech page reads as ISO-8859-1 to chardet as readily as ISO-8859-2.
+ */
 function detectedEncoding(bytes: Uint8Array): string {
-  const name = chardet.detect(bytes) ?? '';
-  return /^UTF-(?:16|32)/i.test(name) ? '' : name;
+  const candidates = chardet.analyse(bytes).filter((match) => !/^UTF-(?:16|32)/i.test(match.name));
+  const [best] = candidates;
+  if (!best) return '';
+  const lang = HTML_LANG.exec(new TextDecoder('latin1').decode(bytes.subarray(0, LANG_BYTES)))?.[1]?.toLowerCase();
+  const ofLang = lang === undefined ? undefined : candidates.find((match) => match.lang === lang && match.confidence >= best.confidence * LANG_MARGIN);
+  return (ofLang ?? best).name;
 }
+
+const HTML_LANG = /<html\b[^>]*?\slang\s*=\s*["']?([a-z]{2,3})\b/i;
+const LANG_BYTES = 4096;
+// How much less likely than the best an encoding of the page's language may be and still be taken.
+const LANG_MARGIN = 0.75;
 
 /** The bytes decoded as `label` says, or undefined if TextDecoder knows no such encoding. */
 function decodeAs(label: string, bytes: Uint8Array): { text: string; encoding: string } | undefined {
