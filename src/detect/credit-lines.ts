@@ -171,6 +171,8 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   // under a photo) is the picture's credit: a block is read as a line first, then as a notice.
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
+  // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
+  heading: [captionUnderPicture],
   meta: [creditMeta],
   jsonld: [captionJsonLd],
   frontmatter: [frontmatterCredit],
