@@ -28,7 +28,7 @@ const reported = new Map<string, Array<{ holder: string; kinds: string[]; aside?
 for (const label of labels) {
   const { text } = decodePage(await readFile(join(corpus, label.file)));
   const page = await readPage(label.file, text);
-  const detections = detectHolders(findEvidence(page.regions, catalogue));
+  const detections = detectHolders(findEvidence(page, catalogue));
   reported.set(label.file, detections.map((d) => ({
     holder: d.holder,
     kinds: d.kinds,

@@ -137,7 +137,7 @@ describe('usage restrictions', () => {
   it('records the restrictions a caption states beside the credit', async () => {
     const catalogue = compileCatalogue(await loadHolders([BUILTIN_HOLDERS], process.cwd()));
     const page = await readPage('p.html', '<figure><img src="x.jpg"><figcaption>Fans at the final. Photo: Ana Ruiz/AFP. EDITORIAL USE ONLY. NO ARCHIVING.</figcaption></figure><p>No restriction here.</p>');
-    const evidence = findEvidence(page.regions, catalogue);
+    const evidence = findEvidence(page, catalogue);
     expect(evidence.map((e) => [e.holder, e.restrictions])).toEqual([['afp', ['EDITORIAL USE ONLY', 'NO ARCHIVING']]]);
   });
 });

@@ -26,7 +26,7 @@ describe('holder catalogue and convention fixtures', () => {
   it.each([...fixtures.map((name) => ['holders', name]), ...conventions.map((name) => ['conventions', name])])('%s/%s: finds exactly the annotated evidence', async (folder, name) => {
     const source = readFileSync(join(import.meta.dirname, folder, name), 'utf8');
     const page = await readPage(name, source);
-    const observed = findEvidence(page.regions, catalogue).map((e) => ({
+    const observed = findEvidence(page, catalogue).map((e) => ({
       holder: e.holder,
       kind: e.kind,
       text: e.text,

@@ -84,9 +84,9 @@ describe('the detectors\' recorder', () => {
   it('leaves the evidence and the holders as they are, and keeps exactly the evidence', async () => {
     const policy = await loadPolicy(join(FIXTURES, 'trace/rightslint.yaml'), FIXTURES);
     const page = await readPage(PAGE, readFileSync(join(FIXTURES, PAGE), 'utf8'));
-    const plain = findEvidence(page.regions, policy.catalogue);
+    const plain = findEvidence(page, policy.catalogue);
     const verdicts = new Map<Evidence, boolean>();
-    const traced = findEvidence(page.regions, policy.catalogue, (candidate, verdict) => verdicts.set(candidate, verdict.kept));
+    const traced = findEvidence(page, policy.catalogue, (candidate, verdict) => verdicts.set(candidate, verdict.kept));
     expect(traced).toEqual(plain);
     // The same items, whatever the order the detectors heard of them in (credit lines after signals).
     const kept = [...verdicts].filter(([, isKept]) => isKept).map(([item]) => item);

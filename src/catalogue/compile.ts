@@ -17,6 +17,8 @@ export interface CompiledSignal {
   strength: 'strong' | 'weak';
   regions: ReadonlySet<RegionKind>;
   fields: ReadonlySet<string> | undefined;
+  /** The languages of the pages the signal is looked for on; every page's when undefined. */
+  lang: ReadonlySet<string> | undefined;
   pattern: Pattern;
   exclusions: readonly CompiledExclusion[];
   /**
@@ -102,6 +104,7 @@ export function compileCatalogue(entries: readonly HolderEntry[]): Catalogue {
         strength: signal.strength,
         regions: new Set(signal.regions),
         fields: signal.fields ? new Set(signal.fields.map((f) => f.toLowerCase())) : undefined,
+        lang: signal.lang ? new Set(signal.lang) : undefined,
         pattern: compilePattern(signal),
         exclusions: [...shared, ...signal.exclude.map(compileExclusion)],
         literals: literalsOf(signal, words),

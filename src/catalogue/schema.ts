@@ -74,6 +74,11 @@ const signal = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .describe('For metadata regions: the meta names, JSON-LD keys or front-matter keys to look in.'),
+  lang: z
+    .array(z.string().regex(/^[a-z]{2,3}$/))
+    .min(1)
+    .optional()
+    .describe('Only on pages in these languages (the primary subtag of the page\'s `lang`): a short name that is the agency\'s only where its language is written ("Foto: AA" on a Turkish page).'),
   ...matcher,
   ignoreCase: z.boolean().default(false),
   strength: z.enum(['strong', 'weak']).default('strong').describe('A weak signal alone does not prove reuse.'),

@@ -9,16 +9,17 @@ import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
 /**
- * A page's evidence: every catalogue signal over the regions it may appear in, and the holders
+ * A page's evidence: every catalogue signal over the regions it may appear in (one for some
+ * languages only on a page in one of them), and the holders
  * that credit and source lines name by their shape (credit-lines.ts) where no signal already
  * found that holder there. A hit that overlaps a match of one of its exclusions (a citation such
  * as "told AFP", a collision such as "AP Biology") is not evidence. Hits are in source order.
  * `trace`, when given, hears of every candidate and what became of it (see verdict.ts).
  */
-export function findEvidence(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
+export function findEvidence({ regions, lang }: PageText, catalogue: Catalogue, trace?: Recorder): Evidence[] {
   // Each exclusion is run over a region once, whichever detector asks, however many hits it is asked about.
   const exclusions = new Map<Region, ExclusionMatches>();
-  const evidence = findSignals(regions, catalogue, exclusions, trace).sort(inSourceOrder);
+  const evidence = findSignals(regions, lang, catalogue, exclusions, trace).sort(inSourceOrder);
   const found = new Spans(evidence);
   const lines = findCreditLines(regions, catalogue, { exclusions, known: (item) => found.overlapping(item), ...(trace ? { trace } : {}) });
   return [...evidence, ...lines].sort(inSourceOrder);
@@ -69,8 +70,14 @@ function startingBefore(starts: readonly number[], end: number): number {
   return low;
 }
 
-/** Every catalogue signal's hits in the regions it may appear in. */
-function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
+/** What evidence is looked for in: a page's regions, and its language (see `lang` of a signal). */
+export interface PageText {
+  regions: readonly Region[];
+  lang?: string | undefined;
+}
+
+/** Every catalogue signal's hits in the regions it may appear in, on a page in language `lang`. */
+function findSignals(regions: readonly Region[], lang: string | undefined, catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
   for (const [i, region] of regions.entries()) {
     let restrictions: string[] | undefined;
@@ -79,7 +86,7 @@ function findSignals(regions: readonly Region[], catalogue: Catalogue, exclusion
     const quoted = region.kind === 'body' ? QUOTED.exec(region.text)?.[0].length ?? 0 : 0;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
-      if (!appliesTo(signal, region)) continue;
+      if (!appliesTo(signal, region) || (signal.lang && !(lang && signal.lang.has(lang)))) continue;
       // A lead quoted whole opens its block after the quote's marks.
       const shift = quoted > 0 && !signal.regions.has('body') ? quoted : 0;
       for (const match of signal.pattern.matchAll(shift > 0 ? region.text.slice(shift) : region.text)) {

@@ -13,8 +13,15 @@ export interface PageFacts {
   publisherNames: string[];
   /** HTML comments (in Markdown too), where suppression directives are written. */
   comments: Array<{ value: string; start: number; end: number }>;
+  /** The page's language, the primary subtag of its `<html lang>` in lower case ("tr" of "tr-TR"), if it says one. */
+  lang?: string;
 }
 
 export function emptyFacts(): PageFacts {
   return { regions: [], dates: [], publisherNames: [], comments: [] };
+}
+
+/** The primary subtag of a language tag, in lower case, or undefined where it is none. */
+export function primaryLanguage(tag: unknown): string | undefined {
+  return typeof tag === 'string' ? /^\s*([a-z]{2,3})(?![a-z])/i.exec(tag)?.[1]?.toLowerCase() : undefined;
 }

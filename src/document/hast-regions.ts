@@ -1,7 +1,7 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
-import { emptyFacts, type PageFacts } from './facts.js';
+import { emptyFacts, type PageFacts, primaryLanguage } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { META_VALUE, readMeta } from './meta.js';
 import type { Region } from './region.js';
@@ -166,6 +166,7 @@ class RegionWalker {
     // and the rest of the page where it was written self-closing (which is ignored on a custom element).
     if (tag === 'amp-img') this.#readImage(element);
     const from = this.facts.regions.length;
+    if (tag === 'html') this.facts.lang ??= primaryLanguage(element.properties.lang);
     if (tag === 'time' && typeof element.properties.dateTime === 'string') {
       this.facts.dates.push({ source: 'time', value: element.properties.dateTime });
     }

@@ -24,7 +24,7 @@ import type { Run } from './run.js';
 export function judge(page: Page, policyPath: string, run: Run, { isNoticesOnly = false, captured }: { isNoticesOnly?: boolean; captured?: string | undefined } = {}): FileResult {
   const path = page.path;
   const { catalogue } = run.policy;
-  const detections = isNoticesOnly ? [] : detectHolders(findEvidence(page.regions, catalogue), firstPartyHolders(page.publisherNames, catalogue));
+  const detections = isNoticesOnly ? [] : detectHolders(findEvidence(page, catalogue), firstPartyHolders(page.publisherNames, catalogue));
   const date = page.published?.date ?? captured ?? run.asOf;
   const context = {
     page,

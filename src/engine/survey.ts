@@ -45,7 +45,7 @@ export async function surveySite(folder: string, policy: Policy, displayPath: (a
         survey.publishers.set(name, (survey.publishers.get(name) ?? 0) + 1);
       }
       const firstParty = firstPartyHolders(page.publisherNames, policy.catalogue);
-      for (const detection of detectHolders(findEvidence(page.regions, policy.catalogue), firstParty)) {
+      for (const detection of detectHolders(findEvidence(page, policy.catalogue), firstParty)) {
         // The publisher's own marks on its own page need no licence.
         if (detection.isFirstParty) continue;
         const entry = survey.holders.get(detection.holder) ?? { pages: 0, kinds: new Set<ContentKind>() };

@@ -55,7 +55,7 @@ export async function tracePage(path: string, options: TraceOptions = {}): Promi
   const page = await readPage(shown, text);
   const log = new CandidateLog();
   const { catalogue } = policy;
-  const evidence = findEvidence(page.regions, catalogue, log.record);
+  const evidence = findEvidence(page, catalogue, log.record);
   const detections = detectHolders(evidence, firstPartyHolders(page.publisherNames, catalogue), log.record);
   const containers = await containersAt(text, page.format, log.regionStarts());
   return {

@@ -72,7 +72,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
   ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'], ['href', 'href'],
   ['aria-label', 'ariaLabel'], ['data-title', 'dataTitle'], ['data-sub-html', 'dataSubHtml'], ['data-image-caption', 'dataImageCaption'],
-  ['data-glightbox', 'dataGlightbox'],
+  ['data-glightbox', 'dataGlightbox'], ['lang', 'lang'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, and those of `font` that end foreign content. */
@@ -106,6 +106,7 @@ class ElementProperties implements Properties {
   dataPhotographer: string | undefined = undefined;
   dataCaption: string | undefined = undefined;
   href: string | undefined = undefined;
+  lang: string | undefined = undefined;
 }
 
 /** The properties of the elements with none: shared, as no one changes an element's properties (they are replaced). */
