@@ -130,9 +130,10 @@ const LABEL_REACH = 80;
 
 /** The medium other than a picture that the label of a credit naming a holder at `from` names, if any. */
 function labelledMedium(text: string, from: number): ContentKind | undefined {
-  const colon = text.lastIndexOf(':', from);
-  if (colon === -1 || from - colon > LABEL_REACH) return undefined;
-  const label = LABEL_BEFORE.exec(text.slice(Math.max(0, from - LABEL_REACH), from))?.[1];
+  // Only the stretch before the name is read: a page of a hundred thousand credits has as many hits.
+  const before = text.slice(Math.max(0, from - LABEL_REACH), from);
+  if (!before.includes(':')) return undefined;
+  const label = LABEL_BEFORE.exec(before)?.[1];
   const medium = label === undefined ? undefined : mediumOf(label);
   return medium === 'photo' ? undefined : medium;
 }
