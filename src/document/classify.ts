@@ -2,11 +2,11 @@ import type { TreeElement as Element } from './tree.js';
 import type { Region } from './region.js';
 
 /**
- * Elements whose content is never page text a reader sees as part of the page. (A button's is:
- * a picture that zooms when pressed is set in one.)
+ * Elements whose content is never page text a reader sees as part of the page. (A button's
+ * pictures are: see `readButton` in hast-regions.ts.)
  */
 const SKIPPED_TAGS = new Set([
-  'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select',
+  'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',
 ]);
 
 /** Elements that start a block of their own: text on either side of them is not one sentence. */
@@ -50,7 +50,7 @@ const CREDIT_KINDS = new Set<BlockKind>(['caption', 'credit', 'byline']);
  * (`inherited`). Class words that name a credit, caption or byline outrank a subheading's tag:
  * templates set credits and bylines in `<h3>`-`<h6>` for their type size, not as titles.
  */
-export function regionKindOf(element: Element, inherited: BlockKind, words = classWords(element)): BlockKind | undefined {
+export function regionKindOf(element: Element, inherited: BlockKind, words = classWords(element), isInParagraph = false): BlockKind | undefined {
   const tag = element.tagName;
   if (tag === 'title') return 'title';
   if (tag === 'h1') return 'heading';
@@ -64,7 +64,8 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
     if (BYLINE_WORDS.test(words)) return 'byline';
   }
   if (hasToken(element.properties.rel, 'author')) return 'byline';
-  if (tag === 'a' && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href)) return 'byline';
+  // A link in running text ("As <a>Reuters</a> reported", a trailer's linked names) is no byline.
+  if (tag === 'a' && !isInParagraph && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href)) return 'byline';
   if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) ? undefined : 'heading';
   // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
   // after it (browsers show them in its type), and they are running text.

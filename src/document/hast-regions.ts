@@ -103,8 +103,9 @@ class RegionWalker {
   #best: Step | undefined;
   // How many figures that hold a video the walk stands in: their captions are the video's.
   #videoFigures = 0;
-  // How many elements of preformatted text the walk stands in.
+  // How many elements of preformatted text, and how many paragraphs, the walk stands in.
   #preformatted = 0;
+  #paragraphs = 0;
 
   constructor(
     private readonly source: string,
@@ -156,7 +157,11 @@ class RegionWalker {
       if (!this.probe) this.#readScript(element);
       return 0;
     }
-    if (isSkipped(element)) return 0;
+    if (isSkipped(element)) {
+      // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
+      if (tag === 'button') this.#readPicturesIn(element);
+      return 0;
+    }
     if (tag === 'img') {
       this.#readImage(element);
       this.#readCreditAttributes(element);
@@ -176,7 +181,7 @@ class RegionWalker {
     const words = classWords(element);
     // A figure's text beside its picture captions it, whatever element holds it ("<h5>Photo: X</h5>"),
     // but for a link's card (a preview of another page: its title, description and publisher).
-    const kind = regionKindOf(element, inherited, words) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) && !isLinkCard(element) ? 'caption' : inherited);
+    const kind = regionKindOf(element, inherited, words, this.#paragraphs > 0) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) && !isLinkCard(element) ? 'caption' : inherited);
     const furniture = furnitureOf(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || furniture !== undefined;
     if (isBlock) this.#flush(kind);
@@ -190,11 +195,13 @@ class RegionWalker {
     if (isVideoFigure) this.#videoFigures++;
     const isPreformatted = PREFORMATTED_TAGS.has(tag) && !isCode(element, words);
     if (isPreformatted) this.#preformatted++;
+    if (tag === 'p') this.#paragraphs++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;
+    if (tag === 'p') this.#paragraphs--;
     if (element === this.story.root) this.#inStory = wasInStory;
 
     const ownText = this.#text - text;
@@ -280,6 +287,15 @@ class RegionWalker {
     const text = element.children[0];
     if (type !== 'application/ld+json' || text?.type !== 'text' || !text.position) return;
     readJsonLd(text.value, text.position.start?.offset ?? 0, this.source, this.facts);
+  }
+
+  /** Reads the pictures inside an element whose text is not read: their alt text and file names. */
+  #readPicturesIn(element: Element): void {
+    for (const child of element.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'img' || child.tagName === 'amp-img') this.#readImage(child);
+      else this.#readPicturesIn(child);
+    }
   }
 
   #readImage(element: Element): void {

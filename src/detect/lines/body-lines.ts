@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
-import { CREDIT_SEPARATORS, leadingNames, LIST_SEPARATORS, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
@@ -53,7 +53,7 @@ const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", and in
 // other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
 // von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa".
-const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|avec\s+(?:l['’])?)/giu;
+const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
 const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
@@ -69,8 +69,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
   if (text.length > MAX_LINE) return [];
   const label = SOURCE_LABEL.exec(text);
-  // Every source a label lists that is a holder: "المصدر : الجزيرة + رويترز" names Reuters.
-  if (label) return hitsOf(splitParts(text, LIST_SEPARATORS, label[0].length).flatMap((part) => namedOrJoined(text, part, catalogue) ?? []), 'source-line', 'trailer', 'text');
+  if (label) return hitsOf(namesList(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { holdersNamed } from '../../catalogue/credit-names.js';
-import { CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
+import { BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
@@ -61,7 +61,7 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
   if (regionKind === 'byline' && text.length > MAX_LINE) return [];
   // A credit closes its caption: a long one is read from its last stretch, its first part cut.
   const start = Math.max(0, text.length - CREDIT_REACH);
-  const parts = splitParts(text, CREDIT_SEPARATORS, start).slice(start > 0 ? 1 : 0);
+  const parts = splitParts(text, regionKind === 'byline' ? BYLINE_SEPARATORS : CREDIT_SEPARATORS, start).slice(start > 0 ? 1 : 0);
   if (regionKind === 'alt' && parts.length < 2) return [];
   const kind = regionKind === 'byline' ? 'text' : undefined;
   const hits: Hit[] = [];

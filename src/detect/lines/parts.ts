@@ -22,10 +22,13 @@ export interface Part {
 // spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
 // Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター"; Korean
 // ones join the source to Yonhap, which sent the picture: "[로이터=연합뉴스]".
-export const CREDIT_SEPARATORS = /\s*(?:[/|\\·•;:()[\]©,（）［］【】＝／｜：=・]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&|with|avec|mit|con|com)\s)\s*/giu;
+const SEPARATORS = String.raw`[/|\\·•;:()[\]©,（）［］【】＝／｜：=・]|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
+export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`, 'giu');
+// A byline's also part at the word it gives its agencies after: "« La Gazette » avec AFP et Reuters".
+export const BYLINE_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS}|\s(?:with|avec|mit|con|com)\s)\s*`, 'giu');
 // What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP", "Reuters
-// e da AP", an article repeated before the next name).
-export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s)?\s*/giu;
+// e da AP", "EFE y de la AP": the articles repeated before the next name).
+export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s){0,2}\s*/giu;
 /** A holder's name is short; a longer part is prose. */
 export const MAX_PART = 60;
 /** How long a block may be and still be a line of its own (a source line, a credit, a byline). */
@@ -67,7 +70,7 @@ const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|
 const QUALIFIER = /(?:[\s,]+(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
 const VIDEO = /\b(?:video|vídeo|vidéo)\b/i;
 const PHOTO = /\b(?:photos?|fotos?|pics?|pictures?|images?|bild(?:er)?)\b/i;
-const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|illustration|ilustración)\b/i;
+const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|map|karte|illustration|ilustración)\b/i;
 
 /**
  * The holders a part names, with the span of the name: the part as it stands, else without its
