@@ -145,12 +145,15 @@ export const dateline: Shape = (region, { catalogue }) => {
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
   const parts = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length);
   // After a place in title case, two letters alone are the code of its state or province
-  // ("Belém (PA)", "Bagheria (PA)", "Vijayawada (AP):"); an agency's dateline sets the place in capitals.
-  const isRegionCode = parts.length === 1 && match[1].length <= 2 && !CAPITALISED_PLACE.test(region.text.slice(0, start));
+  // ("Belém (PA) –", "Bagheria (PA) -", "Vijayawada (AP):"); an agency's dateline sets the place in
+  // capitals, or ends with the wire's em dash ("Washington (AP) —").
+  const isRegionCode = parts.length === 1 && match[1].length <= 2 && !CAPITALISED_PLACE.test(region.text.slice(0, start))
+    && !WIRE_DASH.test(region.text.slice(match[0].lastIndexOf(')') + 1));
   const named = isRegionCode ? [] : parts.flatMap((part) => namedOrJoined(region.text, part, catalogue, 'any') ?? []);
   return hitsOf(named, 'dateline', 'dateline', 'text');
 };
 const CAPITALISED_PLACE = /\p{Lu}{2}/u;
+const WIRE_DASH = /^\s*(?:—|--)/u;
 
 /**
  * Whether a block of names alone stands where a story signs off: right after a paragraph that
