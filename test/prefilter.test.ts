@@ -84,6 +84,8 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>PARIS (<span>A</span><span>FP</span>) - Talks resumed.</p>'), 'html')).toBe('everything');
     // So is one with a soft hyphen in it, or in full-width letters.
     expect(prefilter.scope(page('<p>NEW YORK (Reu&shy;ters) - Talks resumed.</p>'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<p>Photo: <b>Reu</b>&shy;<b>ters</b></p>'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<p>PARIS (A<b>&#x46;P</b>) - Talks resumed.</p>'), 'html')).toBe('everything');
     expect(prefilter.scope(page('<p>ワシントン（ＡＰ）</p>'), 'html')).toBe('everything');
     // A holder's name may run on into digits: a picture id.
     expect(prefilter.scope(page('<p>Flood waters rise. PTI06_03_2025_000123B</p>'), 'html')).toBe('everything');

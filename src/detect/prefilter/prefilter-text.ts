@@ -59,11 +59,15 @@ function joinedWords(text: string, splits: readonly number[]): string {
   return joined;
 }
 
-/** Whether a letter or digit of any script stands at `i`. */
+/**
+ * Whether what stands at `i` of the page may be part of a word: a letter or digit of any script,
+ * a character regions fold away (a soft hyphen, a zero-width space, a word joiner), or either end
+ * of a character reference (`&shy;`, `&#x46;`), which may stand for either.
+ */
 function isWordAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return WORD_CHARACTER.test(text.charAt(i));
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 38 || code === 59;
+  return code === 0xad || code === 0x200b || code === 0x2060 || WORD_CHARACTER.test(text.charAt(i));
 }
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 
