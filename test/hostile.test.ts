@@ -205,11 +205,13 @@ describe('hostile pages', () => {
       'signs.html': `<p>${repeat('© ', length)}</p>`,
       'credits.html': `<figure><img src="a.jpg"><figcaption>${repeat('AFP/', length)}</figcaption></figure>`,
       'citations.html': `<p>${repeat('told AFP. ', length)}</p>`,
+      // Each line of a <pre> is a block, up to a wire story's length.
+      'lines.html': `<pre>${repeat('x\n', length)}</pre>`,
     });
     for (const prefilter of [true, false]) {
       const run = async (folder: string) => {
         const result = await check({ cwd: folder, asOf: '2026-01-15', prefilter, workers: 1 });
-        expect(result.files.map((f) => [f.path, f.status])).toEqual([['citations.html', 'scanned'], ['credits.html', 'scanned'], ['signs.html', 'scanned']]);
+        expect(result.files.map((f) => [f.path, f.status])).toEqual([['citations.html', 'scanned'], ['credits.html', 'scanned'], ['lines.html', 'scanned'], ['signs.html', 'scanned']]);
         expect(result.files.find((f) => f.path === 'credits.html')?.holders.map((h) => h.holder)).toEqual(['afp']);
         expect(result.files.find((f) => f.path === 'citations.html')?.holders).toEqual([]);
       };

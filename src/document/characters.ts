@@ -1,7 +1,8 @@
 // Characters that change no word a reader sees, folded as regions read them: format characters
 // that hide in a word (a soft hyphen, a zero-width space, a word joiner: "Reu&shy;ters"), which go;
-// full-width Latin letters, in which Japanese and Chinese text sets agencies' names ("（ＡＦＰ）"),
-// which become ASCII ones; and the other dashes (hyphen, figure dash, horizontal bar, minus sign,
+// full-width Latin letters, in which Japanese and Chinese text sets agencies' names ("ＡＦＰ"),
+// which become ASCII ones (full-width brackets stay: the catalogue's patterns for those scripts
+// are written with them); and the other dashes (hyphen, figure dash, horizontal bar, minus sign,
 // small and full-width forms), which become the hyphen-minus or the em dash that the catalogue's
 // patterns are written with ("PARIS (AFP) ―").
 

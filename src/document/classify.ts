@@ -41,6 +41,7 @@ const BYLINE_WORDS = /byline|(?:^|[-_\s])(?:authors?|provider)(?:$|[-_\s])/i;
 const AUTHOR_PAGE = /\/(?:authors?|agency|agencies|autor(?:es|en)?|auteurs?|autore|autori|byline|reporters?|journalists?|contributors?|staff)\/[^/?#\s]/i;
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const TITLE_HEADINGS = new Set(['h2', 'h3']);
 
 // Region kinds that say whose content a block is: a heading set inside one of them keeps its kind.
 const CREDIT_KINDS = new Set<BlockKind>(['caption', 'credit', 'byline']);
@@ -66,7 +67,8 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   if (hasToken(element.properties.rel, 'author')) return 'byline';
   // A link in running text ("As <a>Reuters</a> reported", a trailer's linked names) is no byline.
   if (tag === 'a' && !isInParagraph && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href)) return 'byline';
-  if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) ? undefined : 'heading';
+  // A figure's title (a teaser's <h2>) is a heading still; a small heading in it is a credit.
+  if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) && !(inherited === 'caption' && TITLE_HEADINGS.has(tag)) ? undefined : 'heading';
   // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
   // after it (browsers show them in its type), and they are running text.
   if (tag === 'p' && inherited === 'heading') return 'body';

@@ -103,8 +103,10 @@ class RegionWalker {
   #best: Step | undefined;
   // How many figures that hold a video the walk stands in: their captions are the video's.
   #videoFigures = 0;
-  // How many elements of preformatted text, and how many paragraphs, the walk stands in.
+  // How many elements of preformatted text, and how many paragraphs, the walk stands in; how many
+  // lines of the one it is in it has made blocks of.
   #preformatted = 0;
+  #preLines = 0;
   #paragraphs = 0;
 
   constructor(
@@ -194,7 +196,7 @@ class RegionWalker {
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
     const isPreformatted = PREFORMATTED_TAGS.has(tag) && !isCode(element, words);
-    if (isPreformatted) this.#preformatted++;
+    if (isPreformatted) [this.#preformatted, this.#preLines] = [this.#preformatted + 1, 0];
     if (tag === 'p') this.#paragraphs++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') this.#linkDepth--;
@@ -250,12 +252,14 @@ class RegionWalker {
   #appendLines(value: string, start: number, end: number): void {
     const source = this.source;
     const lines = value.split('\n');
-    // The line break right after `<pre>` is no text.
-    if (value.charCodeAt(0) !== 10 && source.charCodeAt(start) === 13) start++;
-    if (value.charCodeAt(0) !== 10 && source.charCodeAt(start) === 10) start++;
     const breaks: number[] = [];
     for (let i = source.indexOf('\n', start); i !== -1 && i < end; i = source.indexOf('\n', i + 1)) breaks.push(i);
-    if (breaks.length !== lines.length - 1) return this.#block.appendDecoded(value, source, start, end);
+    // The line break right after `<pre>`, which the parser drops, is no text.
+    if (breaks.length === lines.length && /^\r?\n/.test(source.slice(start, start + 2))) start = (breaks.shift() as number) + 1;
+    // A wire story is a few hundred lines: a longer run goes on as one block, as a page of a
+    // million short lines would otherwise be a million regions.
+    this.#preLines += lines.length;
+    if (breaks.length !== lines.length - 1 || this.#preLines > MAX_PRE_LINES) return this.#block.appendDecoded(value, source, start, end);
     let from = start;
     lines.forEach((line, k) => {
       const to = breaks[k] ?? end;
@@ -337,6 +341,7 @@ class RegionWalker {
 // lines are no lines of a story ("credit": "REUTERS/Name" in an API's example).
 const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
 const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
+const MAX_PRE_LINES = 2000;
 const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;
 
 /** Whether preformatted text is code: it holds a `<code>`, or its class words say so. */

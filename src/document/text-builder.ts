@@ -159,13 +159,14 @@ function spellOut(parts: readonly string[], starts: readonly number[], length: n
 
 /**
  * How many characters from `value[j]` on stand as they are from `source[i]` on, none of them white
- * space (which collapses) or `&` (which may start a reference even where the parser kept it).
+ * space (which collapses), a character that is folded, or `&` (which may start a reference even
+ * where the parser kept it).
  */
 function sameRun(value: string, j: number, source: string, i: number, end: number): number {
   let k = 0;
   for (; j + k < value.length && i + k < end; k++) {
     const code = value.charCodeAt(j + k);
-    if (code !== source.charCodeAt(i + k) || code === AMPERSAND || isSpace(code)) break;
+    if (code !== source.charCodeAt(i + k) || code === AMPERSAND || isSpace(code) || foldedCode(code) !== undefined) break;
   }
   return k;
 }
