@@ -4,7 +4,7 @@ import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
+import { captionUnderPicture, creditHeadingUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -172,7 +172,7 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
-  heading: [captionUnderPicture],
+  heading: [creditHeadingUnderPicture],
   meta: [creditMeta],
   jsonld: [captionJsonLd],
   frontmatter: [frontmatterCredit],

@@ -121,6 +121,9 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
  */
 export const captionUnderPicture: Shape = (region, { before, catalogue }) => (isUnderPicture(before) ? namedParts(region.text, 'caption', catalogue) : []);
 
+/** A short heading right under a picture that is its credit ("<h6>REUTERS/Name</h6>"); a longer one is a title. */
+export const creditHeadingUnderPicture: Shape = (region, context) => (region.text.length <= MAX_PART ? captionUnderPicture(region, context) : []);
+
 /**
  * The agencies a byline's desk names, from `start` to the end of the text, with the desk's title
  * left out: "Associated Press Writer", "AP Business Writer", "Reuters".
