@@ -43,6 +43,8 @@ const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
 // "Rio de Janeiro"); a dateline alone in its block (a NewsML DateLine) ends there.
 const DATELINE = /^(?:(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)/u;
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
+// Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
+const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
@@ -143,7 +145,7 @@ function isUnderPicture(before: Region | undefined): boolean {
 
 /** The agency in a dateline's brackets, whatever its case, with whatever it shares them with. */
 export const dateline: Shape = (region, { catalogue }) => {
-  const match = DATELINE.exec(region.text);
+  const match = DATELINE.exec(region.text) ?? AGENCIES_FIRST.exec(region.text);
   if (!match?.[1]) return [];
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
   const parts = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length);
@@ -179,12 +181,14 @@ function isBylinePlace(region: Region, previous: Region | undefined): boolean {
 /** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
 export const signOff: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
-  const match = atEnd(SIGN_OFF_IN_BRACKETS, text) ?? atEnd(SIGN_OFF, text);
+  const bracketed = atEnd(SIGN_OFF_IN_BRACKETS, text);
+  const match = bracketed ?? atEnd(SIGN_OFF, text);
   if (!match?.[1]) return [];
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
-  return hitsOf(namesList(text, start, start + match[1].length, catalogue, 'catalogue') ?? [], 'sign-off', 'trailer', 'text');
+  // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs: "(ats/afp)".
+  return hitsOf(namesList(text, start, start + match[1].length, catalogue, bracketed ? 'lone' : 'catalogue') ?? [], 'sign-off', 'trailer', 'text');
 };
 
 /** A match of `pattern` (global, anchored at the end) in the last stretch of `text`, not tried at every place of a long block. */
