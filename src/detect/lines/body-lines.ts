@@ -48,6 +48,7 @@ const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
+const BRACKETED = /^\([^()]{2,40}\)\.?$/u;
 // A headline: three words or more, 150 characters at most, ending no sentence.
 const HEADLINE = /^(?=.{15,150}$)\S+(?:\s+\S+){2,}(?<![.!?。:;,])$/u;
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
@@ -103,7 +104,8 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   }
   if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
     const written = WRITTEN_WITH.exec(text);
-    const names = namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'catalogue');
+    // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`).
+    const names = namesList(text, written?.[0].length ?? 0, text.length, catalogue, BRACKETED.test(text) ? 'lone' : 'catalogue');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
