@@ -122,8 +122,8 @@ function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Cata
 
 // The `<meta>` fields that credit the page's picture, whatever the holder: "og:image:copyright",
 // "twitter:image:credit", "image:author", and a picture's microdata (`itemprop` "creditText",
-// "copyrightHolder", read in lower case as every field is); and those that give its byline: "author", "byline", "byl" (the New York
-// Times'), "article:author", "parsely-author".
+// "copyrightHolder", read in lower case as every field is); and those that give its byline:
+// "author", "byline", "byl" (the New York Times'), "article:author", "parsely-author".
 const IMAGE_CREDIT_FIELD = /^(?:(?:(?:og|twitter):)?image:(?:credit|copyright|rights|author|creator|photographer)|credittext|copyrightholder)$/;
 const BYLINE_FIELD = /^(?:author|byline|byl|article:author|dc\.creator|dcterms\.creator|parsely-author|sailthru\.author)$/;
 

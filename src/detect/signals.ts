@@ -4,14 +4,15 @@ import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
+import { QUOTE_MARKS } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
 /**
  * A page's evidence: every catalogue signal over the regions it may appear in (one for some
- * languages only on a page in one of them), and the holders
- * that credit and source lines name by their shape (credit-lines.ts) where no signal already
+ * languages only on a page in one of them), and the holders that credit and source lines name
+ * by their shape (credit-lines.ts) where no signal already
  * found that holder there. A hit that overlaps a match of one of its exclusions (a citation such
  * as "told AFP", a collision such as "AP Biology") is not evidence. Hits are in source order.
  * `trace`, when given, hears of every candidate and what became of it (see verdict.ts).
@@ -121,9 +122,7 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
-// What opens a block that quotes another text whole: a mail's or a forum's quote marks ("> ",
-// ">> "), a forum's "[quote]", an opening quotation mark.
-const QUOTED = /^(?:(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?)/iu;
+const QUOTED = new RegExp(`^(?:${QUOTE_MARKS})`, 'iu');
 // A credit's label and what stands between it and the name: "Video: ", "Grafik: Name/".
 const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;
 const LABEL_REACH = 80;

@@ -6,17 +6,27 @@
 // small and full-width forms), which become the hyphen-minus or the em dash that the catalogue's
 // patterns are written with ("PARIS (AFP) ―").
 
+// Each fold: the first and last code it takes, and what each reads as: nothing (`''`), a
+// character, or the code moved by so many (full-width letters to ASCII ones).
+const FOLDS: ReadonlyArray<readonly [number, number, string | number]> = [
+  [0x00ad, 0x00ad, ''], [0x200b, 0x200b, ''], [0x2060, 0x2060, ''],
+  [0x2010, 0x2012, '-'], [0x2212, 0x2212, '-'], [0xfe63, 0xfe63, '-'], [0xff0d, 0xff0d, '-'],
+  [0x2015, 0x2015, '—'], [0xfe58, 0xfe58, '—'],
+  [0xff21, 0xff3a, -0xfee0], [0xff41, 0xff5a, -0xfee0],
+];
+const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+
 /** The characters folded. */
-export const FOLDED = /[\u00AD\u200B\u2060\uFF21-\uFF3A\uFF41-\uFF5A\u2010-\u2012\u2015\u2212\uFE58\uFE63\uFF0D]/;
+export const FOLDED = new RegExp(`[${FOLDS.map(([first, last]) => (first === last ? hex(first) : `${hex(first)}-${hex(last)}`)).join('')}]`);
 const ALL_FOLDED = new RegExp(FOLDED.source, 'g');
 
 /** What the character with this code reads as (none: `''`), or undefined where it is not folded. */
 export function foldedCode(code: number): string | undefined {
   if (code < 0xad) return undefined;
-  if (code === 0x00ad || code === 0x200b || code === 0x2060) return '';
-  if ((code >= 0x2010 && code <= 0x2012) || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return '-';
-  if (code === 0x2015 || code === 0xfe58) return '—';
-  return (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a) ? String.fromCharCode(code - 0xfee0) : undefined;
+  for (const [first, last, folded] of FOLDS) {
+    if (code >= first && code <= last) return typeof folded === 'number' ? String.fromCharCode(code + folded) : folded;
+  }
+  return undefined;
 }
 
 /** A text with its characters folded (a raw text that no offsets are kept for). */

@@ -1,4 +1,5 @@
 import chardet from 'chardet';
+import { primaryLanguage } from './facts.js';
 import { prescanEncoding } from './prescan.js';
 
 const BOMS: Array<[number[], string]> = [
@@ -62,12 +63,12 @@ function detectedEncoding(bytes: Uint8Array): string {
   const candidates = chardet.analyse(bytes).filter((match) => !/^UTF-(?:16|32)/i.test(match.name));
   const [best] = candidates;
   if (!best) return '';
-  const lang = HTML_LANG.exec(new TextDecoder('latin1').decode(bytes.subarray(0, LANG_BYTES)))?.[1]?.toLowerCase();
+  const lang = primaryLanguage(HTML_LANG.exec(new TextDecoder('latin1').decode(bytes.subarray(0, LANG_BYTES)))?.[1]);
   const ofLang = lang === undefined ? undefined : candidates.find((match) => match.lang === lang && match.confidence >= best.confidence * LANG_MARGIN);
   return (ofLang ?? best).name;
 }
 
-const HTML_LANG = /<html\b[^>]*?\slang\s*=\s*["']?([a-z]{2,3})\b/i;
+const HTML_LANG = /<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]+)/i;
 const LANG_BYTES = 4096;
 // How much less likely than the best an encoding of the page's language may be and still be taken.
 const LANG_MARGIN = 0.75;

@@ -35,13 +35,16 @@ const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|edit
 // A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
 // its own ("Associated Press Writer").
 const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
+// What opens a block that quotes another text whole: a mail's or a forum's quote marks ("> ",
+// ">> "), a forum's "[quote]", an opening quotation mark.
+export const QUOTE_MARKS = String.raw`(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?`;
 // A dateline, after a quote's marks where a block quotes a story whole ("> PARIS (AFP) -"): place
 // words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
 // "Wiesbaden (KNA/iz).", "London, Jun 11 (efe-epa).-", "MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It ...".
 // Place words are capitalised, dates or short connectors ("Frankfurt a.M.", "Jun 11", "7 oct",
 // "Rio de Janeiro"); a dateline alone in its block (a NewsML DateLine) ends there.
-const DATELINE = /^(?:(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?)?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)/u;
+const DATELINE = new RegExp(String.raw`^(?:${QUOTE_MARKS})?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
 const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;

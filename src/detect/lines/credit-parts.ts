@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { holdersNamed } from '../../catalogue/credit-names.js';
-import { BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
+import { BYLINE_JOINERS, BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
@@ -29,7 +29,7 @@ const CREDIT_REACH = 500;
  * full-width ones, with "＝" between an agency and the one that distributes it ("AFP＝時事"), and
  * the word a byline gives its agencies after ("« La Gazette » avec AFP et Reuters").
  */
-const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', '=', 'with', 'avec', 'mit', 'con', 'com']);
+const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', '=', ...BYLINE_JOINERS]);
 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a

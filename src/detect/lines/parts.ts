@@ -26,7 +26,8 @@ export interface Part {
 const SEPARATORS = String.raw`[/|\\·•;:()[\]©,（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
 export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`, 'giu');
 // A byline's also part at the word it gives its agencies after: "« La Gazette » avec AFP et Reuters".
-export const BYLINE_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS}|\s(?:with|avec|mit|con|com)\s)\s*`, 'giu');
+export const BYLINE_JOINERS = ['with', 'avec', 'mit', 'con', 'com'];
+export const BYLINE_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS}|\s(?:${BYLINE_JOINERS.join('|')})\s)\s*`, 'giu');
 // What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP", "Reuters
 // e da AP", "EFE y de la AP": the articles repeated before the next name).
 export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s){0,2}\s*/giu;

@@ -6,6 +6,7 @@
 // side stays apart. Where inline tags split a word ("Reu<wbr>ters", "<b>A</b><b>FP</b>"), which
 // regions read as one, the text around the split is also kept joined.
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
+import { foldedCode } from '../../document/characters.js';
 import { BLOCK_TAGS } from '../../document/classify.js';
 import { REGION_ATTRIBUTES } from '../../document/hast-regions.js';
 import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes, tagName } from '../../document/html/html-scan.js';
@@ -67,7 +68,7 @@ function joinedWords(text: string, splits: readonly number[]): string {
 function isWordAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 38 || code === 59;
-  return code === 0xad || code === 0x200b || code === 0x2060 || WORD_CHARACTER.test(text.charAt(i));
+  return foldedCode(code) === '' || WORD_CHARACTER.test(text.charAt(i));
 }
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 
