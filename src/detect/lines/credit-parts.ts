@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { holdersNamed } from '../../catalogue/credit-names.js';
-import { BYLINE_JOINERS, BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, namedIn, type Part, splitParts } from './parts.js';
+import { BYLINE_JOINERS, BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, type Named, namedOrJoined, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
@@ -67,24 +67,24 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
   const hits: Hit[] = [];
   parts.forEach((part, i) => {
     const label = parts[i - 1];
-    const named = part.after === ':' || isDataSource(text, label) ? undefined : namedIn(text, part, catalogue);
+    // A name, or the names of a joint service ("Sapa-AFP", "TT-AFP": TT's translation of AFP's copy).
+    const named = part.after === ':' || isDataSource(text, label) ? undefined : namedOrJoined(text, part, catalogue);
     if (!named) return;
     // The label before a name gives the medium too: "Video: Europa Press", "Grafik: dpa".
-    if (named.medium === undefined && label?.after === ':') {
-      const medium = mediumOf(text.slice(label.from, label.to));
-      if (medium) named.medium = medium;
-    }
+    const labelled = label?.after === ':' ? mediumOf(text.slice(label.from, label.to)) : undefined;
+    if (labelled) for (const name of named) name.medium ??= labelled;
     if (regionKind !== 'credit' && !(regionKind === 'byline' && isDated(text, parts[i + 1]))) {
       const isLast = i === parts.length - 1;
       const isJoined = JOINING.has(part.before) || JOINING.has(part.after);
       const isCommaSet = part.before === ',' || part.after === ',';
+      const length = (named.at(-1) as Named).to - (named[0] as Named).from;
       // "(AP Photo/The Canadian Press, Name)": a comma after a name joined by a slash is a credit's.
-      if (isCommaSet && !isJoined && (!isLast || named.to - named.from <= 2)) return;
+      if (isCommaSet && !isJoined && (!isLast || length <= 2)) return;
       // An abbreviation in brackets mid-caption defines a term ("the Authority (PA). Then ..."):
       // a short name is a credit at the end, or joined to a name by a slash or after a label.
-      if (named.to - named.from <= 3 && !isLast && !JOINING.has(part.before) && !JOINING.has(part.after)) return;
+      if (length <= 3 && !isLast && !isJoined) return;
     }
-    hits.push(...hitsOf([named], 'credit-line', 'credit', kind));
+    hits.push(...hitsOf(named, 'credit-line', 'credit', kind));
   });
   return hits.length > 0 ? hits : loneName(text, regionKind, catalogue);
 }
