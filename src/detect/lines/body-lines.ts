@@ -1,13 +1,14 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
-import { CREDIT_SEPARATORS, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
 // "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", and
 // the same labels in other languages and scripts: "Sumber: Reuters", "المصدر: رويترز", "来源：路透社",
-// "इनपुट - भाषा".
+// "इनपुट - भाषा". The sources after the label may name others beside the holders ("Sources: AFP,
+// Reuters, local media"; see `holdersAmongSources`).
 const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:content\s+)?(?:provided|supplied)\s+by:?)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph.
@@ -75,7 +76,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
   if (text.length > MAX_LINE) return [];
   const label = SOURCE_LABEL.exec(text);
-  if (label) return hitsOf(namesList(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (label) return hitsOf(holdersAmongSources(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
@@ -84,7 +85,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
     return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : graphic ? 'graphic' : undefined);
   }
-  if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(namesList(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) {
     return hitsOf(splitParts(text, CREDIT_SEPARATORS).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   }

@@ -29,8 +29,9 @@ export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`,
 export const BYLINE_JOINERS = ['with', 'avec', 'mit', 'con', 'com'];
 export const BYLINE_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS}|\s(?:${BYLINE_JOINERS.join('|')})\s)\s*`, 'giu');
 // What separates the names of a list of sources ("AFP, AP", "dpa/AFP", "Reuters and AP", "Reuters
-// e da AP", "EFE y de la AP": the articles repeated before the next name).
-export const LIST_SEPARATORS = /\s*(?:[/,&+]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s){0,2}\s*/giu;
+// e da AP", "EFE y de la AP": the articles repeated before the next name), with the Arabic comma
+// and the ideographic one ("رويترز، الفرنسية", "路透社、法新社").
+export const LIST_SEPARATORS = /\s*(?:[/,&+،、]|\s(?:and|und|et|y|e)\s)(?:\s*(?:the|da|do|das|dos|de|del|la|le|der|die|den)\s){0,2}\s*/giu;
 /** A holder's name is short; a longer part is prose. */
 export const MAX_PART = 60;
 /** How long a block may be and still be a line of its own (a source line, a credit, a byline). */
@@ -106,6 +107,25 @@ export function namesList(text: string, start: number, end: number, catalogue: C
     const found = namedOrJoined(text, part, catalogue, spelling);
     if (!found) return undefined;
     named.push(...found);
+  }
+  return named.length > 0 ? named : undefined;
+}
+
+// A part of a list of sources that names one other than a holder: a few words ("local media",
+// "Al Jazeera", "company filings"), not prose.
+const OTHER_SOURCE = /^(?=.{1,40}$)\S+(?:\s\S+){0,3}$/u;
+
+/**
+ * The holders a list of sources after its label names, where the others it names are short
+ * names too ("Sources: AFP, Reuters, local media", "Source: Al Jazeera + Reuters"); undefined
+ * where a part is prose ("Source: Reuters reported on Monday that ...") or none is a holder.
+ */
+export function holdersAmongSources(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
+  const named: Named[] = [];
+  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
+    const found = namedOrJoined(text, part, catalogue);
+    if (found) named.push(...found);
+    else if (!OTHER_SOURCE.test(text.slice(part.from, part.to))) return undefined;
   }
   return named.length > 0 ? named : undefined;
 }
