@@ -7,7 +7,7 @@ const WEAK_SIGNALS_NEEDED = 2;
 
 /**
  * Combines a page's evidence into one verdict per holder: a kind is proven by one strong signal
- * or by two weak ones, so a lone unattributed "AP" in a footer proves nothing. Holders with no
+ * or by two weak ones (see `weakSign`), so a lone unattributed "AP" in a footer proves nothing. Holders with no
  * proven kind are left out; the evidence of unproven kinds is dropped with them. Holders in
  * `firstParty` publish the page themselves, and holders seen only in page furniture are asides:
  * both are marked so. `trace`, when given, hears what became of each piece of evidence.
@@ -41,9 +41,18 @@ function provenKinds(items: readonly Evidence[]): ContentKind[] {
   for (const kind of new Set(items.map((item) => item.kind))) {
     const ofKind = items.filter((item) => item.kind === kind);
     const strong = ofKind.some((item) => item.strength === 'strong');
-    if (strong || ofKind.length >= WEAK_SIGNALS_NEEDED) kinds.add(kind);
+    if (strong || new Set(ofKind.map(weakSign)).size >= WEAK_SIGNALS_NEEDED) kinds.add(kind);
   }
   return [...kinds].sort();
+}
+
+/**
+ * What a weak signal is a sign of: an asset id in an image's file names is one picture however
+ * many copies name it (its `src`, the sizes of its `srcset`, a lazy loader's `data-src`, its
+ * `<noscript>` twin); any other hit is a sign of its own.
+ */
+function weakSign(item: Evidence): Evidence | string {
+  return item.region === 'src' ? `src ${item.text}` : item;
 }
 
 /** Tells `trace` what became of each piece of a holder's evidence. */

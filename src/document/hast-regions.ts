@@ -27,10 +27,14 @@ const MARKUP_ATTRIBUTES = new Set(['data-image-caption', 'data-sub-html']);
 const TAG = /<[^>]*>/g;
 // Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
 const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
-// An image's text (its `alt` regions), and its file name: agencies' asset ids often survive only
-// there (GettyImages-1234567.jpg).
+// An image's text (its `alt` regions), and its file names: agencies' asset ids often survive only
+// there (GettyImages-1234567.jpg). A page that loads its pictures late keeps the file's name in
+// the attribute its script reads (lazysizes' `data-src` and `data-srcset`, WP Rocket's
+// `data-lazy-src`, jQuery Lazy Load's `data-original`, Jetpack's `data-orig-file`), and a
+// responsive one its sizes in `srcset`, on the image or on a `<source>` of its `<picture>`. Each
+// is read as the image's `src` region, whose field is `src` whatever attribute held it.
 const ALT_ATTRIBUTES = ['alt', 'title', 'aria-label'];
-const FILE_NAME_ATTRIBUTES = ['src', 'data-src'];
+const FILE_NAME_ATTRIBUTES = ['src', 'data-src', 'data-lazy-src', 'data-original', 'data-orig-file', 'srcset', 'data-srcset', 'data-lazy-srcset'];
 
 /**
  * Every attribute a region is read from, on whatever element: image file names (read only as
@@ -172,6 +176,7 @@ class RegionWalker {
     // AMP's image has the same `alt`, `title` and `src`; it is walked on, as it holds its fallback,
     // and the rest of the page where it was written self-closing (which is ignored on a custom element).
     if (tag === 'amp-img') this.#readImage(element);
+    if (tag === 'picture') for (const child of element.children) if (child.type === 'element' && child.tagName === 'source') this.#readFileNames(child);
     const from = this.facts.regions.length;
     if (tag === 'html') this.facts.lang ??= primaryLanguage(element.properties.lang);
     if (tag === 'time' && typeof element.properties.dateTime === 'string') {
@@ -304,7 +309,11 @@ class RegionWalker {
 
   #readImage(element: Element): void {
     if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
-    for (const name of FILE_NAME_ATTRIBUTES) this.#readAttribute(element, name, 'src');
+    this.#readFileNames(element);
+  }
+
+  #readFileNames(element: Element): void {
+    for (const name of FILE_NAME_ATTRIBUTES) this.#readAttribute(element, name, 'src', false, 'src');
   }
 
   #readCreditAttributes(element: Element): void {
@@ -318,7 +327,8 @@ class RegionWalker {
     }
   }
 
-  #readAttribute(element: Element, name: string, kind: BlockKind, isVideo = false): void {
+  /** Reads an attribute's value as a region of `kind`, its field the attribute's name unless `field` is given. */
+  #readAttribute(element: Element, name: string, kind: BlockKind, isVideo = false, field = name): void {
     const value = element.properties[propertyName(name)];
     if (typeof value !== 'string' || value.trim() === '') return;
     if (this.probe) {
@@ -332,7 +342,7 @@ class RegionWalker {
     if (MARKUP_ATTRIBUTES.has(name) && value.includes('<')) builder.appendAt(value.replace(TAG, ' '), span?.start ?? tagStart ?? 0);
     else if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
-    const region = builder.toRegion({ kind, field: name, isInStory: this.#inStory, isVideo: isVideo || this.#videoFigures > 0 });
+    const region = builder.toRegion({ kind, field, isInStory: this.#inStory, isVideo: isVideo || this.#videoFigures > 0 });
     if (region) this.facts.regions.push(region);
   }
 }
@@ -389,8 +399,8 @@ function isLogo(element: Element): boolean {
     || (typeof alt === 'string' && LOGO_ALT.test(alt.trim()));
 }
 
-const propertyNames = new Map<string, string>();
-/** The hast property of an attribute: `data-credit` is `dataCredit`. */
+const propertyNames = new Map<string, string>([['srcset', 'srcSet']]);
+/** The hast property of an attribute: `data-credit` is `dataCredit`; `srcset`, HTML's own, is `srcSet`. */
 function propertyName(attribute: string): string {
   let name = propertyNames.get(attribute);
   if (name === undefined) {

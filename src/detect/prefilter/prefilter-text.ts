@@ -19,7 +19,7 @@ export const DIRECTIVE_TOKEN = 'rightslint-';
 /** What regions of an HTML page can be read from: text and attributes, with every tag as `<>`, and image file names. */
 export interface RegionSource {
   text: string;
-  /** `src` and `data-src` values, each followed by `<>`: only `src` regions are read from them. */
+  /** Image file names (`src`, `srcset`, the lazy loaders' `data-src` ...), each followed by `<>`: only `src` regions are read from them. */
   fileNames: string;
   /** Whether a comment may be a suppression directive (`<!-- rightslint-disable ... -->`). */
   hasDirective: boolean;

@@ -72,7 +72,8 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
   ['attribution', 'attribution'], ['credit', 'credit'], ['caption', 'caption'], ['href', 'href'],
   ['aria-label', 'ariaLabel'], ['data-title', 'dataTitle'], ['data-sub-html', 'dataSubHtml'], ['data-image-caption', 'dataImageCaption'],
-  ['data-glightbox', 'dataGlightbox'], ['lang', 'lang'],
+  ['data-glightbox', 'dataGlightbox'], ['lang', 'lang'], ['data-lazy-src', 'dataLazySrc'], ['data-original', 'dataOriginal'],
+  ['data-orig-file', 'dataOrigFile'], ['srcset', 'srcSet'], ['data-srcset', 'dataSrcset'], ['data-lazy-srcset', 'dataLazySrcset'],
 ]);
 const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
 /** The attributes read at all: those above, and those of `font` that end foreign content. */
