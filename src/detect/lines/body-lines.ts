@@ -151,6 +151,8 @@ function isUnderPicture(before: Region | undefined): boolean {
 
 /** The agency in a dateline's brackets, whatever its case, with whatever it shares them with. */
 export const dateline: Shape = (region, { catalogue }) => {
+  const bracketed = BRACKET_DATELINE.exec(region.text);
+  if (bracketed?.[1]) return hitsOf(agencyAfterPlace(region.text, 1, 1 + bracketed[1].length, catalogue), 'dateline', 'dateline', 'text');
   const match = DATELINE.exec(region.text) ?? AGENCIES_FIRST.exec(region.text);
   if (!match?.[1]) return [];
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
@@ -165,6 +167,18 @@ export const dateline: Shape = (region, { catalogue }) => {
 };
 const CAPITALISED_PLACE = /\p{Lu}{2}/u;
 const WIRE_DASH = /^\s*(?:—|--)/u;
+// Japanese copy opens with the place and the agency in lenticular brackets, and the Japanese
+// agency that distributes a foreign one's after it: "【ロンドンAFP時事】", "【パリ＝ロイター時事】".
+const BRACKET_DATELINE = /^【([^【】\s]{1,30}?)＝?(?:時事|共同)?】/u;
+
+/** The agency that ends a run of a place and its name, with nothing between them ("ロンドンAFP"). */
+function agencyAfterPlace(text: string, from: number, to: number, catalogue: Catalogue): Named[] {
+  for (let start = from; start < to; start++) {
+    const named = namedIn(text, { from: start, to, before: '', after: '' }, catalogue, 'any');
+    if (named) return [named];
+  }
+  return [];
+}
 
 /**
  * Whether a block of names alone stands where a story signs off: right after a paragraph that
