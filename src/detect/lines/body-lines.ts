@@ -1,15 +1,16 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
-import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
-// "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", and
+// "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", "Article
+// provided by Agence France Presse", "Story from Reuters", and
 // the same labels in other languages and scripts: "Sumber: Reuters", "المصدر: رويترز", "来源：路透社",
 // "इनपुट - भाषा". The sources after the label may name others beside the holders ("Sources: AFP,
 // Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:content\s+)?(?:provided|supplied)\s+by:?)\s*/iu;
+const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph.
 const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*/iu;
@@ -21,14 +22,17 @@ const GRAPHIC_LABEL = /^(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|
 // and `field__item`, a CMS's definition lists): "Source" then "Reuters", "Photo" then "Name/AFP".
 const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia|wire services?|news services?|providers?)\s*:?$/iu;
 const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |image )?credits?|crédits?)\s*:?$/iu;
-// A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated 08:24 IST".
-const DATED_SOURCE = /^([^|·•]{2,40}?)\s*[|·•]\s*(?=[^|·•]*\d)/u;
+// A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated
+// 08:24 IST", a portal's "AFP - 1 hour ago".
+const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|\s[-–—]\s+(?=\d))/u;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
 // Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
-// A byline that names the agency alone: "By AFP", "By The Associated Press", "Por EFE", "Door ANP",
-// "Redazione ANSA".
-const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|redazione|redacción|redação|redaktion)\s+/iu;
+// A byline that names the agency alone, its label's colon or not: "By AFP", "By The Associated
+// Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", and
+// Brazilian sites' "da Reuters", where the place may follow ("da France Presse, em Paris").
+const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|from|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
+const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
 const WRITTEN_WITH = /^[-–—]*\s*\(?(?:with|mit|avec|con|com|met|med|theo)\s+/iu;
@@ -44,8 +48,10 @@ export const QUOTE_MARKS = String.raw`(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
 // "Wiesbaden (KNA/iz).", "London, Jun 11 (efe-epa).-", "MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It ...".
 // Place words are capitalised, dates or short connectors ("Frankfurt a.M.", "Jun 11", "7 oct",
-// "Rio de Janeiro"); a dateline alone in its block (a NewsML DateLine) ends there.
-const DATELINE = new RegExp(String.raw`^(?:${QUOTE_MARKS})?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
+// "Rio de Janeiro", "3 de marzo": the Romance languages write their months in lower case); a
+// dateline alone in its block (a NewsML DateLine) ends there.
+const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const DATELINE = new RegExp(String.raw`^(?:${QUOTE_MARKS})?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|(?:${MONTHS})\b|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
 const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
@@ -90,7 +96,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     return hitsOf(splitParts(text, CREDIT_SEPARATORS).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   }
   const agencies = AGENCY_BYLINE.exec(text);
-  const named = agencies && namesList(text, agencies[0].length, text.length, catalogue);
+  const named = agencies && namesList(text, agencies[0].length, text.length - (PLACE_AFTER.exec(text)?.[0].length ?? 0), catalogue);
   if (named) return hitsOf(named, 'source-line', 'credit', 'text');
   const byline = BYLINE.exec(text);
   if (byline?.[1]) {
@@ -108,8 +114,9 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   }
   if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
     const written = WRITTEN_WITH.exec(text);
-    // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`).
-    const names = namesList(text, written?.[0].length ?? 0, text.length, catalogue, BRACKETED.test(text) ? 'lone' : 'catalogue');
+    // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
+    // out of them, the editors' initials may stand beside them ("ler/dpa/AP").
+    const names = BRACKETED.test(text) ? namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'lone') : signedNames(text, written?.[0].length ?? 0, text.length, catalogue, 'catalogue');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
@@ -153,6 +160,8 @@ function isUnderPicture(before: Region | undefined): boolean {
 export const dateline: Shape = (region, { catalogue }) => {
   const bracketed = BRACKET_DATELINE.exec(region.text);
   if (bracketed?.[1]) return hitsOf(agencyAfterPlace(region.text, 1, 1 + bracketed[1].length, catalogue), 'dateline', 'dateline', 'text');
+  const filed = FILED_DATELINE.exec(region.text);
+  if (filed?.[1]) return hitsOf(agencyBeforePlace(region.text, 1, 1 + filed[1].length, catalogue), 'dateline', 'dateline', 'text');
   const match = DATELINE.exec(region.text) ?? AGENCIES_FIRST.exec(region.text);
   if (!match?.[1]) return [];
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
@@ -171,10 +180,23 @@ const WIRE_DASH = /^\s*(?:—|--)/u;
 // agency that distributes a foreign one's after it: "【ロンドンAFP時事】", "【パリ＝ロイター時事】".
 const BRACKET_DATELINE = /^【([^【】\s]{1,30}?)＝?(?:時事|共同)?】/u;
 
+// Chinese copy opens with the agency, the place and the day it was filed in brackets:
+// "（路透社倫敦3日電）", "（美联社华盛顿3日电）".
+const FILED_DATELINE = /^[（(]([^（）()]{2,30}?)[電电][）)]/u;
+
 /** The agency that ends a run of a place and its name, with nothing between them ("ロンドンAFP"). */
 function agencyAfterPlace(text: string, from: number, to: number, catalogue: Catalogue): Named[] {
   for (let start = from; start < to; start++) {
     const named = namedIn(text, { from: start, to, before: '', after: '' }, catalogue, 'any');
+    if (named) return [named];
+  }
+  return [];
+}
+
+/** The agency that opens a run of its name, a place and a day, with nothing between them ("路透社倫敦3日"). */
+function agencyBeforePlace(text: string, from: number, to: number, catalogue: Catalogue): Named[] {
+  for (let end = to; end > from; end--) {
+    const named = namedIn(text, { from, to: end, before: '', after: '' }, catalogue, 'any');
     if (named) return [named];
   }
   return [];
@@ -207,8 +229,10 @@ export const signOff: Shape = (region, { catalogue, previous }) => {
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
-  // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs: "(ats/afp)".
-  return hitsOf(namesList(text, start, start + match[1].length, catalogue, bracketed ? 'lone' : 'catalogue') ?? [], 'sign-off', 'trailer', 'text');
+  // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
+  // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
+  const names = bracketed ? namesList(text, start, start + match[1].length, catalogue, 'lone') : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
+  return hitsOf(names ?? [], 'sign-off', 'trailer', 'text');
 };
 
 /** A match of `pattern` (global, anchored at the end) in the last stretch of `text`, not tried at every place of a long block. */

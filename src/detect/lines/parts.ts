@@ -113,6 +113,24 @@ export function namesList(text: string, start: number, end: number, catalogue: C
   return named.length > 0 ? named : undefined;
 }
 
+// An editor's initials, set beside the agencies by a slash in a German or French sign-off:
+// "ler/dpa/AP", "sam/AFP", "dpa/lno".
+const INITIALS = /^\p{Ll}{2,4}$/u;
+
+/**
+ * The names of a sign-off, each a holder's, with the editors' initials set beside them by
+ * slashes left out; undefined where another part is not a holder's name, or none is.
+ */
+export function signedNames(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling): Named[] | undefined {
+  const named: Named[] = [];
+  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
+    const found = namedOrJoined(text, part, catalogue, spelling);
+    if (found) named.push(...found);
+    else if (!(INITIALS.test(text.slice(part.from, part.to)) && (part.before === '/' || part.after === '/'))) return undefined;
+  }
+  return named.length > 0 ? named : undefined;
+}
+
 // A part of a list of sources that names one other than a holder: a few words ("local media",
 // "Al Jazeera", "company filings"), not prose.
 const OTHER_SOURCE = /^(?=.{1,40}$)\S+(?:\s\S+){0,3}$/u;
