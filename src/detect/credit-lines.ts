@@ -164,7 +164,9 @@ const frontmatterCredit: Shape = (region, { catalogue }) => {
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   caption: [creditParts],
-  credit: [creditParts],
+  // A CMS sets a story's credits in a block it calls one ("<p class=\"credits\">With files from The
+  // Canadian Press</p>", "Compiled from AP and Reuters reports"): the story's, where they are worded so.
+  credit: [firstOf(reporting, wireReports, creditParts)],
   alt: [creditParts],
   byline: [creditParts],
   // A notice set as a picture's credit line ("© REUTERS / HEALTH MINISTRY", "© 2012 APA/AP"

@@ -4,7 +4,7 @@ import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { QUOTE_MARKS } from './lines/body-lines.js';
+import { creditsStory, QUOTE_MARKS } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
@@ -83,6 +83,7 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
   for (const [i, region] of regions.entries()) {
     let restrictions: string[] | undefined;
     let picture: boolean | undefined;
+    let storyCredit: boolean | undefined;
     let excluded: ExclusionMatches | undefined;
     const quoted = region.kind === 'body' ? QUOTED.exec(region.text)?.[0].length ?? 0 : 0;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
@@ -113,6 +114,11 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         // does a picture credit after a label that names another medium ("Video: Europa Press").
         const medium = region.isVideo ? 'video' : item.kind === 'photo' && signal.type === 'credit' ? labelledMedium(region.text, from) : undefined;
         if (medium && item.kind !== medium && catalogue.holders.get(signal.holder)?.kinds.includes(medium)) item.kind = medium;
+        // A picture credit's name in a block of credits worded as the story's ("With files from The
+        // Canadian Press") credits the text.
+        if (item.kind === 'photo' && signal.type === 'credit' && region.kind === 'credit' && (storyCredit ??= creditsStory(region.text))) {
+          if (catalogue.holders.get(signal.holder)?.kinds.includes('text')) item.kind = 'text';
+        }
         evidence.push(item);
         trace?.(item, { kept: true, why: 'matched' }, region);
       }

@@ -251,6 +251,16 @@ const WIRE_SENTENCES = [
   /^(?:the )?(.{2,80}?) contributed(?: to this (?:report|story|article))?$/diu,
 ];
 const WIRE_WORDS = /\b(?:reports|dispatches|contributed|used in)\b/iu;
+const REPORTING_ANYWHERE = new RegExp(REPORTING.source, 'iu');
+
+/**
+ * Whether a block credits the story's text to its sources, as a CMS's credits block often does:
+ * "With files from The Canadian Press", "Additional reporting by Reuters", "Compiled from AP and
+ * Reuters reports".
+ */
+export function creditsStory(text: string): boolean {
+  return REPORTING_ANYWHERE.test(text) || WIRE_WORDS.test(text);
+}
 // A sentence's end: its stop, and the brackets and quotes closing it. A run of stops is tried from
 // its first only: tried from each, a page-long run of dots would take the square of its length.
 const SENTENCE_END = /(?<![.!?])[.!?]+["”»)]*(?:\s+|$)/gu;
