@@ -338,8 +338,12 @@ class RegionWalker {
     const builder = new TextBuilder();
     const tagStart = element.position?.start?.offset;
     const span = tagStart === undefined ? undefined : locateAttribute(this.source, tagStart, name);
-    // Markup's text stands where the value starts: its tags, escaped in the value, have no place of their own.
-    if (MARKUP_ATTRIBUTES.has(name) && value.includes('<')) builder.appendAt(value.replace(TAG, ' '), span?.start ?? tagStart ?? 0);
+    // Markup's text stands where the value starts: its tags, escaped in the value, have no place of
+    // their own; so does a file name inside another's address, escaped in it ("/_next/image?url=
+    // https%3A%2F%2Fcdn.example%2FGettyImages-2173340981.jpg", an image service's).
+    const unescaped = kind === 'src' && value.includes('%') ? unescapeAddress(value) : value;
+    if (unescaped !== value) builder.appendAt(unescaped, span?.start ?? tagStart ?? 0);
+    else if (MARKUP_ATTRIBUTES.has(name) && value.includes('<')) builder.appendAt(value.replace(TAG, ' '), span?.start ?? tagStart ?? 0);
     else if (span) builder.appendDecoded(value, this.source, span.start, span.end);
     else builder.appendAt(value, tagStart ?? 0);
     const region = builder.toRegion({ kind, field, isInStory: this.#inStory, isVideo: isVideo || this.#videoFigures > 0 });
@@ -390,6 +394,15 @@ function holds(element: Element, tags: ReadonlySet<string>, depth: number): bool
 // GIF or PNG is as often the placeholder of a lazily loaded photo.)
 const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
 const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
+
+/** An address with its escapes decoded, or as it stands where they are not valid. */
+function unescapeAddress(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
+}
 
 /** Whether an image is a logo, whose alt text is no credit. */
 function isLogo(element: Element): boolean {
