@@ -75,11 +75,12 @@ describe('where the story stands, found by markup and by text density', () => {
       widget('heading', '<h1>Air traffic controllers strike</h1>'),
       widget('text-editor', `<p>PARIS (AFP) - ${'French air traffic controllers began a two-day strike on Thursday. '.repeat(4)}</p>`),
       widget('image', '<figure><img src="/a.jpg" alt=""><figcaption>Empty desks at Orly. Ines Carre/AFP</figcaption></figure>'),
+      widget('image', '<figure class="wp-caption"><img src="/b.jpg" alt=""><figcaption class="widget-image-caption wp-caption-text">Closed gates at Roissy. Foto: AA</figcaption></figure>'),
       '</div></section></div></main>',
       '<aside class="widget-area"><div class="widget widget_recent_entries"><p>Reuters</p></div></aside>',
     ].join(''));
     const isAside = (start: string) => page.regions.find((r) => r.text.startsWith(start))?.isAside === true;
-    expect([isAside('PARIS (AFP)'), isAside('Empty desks'), isAside('Reuters')]).toEqual([false, false, true]);
+    expect([isAside('PARIS (AFP)'), isAside('Empty desks'), isAside('Closed gates'), isAside('Reuters')]).toEqual([false, false, false, true]);
     // SiteOrigin's blocks say "widget" beside their own "so-panel".
     const panels = await readPage('siteorigin.html', `<main><div class="panel-grid"><div id="panel-1" class="so-panel widget widget_text"><p>BERLIN (dpa) - ${'Train drivers began a strike on Monday morning. '.repeat(4)}</p></div></div></main>`);
     expect(panels.regions.find((r) => r.text.startsWith('BERLIN'))?.isAside).not.toBe(true);

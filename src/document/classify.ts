@@ -108,12 +108,12 @@ function hasToken(value: unknown, token: string): boolean {
 // read, a link's preview card, Ghost's "kg-bookmark-card"), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
 // holds the story too: see story.ts. A "widget" is a sidebar's, but not a page builder's, which
-// calls every block of a page one: Elementor's "elementor-widget-text-editor", SiteOrigin's
-// "so-panel widget".
+// calls every block of a page one: Elementor's "elementor-widget-text-editor" (and its image
+// widget's "widget-image-caption"), SiteOrigin's "so-panel widget".
 const FURNITURE_WORDS = new RegExp(
   '(?:^|[-_\\s])(?:' +
     '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|bookmark|outbrain|taboola)' +
-    '|(?<column>sidebar|rail|(?<!elementor-)widgets?)' +
+    '|(?<column>sidebar|rail|(?<!elementor-)widgets?(?!-image-caption))' +
     '|(?<gallery>carousel|gallery|galleries)' +
     ')(?:$|[-_\\s])',
   'i',
