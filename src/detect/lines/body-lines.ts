@@ -29,10 +29,13 @@ const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|\s[-�
 // Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
 // A byline that names the agency alone, its label's colon or not: "By AFP", "By The Associated
-// Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", and
-// Brazilian sites' "da Reuters", where the place may follow ("da France Presse, em Paris").
-const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|from|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
+// Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", an
+// aggregator's "via Reuters", and Brazilian sites' "da Reuters", where the place may follow ("da
+// France Presse, em Paris").
+const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
 const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$/u;
+// The time a source line gives after a dot or a bar: "· 2 hours ago", "| 03.06.2025".
+const WHEN_AFTER = /\s*[|·•]\s*[^|·•]*\d[^|·•]*$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
 const WRITTEN_WITH = /^[-–—]*\s*\(?(?:with|mit|avec|con|com|met|med|theo)\s+/iu;
@@ -82,7 +85,9 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   const text = region.text;
   if (text.length > MAX_LINE) return [];
   const label = SOURCE_LABEL.exec(text);
-  if (label) return hitsOf(holdersAmongSources(text, label[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  // An aggregator's line gives the time after the source: "Source: AP News · 3 hours ago".
+  const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
+  if (label) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
@@ -96,7 +101,7 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
     return hitsOf(splitParts(text, CREDIT_SEPARATORS).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   }
   const agencies = AGENCY_BYLINE.exec(text);
-  const named = agencies && namesList(text, agencies[0].length, text.length - (PLACE_AFTER.exec(text)?.[0].length ?? 0), catalogue);
+  const named = agencies && namesList(text, agencies[0].length, end - (PLACE_AFTER.exec(text.slice(0, end))?.[0].length ?? 0), catalogue);
   if (named) return hitsOf(named, 'source-line', 'credit', 'text');
   const byline = BYLINE.exec(text);
   if (byline?.[1]) {
