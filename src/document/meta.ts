@@ -1,6 +1,6 @@
 import type { TreeElement as Element } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import type { PageFacts } from './facts.js';
+import { type PageFacts, primaryLanguage } from './facts.js';
 import { TextBuilder } from './text-builder.js';
 
 // Open Graph, Dublin Core and schema.org microdata names that carry a publication date.
@@ -13,9 +13,14 @@ export const PUBLISHER_NAMES: ReadonlySet<string> = new Set(['og:site_name', 'ap
 /** The attribute a `<meta>` element's value is read from. */
 export const META_VALUE = 'content';
 
-/** Reads one `<meta>` element: a metadata region, and a date or publisher name where it gives one. */
+/**
+ * Reads one `<meta>` element: a metadata region, and a date or publisher name where it gives one;
+ * and the page's language where an older page declares it as a header would ("Content-Language"),
+ * and `<html>` does not.
+ */
 export function readMeta(element: Element, source: string, facts: PageFacts): void {
-  const { name, property, itemProp, content } = element.properties;
+  const { name, property, itemProp, content, httpEquiv } = element.properties;
+  if (Array.isArray(httpEquiv) && httpEquiv.some((word) => String(word).toLowerCase() === 'content-language')) facts.lang ??= primaryLanguage(content);
   const field = [name, property, itemProp].find((v): v is string => typeof v === 'string')
     ?? (Array.isArray(itemProp) ? itemProp.join(' ') : undefined);
   if (!field || typeof content !== 'string' || content.trim() === '') return;

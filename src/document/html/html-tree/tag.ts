@@ -75,7 +75,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-glightbox', 'dataGlightbox'], ['lang', 'lang'], ['data-lazy-src', 'dataLazySrc'], ['data-original', 'dataOriginal'],
   ['data-orig-file', 'dataOrigFile'], ['srcset', 'srcSet'], ['data-srcset', 'dataSrcset'], ['data-lazy-srcset', 'dataLazySrcset'],
 ]);
-const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel']]);
+const TOKEN_LISTS: ReadonlyMap<string, string> = new Map([['class', 'className'], ['itemprop', 'itemProp'], ['rel', 'rel'], ['http-equiv', 'httpEquiv']]);
 /** The attributes read at all: those above, and those of `font` that end foreign content. */
 const READ_ATTRIBUTES: ReadonlySet<string> = new Set([...PROPERTIES.keys(), ...TOKEN_LISTS.keys(), 'color', 'face', 'size']);
 const READ_NAMES = nameTable(READ_ATTRIBUTES);
@@ -108,6 +108,7 @@ class ElementProperties implements Properties {
   dataCaption: string | undefined = undefined;
   href: string | undefined = undefined;
   lang: string | undefined = undefined;
+  httpEquiv: string[] | undefined = undefined;
 }
 
 /** The properties of the elements with none: shared, as no one changes an element's properties (they are replaced). */
