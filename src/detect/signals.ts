@@ -4,7 +4,7 @@ import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { creditsStory, QUOTE_MARKS } from './lines/body-lines.js';
+import { creditsStory, LEAD_IN } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
@@ -85,12 +85,12 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
     let picture: boolean | undefined;
     let storyCredit: boolean | undefined;
     let excluded: ExclusionMatches | undefined;
-    const quoted = region.kind === 'body' ? QUOTED.exec(region.text)?.[0].length ?? 0 : 0;
+    const leadIn = region.kind === 'body' ? LEAD_INTO.exec(region.text)?.[0].length ?? 0 : 0;
     for (const index of admittedSignals(region.text, catalogue.gate)) {
       const signal = catalogue.signals[index] as CompiledSignal;
       if (!appliesTo(signal, region) || (signal.lang && !(lang && signal.lang.has(lang)))) continue;
-      // A lead quoted whole opens its block after the quote's marks.
-      const shift = quoted > 0 && !signal.regions.has('body') ? quoted : 0;
+      // A lead opens its block after what is set before it: a quote's marks, a kicker (see LEAD_IN).
+      const shift = leadIn > 0 && !signal.regions.has('body') ? leadIn : 0;
       for (const match of signal.pattern.matchAll(shift > 0 ? region.text.slice(shift) : region.text)) {
         const from = shift + match.index;
         const to = from + match[0].length;
@@ -128,7 +128,7 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
-const QUOTED = new RegExp(`^(?:${QUOTE_MARKS})`, 'iu');
+const LEAD_INTO = new RegExp(`^${LEAD_IN}`, 'u');
 // A credit's label and what stands between it and the name: "Video: ", "Grafik: Name/".
 const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;
 const LABEL_REACH = 80;

@@ -43,9 +43,20 @@ const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|edit
 // A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
 // its own ("Associated Press Writer").
 const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
-// What opens a block that quotes another text whole: a mail's or a forum's quote marks ("> ",
-// ">> "), a forum's "[quote]", an opening quotation mark.
-export const QUOTE_MARKS = String.raw`(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?`;
+// What stands before a story's lead in its block: a mail's or a forum's quote marks ("> ", ">> "),
+// a forum's "[quote]" or an opening quotation mark, where the block quotes a story whole; a
+// kicker ("BREAKING:", "EILMELDUNG -"), a ticker's label ("+++ dpa-Ticker +++"), or the time it
+// was posted ("Posted 2:14 p.m. EST --"), where a site set one in the lead's block.
+const QUOTE_MARKS = String.raw`(?:>\s?)+|\[(?:${inCapitals(['quote'])}|quote)(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?`;
+const KICKER = String.raw`(?:${inCapitals(['breaking news', 'breaking', 'updated', 'update', 'urgent', 'flash', 'exclusive', 'developing', 'alert', 'eilmeldung', 'eil', 'última hora', 'urgente', 'dernière minute', "ultim'ora", 'срочно', 'son dakika'])})\s*(?:[:!]|--|[-–—])\s*`;
+const TICKER = String.raw`\+{2,}[^+]{1,40}\+{2,}\s*`;
+const POSTED = String.raw`(?:${inCapitals(['posted', 'updated', 'published', 'filed'])})\s[^-–—]{1,40}?\s(?:--|[-–—])\s*`;
+export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED})`;
+
+/** Words as an alternation of their spellings in capitals and with a capital first ("BREAKING|Breaking"). */
+function inCapitals(words: readonly string[]): string {
+  return words.flatMap((word) => [word.toUpperCase(), `${word.charAt(0).toUpperCase()}${word.slice(1)}`]).join('|');
+}
 // A dateline, after a quote's marks where a block quotes a story whole ("> PARIS (AFP) -"): place
 // words (a date may stand among them), the agency in brackets, then a dash,
 // colon, ".-", a full stop or the end: "DENVER (AP) —", "New Delhi (PTI):", "Fairfield (AP) _",
@@ -54,7 +65,7 @@ export const QUOTE_MARKS = String.raw`(?:>\s?)+|\[quote(?:=[^\]]{0,60})?\]\s?|["
 // "Rio de Janeiro", "3 de marzo": the Romance languages write their months in lower case); a
 // dateline alone in its block (a NewsML DateLine) ends there.
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
-const DATELINE = new RegExp(String.raw`^(?:${QUOTE_MARKS})?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|(?:${MONTHS})\b|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
+const DATELINE = new RegExp(String.raw`^${LEAD_IN}?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|(?:${MONTHS})\b|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
 const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
