@@ -4,7 +4,7 @@ import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, creditHeadingUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
+import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -171,7 +171,7 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   byline: [creditParts],
   // A notice set as a picture's credit line ("© REUTERS / HEALTH MINISTRY", "© 2012 APA/AP"
   // under a photo) is the picture's credit: a block is read as a line first, then as a notice.
-  body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
+  body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, creditAtEnd, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
   heading: [creditHeadingUnderPicture],

@@ -152,6 +152,35 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
  */
 export const captionUnderPicture: Shape = (region, { before, catalogue }) => (isUnderPicture(before) ? namedParts(region.text, 'caption', catalogue) : []);
 
+// A caption's credit after its last sentence, slash-joined names: "... the North Sea. REUTERS/Ian
+// Dobbs/Files". One of them is a person's (capitalised words), so that "Reuters/Ipsos" closing a
+// sentence about a poll is none.
+const CREDIT_AT_END = /[.!?"”»]\s+([^.!?"”»()[\]]{3,60})$/u;
+const SLASHES = /\s*\/\s*/g;
+const PERSON = /^\p{Lu}[\p{L}\p{M}'’.-]+(?:\s\p{Lu}[\p{L}\p{M}'’.-]*){1,3}$/u;
+const ARCHIVE = /^(?:files?|archives?|pool|handout|stringer)$/iu;
+/** How long a block that ends with its credit may be: a caption, not a story's paragraph. */
+const MAX_CAPTION = 300;
+
+/**
+ * A caption set as a block of its own, away from its picture (a table layout puts it in the
+ * outer table's next row, below the story's first lines), that ends with its credit.
+ */
+export const creditAtEnd: Shape = (region, { catalogue }) => {
+  const text = region.text;
+  if (text.length > MAX_CAPTION || !text.includes('/')) return [];
+  const match = CREDIT_AT_END.exec(text);
+  if (!match?.[1]) return [];
+  const start = match.index + match[0].length - match[1].length;
+  const parts = splitParts(text, SLASHES, start);
+  if (parts.length < 2) return [];
+  const named = parts.map((part) => namedIn(text, part, catalogue));
+  const words = parts.map((part) => text.slice(part.from, part.to));
+  const hasPerson = words.some((word, i) => !named[i] && PERSON.test(word));
+  if (!hasPerson || !words.every((word, i) => named[i] || PERSON.test(word) || ARCHIVE.test(word))) return [];
+  return hitsOf(named.filter((name): name is Named => name !== undefined), 'credit-line', 'credit', undefined);
+};
+
 /** A short heading right under a picture that is its credit ("<h6>REUTERS/Name</h6>"); a longer one is a title. */
 export const creditHeadingUnderPicture: Shape = (region, context) => (region.text.length <= MAX_PART ? captionUnderPicture(region, context) : []);
 
