@@ -34,9 +34,10 @@ const JOINING = new Set(['/', '|', '\\', ':', '©', '／', '｜', '：', '＝', 
 /**
  * A part of a caption, credit, alt text or byline that is a holder's whole name. In a caption, a
  * name set off by commas alone only counts at the end ("... in Kyiv, Reuters"), as "Bloomberg,
- * the former mayor, ..." is prose; a two-letter name never by commas alone ("Harrisburg, PA"). A name
- * before a colon is a headline's source ("Bloomberg: prices fall"), not a credit. An alt text that
- * is a name and nothing else is a logo; a long byline is a block of prose a template mislabelled.
+ * the former mayor, ..." is prose; a two-letter name never by commas alone ("Harrisburg, PA"). A
+ * name before a colon is a headline's source ("Bloomberg: prices fall"), not a credit, unless its
+ * medium follows it ("APA-FOTO: NAME"). An alt text that is a name and nothing else is a logo; a
+ * long byline is a block of prose a template mislabelled.
  */
 export const creditParts: Shape = (region, { catalogue }) => namedParts(region.text, region.kind, catalogue);
 
@@ -68,7 +69,9 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
   parts.forEach((part, i) => {
     const label = parts[i - 1];
     // A name, or the names of a joint service ("Sapa-AFP", "TT-AFP": TT's translation of AFP's copy).
-    const named = part.after === ':' || isDataSource(text, label) ? undefined : namedOrJoined(text, part, catalogue);
+    const found = isDataSource(text, label) ? undefined : namedOrJoined(text, part, catalogue);
+    // Before a colon a name is a headline's source, but with its medium a credit's label.
+    const named = part.after === ':' && !found?.every((name) => name.medium) ? undefined : found;
     if (!named) return;
     // The label before a name gives the medium too: "Video: Europa Press", "Grafik: dpa".
     const labelled = label?.after === ':' ? mediumOf(text.slice(label.from, label.to)) : undefined;

@@ -72,7 +72,10 @@ function trimPart(text: string, part: Part): Part {
 const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright)(?![\p{L}\p{N}])[\s.]*)+/iu;
 // Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
 // file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)").
-const QUALIFIER = /(?:[\s,]+(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
+const QUALIFIER = /(?:(?:[\s,]+|-(?=foto|photo|bild|video|grafik))(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
+// A credit that runs the photographer's name on after the agency's and its medium, in capitals
+// or not: "ANP PHOTO KOEN VAN WEEL", "EPA PHOTO ANSA" (EPA sending ANSA's picture).
+const MEDIUM_LED = /^(\S.{0,40}?)[\s-](?:PHOTOS?|FOTOS?|Photos?|Fotos?)\s+(?=\p{Lu})/u;
 const VIDEO = /\b(?:video|vídeo|vidéo)\b/i;
 const PHOTO = /\b(?:photos?|fotos?|pics?|pictures?|images?|bild(?:er)?)\b/i;
 const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|map|karte|illustration|ilustración)\b/i;
@@ -92,9 +95,18 @@ export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling
   if (qualifier) to -= qualifier[0].length;
   if (to <= from) return undefined;
   const holders = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
-  if (holders.length === 0) return undefined;
+  if (holders.length === 0) return mediumLed(text, from, to, catalogue, spelling);
   const medium = mediumOf(`${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`);
   return { holders, from, to, ...(medium ? { medium } : {}) };
+}
+
+/** The holder a part opens with, before its medium and a name ("ANP PHOTO KOEN VAN WEEL"). */
+function mediumLed(text: string, from: number, to: number, catalogue: Catalogue, spelling: Spelling): Named | undefined {
+  const led = MEDIUM_LED.exec(text.slice(from, to));
+  const name = led?.[1];
+  if (name === undefined) return undefined;
+  const holders = holdersNamed(name, catalogue.creditNames, spelling);
+  return holders.length > 0 ? { holders, from, to: from + name.length, medium: 'photo' } : undefined;
 }
 
 /** The medium a credit's words name ("AP Photo", "Video: Reuters", "Grafik: dpa"), if any. */
