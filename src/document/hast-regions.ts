@@ -19,7 +19,8 @@ const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];
 const FIGURE_ATTRIBUTES = ['title', 'aria-label'];
 // A link to a picture's file opens it in a lightbox, which shows the link's caption: `title`
 // (Magnific Popup, fancybox), `data-title` (Lightbox2), `data-sub-html` (lightGallery, markup),
-// `data-glightbox` (GLightbox: "title: ...; description: ...").
+// `data-glightbox` (GLightbox: "title: ...; description: ..."). So does a link around a picture to
+// a page that shows it larger (an older site's pop-up window), whose `title` a reader sees on it.
 const LIGHTBOX_ATTRIBUTES = ['title', 'data-title', 'data-sub-html', 'data-glightbox'];
 const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 // Attributes whose value is markup: its tags are no text.
@@ -322,7 +323,7 @@ class RegionWalker {
     for (const name of CAPTION_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
     const tag = element.tagName;
     if (tag === 'figure') for (const name of FIGURE_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
-    else if (tag === 'a' && typeof element.properties.href === 'string' && PICTURE_FILE.test(element.properties.href)) {
+    else if (tag === 'a' && typeof element.properties.href === 'string' && (PICTURE_FILE.test(element.properties.href) || holdsPicture(element))) {
       for (const name of LIGHTBOX_ATTRIBUTES) this.#readAttribute(element, name, 'caption');
     }
   }
@@ -394,6 +395,11 @@ function holds(element: Element, tags: ReadonlySet<string>, depth: number): bool
 // GIF or PNG is as often the placeholder of a lazily loaded photo.)
 const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
 const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
+
+/** Whether a link holds a picture of its own, as a thumbnail that opens a larger view. */
+function holdsPicture(link: Element): boolean {
+  return link.children.some((child) => child.type === 'element' && MEDIA_TAGS.has(child.tagName) && !VIDEO_TAGS.has(child.tagName));
+}
 
 /** An address with its escapes decoded, or as it stands where they are not valid. */
 function unescapeAddress(address: string): string {
