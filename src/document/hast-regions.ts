@@ -92,6 +92,8 @@ class RegionWalker {
   #inStory: boolean;
   // How deep in links the walk stands, and whether the current block has text in and out of them.
   #linkDepth = 0;
+  /** The address of the link the walk is in, if any. */
+  #href: string | undefined;
   #hasLinked = false;
   #hasUnlinked = false;
   // The page's text so far, the part in links, and its links, in characters: an element's
@@ -198,14 +200,15 @@ class RegionWalker {
     const text = this.#text;
     const linked = this.#linked;
     const links = this.#links;
-    if (tag === 'a') this.#linkDepth++;
+    const href = this.#href;
+    if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth + 1, typeof element.properties.href === 'string' ? element.properties.href : undefined];
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
     const isPreformatted = PREFORMATTED_TAGS.has(tag) && !isCode(element, words);
     if (isPreformatted) [this.#preformatted, this.#preLines] = [this.#preformatted + 1, 0];
     if (tag === 'p') this.#paragraphs++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
-    if (tag === 'a') this.#linkDepth--;
+    if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth - 1, href];
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;
@@ -309,7 +312,7 @@ class RegionWalker {
   }
 
   #readImage(element: Element): void {
-    if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
+    if (!isLogo(element) && !isBadge(element, this.#href)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
     this.#readFileNames(element);
   }
 
@@ -395,6 +398,18 @@ function holds(element: Element, tags: ReadonlySet<string>, depth: number): bool
 // GIF or PNG is as often the placeholder of a lazily loaded photo.)
 const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
 const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
+
+/**
+ * Whether an image is a badge: a link to what its alt text names, its site or a page about it
+ * ("<a href="/partners/reuters"><img alt="Reuters"></a>", a strip of a site's news partners). Its
+ * alt text names a partner, not the picture's source.
+ */
+function isBadge(image: Element, href: string | undefined): boolean {
+  const { alt } = image.properties;
+  if (href === undefined || typeof alt !== 'string' || alt.length > 40) return false;
+  const name = alt.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name !== '' && href.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(name);
+}
 
 /** Whether a link holds a picture of its own, as a thumbnail that opens a larger view. */
 function holdsPicture(link: Element): boolean {
