@@ -23,8 +23,8 @@ const GRAPHIC_LABEL = /^(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|
 const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia|wire services?|news services?|providers?)\s*:?$/iu;
 const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |image )?credits?|crédits?)\s*:?$/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated
-// 08:24 IST", a portal's "AFP - 1 hour ago".
-const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|\s[-–—]\s+(?=\d))/u;
+// 08:24 IST", a portal's "AFP - 1 hour ago", a Spanish paper's "EFE - Madrid - 03/03/2003".
+const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d))/u;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
 // Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
