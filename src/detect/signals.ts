@@ -114,6 +114,8 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         // does a picture credit after a label that names another medium ("Video: Europa Press").
         const medium = region.isVideo ? 'video' : item.kind === 'photo' && signal.type === 'credit' ? labelledMedium(region.text, from) : undefined;
         if (medium && item.kind !== medium && catalogue.holders.get(signal.holder)?.kinds.includes(medium)) item.kind = medium;
+        // What a picture's own metadata names (a JSON-LD ImageObject's copyrightNotice), it names as the picture's source.
+        if (region.isPicture && item.kind === 'text' && catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
         // A picture credit's name in a block of credits worded as the story's ("With files from The
         // Canadian Press") credits the text.
         if (item.kind === 'photo' && signal.type === 'credit' && region.kind === 'credit' && (storyCredit ??= creditsStory(region.text))) {

@@ -3,10 +3,12 @@ import type { PageFacts } from './facts.js';
 import { TextBuilder } from './text-builder.js';
 
 // The schema.org types of a video, the property whose value is one where it gives no type, and
-// the properties that give a video's picture (its credit is a picture's, typed or not).
+// the properties that give a picture (a video's among them: its credit is a picture's, typed or
+// not), with the types of a picture.
 const VIDEO_TYPES = new Set(['VideoObject', 'Clip', 'Movie', 'Episode', 'TVEpisode']);
 const VIDEO_KEY = 'video';
 const PICTURE_KEYS = new Set(['thumbnail', 'image', 'primaryImageOfPage']);
+const PICTURE_TYPES = new Set(['ImageObject', 'Photograph']);
 // schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork),
 // and a picture's `caption`, which ends in its credit where the site writes one there.
 const RIGHTS_KEYS = new Set([
@@ -24,18 +26,20 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
   // The keys from the root to the node visited: one array, as a copy for each level would take
   // memory in the square of the depth (a hostile page nests objects 100,000 deep).
   const path: string[] = [];
-  if (root) visit(root, false, false);
+  if (root) visit(root, false, false, false);
 
   /**
-   * `isVideo`: the work the node stands in is a video. The work is the nearest object around the
-   * node outside its rights properties (an `author` Organization is the video's author): a
-   * `VideoObject`, or the untyped value of a `video` property; not its `thumbnail` or `image`.
+   * `isVideo`, `isPicture`: the work the node stands in is a video, a picture. The work is the
+   * nearest object around the node outside its rights properties (an `author` Organization is the
+   * video's author): a `VideoObject`, or the untyped value of a `video` property, but for its
+   * `thumbnail` or `image`; an `ImageObject`, or the untyped value of an `image` property.
    */
-  function visit(node: JsonNode, isRights: boolean, isVideo: boolean): void {
+  function visit(node: JsonNode, isRights: boolean, isVideo: boolean, isPicture: boolean): void {
     if (node.type === 'object') {
       const type = isRights ? undefined : typeOf(node);
       const under = path.at(-1) ?? '';
       const isVideoObject = isRights ? isVideo : type !== undefined ? type.some((name) => VIDEO_TYPES.has(name)) : under === VIDEO_KEY || (isVideo && !PICTURE_KEYS.has(under));
+      const isPictureObject = isRights ? isPicture : type !== undefined ? type.some((name) => PICTURE_TYPES.has(name)) : PICTURE_KEYS.has(under) || (isPicture && under !== VIDEO_KEY);
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
@@ -45,17 +49,17 @@ export function readJsonLd(json: string, start: number, source: string, facts: P
         }
         if (key === 'publisher' && path.length <= 1) publisherName(valueNode);
         path.push(key);
-        visit(valueNode, isRights || RIGHTS_KEYS.has(key), isVideoObject);
+        visit(valueNode, isRights || RIGHTS_KEYS.has(key), isVideoObject, isPictureObject);
         path.pop();
       }
     } else if (node.type === 'array') {
-      for (const child of node.children ?? []) visit(child, isRights, isVideo);
+      for (const child of node.children ?? []) visit(child, isRights, isVideo, isPicture);
     } else if (node.type === 'string' && isRights) {
       const field = path.filter((key) => !key.startsWith('@') || key === '@type').join('.');
       const builder = new TextBuilder();
       // The JSON string's content stands between its quotes; escapes map to the backslash.
       builder.appendDecoded(node.value as string, source, start + node.offset + 1, start + node.offset + node.length - 1);
-      const region = builder.toRegion({ kind: 'jsonld', field, isVideo });
+      const region = builder.toRegion({ kind: 'jsonld', field, isVideo, isPicture: isPicture && !isVideo });
       if (region) facts.regions.push(region);
     }
   }

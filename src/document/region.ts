@@ -42,4 +42,6 @@ export interface Region {
    * element's credit attribute, the metadata of a JSON-LD `VideoObject`.
    */
   isVideo?: boolean;
+  /** The block describes a picture: the metadata of a JSON-LD `ImageObject`, or of a work's `image`. */
+  isPicture?: boolean;
 }

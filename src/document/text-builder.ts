@@ -117,6 +117,7 @@ class BuiltRegion implements Region {
   readonly isLink?: boolean;
   readonly field?: string;
   readonly isVideo?: boolean;
+  readonly isPicture?: boolean;
   #offsets: Int32Array | undefined;
 
   constructor(
@@ -132,6 +133,7 @@ class BuiltRegion implements Region {
     if (fields.isLink) this.isLink = true;
     if (fields.field !== undefined) this.field = fields.field;
     if (fields.isVideo) this.isVideo = true;
+    if (fields.isPicture) this.isPicture = true;
   }
 
   get offsets(): Int32Array {
