@@ -145,8 +145,9 @@ function labelledMedium(text: string, from: number): ContentKind | undefined {
   return medium === 'photo' ? undefined : medium;
 }
 // What must follow a dateline for the line to be story text: a few words, not a credit's name
-// ("NEW YORK (AP) — A ferry sank ...", not "(dpa)").
-const STORY_TEXT = /[\p{L}\p{N}][^]{19}/u;
+// ("NEW YORK (AP) — A ferry sank ...", not "(dpa)"); fewer characters in a script that writes a
+// word in one or two ("（法新社巴黎3日電）法國國會通過預算案").
+const STORY_TEXT = /[\p{L}\p{N}][^]{19}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}][^]{7}/u;
 
 /** Whether the dateline ending at `end` opens a line of story text. */
 function opensStory(text: string, end: number): boolean {
