@@ -20,6 +20,11 @@ const VARIABLE_TAGS = new Set(['assign', 'capture']);
 const TAG_OPENING = /\{\{[<%]|\{%/g;
 // A named parameter, its value quoted with `"`, `'` or backticks.
 const PARAMETER = /([A-Za-z_][\w-]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`)/g;
+// Eleventy's shortcodes take their parameters in order, unnamed: `{% image "x.jpg", "alt text",
+// "caption" %}`. The first names a picture's file, the next are its alt text and its caption.
+const POSITIONAL = /(?:^|,)\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
+const POSITIONAL_NAMES = ['src', 'alt', 'caption'];
+const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 // The parameters read, by the names themes give them: the caption, the photo's credit (Hugo's
 // `attr`), and the image's own `src`, `alt` and `title`.
 const CAPTIONS = new Set(['caption', 'description']);
@@ -48,6 +53,7 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
       const value = parameter[2] ?? parameter[3] ?? parameter[4] ?? '';
       values.set(parameter[1] as string, { value, at: paramsAt + parameter.index + parameter[0].length - value.length - 1 });
     }
+    if (values.size === 0) readPositional(parameters, paramsAt, values);
     const named = (names: ReadonlySet<string>) => [...values].filter(([name]) => names.has(name)).map(([, value]) => value);
     const captions = named(CAPTIONS);
     const credits = named(CREDITS);
@@ -77,6 +83,16 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
       position: node.position,
     };
     tree.children[i] = figure;
+  });
+}
+
+/** Names a shortcode's parameters given in order (see `POSITIONAL`), where the first is a picture's file. */
+function readPositional(parameters: string, paramsAt: number, values: Map<string, { value: string; at: number }>): void {
+  const given = [...parameters.matchAll(POSITIONAL)].slice(0, POSITIONAL_NAMES.length);
+  if (given.length < 2 || !PICTURE_FILE.test(given[0]?.[1] ?? given[0]?.[2] ?? '')) return;
+  given.forEach((parameter, i) => {
+    const value = parameter[1] ?? parameter[2] ?? '';
+    values.set(POSITIONAL_NAMES[i] as string, { value, at: paramsAt + parameter.index + parameter[0].length - value.length - 1 });
   });
 }
 
