@@ -1,10 +1,11 @@
 import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile.js';
+import { holdersNamed } from '../catalogue/credit-names.js';
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import { findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { creditsStory, LEAD_IN } from './lines/body-lines.js';
+import { creditsStory, isSignOffPlace, LEAD_IN } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
@@ -80,7 +81,11 @@ export interface PageText {
 /** Every catalogue signal's hits in the regions it may appear in, on a page in language `lang`. */
 function findSignals(regions: readonly Region[], lang: string | undefined, catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
+  // The block of text before the one read, in the page's flow (attributes and metadata stand beside it).
+  let previous: Region | undefined;
   for (const [i, region] of regions.entries()) {
+    const before = previous;
+    if (!BESIDE_THE_FLOW.has(region.kind)) previous = region;
     let restrictions: string[] | undefined;
     let picture: boolean | undefined;
     let storyCredit: boolean | undefined;
@@ -95,6 +100,12 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         const from = shift + match.index;
         const to = from + match[0].length;
         if (to === from) continue;
+        // A name that is its block's whole text, unbracketed ("dpa", "KNA"), signs a story off only
+        // after a paragraph that ends a sentence: in a table's cell or a list it abbreviates.
+        if (signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before)) {
+          trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
+          continue;
+        }
         const exclusion = excludedBy(region, from, to, signal.exclusions, (excluded ??= matchesIn(exclusions, region)));
         if (exclusion) {
           if (trace) {
@@ -130,6 +141,12 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
+const BESIDE_THE_FLOW = new Set<Region['kind']>(['alt', 'src', 'meta', 'jsonld', 'frontmatter']);
+
+/** Whether the match from `from` to `to` is all of a block's text, and that is one of the holder's names, bare. */
+function isBareName(text: string, from: number, to: number, holder: string, catalogue: Catalogue): boolean {
+  return text.slice(0, from).trim() === '' && text.slice(to).trim() === '' && holdersNamed(text.trim(), catalogue.creditNames, 'any').includes(holder);
+}
 const LEAD_INTO = new RegExp(`^${LEAD_IN}`, 'u');
 // A credit's label and what stands between it and the name: "Video: ", "Grafik: Name/".
 const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;

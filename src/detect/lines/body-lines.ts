@@ -12,8 +12,11 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // Reuters, local media"; see `holdersAmongSources`).
 const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
-// AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph.
-const PHOTO_LABEL = /^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?)(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*/iu;
+// AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph, and the labels
+// of a page's picture credits as sites write them in their languages: "Bildnachweis: dpa, Getty
+// Images", "Crédits photos : AFP", "Fotoğraflar: AA", "Źródło zdjęć: PAP".
+const PICTURE_CREDITS = String.raw`bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotoquellen?|crédits? (?:des )?(?:photos?|images|illustrations)|créditos? (?:fotográficos?|de (?:las )?(?:imágenes|fotos|fotografías)|das (?:imagens|fotos))|crediti (?:fotografici|(?:delle )?(?:foto|immagini))|fotoğraflar|sumber (?:foto|gambar)|źródł[oa] zdjęć|zdroj (?:fotografií|fotek|obrázků)|foto- en beeldverantwoording|fotoverantwoording|beeldverantwoording|(?:image|photo|picture) credits?`;
+const PHOTO_LABEL = new RegExp(String.raw`^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*`, 'iu');
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
@@ -46,12 +49,15 @@ const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
 // What stands before a story's lead in its block: a mail's or a forum's quote marks ("> ", ">> "),
 // a forum's "[quote]" or an opening quotation mark, where the block quotes a story whole; a
 // kicker ("BREAKING:", "EILMELDUNG -"), a ticker's label ("+++ dpa-Ticker +++"), or the time it
-// was posted ("Posted 2:14 p.m. EST --"), where a site set one in the lead's block.
+// was posted ("Posted 2:14 p.m. EST --"), where a site set one in the lead's block; and a forum
+// quote's header naming who wrote it ("Meldung hat geschrieben:", "newsbot Wrote:", as phpBB and
+// MyBB set it in the quote's block).
 const QUOTE_MARKS = String.raw`(?:>\s?)+|\[(?:${inCapitals(['quote'])}|quote)(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?`;
 const KICKER = String.raw`(?:${inCapitals(['breaking news', 'breaking', 'updated', 'update', 'urgent', 'flash', 'exclusive', 'developing', 'alert', 'eilmeldung', 'eil', 'última hora', 'urgente', 'dernière minute', "ultim'ora", 'срочно', 'son dakika'])})\s*(?:[:!]|--|[-–—])\s*`;
 const TICKER = String.raw`\+{2,}[^+]{1,40}\+{2,}\s*`;
 const POSTED = String.raw`(?:${inCapitals(['posted', 'updated', 'published', 'filed'])})\s[^-–—]{1,40}?\s(?:--|[-–—])\s*`;
-export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED})`;
+const QUOTE_HEADER = String.raw`[^:\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat geschrieben|a écrit|escribió|ha scritto|escreveu|napisał|schreef|skrev|kirjoitti|yazdı|написал)\s?:\s*(?:[↑▲]\s*)?`;
+export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER})`;
 
 /** Words as an alternation of their spellings in capitals and with a capital first ("BREAKING|Breaking"). */
 function inCapitals(words: readonly string[]): string {
@@ -77,10 +83,11 @@ const BRACKETED = /^\([^()]{2,40}\)\.?$/u;
 const HEADLINE = /^(?=.{15,150}$)\S+(?:\s+\S+){2,}(?<![.!?。:;,])$/u;
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
 const SIGN_OFF_REACH = 64;
-// "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", and in
+// "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", "This article
+// was originally published by Reuters", and in
 // other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
 // von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa".
-const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
+const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
 const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
@@ -92,17 +99,20 @@ const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*
  * count only right after a paragraph that ends a sentence (`isSignOffPlace`) or under a headline
  * (`isBylinePlace`). A lone name of two letters ("AA", a text-size button) is too common to count.
  */
-export const sourceLine: Shape = (region, { catalogue, previous }) => {
+export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const text = region.text;
-  if (text.length > MAX_LINE) return [];
-  const label = SOURCE_LABEL.exec(text);
-  // An aggregator's line gives the time after the source: "Source: AP News · 3 hours ago".
-  const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
-  if (label) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
   const mediaLabel = photo ?? video ?? graphic;
+  // A list of credits after its label may run longer than a line: "Bildnachweis: S. 4: dpa/Name; S. 9: ...".
+  if (text.length > (mediaLabel ? MAX_CAPTION : MAX_LINE)) return [];
+  const label = SOURCE_LABEL.exec(text);
+  // An aggregator's line gives the time after the source: "Source: AP News · 3 hours ago".
+  const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
+  // Right under a picture, a source line is its credit ("Quelle: AFP/Ina Fassbender").
+  if (label && !(before?.kind === 'alt' || before?.kind === 'src')) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (label) return hitsOf(splitParts(text, CREDIT_SEPARATORS, label[0].length).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
   if (mediaLabel) {
     const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
     return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : graphic ? 'graphic' : undefined);
@@ -131,8 +141,8 @@ export const sourceLine: Shape = (region, { catalogue, previous }) => {
   if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
     const written = WRITTEN_WITH.exec(text);
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
-    // out of them, the editors' initials may stand beside them ("ler/dpa/AP").
-    const names = BRACKETED.test(text) ? namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'lone') : signedNames(text, written?.[0].length ?? 0, text.length, catalogue, 'catalogue');
+    // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
+    const names = BRACKETED.test(text) ? namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'lone') : signedNames(text, written?.[0].length ?? 0, text.length, catalogue, 'credit');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
@@ -198,7 +208,9 @@ function deskNames(text: string, start: number, catalogue: Catalogue): Named[] |
 
 /** Whether a block follows a picture, or a label of a picture's credit standing alone. */
 function isUnderPicture(before: Region | undefined): boolean {
-  return before?.kind === 'alt' || before?.kind === 'src' || (before !== undefined && before.text.length < 20 && PHOTO_LABEL.test(`${before.text} `));
+  if (before?.kind === 'alt' || before?.kind === 'src') return true;
+  const label = before !== undefined && before.text.length < 20 ? PHOTO_LABEL.exec(`${before.text} `) : null;
+  return label !== null && label[0].length > (before?.text.length ?? 0);
 }
 
 /** The agency in a dateline's brackets, whatever its case, with whatever it shares them with. */
@@ -251,7 +263,7 @@ function agencyBeforePlace(text: string, from: number, to: number, catalogue: Ca
  * Whether a block of names alone stands where a story signs off: right after a paragraph that
  * ends a sentence. (A teaser card's source label follows its headline, which ends none.)
  */
-function isSignOffPlace(previous: Region | undefined): boolean {
+export function isSignOffPlace(previous: Region | undefined): boolean {
   return previous !== undefined && previous.text.length >= 40 && /[.!?。"”»)]$/u.test(previous.text);
 }
 

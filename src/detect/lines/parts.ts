@@ -59,11 +59,14 @@ export function splitParts(text: string, separators: RegExp, start = 0, end = te
   return parts.map((part) => trimPart(text, part)).filter((part) => part.to > part.from);
 }
 
-/** A part without the white space and quotes around it, nor a full stop that ends it. */
+/**
+ * A part without the white space and quotes around it, nor a full stop that ends it, nor the link
+ * back to the text that a Markdown footnote ends with ("[^1]: Foto: AFP ↩").
+ */
 function trimPart(text: string, part: Part): Part {
   let { from, to } = part;
   while (from < to && /[\s"'“”‘’«»*.,()[\]\-–—]/u.test(text[from] as string)) from++;
-  while (to > from && /[\s"'“”‘’«»*.,()[\]]/u.test(text[to - 1] as string)) to--;
+  while (to > from && /[\s"'“”‘’«»*.,()[\]↩\uFE0E]/u.test(text[to - 1] as string)) to--;
   return { ...part, from, to };
 }
 
