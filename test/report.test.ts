@@ -242,6 +242,16 @@ describe('formatJunit', () => {
     expect(cases.find((c) => c.name === 'drafts/embargo.html')?.skipped).toEqual({ message: 'not included by the policy (`include`/`exclude`)' });
   });
 
+  it('fails a file left unchecked that the policy says must be checked, as the run fails', () => {
+    const [finding] = sample.files.find((file) => file.path === HARBOUR)?.findings ?? [];
+    const unscannable: Finding = { ...(finding as Finding), ruleId: 'unscannable-file', severity: 'error', message: 'Cannot check `big.html`: it is larger than `maxFileSize`' };
+    const xml = formatJunit(withSummary([{ path: 'big.html', status: 'skipped', reason: 'larger than maxFileSize', holders: [], findings: [unscannable] }]));
+    const [testcase] = [parse(xml).testsuites.testsuite.testcase].flat();
+    expect(testcase?.failure).toMatchObject({ message: '1 problem (1 error, 0 warnings)' });
+    expect(testcase?.skipped).toBeUndefined();
+    expect(xml).toContain('failures="1"');
+  });
+
   it('escapes markup, quotes and line breaks, and replaces characters XML 1.0 forbids', () => {
     const xml = formatJunit(sample);
     expect(xml).toContain('<testcase classname="rightslint" name="notes/50%, part: two #1.md">');

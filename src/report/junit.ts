@@ -35,12 +35,14 @@ function testCase(file: FileResult): TestCase {
   if (file.status === 'error') {
     return { outcome: 'error', lines: [`${open}>`, `      <error message="${escapeAttribute(file.reason ?? 'the file could not be checked')}" type="rightslint"/>`, '    </testcase>'] };
   }
-  if (file.status === 'skipped') {
-    return { outcome: 'skipped', lines: [`${open}>`, `      <skipped message="${escapeAttribute(file.reason ?? 'not checked')}"/>`, '    </testcase>'] };
-  }
   const shown = file.findings.filter((finding) => !finding.suppression);
   const suppressed = file.findings.filter((finding) => finding.suppression);
   const hasErrors = shown.some((finding) => finding.severity === 'error');
+  // A file left unchecked is skipped, but one the policy says must be checked (an `unscannable-file`
+  // error: too large, binary, a link out of the folder) fails, as it fails the run.
+  if (file.status === 'skipped' && !hasErrors) {
+    return { outcome: 'skipped', lines: [`${open}>`, `      <skipped message="${escapeAttribute(file.reason ?? 'not checked')}"/>`, '    </testcase>'] };
+  }
   const body: string[] = [];
   // An error fails the file and the failure lists everything; warnings alone only inform.
   if (hasErrors) {
