@@ -6,6 +6,7 @@ import { checkSource } from '../src/engine/check-source.js';
 import { UsageError } from '../src/errors.js';
 import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
+import { scratchSite } from './support/scratch.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const AS_OF = ['--as-of', '2026-01-15'];
@@ -58,6 +59,15 @@ describe('check --stdin', () => {
     expect(piped.code).toBe(1);
     expect(findings(piped.stdout)).toEqual([['stdin.html', 'error', 'timed out after 0.001 s (see --timeout)', ['unscannable-file@1:1']]]);
     await expect(checkSource({ bytes: Buffer.from(page), filename: 'a.html', cwd: folder, timeoutMs: 0.5 })).rejects.toThrow(UsageError);
+  });
+
+  it('refuses to pass a page checked under the default name that the policy leaves out: nothing would be checked', async () => {
+    const site = scratchSite('stdin-include', { 'rightslint.yaml': 'include: ["content/**/*.html"]\n' });
+    const page = '<p>PARIS (AFP) - Talks resumed on Monday.</p>';
+    expect(await withStdin(['check', '--stdin', ...AS_OF], site, page)).toMatchObject({ code: 2, stderr: expect.stringContaining('Cannot check standard input as `stdin.html`') });
+    // A file the user names is theirs to name: one the policy leaves out is skipped, as it is in a run over files.
+    expect(findings((await withStdin(['check', '--stdin', '--stdin-filename', 'drafts/a.html', '-f', 'json', ...AS_OF], site, page)).stdout)).toEqual([['drafts/a.html', 'skipped', expect.any(String), []]]);
+    expect(findings((await withStdin(['check', '--stdin', '--stdin-filename', 'content/a.html', '-f', 'json', ...AS_OF], site, page)).stdout)).toEqual([['content/a.html', 'scanned', '', ['unlicensed-content@1:4']]]);
   });
 
   it('refuses paths and options of a run over files beside it, with exit 2', async () => {

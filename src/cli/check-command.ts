@@ -106,15 +106,25 @@ async function checkStandardInput(values: Record<string, unknown>, positionals: 
     if (size > MAX_STDIN_BYTES) throw new CommandLineError(`Cannot check standard input: larger than ${MAX_STDIN_BYTES} bytes`);
     chunks.push(bytes);
   }
-  return checkSource({
+  const named = values['stdin-filename'] as string | undefined;
+  const result = await checkSource({
     bytes: Buffer.concat(chunks),
-    filename: (values['stdin-filename'] as string | undefined) ?? 'stdin.html',
+    filename: named ?? DEFAULT_STDIN_FILENAME,
     cwd: io.cwd,
     ...(values.config === undefined ? {} : { config: values.config as string }),
     ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] as string }),
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
   });
+  // A file the user names may be one the policy leaves out; the default name is no choice of
+  // theirs, and a page left out under it would pass unchecked.
+  const [file] = result.files;
+  if (named === undefined && file?.status === 'skipped') {
+    throw new CommandLineError(`Cannot check standard input as \`${DEFAULT_STDIN_FILENAME}\`: ${file.reason ?? 'the policy leaves it out'}; name the file the page stands for with --stdin-filename`);
+  }
+  return result;
 }
+
+const DEFAULT_STDIN_FILENAME = 'stdin.html';
 
 /** A time limit in seconds that Node's timers can keep: from a millisecond to 2^31 - 1 of them. */
 export function seconds(option: string, text: string): number {
