@@ -1,9 +1,9 @@
-import { symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
 import { defaultPolicy, loadPolicy } from '../src/config/policy.js';
-import { formatOf } from '../src/document/format.js';
+import { DEFAULT_INCLUDE, formatOf } from '../src/document/format.js';
 import { UsageError } from '../src/errors.js';
 import { baseOf, findTargets } from '../src/workspace/files.js';
 import { scratchSite } from './support/scratch.js';
@@ -49,13 +49,24 @@ describe('finding the pages to check', () => {
   it('takes by default every file the page reader reads, Markdown as MDX and the rarer extensions included', async () => {
     const folder = scratchSite('site', {
       'a.html': 'a', 'b.htm': 'b', 'c.md': 'c', 'd.markdown': 'd', 'e.mdx': 'e', 'f.mdown': 'f', 'g.mkd': 'g', 'h.txt': 'h', 'i.json': '{}',
-      'j.xhtml': 'j', 'k.shtml': 'k', 'l.xht': 'l', 'm.mkdn': 'm', 'n.mdwn': 'n', 'o.mkdown': 'o', 'p.php': 'p',
+      'j.xhtml': 'j', 'k.shtml': 'k', 'l.xht': 'l', 'm.mkdn': 'm', 'n.mdwn': 'n', 'o.mkdown': 'o', 'p.php': 'p', 'Q.HTM': 'q', 'R.MD': 'r',
     });
     const found = await findTargets([folder], await defaultPolicy(folder), folder);
     expect(found.map((target) => target.policyPath)).toEqual([
-      'a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd', 'j.xhtml', 'k.shtml', 'l.xht', 'm.mkdn', 'n.mdwn', 'o.mkdown',
+      'Q.HTM', 'R.MD', 'a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd', 'j.xhtml', 'k.shtml', 'l.xht', 'm.mkdn', 'n.mdwn', 'o.mkdown',
     ]);
-    expect(['k.shtml', 'm.mkdn'].map(formatOf)).toEqual(['html', 'markdown']);
+    expect(['k.shtml', 'm.mkdn', 'R.MD'].map(formatOf)).toEqual(['html', 'markdown', 'markdown']);
+  });
+});
+
+describe('the pre-commit hook', () => {
+  it('passes every file the default policy includes, its extension in either case', () => {
+    const files = /^\s*files:\s*(\S+)$/m.exec(readFileSync(join(import.meta.dirname, '../.pre-commit-hooks.yaml'), 'utf8'))?.[1] ?? '';
+    // Python's inline flag, as pre-commit reads the pattern, is the `i` flag here.
+    const pattern = new RegExp(files.replace(/^\(\?i\)/, ''), files.startsWith('(?i)') ? 'i' : '');
+    const extensions = DEFAULT_INCLUDE.slice(DEFAULT_INCLUDE.indexOf('{') + 1, -1).split(',');
+    expect(extensions.filter((extension) => !pattern.test(`a.${extension}`))).toEqual([]);
+    expect(pattern.test('a.php')).toBe(false);
   });
 });
 

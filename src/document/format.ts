@@ -9,8 +9,11 @@ export type PageFormat = 'html' | 'markdown';
 const EXTENSIONS = { html: ['html', 'htm', 'xhtml', 'xht', 'shtml'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mdwn', 'mkd', 'mkdn', 'mkdown'] } as const;
 const MARKDOWN_EXTENSIONS = new RegExp(`\\.(?:${EXTENSIONS.markdown.join('|')})$`, 'i');
 
-/** The pages a policy checks unless its `include` says otherwise: every file of a format the reader knows. */
-export const DEFAULT_INCLUDE = `**/*.{${[...EXTENSIONS.html, ...EXTENSIONS.markdown].join(',')}}`;
+/**
+ * The pages a policy checks unless its `include` says otherwise: every file of a format the reader
+ * knows, its extension in small letters or in capitals (an older site's `INDEX.HTM`).
+ */
+export const DEFAULT_INCLUDE = `**/*.{${[...EXTENSIONS.html, ...EXTENSIONS.markdown].flatMap((extension) => [extension, extension.toUpperCase()]).join(',')}}`;
 
 /** The format a file is read as, from its name. */
 export function formatOf(path: string): PageFormat {
