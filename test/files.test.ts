@@ -82,6 +82,19 @@ describe('paths and patterns that match no file', () => {
     expect(await findTargets([folder], typo, folder, { allowEmpty: true })).toEqual([]);
   });
 
+  it('are a usage error where a pattern of `include` starts from a folder that is not there, in a run over the whole site', async () => {
+    const folder = scratchSite('site', { 'content/a.html': 'a', '_posts/b.md': 'b' });
+    const policy = await defaultPolicy(folder);
+    // The posts moved to `_posts/`: the other pattern still finds pages, the moved ones none.
+    const renamed = { ...policy, spec: { ...policy.spec, include: ['content/**/*.html', 'posts/**/*.md'] } };
+    await expect(findTargets([folder], renamed, folder)).rejects.toThrow(/^Cannot check the site: a pattern of `include` in the default policy starts from a folder that is not there: `posts\/\*\*\/\*\.md` \(no folder `posts`\)/);
+    expect((await findTargets([folder], renamed, folder, { allowEmpty: true })).map((target) => target.policyPath)).toEqual(['content/a.html']);
+    // A folder that is there and holds none of a pattern's pages yet is no mistake, nor is a run over a part of the site.
+    const ahead = { ...policy, spec: { ...policy.spec, include: ['content/**/*.html', 'content/**/*.md', '_posts/**/*.md'] } };
+    expect((await findTargets([folder], ahead, folder)).map((target) => target.policyPath)).toEqual(['_posts/b.md', 'content/a.html']);
+    expect((await findTargets(['content'], renamed, folder)).map((target) => target.policyPath)).toEqual(['content/a.html']);
+  });
+
   it('do not include a folder named inside another one, nor a file named twice', async () => {
     const folder = scratchSite('site', { 'content/a.html': 'a' });
     const policy = await defaultPolicy(folder);

@@ -107,6 +107,12 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
     if (info.isDirectory() && targets.size === before && !hasTargetUnder(targets, absolute)) unmatched.push(path);
   }
   if (unmatched.length > 0 && !options.allowEmpty) throw new UsageError(noFileMessage(unmatched, policy, cwd));
+  // A run over the whole site (a path at or above the policy's folder) checks every pattern of
+  // `include`: one whose folder is not there (renamed, or a typo: `posts/**` for `_posts/**`)
+  // would leave its pages unchecked while the others pass.
+  const isWholeSite = paths.some((path) => !relative(resolve(cwd, path), policy.root).startsWith('..'));
+  const missing = isWholeSite && !options.allowEmpty ? await missingBases(include, policy.root) : [];
+  if (missing.length > 0) throw new UsageError(missingBaseMessage(missing, policy, cwd));
   for (const gitignore of gitignores.unreadable) {
     // Only a .gitignore above a file found could have changed what is checked.
     if (hasTargetUnder(targets, dirname(gitignore.absolute))) {
@@ -167,6 +173,34 @@ function noFileMessage(paths: readonly string[], policy: Policy, cwd: string): s
   const exclude = policy.spec.exclude.length > 0 ? `; \`exclude\`: ${list(policy.spec.exclude)}` : '';
   return `Cannot check ${list(paths)}: no file there is included by ${by} (\`include\`: ${list(policy.spec.include)}${exclude}; .gitignore files apply); ` +
     'correct the path or the patterns, or pass --allow-empty to accept a run that checks nothing';
+}
+
+/** The patterns of `include` that start from a folder that is not there, with that folder. */
+async function missingBases(include: readonly string[], root: string): Promise<Array<{ glob: string; base: string }>> {
+  const missing: Array<{ glob: string; base: string }> = [];
+  for (const glob of include) {
+    const base = staticBase(glob);
+    if (base !== '' && !(await stat(resolve(root, base)).then((info) => info.isDirectory(), () => false))) missing.push({ glob, base });
+  }
+  return missing;
+}
+
+/** The folders a glob names before its first pattern: `content/news` of `content/news/**`. */
+function staticBase(glob: string): string {
+  const segments = glob.split('/');
+  const fixed: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (fg.isDynamicPattern(segment)) break;
+    fixed.push(segment);
+  }
+  return fixed.join('/');
+}
+
+function missingBaseMessage(missing: ReadonlyArray<{ glob: string; base: string }>, policy: Policy, cwd: string): string {
+  const by = policy.file ? `\`${shown(policy.file, cwd)}\`` : 'the default policy';
+  const each = missing.map(({ glob, base }) => `\`${glob}\` (no folder \`${base}\`)`).join(', ');
+  return `Cannot check the site: ${missing.length === 1 ? 'a pattern' : 'patterns'} of \`include\` in ${by} start${missing.length === 1 ? 's' : ''} from a folder that is not there: ${each}; ` +
+    'correct the patterns, or pass --allow-empty to accept a run that checks none of their pages';
 }
 
 function outsideReason(policy: Policy, cwd: string): string {
