@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,18 @@ describe('finding the pages to check', () => {
       'Q.HTM', 'R.MD', 'a.html', 'b.htm', 'c.md', 'd.markdown', 'e.mdx', 'f.mdown', 'g.mkd', 'j.xhtml', 'k.shtml', 'l.xht', 'm.mkdn', 'n.mdwn', 'o.mkdown',
     ]);
     expect(['k.shtml', 'm.mkdn', 'R.MD'].map(formatOf)).toEqual(['html', 'markdown', 'markdown']);
+  });
+});
+
+describe('files git tracks', () => {
+  it('are checked though a .gitignore matches them: git ignores no file it tracks', async () => {
+    const folder = scratchSite('tracked', { '.gitignore': '*.html\n', 'kept.html': 'a', 'loose.html': 'b', 'page.md': 'c' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.gitignore', 'page.md');
+    git('add', '-f', 'kept.html');
+    const found = await findTargets([folder], await defaultPolicy(folder), folder);
+    expect(found.map((target) => target.policyPath)).toEqual(['kept.html', 'page.md']);
   });
 });
 

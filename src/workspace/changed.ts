@@ -6,8 +6,8 @@ import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-/** git's output for `args`; child_process (and the sockets and streams it loads) is loaded only for `--changed-since`. */
-async function gitOutput(args: readonly string[], options: { cwd: string; maxBuffer: number }): Promise<string> {
+/** git's output for `args`; child_process (and the sockets and streams it loads) is loaded only where git is asked. */
+export async function gitOutput(args: readonly string[], options: { cwd: string; maxBuffer: number }): Promise<string> {
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
   return (await promisify(execFile)('git', args, options)).stdout;

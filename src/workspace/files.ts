@@ -6,6 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
+import { gitOutput } from './changed.js';
 import { fileErrorReason } from '../file-error.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
@@ -33,7 +34,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /** The .gitignore rules under a policy folder, and the .gitignore files that could not be read. */
 interface Gitignores {
-  rules: Ignore | undefined;
+  /** The rules of the .gitignore files, but for the files git tracks, which git never ignores. */
+  rules: Pick<Ignore, 'ignores'> | undefined;
   /** Each with why it could not be read. */
   unreadable: Target[];
 }
@@ -258,7 +260,7 @@ async function checkLink(link: string, root: string): Promise<Pick<Target, 'skip
   return (await stat(target)).isFile() ? {} : { skipped: 'symbolic link to a folder, whose pages are checked where they are' };
 }
 
-function isGitignored(rules: Ignore | undefined, policyPath: string): boolean {
+function isGitignored(rules: Pick<Ignore, 'ignores'> | undefined, policyPath: string): boolean {
   return rules !== undefined && !policyPath.startsWith('../') && rules.ignores(policyPath);
 }
 
@@ -296,5 +298,18 @@ async function loadGitignores(policy: Policy): Promise<Gitignores> {
       rules.add(`${negated ? '!' : ''}${base === '' && !anchored ? pattern : scoped}`);
     }
   }
-  return { rules, unreadable };
+  // git ignores no file it tracks, whatever its .gitignore says (one added with `git add -f`,
+  // or before the rule): a page in the repository is checked.
+  const tracked = await trackedFiles(root);
+  return { rules: { ignores: (path: string) => !tracked.has(path) && rules.ignores(path) }, unreadable };
+}
+
+/** The files git tracks in the repository the folder is in, as paths relative to it; none outside one. */
+async function trackedFiles(folder: string): Promise<ReadonlySet<string>> {
+  try {
+    const listed = await gitOutput(['-c', 'core.quotepath=off', 'ls-files', '-z'], { cwd: folder, maxBuffer: 1 << 30 });
+    return new Set(listed.split('\0').filter((path) => path !== ''));
+  } catch {
+    return new Set(); // not a repository, or no git: the .gitignore files are all there is to go by
+  }
 }
