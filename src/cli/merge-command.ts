@@ -54,7 +54,9 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
       yield* coalesce(jsonPieces(merged, 4));
       yield '\n';
     });
-    return EXIT.clean;
+    // As `check` exits: 1 where a result is an error that no suppression accepts (SARIF's level is `warning` where it names none).
+    const isFailing = merged.runs.some((run) => (run.results ?? []).some((r) => (r.level ?? 'warning') === 'error' && (r.suppressions ?? []).length === 0));
+    return isFailing ? EXIT.findings : EXIT.clean;
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(shards.flatMap((shard) => (shard.kind === 'json' ? [shard.document] : [])));

@@ -9,7 +9,13 @@ import { summarise } from './summary.js';
 export interface SarifLog {
   version: string;
   $schema?: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: unknown[]; invocations?: Array<{ toolExecutionNotifications?: unknown[] }> }>;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[] }> }>;
+}
+
+/** A SARIF result, as far as merging needs to know it: its level (`warning` where it names none) and suppressions. */
+export interface SarifResult {
+  level?: string;
+  suppressions?: unknown[];
 }
 
 /**
