@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedSince, policySources, versionPins } from '../src/workspace/changed.js';
@@ -24,6 +24,19 @@ describe('--changed-since', () => {
 
     const { stdout } = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'json'], folder);
     expect((JSON.parse(stdout) as CheckResult).files.map((f) => f.path)).toEqual(['news/draft.md', 'news/wire.md']);
+  });
+
+  it('checks a page whose type changed: a link made a file of its own', async () => {
+    const folder = copyOfFixture('overrides');
+    symlinkSync('wire.md', join(folder, 'news/alias.md'));
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-qm', 'first');
+    rmSync(join(folder, 'news/alias.md'));
+    writeFileSync(join(folder, 'news/alias.md'), '# Port\n\nOSLO (AFP) - A page of its own now.\n');
+    git(folder, 'commit', '-qam', 'the link becomes a page');
+    const { stdout } = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'json'], folder);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => f.path)).toEqual(['news/alias.md']);
   });
 
   it('exits 2 naming the ref when git cannot resolve it', async () => {

@@ -58,7 +58,8 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
   // compare equal to the paths of the pages found from the same folder.
   const top = resolve(query.folder, (await git(query.folder, 'rev-parse', '--show-cdup')).trim() || '.');
   const names = (output: string): string[] => output.split('\0').filter(Boolean);
-  const changed = await git(top, 'diff', '--name-only', '-z', '--diff-filter=ACMR', ref, '--');
+  // Added, copied, modified, renamed, and changed in type (a link made a file, or a file a link).
+  const changed = await git(top, 'diff', '--name-only', '-z', '--diff-filter=ACMRT', ref, '--');
   const untracked = names(await git(top, 'ls-files', '--others', '--exclude-standard', '--full-name', '-z'));
   const files = new Set([...names(changed), ...untracked].map((name) => resolve(top, name)));
 
