@@ -21,6 +21,7 @@ describe('files that cannot be checked', () => {
     'rightslint.yaml': 'maxFileSize: 2000\n',
     'big.html': `<p>${'x'.repeat(3000)}</p>`,
     'binary.html': new Uint8Array([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02]),
+    'lfs.html': 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n',
     'good.html': '<article><h1>T</h1><p>PARIS (AFP) - Fine.</p></article>',
   });
 
@@ -36,6 +37,7 @@ describe('files that cannot be checked', () => {
       ['binary.html', 'skipped', 'binary file (a NUL byte in its first 8000 bytes)', ['unscannable-file:error']],
       ['broken.html', 'error', expect.stringMatching(/broken symbolic link \(ENOENT\)/), ['unscannable-file:error']],
       ['good.html', 'scanned', '', ['unlicensed-content:error']],
+      ['lfs.html', 'skipped', 'a Git LFS pointer, not the page (fetch the LFS objects: `git lfs pull`, or `lfs: true` in actions/checkout)', ['unscannable-file:error']],
       ['loop-a.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:error']],
       ['loop-b.html', 'error', expect.stringMatching(/broken symbolic link \(ELOOP\)/), ['unscannable-file:error']],
     ]);

@@ -1,7 +1,7 @@
 import { contentDigest } from '../workspace/cache.js';
 import type { FileStat } from '../workspace/digest-index.js';
 import type { Target } from '../workspace/files.js';
-import { isBinary, readWithin } from '../workspace/read-file.js';
+import { isBinary, isLfsPointer, readWithin } from '../workspace/read-file.js';
 import type { FileResult } from '../workspace/result.js';
 import type { PageFormat } from '../document/format.js';
 import type { Run } from './run.js';
@@ -59,6 +59,7 @@ export function readTarget(target: Target, run: Run, known: { stat?: FileStat | 
     const read = readWithin(target.absolute, limit);
     if (typeof read === 'number') return unscannable(path, 'skipped', tooLarge(read, limit), target.policyPath, run);
     if (isBinary(read)) return unscannable(path, 'skipped', BINARY, target.policyPath, run);
+    if (isLfsPointer(read)) return unscannable(path, 'skipped', LFS_POINTER, target.policyPath, run);
     const digest = cache ? contentDigest(read) : undefined;
     const cached = lookUp(digest);
     if (cached) return cached;
@@ -76,3 +77,5 @@ export function tooLarge(size: number, limit: number): string {
 
 /** Why a page that reads as binary is not checked. */
 export const BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
+/** Why a Git LFS pointer is not checked: the page is not there. */
+export const LFS_POINTER = 'a Git LFS pointer, not the page (fetch the LFS objects: `git lfs pull`, or `lfs: true` in actions/checkout)';

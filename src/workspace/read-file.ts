@@ -24,6 +24,14 @@ export function readWithin(file: string, limit: number): Buffer | number {
   }
 }
 
+// What a Git LFS pointer opens with: a checkout without its LFS objects leaves it where the page should be.
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/');
+
+/** Whether a file is a Git LFS pointer: a few lines naming the object that holds the file's content. */
+export function isLfsPointer(bytes: Uint8Array): boolean {
+  return bytes.length < 1024 && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(0, LFS_POINTER.length).equals(LFS_POINTER);
+}
+
 /** Git's test for binary content: a NUL byte early on (UTF-16 text, with its byte order mark, excepted). */
 export function isBinary(bytes: Uint8Array): boolean {
   const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
