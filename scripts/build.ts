@@ -1,7 +1,8 @@
 // `npm run build`: bundles the JavaScript with esbuild, one file for each entry point plus the
 // chunks they share, and writes the catalogue snapshot beside it; tsc then adds the type
 // declarations. Loading some 250 modules one at a time was most of a run's start-up.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { literalsTable } from '../src/catalogue/compile.js';
@@ -48,6 +49,11 @@ await writeFile(
   join(DIST, 'worker.cjs'),
   "'use strict';\n// The pool's task: the ES module worker, loaded with import(), never require() (see scripts/build.ts).\nmodule.exports = import('./worker.js').then((worker) => worker.default);\n",
 );
+// What the built code is, beside its version: a result cache made by another build of the same
+// version (an install from a git commit) is not reused, as its detection may differ.
+const code = createHash('sha256');
+for (const file of (await readdir(DIST)).filter((name) => name.endsWith('.js')).sort()) code.update(file).update(await readFile(join(DIST, file)));
+await writeFile(join(DIST, 'build-id'), `${code.digest('hex').slice(0, 16)}\n`);
 const entries = await loadHolders([BUILTIN_HOLDERS], BUILTIN_HOLDERS);
 const holders = await Promise.all(entries.map(async ({ spec, file }) => ({ spec, text: await readFile(resolve(BUILTIN_HOLDERS, file), 'utf8') })));
 await writeSnapshot({ holders, literals: literalsTable(entries) }, join(DIST, 'catalogue.json'));

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { check, type CheckOptions } from '../src/engine/check.js';
 import { isLargeRun, knownFiles, type KnownFiles } from '../src/engine/pool.js';
-import { prepareRun, type Run } from '../src/engine/run.js';
+import { prepareRun, type Run, runKey } from '../src/engine/run.js';
+import { defaultPolicy } from '../src/config/policy.js';
 import { builtEntry } from '../src/package-root.js';
 import { newTaskClock, startTaskClock, taskCpuMs } from '../src/engine/thread-clock.js';
 import { DigestIndex } from '../src/workspace/digest-index.js';
@@ -138,6 +139,14 @@ describe('at scale', () => {
     };
     expect(await lookAt(changed + 900)).toEqual([]);
     expect(await lookAt(changed + 1100)).toEqual(['digests.json']);
+  });
+
+  it('keeps apart the results of two builds of the same version, whose detection may differ', async () => {
+    const policy = await defaultPolicy(process.cwd());
+    expect(runKey(policy, 'build-a')).not.toBe(runKey(policy, 'build-b'));
+    expect(runKey(policy, 'build-a')).toBe(runKey(policy, 'build-a'));
+    // The build writes the hash of its code beside it, which a run from the built code reads.
+    if (existsSync(join(import.meta.dirname, '../dist/build-id'))) expect(readFileSync(join(import.meta.dirname, '../dist/build-id'), 'utf8')).toMatch(/^[0-9a-f]{16}\n$/);
   });
 
   it('gives every result when the cache cannot be written', async () => {

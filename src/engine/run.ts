@@ -2,7 +2,7 @@ import { ResultCache, hash } from '../workspace/cache.js';
 import type { FileResult } from '../workspace/result.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../config/policy.js';
 import { relative, sep } from 'node:path';
-import { VERSION } from '../version.js';
+import { BUILD_ID, VERSION } from '../version.js';
 
 /**
  * One run of checks (a command, a call of `check`), as every page of it is checked: against the
@@ -44,9 +44,9 @@ export async function prepareRun(spec: RunSpec): Promise<Run> {
   };
 }
 
-/** What makes results of two runs comparable: the tool's version, the effective policy and the catalogue. */
-function runKey(policy: Policy): string {
-  return hash(VERSION, JSON.stringify(policy.spec), JSON.stringify(policy.holders.map((holder) => holder.spec)));
+/** What makes results of two runs comparable: the tool's version and `build`, the effective policy and the catalogue. */
+export function runKey(policy: Policy, build = BUILD_ID): string {
+  return hash(VERSION, build, JSON.stringify(policy.spec), JSON.stringify(policy.holders.map((holder) => holder.spec)));
 }
 
 /**
