@@ -53,6 +53,17 @@ describe('rightslint merge', () => {
     expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(whole.stdout));
   });
 
+  it('merges the SARIF logs of shards only when all of them are given, and exits as check does on the whole', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    for (const i of [1, 2]) await runCli(['check', '--shard', `${i}/2`, '-f', 'sarif', '-o', `shard-${i}.sarif`, '--as-of', '2026-01-15'], folder);
+    const alone = await runCli(['merge', 'shard-1.sarif', '-o', 'merged.sarif'], folder);
+    expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('Cannot merge: shard 2/2 is missing')]);
+    const whole = await runCli(['merge', 'shard-1.sarif', 'shard-2.sarif', '-o', 'merged.sarif'], folder);
+    expect(whole.code).toBe(1);
+    const log = JSON.parse(readFileSync(join(folder, 'merged.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ properties: Record<string, unknown> }> }> };
+    expect(log.runs[0]?.invocations[0]?.properties).not.toHaveProperty('shard');
+  });
+
   it('refuses overlapping shards and files that are not results', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     await runCli(['check', '-f', 'json', '-o', 'a.json'], folder);

@@ -47,7 +47,8 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
       // `toolExecutionNotifications`, not a failed invocation.
       executionSuccessful: true,
       toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
-      properties: { asOf: result.summary.asOf, policy: result.summary.policy },
+      // The slice a sharded run checked, so that `merge` can ask for all of them.
+      properties: { asOf: result.summary.asOf, policy: result.summary.policy, ...(result.shard ? { shard: result.shard } : {}) },
     }],
     originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(isAnchored ? options.workspace : result.root) },
     results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, pathOf(file.path), ruleIndex, limit))),

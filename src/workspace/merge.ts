@@ -9,7 +9,7 @@ import { summarise } from './summary.js';
 export interface SarifLog {
   version: string;
   $schema?: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[] }> }>;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[]; properties?: { shard?: string } }> }>;
 }
 
 /** A SARIF result, as far as merging needs to know it: its level (`warning` where it names none) and suppressions. */
@@ -24,7 +24,7 @@ export interface SarifResult {
  * reported by two shards is an error, since shards are disjoint.
  */
 export function mergeResults(results: readonly CheckResult[]): CheckResult {
-  assertAllShards(results);
+  assertAllShards(results.map((result) => result.shard));
   const files = new Map<string, FileResult>();
   for (const result of results) {
     for (const file of result.files) {
@@ -48,10 +48,10 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
  * writing), given twice, or of another split. A merged report of part of a site would pass over
  * pages nobody checked. Results of no shard (whole runs, or runs of other paths) merge as they are.
  */
-function assertAllShards(results: readonly CheckResult[]): void {
-  const shards = results.flatMap((result) => (result.shard === undefined ? [] : [result.shard]));
+function assertAllShards(given: ReadonlyArray<string | undefined>): void {
+  const shards = given.flatMap((shard) => (shard === undefined ? [] : [shard]));
   if (shards.length === 0) return;
-  if (shards.length !== results.length) throw new UsageError('Cannot merge the results of shards with results of whole runs');
+  if (shards.length !== given.length) throw new UsageError('Cannot merge the results of shards with results of whole runs');
   const counts = new Set(shards.map((shard) => shard.split('/')[1]));
   if (counts.size > 1) throw new UsageError(`Cannot merge shards of different splits (${[...counts].map((count) => `of ${count}`).join(', ')})`);
   const count = Number([...counts][0]);
@@ -70,15 +70,21 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Combines SARIF logs of shards into one log with one run: results and notifications added up, rules once. */
+/**
+ * Combines SARIF logs of shards into one log with one run: results and notifications added up,
+ * rules once. The shard each run says it is must make one whole, as JSON results must.
+ */
 export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
   const [first] = logs;
   const runs = logs.flatMap((log) => log.runs);
   const [base] = runs;
   if (!first || !base) throw new UsageError('Cannot merge: no SARIF runs');
+  assertAllShards(runs.map((run) => run.invocations?.[0]?.properties?.shard));
   const rules = new Map(runs.flatMap((run) => run.tool.driver.rules ?? []).map((rule) => [rule.id, rule]));
   const notifications = runs.flatMap((run) => run.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []);
-  const invocation = { ...(base.invocations?.[0] ?? { executionSuccessful: true }), toolExecutionNotifications: notifications };
+  const { shard: _shard, ...properties } = base.invocations?.[0]?.properties ?? {};
+  // The merged run is the whole, no shard of it.
+  const invocation = { ...(base.invocations?.[0] ?? { executionSuccessful: true }), properties, toolExecutionNotifications: notifications };
   return {
     ...first,
     runs: [{
