@@ -4,7 +4,7 @@ import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
+import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -30,8 +30,11 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
   // megabyte of "AFP/" is 250,000 of them).
   const restricted = new Map<Region, string[]>();
   let previous: Region | undefined;
+  // Whether the blocks read stand under a heading of picture credits ("Bildnachweis", "Photo credits").
+  let isCreditsSection = false;
   regions.forEach((region, i) => {
-    const shapes = SHAPES_BY_REGION[region.kind];
+    if (region.kind === 'heading') isCreditsSection = isPictureCreditsHeading(region.text);
+    const shapes = isCreditsSection && CREDITS_SECTION_KINDS.has(region.kind) ? CREDITS_SECTION_SHAPES : SHAPES_BY_REGION[region.kind];
     const prior = previous;
     if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
     if (!shapes || !(mayName(region.text, catalogue.creditNames) || isNoticeSplit(region, regions[i + 1], catalogue))) return;
@@ -160,6 +163,11 @@ const frontmatterCredit: Shape = (region, { catalogue }) => {
   const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';
   return namedParts(region.text, isCaption ? 'caption' : 'credit', catalogue).map((hit) => ({ ...hit, kind }));
 };
+
+// Under a heading of picture credits, each block is a credit: "Startseite: Getty Images", "Folie 3:
+// dpa", a table's cell "Reuters", "S. 3: imago/Sven Simon".
+const CREDITS_SECTION_KINDS = new Set<Region['kind']>(['body', 'footer']);
+const CREDITS_SECTION_SHAPES: readonly Shape[] = [(region, { catalogue }) => namedParts(region.text, 'caption', catalogue)];
 
 /** Which shapes are looked for in which kind of region. */
 const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {

@@ -16,6 +16,12 @@ const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|sto
 // of a page's picture credits as sites write them in their languages: "Bildnachweis: dpa, Getty
 // Images", "Crédits photos : AFP", "Fotoğraflar: AA", "Źródło zdjęć: PAP".
 const PICTURE_CREDITS = String.raw`bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotoquellen?|crédits? (?:des )?(?:photos?|images|illustrations)|créditos? (?:fotográficos?|de (?:las )?(?:imágenes|fotos|fotografías)|das (?:imagens|fotos))|crediti (?:fotografici|(?:delle )?(?:foto|immagini))|fotoğraflar|sumber (?:foto|gambar)|źródł[oa] zdjęć|zdroj (?:fotografií|fotek|obrázků)|foto- en beeldverantwoording|fotoverantwoording|beeldverantwoording|(?:image|photo|picture) credits?`;
+const PICTURE_CREDITS_HEADING = new RegExp(String.raw`^(?:${PICTURE_CREDITS}|credits?|crédits?)\s*:?$`, 'iu');
+
+/** Whether a heading is one of a page's picture credits ("Bildnachweis", "Photo credits", "Crédits photos"). */
+export function isPictureCreditsHeading(text: string): boolean {
+  return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
+}
 const PHOTO_LABEL = new RegExp(String.raw`^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*`, 'iu');
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
