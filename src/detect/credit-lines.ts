@@ -112,7 +112,7 @@ function lineHit(hit: Hit, kind: ContentKind, at: Region): Evidence {
 }
 
 /** Regions read from attributes and metadata, which stand beside the page's text, not in its flow. */
-const ATTRIBUTE_KINDS = new Set<Region['kind']>(['alt', 'src', 'meta', 'jsonld', 'frontmatter']);
+export const ATTRIBUTE_KINDS: ReadonlySet<Region['kind']> = new Set<Region['kind']>(['alt', 'src', 'meta', 'jsonld', 'frontmatter']);
 
 // A notice that ends its block with no owner after it: "Copyright 2008", "© 2007-2008".
 const NOTICE_AT_END = /(?:©|\(c\)|\bcopyright\b)[\s\d,–-]*$/iu;

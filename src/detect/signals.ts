@@ -2,7 +2,7 @@ import type { Catalogue, CompiledSignal, SignalGate } from '../catalogue/compile
 import { holdersNamed } from '../catalogue/credit-names.js';
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
-import { findCreditLines } from './credit-lines.js';
+import { ATTRIBUTE_KINDS, findCreditLines } from './credit-lines.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { creditsStory, isSignOffPlace, LEAD_IN } from './lines/body-lines.js';
@@ -85,7 +85,7 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
   let previous: Region | undefined;
   for (const [i, region] of regions.entries()) {
     const before = previous;
-    if (!BESIDE_THE_FLOW.has(region.kind)) previous = region;
+    if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
     let restrictions: string[] | undefined;
     let picture: boolean | undefined;
     let storyCredit: boolean | undefined;
@@ -141,7 +141,6 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
 }
 
 const PICTURE_REGIONS = new Set<Region['kind']>(['caption', 'credit', 'alt']);
-const BESIDE_THE_FLOW = new Set<Region['kind']>(['alt', 'src', 'meta', 'jsonld', 'frontmatter']);
 
 /** Whether the match from `from` to `to` is all of a block's text, and that is one of the holder's names, bare. */
 function isBareName(text: string, from: number, to: number, holder: string, catalogue: Catalogue): boolean {
