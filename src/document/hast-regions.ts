@@ -312,10 +312,12 @@ class RegionWalker {
   }
 
   #readImage(element: Element): void {
-    // A logo, a site's icon or a badge is no picture of the page's: its alt text names a brand, and
-    // the text after it is no caption of it (a link card's "AP News" beside the site's icon).
-    if (isLogo(element) || isBadge(element, this.#href)) return;
-    for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
+    // A site's icon or a badge is no picture of the page's: its alt text names a site or a partner,
+    // and the text after it is no caption of it (a link card's "AP News" beside the site's icon).
+    if (isSiteIcon(element) || isBadge(element, this.#href)) return;
+    // A logo's alt text names a brand; its file names are read, as a lazily loaded photo's
+    // placeholder may look like one (an inline SVG) while its file is named elsewhere.
+    if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
     this.#readFileNames(element);
   }
 
@@ -397,11 +399,18 @@ function holds(element: Element, tags: ReadonlySet<string>, depth: number): bool
 }
 
 // A logo: a vector image, or one its file, class or alt text calls a logo ("Reuters logo", a
-// market-data box's credit), or a site's icon (a favicon, as link cards show beside the site's
-// name). Its alt text names a brand, not the picture's source. (An inline GIF or PNG is as often
-// the placeholder of a lazily loaded photo.)
-const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo|favicon|\.ico(?:[?#]|$)/i;
-const LOGO_CLASS = /logo|favicon|site-icon/i;
+// market-data box's credit). Its alt text names a brand, not the picture's source. (An inline
+// GIF or PNG is as often the placeholder of a lazily loaded photo.)
+const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
+// A site's icon, as link cards show it beside the site's name: a favicon.
+const SITE_ICON_SOURCE = /favicon|\.ico(?:[?#]|$)/i;
+const SITE_ICON_CLASS = /favicon|site-icon/i;
+
+/** Whether an image is a site's icon (see `SITE_ICON_SOURCE`). */
+function isSiteIcon(element: Element): boolean {
+  const { src, className } = element.properties;
+  return (typeof src === 'string' && SITE_ICON_SOURCE.test(src)) || (Array.isArray(className) && className.some((name) => SITE_ICON_CLASS.test(String(name))));
+}
 const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
 
 /**
@@ -434,7 +443,7 @@ function unescapeAddress(address: string): string {
 function isLogo(element: Element): boolean {
   const { src, className, alt } = element.properties;
   return (typeof src === 'string' && LOGO_SOURCE.test(src))
-    || (Array.isArray(className) && className.some((name) => LOGO_CLASS.test(String(name))))
+    || (Array.isArray(className) && className.some((name) => /logo/i.test(String(name))))
     || (typeof alt === 'string' && LOGO_ALT.test(alt.trim()));
 }
 
