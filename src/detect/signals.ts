@@ -116,22 +116,20 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         }
         if (signal.type === 'credit') restrictions ??= findRestrictions(region.text);
         const item = signalHit(signal, region, match[0], from, to, signal.type === 'credit' ? restrictions : undefined);
-        // Text that credits a picture ("© AFP" or "(dpa)" as its caption) proves the picture; a
+        const kinds = catalogue.holders.get(signal.holder)?.kinds ?? [];
+        // Text that credits a picture ("© AFP" or "(dpa)" as its caption) proves the picture, as
+        // does what a picture's own metadata names (a JSON-LD ImageObject's copyrightNotice); a
         // dateline that opens a line of story text under an image starts the story.
-        if (item.kind === 'text' && signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1]))) {
-          if (catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
-        }
+        const isPictureCredit = region.isPicture === true
+          || (signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1])));
+        if (item.kind === 'text' && isPictureCredit && kinds.includes('photo')) item.kind = 'photo';
         // What a video's caption, credit or metadata names, it names as the video's source, as
         // does a picture credit after a label that names another medium ("Video: Europa Press").
         const medium = region.isVideo ? 'video' : item.kind === 'photo' && signal.type === 'credit' ? labelledMedium(region.text, from) : undefined;
-        if (medium && item.kind !== medium && catalogue.holders.get(signal.holder)?.kinds.includes(medium)) item.kind = medium;
-        // What a picture's own metadata names (a JSON-LD ImageObject's copyrightNotice), it names as the picture's source.
-        if (region.isPicture && item.kind === 'text' && catalogue.holders.get(signal.holder)?.kinds.includes('photo')) item.kind = 'photo';
+        if (medium && item.kind !== medium && kinds.includes(medium)) item.kind = medium;
         // A picture credit's name in a block of credits worded as the story's ("With files from The
         // Canadian Press") credits the text.
-        if (item.kind === 'photo' && signal.type === 'credit' && region.kind === 'credit' && (storyCredit ??= creditsStory(region.text))) {
-          if (catalogue.holders.get(signal.holder)?.kinds.includes('text')) item.kind = 'text';
-        }
+        if (item.kind === 'photo' && signal.type === 'credit' && region.kind === 'credit' && kinds.includes('text') && (storyCredit ??= creditsStory(region.text))) item.kind = 'text';
         evidence.push(item);
         trace?.(item, { kept: true, why: 'matched' }, region);
       }

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
-import { BINARY, type FileToCheck, LFS_POINTER, type ReadFile, readTarget, tooLarge } from './target.js';
-import { isBinary, isLfsPointer } from '../workspace/read-file.js';
+import { type FileToCheck, notAPage, type ReadFile, readTarget, tooLarge } from './target.js';
 import { unscannable } from './unscannable.js';
 import { remember, type Run } from './run.js';
 import { DigestIndex, type FileStat } from '../workspace/digest-index.js';
@@ -213,8 +212,8 @@ export async function checkBytes(file: FileToCheck, run: Run, limit = pageLimit(
   const { path, policyPath, bytes } = file;
   const maxSize = run.policy.spec.maxFileSize;
   if (bytes.length > maxSize) return unscannable(path, 'skipped', tooLarge(bytes.length, maxSize), policyPath, run);
-  if (isBinary(bytes)) return unscannable(path, 'skipped', BINARY, policyPath, run);
-  if (isLfsPointer(bytes)) return unscannable(path, 'skipped', LFS_POINTER, policyPath, run);
+  const notPage = notAPage(bytes);
+  if (notPage) return unscannable(path, 'skipped', notPage, policyPath, run);
   const here = await checkHere(file, run, limit, true);
   if (here) return here;
   let pool: Piscina | undefined;

@@ -58,8 +58,8 @@ export function readTarget(target: Target, run: Run, known: { stat?: FileStat | 
     const limit = run.policy.spec.maxFileSize;
     const read = readWithin(target.absolute, limit);
     if (typeof read === 'number') return unscannable(path, 'skipped', tooLarge(read, limit), target.policyPath, run);
-    if (isBinary(read)) return unscannable(path, 'skipped', BINARY, target.policyPath, run);
-    if (isLfsPointer(read)) return unscannable(path, 'skipped', LFS_POINTER, target.policyPath, run);
+    const notPage = notAPage(read);
+    if (notPage) return unscannable(path, 'skipped', notPage, target.policyPath, run);
     const digest = cache ? contentDigest(read) : undefined;
     const cached = lookUp(digest);
     if (cached) return cached;
@@ -75,7 +75,12 @@ export function tooLarge(size: number, limit: number): string {
   return `larger than the size limit (${size} bytes, limit ${limit}: see \`maxFileSize\`)`;
 }
 
-/** Why a page that reads as binary is not checked. */
-export const BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
-/** Why a Git LFS pointer is not checked: the page is not there. */
-export const LFS_POINTER = 'a Git LFS pointer, not the page (fetch the LFS objects: `git lfs pull`, or `lfs: true` in actions/checkout)';
+/**
+ * Why a file's bytes are not a page to check, if they are not: binary, or a Git LFS pointer left
+ * where the page should be (a checkout without its LFS objects).
+ */
+export function notAPage(bytes: Uint8Array): string | undefined {
+  if (isBinary(bytes)) return 'binary file (a NUL byte in its first 8000 bytes)';
+  if (isLfsPointer(bytes)) return 'a Git LFS pointer, not the page (fetch the LFS objects: `git lfs pull`, or `lfs: true` in actions/checkout)';
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../catalogue/compile.js';
+import type { ContentKind } from '../../catalogue/schema.js';
 import type { Region } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
 import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
@@ -118,15 +119,10 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
   // Right under a picture, a source line is its credit ("Quelle: AFP/Ina Fassbender").
   if (label && !(before?.kind === 'alt' || before?.kind === 'src')) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
-  if (label) return hitsOf(splitParts(text, CREDIT_SEPARATORS, label[0].length).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
-  if (mediaLabel) {
-    const parts = splitParts(text, CREDIT_SEPARATORS, mediaLabel[0].length);
-    return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', video ? 'video' : graphic ? 'graphic' : undefined);
-  }
+  if (label) return creditLine(text, label[0].length, catalogue, undefined);
+  if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
   if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
-  if (previous && PHOTO_FIELD.test(previous.text)) {
-    return hitsOf(splitParts(text, CREDIT_SEPARATORS).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
-  }
+  if (previous && PHOTO_FIELD.test(previous.text)) return creditLine(text, 0, catalogue, undefined);
   const agencies = AGENCY_BYLINE.exec(text);
   const named = agencies && namesList(text, agencies[0].length, end - (PLACE_AFTER.exec(text.slice(0, end))?.[0].length ?? 0), catalogue);
   if (named) return hitsOf(named, 'source-line', 'credit', 'text');
@@ -161,6 +157,11 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   }
   return [];
 };
+
+/** The holders a credit line names from `start` on, each part a name: "Name/AFP", "dpa, Reuters". */
+function creditLine(text: string, start: number, catalogue: Catalogue, kind: ContentKind | undefined): Hit[] {
+  return hitsOf(splitParts(text, CREDIT_SEPARATORS, start).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', kind);
+}
 
 /**
  * A plain paragraph right under a picture, or right after a label of its own ("Bild:"), is the

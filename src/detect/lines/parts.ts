@@ -118,12 +118,12 @@ export function mediumOf(words: string): ContentKind | undefined {
 }
 
 /** The names of a list of sources, each a holder's, or undefined where any part is not. */
-export function namesList(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling = 'credit'): Named[] | undefined {
+export function namesList(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling = 'credit', isOther: (part: Part) => boolean = () => false): Named[] | undefined {
   const named: Named[] = [];
   for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
     const found = namedOrJoined(text, part, catalogue, spelling);
-    if (!found) return undefined;
-    named.push(...found);
+    if (found) named.push(...found);
+    else if (!isOther(part)) return undefined;
   }
   return named.length > 0 ? named : undefined;
 }
@@ -137,13 +137,7 @@ const INITIALS = /^\p{Ll}{2,4}$/u;
  * slashes left out; undefined where another part is not a holder's name, or none is.
  */
 export function signedNames(text: string, start: number, end: number, catalogue: Catalogue, spelling: Spelling): Named[] | undefined {
-  const named: Named[] = [];
-  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
-    const found = namedOrJoined(text, part, catalogue, spelling);
-    if (found) named.push(...found);
-    else if (!(INITIALS.test(text.slice(part.from, part.to)) && (part.before === '/' || part.after === '/'))) return undefined;
-  }
-  return named.length > 0 ? named : undefined;
+  return namesList(text, start, end, catalogue, spelling, (part) => INITIALS.test(text.slice(part.from, part.to)) && (part.before === '/' || part.after === '/'));
 }
 
 // A part of a list of sources that names one other than a holder: a few words ("local media",
@@ -156,13 +150,7 @@ const OTHER_SOURCE = /^(?=.{1,40}$)\S+(?:\s\S+){0,3}$/u;
  * where a part is prose ("Source: Reuters reported on Monday that ...") or none is a holder.
  */
 export function holdersAmongSources(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
-  const named: Named[] = [];
-  for (const part of splitParts(text, LIST_SEPARATORS, start, end)) {
-    const found = namedOrJoined(text, part, catalogue);
-    if (found) named.push(...found);
-    else if (!OTHER_SOURCE.test(text.slice(part.from, part.to))) return undefined;
-  }
-  return named.length > 0 ? named : undefined;
+  return namesList(text, start, end, catalogue, 'credit', (part) => OTHER_SOURCE.test(text.slice(part.from, part.to)));
 }
 
 const HYPHEN = /-/g;
