@@ -48,7 +48,8 @@ const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.
 const WHEN_AFTER = /\s*[|·•]\s*[^|·•]*\d[^|·•]*$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
-const WRITTEN_WITH = /^[-–—]*\s*\(?(?:with|mit|avec|con|com|met|med|theo)\s+/iu;
+const WITH = 'with|mit|avec|con|com|met|med|theo';
+const WRITTEN_WITH = new RegExp(String.raw`^[-–—]*\s*\(?(?:${WITH})\s+`, 'iu');
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
 // its own ("Associated Press Writer").
@@ -85,7 +86,12 @@ const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
-const BRACKETED = /^\([^()]{2,40}\)\.?$/u;
+const BRACKETED = /^\(([^()]{2,40})\)\.?$/u;
+// What a sign-off in brackets may give beside its agencies: the desk that wrote the story with
+// them, a few words before the joining word ("(FR mit dpa)", "(red mit dpa)", "(With AFP)",
+// "(Redacción con EFE)", "(com Lusa)"), and the day it was filed after them ("(KNA 19.11.21)").
+const DESK_WITH = new RegExp(String.raw`^(?:[\p{L}.'’-]{1,15}\s+){0,3}?(?:${WITH})\s+`, 'iu');
+const FILED_ON = /[\s,]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$/u;
 // A headline: three words or more, 150 characters at most, ending no sentence.
 const HEADLINE = /^(?=.{15,150}$)\S+(?:\s+\S+){2,}(?<![.!?。:;,])$/u;
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
@@ -141,10 +147,11 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
   if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
-    const written = WRITTEN_WITH.exec(text);
+    const bracketed = BRACKETED.exec(text);
+    const written = WRITTEN_WITH.test(text) || (bracketed !== null && DESK_WITH.test(bracketed[1] as string));
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
     // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
-    const names = BRACKETED.test(text) ? namesList(text, written?.[0].length ?? 0, text.length, catalogue, 'lone') : signedNames(text, written?.[0].length ?? 0, text.length, catalogue, 'credit');
+    const names = bracketed ? inBrackets(text, 1, 1 + (bracketed[1] as string).length, catalogue) : signedNames(text, WRITTEN_WITH.exec(text)?.[0].length ?? 0, text.length, catalogue, 'credit');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
@@ -295,9 +302,16 @@ export const signOff: Shape = (region, { catalogue, previous }) => {
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
   // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
-  const names = bracketed ? namesList(text, start, start + match[1].length, catalogue, 'lone') : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
+  const names = bracketed ? inBrackets(text, start, start + match[1].length, catalogue) : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
   return hitsOf(names ?? [], 'sign-off', 'trailer', 'text');
 };
+
+/** The agencies a sign-off names in brackets, from `start` to `end` (its text): the desk that wrote with them and the day after them left out. */
+function inBrackets(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
+  const inner = text.slice(start, end);
+  const desk = DESK_WITH.exec(inner)?.[0].length ?? 0;
+  return namesList(text, start + desk, end - (FILED_ON.exec(inner)?.[0].length ?? 0), catalogue, 'lone');
+}
 
 /** A match of `pattern` (global, anchored at the end) in the last stretch of `text`, not tried at every place of a long block. */
 function atEnd(pattern: RegExp, text: string): RegExpExecArray | null {
