@@ -4,7 +4,8 @@
 // which become ASCII ones (full-width brackets stay: the catalogue's patterns for those scripts
 // are written with them); and the other dashes (hyphen, figure dash, horizontal bar, minus sign,
 // small and full-width forms), which become the hyphen-minus or the em dash that the catalogue's
-// patterns are written with ("PARIS (AFP) ―").
+// patterns are written with ("PARIS (AFP) ―"); and the Persian letters kaf and yeh, which become
+// the Arabic ones the catalogue's Arabic names are written with ("رویترز" is "رويترز").
 
 // Each fold: the first and last code it takes, and what each reads as: nothing (`''`), a
 // character, or the code moved by so many (full-width letters to ASCII ones).
@@ -13,6 +14,7 @@ const FOLDS: ReadonlyArray<readonly [number, number, string | number]> = [
   [0x2010, 0x2012, '-'], [0x2212, 0x2212, '-'], [0xfe63, 0xfe63, '-'], [0xff0d, 0xff0d, '-'],
   [0x2015, 0x2015, '—'], [0xfe58, 0xfe58, '—'],
   [0xff21, 0xff3a, -0xfee0], [0xff41, 0xff5a, -0xfee0],
+  [0x06a9, 0x06a9, '\u0643'], [0x06cc, 0x06cc, '\u064a'],
 ];
 const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
 

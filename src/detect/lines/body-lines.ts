@@ -8,12 +8,14 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
 // "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", "Article
 // provided by Agence France Presse", "Story from Reuters", and
-// the same labels in other languages and scripts: "Sumber: Reuters", "المصدر: رويترز", "来源：路透社",
-// "इनपुट - भाषा". The sources after the label may name others beside the holders ("Sources: AFP,
+// the same labels in other languages and scripts: "Sumber: Reuters", "Sursa: AFP", "Izvor: Reuters",
+// "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट- पीटीआई)") or after
+// a mail's quote marks ("> Quelle: dpa"). The sources after the label may name others beside the holders ("Sources: AFP,
 // Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^\(?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
-// AP, AFP, Reuters", "फोटो: पीटीआई", "图片来源：路透社", "圖／美聯社" set as a paragraph, and the labels
+// AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
+// رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
 // of a page's picture credits as sites write them in their languages: "Bildnachweis: dpa, Getty
 // Images", "Crédits photos : AFP", "Fotoğraflar: AA", "Źródło zdjęć: PAP".
 const PICTURE_CREDITS = String.raw`bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotoquellen?|crédits? (?:des )?(?:photos?|images|illustrations)|créditos? (?:fotográficos?|de (?:las )?(?:imágenes|fotos|fotografías)|das (?:imagens|fotos))|crediti (?:fotografici|(?:delle )?(?:foto|immagini))|fotoğraflar|sumber (?:foto|gambar)|źródł[oa] zdjęć|zdroj (?:fotografií|fotek|obrázků)|foto- en beeldverantwoording|fotoverantwoording|beeldverantwoording|(?:image|photo|picture) credits?`;
@@ -23,7 +25,7 @@ const PICTURE_CREDITS_HEADING = new RegExp(String.raw`^(?:${PICTURE_CREDITS}|cre
 export function isPictureCreditsHeading(text: string): boolean {
   return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
 }
-const PHOTO_LABEL = new RegExp(String.raw`^(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*[:：／・]\s*`, 'iu');
+const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—])\s*`, 'iu');
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
@@ -90,6 +92,8 @@ const BRACKETED = /^\(([^()]{2,40})\)\.?$/u;
 // What a sign-off in brackets may give beside its agencies: the desk that wrote the story with
 // them, a few words before the joining word ("(FR mit dpa)", "(red mit dpa)", "(With AFP)",
 // "(Redacción con EFE)", "(com Lusa)"), and the day it was filed after them ("(KNA 19.11.21)").
+// A writer's name, then the agency the story was written with in brackets: "Minh Anh (Theo AFP)".
+const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 const DESK_WITH = new RegExp(String.raw`^(?:[\p{L}.'’-]{1,15}\s+){0,3}?(?:${WITH})\s+`, 'iu');
 const FILED_ON = /[\s,]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$/u;
 // A headline: three words or more, 150 characters at most, ending no sentence.
@@ -100,7 +104,7 @@ const SIGN_OFF_REACH = 64;
 // was originally published by Reuters", and in
 // other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
 // von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa".
-const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
+const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
 const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
@@ -146,12 +150,15 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     const names = namesList(text, 0, dated[1].length, catalogue, 'catalogue');
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
-  if (isSignOffPlace(previous) || isBylinePlace(region, previous)) {
-    const bracketed = BRACKETED.exec(text);
-    const written = WRITTEN_WITH.test(text) || (bracketed !== null && DESK_WITH.test(bracketed[1] as string));
+  const bracketed = BRACKETED.exec(text) ?? NAME_THEN_WITH.exec(text);
+  const written = WRITTEN_WITH.test(text) || (bracketed !== null && DESK_WITH.test(bracketed[1] as string));
+  // A line that says whom the story was written with closes it wherever it stands outside page
+  // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa").
+  if (isSignOffPlace(previous) || isBylinePlace(region, previous) || (written && !region.isAside)) {
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
     // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
-    const names = bracketed ? inBrackets(text, 1, 1 + (bracketed[1] as string).length, catalogue) : signedNames(text, WRITTEN_WITH.exec(text)?.[0].length ?? 0, text.length, catalogue, 'credit');
+    const inner = bracketed && text.lastIndexOf(bracketed[1] as string);
+    const names = bracketed && inner ? inBrackets(text, inner, inner + (bracketed[1] as string).length, catalogue) : signedNames(text, WRITTEN_WITH.exec(text)?.[0].length ?? 0, text.length, catalogue, 'credit');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }

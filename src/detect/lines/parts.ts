@@ -22,10 +22,12 @@ export interface Part {
 // spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
 // Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター"; Korean
 // ones join the source to Yonhap, which sent the picture: "[로이터=연합뉴스]" (an "=" before a name in
-// another script only: `credit="AP Photo/Name"` in a code sample is no credit). Jiji, which sends
+// another script only: `credit="AP Photo/Name"` in a code sample is no credit), or set a space
+// between a Latin name and it: "사진=AP 연합뉴스" (the "=" after a Korean label). Hindi credits
+// put a hyphen right after their label: "(फोटो- पीटीआई)". Jiji, which sends
 // the foreign agencies' pictures in Japan, runs their names into its own: "（ＥＰＡ時事）" (not
 // "時事通信", its full name).
-const SEPARATORS = String.raw`[/|\\·•;:()[\]©,（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
+const SEPARATORS = String.raw`[/|\\·•;:()[\]©,（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|(?<=[A-Za-z])\s(?=\p{Script=Hangul})|(?<=\p{Script=Hangul})=|(?<=[\p{L}\p{M}])-\s|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
 export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`, 'giu');
 // A byline's also part at the word it gives its agencies after: "« La Gazette » avec AFP et Reuters".
 export const BYLINE_JOINERS = ['with', 'avec', 'mit', 'con', 'com'];
