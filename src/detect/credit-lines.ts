@@ -143,21 +143,26 @@ const JSONLD_CAPTION = /(?:^|\.)caption$/;
 /** The holders the JSON-LD caption of a picture credits, read as a caption is. */
 const captionJsonLd: Shape = (region, { catalogue }) => (JSONLD_CAPTION.test(region.field ?? '') ? namedParts(region.text, 'caption', catalogue) : []);
 
-// A front-matter field that credits or captions the page's picture, however the theme spells its
-// key: "credit", "image.credit", "featured_image_credit", "heroImageCredit", "thumbnail_credit",
-// "photographer", "attribution", "image.caption", "header.caption".
-const FRONTMATTER_CREDIT = /(?:credits?|photographer|attribution)$/;
+// A front-matter field that credits or captions the page's picture, or gives the story's source,
+// however the theme spells its key, in English or in the site's language: "credit",
+// "image.credit", "featured_image_credit", "heroImageCredit", "photographer", "attribution",
+// "source", "credito_foto", "bildnachweis", "fonte_foto", "quelle", "image.caption". A list of
+// credits gives each one's name under a key of its own: "credits: [{role: photo, name: AFP}]".
+const FRONTMATTER_CREDIT = /credit|photographer|fotograf|attribution|nachweis|quelle|fonte|fuente|source|agency|agentur|agencia|copyright/;
 const FRONTMATTER_CAPTION = /caption$/;
+const LIST_ENTRY = /^(?:name|value|text|label)$/;
 
 // What a front-matter field's path says it credits: a video, a picture, or where it names neither
-// and only attributes ("attribution", "source_attribution"), the text.
+// and only attributes ("attribution", "source", "quelle"), the text.
 const FRONTMATTER_VIDEO = /video|youtube|vimeo/;
-const FRONTMATTER_PICTURE = /image|photo|picture|cover|hero|thumbnail|featured|header|banner|caption|credit|photographer/;
+const FRONTMATTER_PICTURE = /image|imagen|imagem|immagine|photo|foto|bild|picture|cover|hero|thumbnail|featured|header|banner|caption|credit|photographer|fotograf/;
 
 /** The holders a front-matter field that credits or captions the page's picture (or video, or text) names. */
 const frontmatterCredit: Shape = (region, { catalogue }) => {
   const path = (region.field ?? '').replace(/[-_]/g, '').toLowerCase();
-  const key = path.split('.').at(-1) ?? '';
+  const segments = path.split('.');
+  const last = segments.at(-1) ?? '';
+  const key = LIST_ENTRY.test(last) && segments.length > 1 ? (segments.at(-2) as string) : last;
   const isCaption = FRONTMATTER_CAPTION.test(key);
   if (!isCaption && !FRONTMATTER_CREDIT.test(key)) return [];
   const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';

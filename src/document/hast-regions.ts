@@ -10,9 +10,10 @@ import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself: lazy-loading galleries and CMS exports
 // (WordPress plugins' `data-image-credit`, `data-attachment-credit`), AMP's `attribution` of an
-// `<amp-img>`, and the `credit`, `photographer` or `copyright` prop of an MDX page's figure
-// component (`<Figure credit="...">`), whose `caption` prop is its caption.
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit', 'photographer', 'copyright'];
+// `<amp-img>`, and the `credit`, `photographer`, `copyright`, `agency` or `source` prop of an MDX
+// page's figure or credit component (`<Figure credit="...">`, `<PhotoCredit agency="AFP">`), whose
+// `caption` prop is its caption.
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit', 'photographer', 'copyright', 'agency', 'source'];
 // A caption on the element itself: an MDX figure's `caption` prop, WordPress Jetpack's
 // `data-image-caption` (markup, escaped), and a figure's `title` or `aria-label`.
 const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];

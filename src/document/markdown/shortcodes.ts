@@ -26,9 +26,10 @@ const POSITIONAL = /(?:^|,)\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
 const POSITIONAL_NAMES = ['src', 'alt', 'caption'];
 const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 // The parameters read, by the names themes give them: the caption, the photo's credit (Hugo's
-// `attr`), and the image's own `src`, `alt` and `title`.
+// `attr`, and the names a theme gives it in its site's language: `quelle`, `fonte`, `credito`),
+// and the image's own `src`, `alt` and `title`.
 const CAPTIONS = new Set(['caption', 'description']);
-const CREDITS = new Set(['attr', 'credit', 'attribution', 'photographer', 'copyright']);
+const CREDITS = new Set(['attr', 'credit', 'attribution', 'photographer', 'copyright', 'source', 'agency', 'quelle', 'bildnachweis', 'bildquelle', 'fotograf', 'fonte', 'fuente', 'credito', 'credits']);
 const IMAGE_PROPERTIES = ['src', 'alt', 'title'];
 
 /**
