@@ -91,6 +91,15 @@ describe('the text the prefilter searches', () => {
     expect(prefilter.scope(page('<p>Flood waters rise. PTI06_03_2025_000123B</p>'), 'html')).toBe('everything');
   });
 
+  it("reads a page whose only mark is an agency's news site given as its story's origin", async () => {
+    const { catalogue } = await defaultPolicy(ROOT);
+    const prefilter = buildPrefilter(catalogue, { notices: false });
+    const page = (head: string) => `<html><head>${head}</head><body><p>Miners returned to work on Tuesday.</p></body></html>`;
+    expect(prefilter.scope(page('<link rel="canonical" href="https://apnews.com/article/strike">'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<meta name="syndication-source" content="https://apnews.com/article/strike">'), 'html')).toBe('everything');
+    expect(prefilter.scope(page('<link rel="canonical" href="https://lanternpost.example/strike">'), 'html')).toBe('nothing');
+  });
+
   it('searches image file names only for what signals read in them', async () => {
     const { catalogue } = await defaultPolicy(ROOT);
     const prefilter = buildPrefilter(catalogue, { notices: false });

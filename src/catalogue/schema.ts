@@ -95,6 +95,10 @@ export const holderSchema = z.strictObject({
     .optional()
     .describe('The names a credit or source line gives the holder by ("Name/AFP", "Source: dpa"), matched by the shape of the line; the name and aliases when absent. Leave out a name that credits share with something else (a party, a ministry, a payment system).'),
   url: z.url().optional(),
+  domains: z
+    .array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/))
+    .default([])
+    .describe('The host names of the holder\'s own news sites, their subdomains included: a page whose canonical link, `syndication-source`, JSON-LD `isBasedOn` or front-matter `canonical_url` points at one republishes the holder\'s story.'),
   kinds: z.array(z.enum(CONTENT_KINDS)).min(1),
   signals: z.array(signal).min(1),
   exclude: z.array(exclusion).default([]).describe('Exclusions applied to every signal of the holder.'),

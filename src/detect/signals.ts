@@ -7,6 +7,7 @@ import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { creditsStory, isSignOffPlace, LEAD_IN } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
+import { findOrigins } from './origin.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
@@ -14,7 +15,8 @@ import type { Recorder } from './verdict.js';
  * A page's evidence: every catalogue signal over the regions it may appear in (one for some
  * languages only on a page in one of them), and the holders that credit and source lines name
  * by their shape (credit-lines.ts) where no signal already
- * found that holder there. A hit that overlaps a match of one of its exclusions (a citation such
+ * found that holder there, and the holders whose news sites the page names as its story's origin
+ * (origin.ts). A hit that overlaps a match of one of its exclusions (a citation such
  * as "told AFP", a collision such as "AP Biology") is not evidence. Hits are in source order.
  * `trace`, when given, hears of every candidate and what became of it (see verdict.ts).
  */
@@ -24,7 +26,7 @@ export function findEvidence({ regions, lang }: PageText, catalogue: Catalogue, 
   const evidence = findSignals(regions, lang, catalogue, exclusions, trace).sort(inSourceOrder);
   const found = new Spans(evidence);
   const lines = findCreditLines(regions, catalogue, { exclusions, known: (item) => found.overlapping(item), ...(trace ? { trace } : {}) });
-  return [...evidence, ...lines].sort(inSourceOrder);
+  return [...evidence, ...lines, ...findOrigins(regions, catalogue, trace)].sort(inSourceOrder);
 }
 
 function inSourceOrder(a: Evidence, b: Evidence): number {

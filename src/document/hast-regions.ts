@@ -3,7 +3,7 @@ import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
 import { emptyFacts, type PageFacts, primaryLanguage } from './facts.js';
 import { readJsonLd } from './jsonld.js';
-import { META_VALUE, readMeta } from './meta.js';
+import { META_VALUE, readLink, readMeta } from './meta.js';
 import type { Region } from './region.js';
 import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
@@ -159,8 +159,8 @@ class RegionWalker {
   #walkElement(element: Element, inherited: BlockKind): number {
     this.#best = undefined;
     const tag = element.tagName;
-    if (tag === 'meta') {
-      if (!this.probe) readMeta(element, this.source, this.facts);
+    if (tag === 'meta' || tag === 'link') {
+      if (!this.probe) (tag === 'meta' ? readMeta : readLink)(element, this.source, this.facts);
       return 0;
     }
     if (tag === 'script') {

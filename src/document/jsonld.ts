@@ -13,7 +13,7 @@ const PICTURE_TYPES = new Set(['ImageObject', 'Photograph']);
 // and a picture's `caption`, which ends in its credit where the site writes one there.
 const RIGHTS_KEYS = new Set([
   'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
-  'license', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption',
+  'license', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption', 'isBasedOn',
 ]);
 
 /**

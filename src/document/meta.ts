@@ -36,3 +36,19 @@ export function readMeta(element: Element, source: string, facts: PageFacts): vo
   const region = builder.toRegion({ kind: 'meta', field: key });
   if (region) facts.regions.push(region);
 }
+
+/**
+ * Reads one `<link>` element: where it gives the page's canonical URL, a metadata region of the
+ * field "canonical" (a syndicated copy points at the story's original there).
+ */
+export function readLink(element: Element, source: string, facts: PageFacts): void {
+  const { rel, href } = element.properties;
+  if (!Array.isArray(rel) || !rel.some((word) => String(word).toLowerCase() === 'canonical') || typeof href !== 'string' || href.trim() === '') return;
+  const builder = new TextBuilder();
+  const start = element.position?.start?.offset;
+  const span = start === undefined ? undefined : locateAttribute(source, start, 'href');
+  if (span) builder.appendDecoded(href, source, span.start, span.end);
+  else builder.appendAt(href, start ?? 0);
+  const region = builder.toRegion({ kind: 'meta', field: 'canonical' });
+  if (region) facts.regions.push(region);
+}

@@ -14,7 +14,7 @@ export type PhraseSearch = (text: string) => boolean;
 /**
  * One combined search for a token of every given signal's required literals (a signal whose
  * pattern names none is looked for by its holder's names, in any case), and of the holders'
- * credit names as credit lines may spell them, where `withCreditNames`.
+ * credit names as credit lines may spell them and their news sites' host names, where `withCreditNames`.
  */
 export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSignal[], withCreditNames = false): PhraseSearch {
   const phrases = new Map<string, Set<string>>();
@@ -52,6 +52,10 @@ export function phraseSearch(catalogue: Catalogue, signals: readonly CompiledSig
       const phrase = phraseOf(form.toLowerCase(), names);
       for (const spelling of spelled ?? [undefined]) add(phrase, spelling === undefined ? undefined : spellingOf(spelling, phrase.key));
     }
+  }
+  // A holder's news sites, which a page may name as its story's origin (see origin.ts).
+  for (const holder of withCreditNames ? catalogue.holders.values() : []) {
+    for (const domain of holder.domains) add(phraseOf(domain, []), undefined);
   }
   // Phrases are lower case and a text is lowered once. Their key words are found in one pass;
   // only where one stands is the rest of its phrases tried, anchored there.

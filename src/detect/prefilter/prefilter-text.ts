@@ -1,5 +1,5 @@
 // The part of an HTML page that regions can be read from, for the prefilter to search: text,
-// the attributes regions are read from, and JSON-LD, with image file names apart. Scripts, style
+// the attributes regions are read from, a `<link>`'s target, and JSON-LD, with image file names apart. Scripts, style
 // sheets, comments and every other attribute (URLs, class names, tracking data) are dropped, so a
 // holder's short name in `?from=tt.mm` or a script's `'ap'` does not send the page to the
 // parser. Tags become `<>`, which the prefilter's phrases allow between words, so text on either
@@ -12,6 +12,9 @@ import { REGION_ATTRIBUTES } from '../../document/hast-regions.js';
 import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes, tagName } from '../../document/html/html-scan.js';
 
 const REGION_NAMES = nameTable(REGION_ATTRIBUTES.keys());
+// A `<link>`'s target, which regions read where it is the page's canonical URL (see origin.ts).
+const LINK_TARGET = nameTable(['href']);
+const LINK = nameTable(['link']);
 
 /** What starts every suppression directive. */
 export const DIRECTIVE_TOKEN = 'rightslint-';
@@ -106,7 +109,9 @@ class RegionSourceReader implements MarkupVisitor {
     this.#isAfterWord = false;
     this.text += '<>';
     if (isEnd) return;
+    const isLink = nameAt(html, start + 1, start + 5, LINK) !== undefined && attributes.count > 0 && attributes.nameStart(0) > start + 5;
     for (let k = 0; k < attributes.count; k++) {
+      if (isLink && nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), LINK_TARGET)) this.text += `${html.slice(attributes.valueStart(k), attributes.valueEnd(k))}<>`;
       const name = nameAt(html, attributes.nameStart(k), attributes.nameEnd(k), REGION_NAMES);
       const kind = name === undefined ? undefined : REGION_ATTRIBUTES.get(name);
       if (kind === 'file-name') this.fileNames.push(html.slice(attributes.valueStart(k), attributes.valueEnd(k)), '<>');
