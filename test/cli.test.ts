@@ -77,6 +77,17 @@ describe('rightslint check', () => {
     expect(missing.stderr).toContain('Cannot check `no-such-folder`: no such file or folder');
   });
 
+  it('refuses an --as-of day the calendar lacks, which Date.parse would roll over to March', async () => {
+    const folder = join(FIXTURES, 'wire-licensed');
+    for (const day of ['2025-02-30', '2025-02-29', '2025-04-31']) {
+      const { code, stdout, stderr } = await runCli(['check', '--as-of', day], folder);
+      expect(code, day).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`Cannot use --as-of \`${day}\`: no such day in the calendar`);
+    }
+    expect((await runCli(['check', '--as-of', '2024-02-29'], folder)).code).toBe(0);
+  });
+
   it('reports a named file that the policy excludes as skipped, not silently dropped', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     writeFileSync(join(folder, 'rightslint.yaml'), 'exclude: ["world/**"]\n');
