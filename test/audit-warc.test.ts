@@ -210,9 +210,10 @@ describe('a page that cannot be read', () => {
     const garbled = response('https://news.example/g', '2024-03-01T10:00:10Z', Buffer.from('<p>no status line</p>'));
     const badBrotli = response('https://news.example/b', '2024-03-01T10:00:11Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'br' }, 'not brotli at all, as it happens'));
     const undated = record({ 'WARC-Type': 'response', 'WARC-Target-URI': 'https://news.example/u', 'WARC-Date': '2024-03-01T10:00:12', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, '<p>When?</p>'));
+    const impossible = record({ 'WARC-Type': 'response', 'WARC-Target-URI': 'https://news.example/i', 'WARC-Date': '2024-02-30T10:00:14Z', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, '<p>When, really?</p>'));
     const nameless = record({ 'WARC-Type': 'response', 'WARC-Date': '2024-03-01T10:00:13Z', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, '<p>Where?</p>'));
     const home = RECORD_BYTES[2] ?? Buffer.alloc(0);
-    const { bytes, offsets } = archive([zstd, garbled, badBrotli, undated, nameless, home], false);
+    const { bytes, offsets } = archive([zstd, garbled, badBrotli, undated, nameless, home, impossible], false);
     const file = write('unreadable.warc', bytes);
     const place = (i: number) => ({ file, offset: offsets[i] ?? -1 });
     expect(await pagesOf(file)).toEqual([
@@ -222,6 +223,7 @@ describe('a page that cannot be read', () => {
       { url: 'https://news.example/u', captured: '', error: `Cannot read the record at byte ${offsets[3]} of \`${file}\`: it has no valid \`WARC-Date\``, archive: place(3) },
       { url: file, captured: '2024-03-01T10:00:13.000Z', error: `Cannot read the record at byte ${offsets[4]} of \`${file}\`: it has no valid \`WARC-Target-URI\``, archive: place(4) },
       { ...RECORDS[2]?.[1], archive: place(5) },
+      { url: 'https://news.example/i', captured: '', error: `Cannot read the record at byte ${offsets[6]} of \`${file}\`: it has no valid \`WARC-Date\``, archive: place(6) },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { AsyncIterReader, type LimitReader, StatusAndHeadersParser, type WARCRecord } from 'warcio';
+import { isCalendarDay } from '../policy/dates.js';
 import type { AuditPage } from './audit-page.js';
 import { decodedPayload, type HttpHeaders, type Payload, PayloadError, readPayload } from './http-payload.js';
 
@@ -88,10 +89,11 @@ async function payloadOf(body: AsyncIterReader, headers: HttpHeaders, maxBytes: 
 /**
  * A WARC date (WARC 1.1, section 5.4: W3C ISO 8601, UTC) as JavaScript writes ISO 8601, or
  * undefined when it is none. A time without a zone is refused: JavaScript would read it in the
- * machine's own.
+ * machine's own; so is a day the calendar lacks (`2024-02-30`), which it would roll over.
  */
 export function isoDate(value: string | null | undefined): string | undefined {
-  const time = value && !/T[^Z+-]*$/.test(value) ? Date.parse(value) : Number.NaN;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(value ?? '')?.[0];
+  const time = value && !/T[^Z+-]*$/.test(value) && (day === undefined || isCalendarDay(day)) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 

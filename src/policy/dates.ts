@@ -27,7 +27,7 @@ export function asOfDay(given: string | undefined): string {
 }
 
 /** Whether `day` (`YYYY-MM-DD`) names a day that exists: its month has that many days. */
-function isCalendarDay(day: string): boolean {
+export function isCalendarDay(day: string): boolean {
   return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
 }
 
