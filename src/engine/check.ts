@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
 import { changedSince, policySources, versionPins } from '../workspace/changed.js';
 import { unscannable } from './unscannable.js';
-import { findPolicyFile } from '../config/find.js';
+import { POLICY_FILE, searchPolicyFile } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { baseOf, findTargets, type Target } from '../workspace/files.js';
@@ -68,8 +68,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
   const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile);
+  const notices: string[] = [];
   const spec: RunSpec = {
-    config: options.config ? resolve(cwd, options.config) : await nearestPolicy(paths, cwd),
+    config: options.config ? resolve(cwd, options.config) : await nearestPolicy(paths, cwd, notices),
     cwd,
     asOf,
     prefilter: options.prefilter !== false,
@@ -77,7 +78,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   };
   const run = await prepareRun(spec);
   const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty });
-  const notices: string[] = [];
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
   if (options.changedSince !== undefined) {
     const ref = options.changedSince;
@@ -128,13 +128,20 @@ async function checkTargets(targets: readonly Target[], run: Run, options: Check
 }
 
 /**
- * The policy file nearest to the paths. Paths under two different policy files are refused:
- * judging `det/` by `site/`'s licences and severities would be a verdict no one asked for. A
- * path under no policy file is judged by the others' (and reported unchecked where that policy's
- * globs cannot reach it), in whatever order the paths come.
+ * The policy file nearest to the paths, within their repository (see `findPolicyFile`). Paths
+ * under two different policy files are refused: judging `det/` by `site/`'s licences and
+ * severities would be a verdict no one asked for. A path under no policy file is judged by the
+ * others' (and reported unchecked where that policy's globs cannot reach it), in whatever order
+ * the paths come. Where none has one, but a policy file stands above the repository, a notice
+ * says it is not used.
  */
-async function nearestPolicy(paths: readonly string[], cwd: string): Promise<string | undefined> {
-  const found = await Promise.all(paths.map((path) => findPolicyFile(resolve(cwd, baseOf(path)))));
+async function nearestPolicy(paths: readonly string[], cwd: string, notices: string[]): Promise<string | undefined> {
+  const searches = await Promise.all(paths.map((path) => searchPolicyFile(resolve(cwd, baseOf(path)))));
+  const found = searches.map((search) => search.file);
+  const passedOver = searches.find((search) => search.passedOver !== undefined)?.passedOver;
+  if (found.every((file) => file === undefined) && passedOver !== undefined) {
+    notices.push(`Not using \`${relative(cwd, passedOver).split(sep).join('/')}\`: it stands above the repository checked, whose pages it does not govern; judging by the built-in policy (every holder found is reported). Add a ${POLICY_FILE} to the repository, or name one with --config.`);
+  }
   const at = found.findIndex((file) => file !== undefined);
   const other = found.findIndex((file) => file !== undefined && file !== found[at]);
   if (other >= 0) {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadChain } from '../config/extends.js';
-import { POLICY_FILE } from '../config/find.js';
+import { isRepositoryTop, POLICY_FILE } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -96,8 +96,8 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
 /**
  * What the verdict of every page depends on, apart from the pages: the policy file and each file
  * it extends, the holder files and folders it loads, and the places a `rightslint.yaml` could be
- * found from `folder` up to the policy's folder (one added or removed there changes which policy
- * applies).
+ * found from `folder` up to the policy's folder, or the repository's top without one (one added
+ * or removed there changes which policy applies).
  */
 export async function policySources(policy: Policy, folder: string, cwd: string): Promise<string[]> {
   const sources = new Set<string>();
@@ -107,7 +107,8 @@ export async function policySources(policy: Policy, folder: string, cwd: string)
   for (const holders of policy.spec.holders) sources.add(resolve(policy.root, holders));
   for (let at = resolve(folder); ; at = dirname(at)) {
     sources.add(join(at, POLICY_FILE));
-    if ((policy.file && at === policy.root) || dirname(at) === at) break;
+    // The search for a policy stops at the repository's top, and so do the places it looks at.
+    if ((policy.file && at === policy.root) || dirname(at) === at || (await isRepositoryTop(at))) break;
   }
   return [...sources];
 }
