@@ -139,3 +139,71 @@ describe('--changed-since when the policy changed', () => {
     expect(paths(stdout)).toEqual([['news/two.html', []]]);
   });
 });
+
+describe('--changed-since across a submodule', () => {
+  const OLD = '<article><h1>T</h1><p>Local news, nothing from the wires.</p></article>';
+  const NEW = '<article><h1>T</h1><p>PARIS (AFP) - Talks resumed on Tuesday.</p></article>';
+
+  /**
+   * A site with a policy, then `content/archive` as a submodule recorded at a first commit of
+   * the archive (`old.html`), then bumped to a second that adds `new.html`, an unlicensed AFP story.
+   */
+  function siteWithBumpedSubmodule(): { site: string; archive: string } {
+    const folder = scratchFolder('submodule');
+    const archive = join(folder, 'archive');
+    mkdirSync(archive);
+    git(archive, 'init', '-q');
+    writeFileSync(join(archive, 'old.html'), OLD);
+    git(archive, 'add', '.');
+    git(archive, 'commit', '-qm', 'old');
+    const site = join(folder, 'site');
+    mkdirSync(site);
+    git(site, 'init', '-q');
+    writeFileSync(join(site, 'rightslint.yaml'), 'include: ["**/*.html"]\n');
+    git(site, 'add', '.');
+    git(site, 'commit', '-qm', 'policy');
+    git(site, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', `file://${archive}`, 'content/archive');
+    git(site, 'commit', '-qm', 'the archive');
+    writeFileSync(join(archive, 'new.html'), NEW);
+    git(archive, 'add', '.');
+    git(archive, 'commit', '-qm', 'new');
+    git(join(site, 'content/archive'), 'pull', '-q');
+    git(site, 'commit', '-qam', 'bump the archive');
+    return { site, archive };
+  }
+  const checked = (stdout: string) => (JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId}`)]);
+
+  it('checks the pages a bump of the submodule\'s commit changed, and only those', async () => {
+    const { site } = siteWithBumpedSubmodule();
+    const { code, stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'json'], site);
+    expect([code, stderr]).toEqual([1, '']);
+    expect(checked(stdout)).toEqual([['content/archive/new.html', ['1:23 unlicensed-content']]]);
+  });
+
+  it('checks every page of a submodule added since the ref', async () => {
+    const { site } = siteWithBumpedSubmodule();
+    const { code, stdout } = await runCli(['check', '--changed-since', 'HEAD~2', '--format', 'json'], site);
+    expect(code).toBe(1);
+    expect(checked(stdout)).toEqual([['content/archive/new.html', ['1:23 unlicensed-content']], ['content/archive/old.html', []]]);
+  });
+
+  it('checks an untracked page in a submodule whose commit did not move', async () => {
+    const { site } = siteWithBumpedSubmodule();
+    writeFileSync(join(site, 'content/archive/draft.html'), NEW);
+    const { code, stdout } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], site);
+    expect(code).toBe(1);
+    expect(checked(stdout)).toEqual([['content/archive/draft.html', ['1:23 unlicensed-content']]]);
+  });
+
+  it('checks every page of a submodule whose clone lacks its commit at the ref, and says why', async () => {
+    const { site } = siteWithBumpedSubmodule();
+    // A shallow clone of the submodule, as CI makes one, holds the bumped commit alone.
+    git(site, 'submodule', 'deinit', '-q', '-f', 'content/archive');
+    rmSync(join(site, '.git/modules/content/archive'), { recursive: true, force: true });
+    git(site, '-c', 'protocol.file.allow=always', 'submodule', 'update', '-q', '--init', '--depth', '1');
+    const { code, stdout, stderr } = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'json'], site);
+    expect(code).toBe(1);
+    expect(checked(stdout)).toEqual([['content/archive/new.html', ['1:23 unlicensed-content']], ['content/archive/old.html', []]]);
+    expect(stderr).toMatch(/Cannot compare submodule `content\/archive` with its commit at `HEAD~1` \([0-9a-f]{12}\): .+; checking all its pages\./);
+  });
+});

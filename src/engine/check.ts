@@ -89,7 +89,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       notices.push(`What every page is judged by changed since \`${ref}\` (${changes.sources.map((name) => `\`${name}\``).join(', ')}): checking every page, not only the changed ones.`);
     } else {
       // What could not be read (a folder, a link) cannot be told unchanged: it stays reported.
-      targets = targets.filter((target) => target.error !== undefined || changes.files.has(target.absolute));
+      const isInChangedFolder = (path: string) => changes.folders.some((folder) => !relative(folder, path).startsWith('..'));
+      targets = targets.filter((target) => target.error !== undefined || changes.files.has(target.absolute) || isInChangedFolder(target.absolute));
+      notices.push(...changes.notes);
       if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);
     }
   }

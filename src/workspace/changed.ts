@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadChain } from '../config/extends.js';
+import { changedFiles } from './changed-files.js';
 import { isRepositoryTop, POLICY_FILE } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
@@ -29,8 +30,15 @@ export interface ChangeQuery {
 
 /** What changed since the ref. */
 export interface Changes {
-  /** Pages and other files added, copied, modified or renamed, in the work tree or staged, and untracked ones (absolute). */
+  /**
+   * Pages and other files added, copied, modified or renamed, in the work tree or staged, and
+   * untracked ones (absolute), in the repository and in the submodules checked out in it.
+   */
   files: Set<string>;
+  /** Submodules every page of which counts as changed (absolute): see `ChangedFiles.folders`. */
+  folders: string[];
+  /** Lines for standard error: why a submodule counts as changed whole. */
+  notes: string[];
   /**
    * The policy's own files that changed since the ref (or that git cannot compare: untracked,
    * ignored, outside the repository), as paths relative to the repository's top. Any of them
@@ -46,22 +54,20 @@ export interface Changes {
  */
 export async function changedSince(query: ChangeQuery): Promise<Changes> {
   const { ref } = query;
-  const git = async (cwd: string, ...args: string[]): Promise<string> => {
-    try {
-      return await gitOutput(args, { cwd, maxBuffer: 256 * 1024 * 1024 });
-    } catch (error) {
-      const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-      throw new UsageError(`Cannot list the files changed since \`${ref}\`: ${detail}`, { cause: error });
-    }
+  const rawGit = (cwd: string, ...args: string[]): Promise<string> => gitOutput(args, { cwd, maxBuffer: 256 * 1024 * 1024 });
+  const refused = (error: unknown): UsageError => {
+    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+    return new UsageError(`Cannot list the files changed since \`${ref}\`: ${detail}`, { cause: error });
   };
+  const git = (cwd: string, ...args: string[]): Promise<string> => rawGit(cwd, ...args).catch((error: unknown) => Promise.reject(refused(error)));
   // The top as the folder spells it (through any link in its path), so that the paths git gives
   // compare equal to the paths of the pages found from the same folder.
   const top = resolve(query.folder, (await git(query.folder, 'rev-parse', '--show-cdup')).trim() || '.');
   const names = (output: string): string[] => output.split('\0').filter(Boolean);
-  // Added, copied, modified, renamed, and changed in type (a link made a file, or a file a link).
-  const changed = await git(top, 'diff', '--name-only', '-z', '--diff-filter=ACMRT', ref, '--');
-  const untracked = names(await git(top, 'ls-files', '--others', '--exclude-standard', '--full-name', '-z'));
-  const files = new Set([...names(changed), ...untracked].map((name) => resolve(top, name)));
+  // Added, copied, modified, renamed, and changed in type (a link made a file, or a file a link);
+  // a submodule's own files are compared in it, where it can be compared at all.
+  const changed = await changedFiles(rawGit, top, ref).catch((error: unknown) => Promise.reject(refused(error)));
+  const files = new Set(changed.files);
 
   const inside: string[] = [];
   const sources = new Set<string>();
@@ -90,7 +96,7 @@ export async function changedSince(query: ChangeQuery): Promise<Changes> {
   if (pins.length > 0) {
     for (const name of names(await git(top, '--literal-pathspecs', 'diff', '--name-only', '-z', ref, '--', ...pins))) sources.add(name);
   }
-  return { files, sources: [...sources].sort() };
+  return { files, folders: changed.folders, notes: changed.notes, sources: [...sources].sort() };
 }
 
 /**
