@@ -117,6 +117,28 @@ describe('rightslint check', () => {
     expect((await runCli(['check', ...AS_OF], folder)).code).toBe(1);
   });
 
+  it('reports a link to a folder out of the tree as unchecked, as it does a link to a file', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    const elsewhere = scratchFolder('elsewhere');
+    writeFileSync(join(elsewhere, 'page.html'), '<p>PARIS (AFP) - x</p>');
+    symlinkSync(elsewhere, join(folder, 'world/wire'));
+    // A link to a folder inside is passed over: its pages are checked where they are.
+    mkdirSync(join(folder, 'drafts'));
+    symlinkSync(join(folder, 'drafts'), join(folder, 'world/drafts'));
+    rmSync(join(folder, 'world/harbour-talks.html'));
+    writeFileSync(join(folder, 'world/local.html'), '<p>Local news.</p>');
+    const { code, stdout } = await runCli(['check', '--format', 'json', ...AS_OF], folder);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? '', f.findings.map((x) => `${x.ruleId}:${x.severity}`)])).toEqual([
+      ['world/local.html', 'scanned', '', []],
+      ['world/wire', 'skipped', expect.stringMatching(/^a symbolic link to a folder that leads out of the scanned folder, whose pages are not read/), ['unscannable-file:error']],
+    ]);
+    // Named by a glob too; and passed over once the policy excludes it.
+    expect((await runCli(['check', 'world/**/*.html', ...AS_OF], folder)).stdout).toContain('world/wire\n  1:1  error');
+    writeFileSync(join(folder, 'rightslint.yaml'), 'exclude: ["world/wire/**"]\n');
+    expect((await runCli(['check', ...AS_OF], folder)).code).toBe(0);
+  });
+
   it('runs as an installed command from bin/', async () => {
     const bin = join(import.meta.dirname, '../bin/rightslint.js');
     const failure = await promisify(execFile)(process.execPath, [bin, 'check', ...AS_OF], { cwd: join(FIXTURES, 'wire-unlicensed') }).catch((error: { code: number; stdout: string }) => error);

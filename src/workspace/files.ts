@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -8,6 +8,7 @@ import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { gitOutput } from './changed.js';
 import { fileErrorReason } from '../file-error.js';
+import { FOLDER_LINK_OUT, isFolderLinkOut } from './folder-links.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
 export interface Target {
@@ -73,8 +74,10 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       // A glob the shell did not expand (quoted, or on Windows): the files it matches that the
       // policy includes, as a folder gives them.
       const before = targets.size;
-      const { entries, unreadable } = walk(path, { cwd, ignore: [...ALWAYS_IGNORED] }, policy.root);
+      const { entries, unreadable, links } = walk(path, { cwd, ignore: [...ALWAYS_IGNORED] }, policy.root);
       addUnreadable(unreadable);
+      const isGlobbed = (link: string): boolean => minimatch(relative(cwd, link).split(sep).join('/'), path, { dot: true, partial: true });
+      await addFolderLinksOut(targets, links.filter(isGlobbed), policy.root, policy, ignored);
       for (const entry of entries) {
         if (entry.dirent.isDirectory()) continue;
         const file = resolve(entry.path);
@@ -94,8 +97,9 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
       const isAsked = (file: string): boolean => !isInside || file === absolute || isUnder(file, absolute);
-      const { entries, unreadable } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
+      const { entries, unreadable, links } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
       addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
+      await addFolderLinksOut(targets, links.filter(isAsked), base, policy, ignored);
       for (const entry of entries) {
         const file = resolve(entry.path);
         if (entry.dirent.isDirectory() || !isAsked(file)) continue;
@@ -125,14 +129,32 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
 }
 
 /**
+ * Each link of `links` that leads to a folder out of `scanned` holding pages the policy would
+ * check, as an unjudged target (see `isFolderLinkOut`), unless .gitignore leaves it out or it
+ * was found already (a link whose name the globs match, judged by `checkLink`).
+ */
+async function addFolderLinksOut(targets: Map<string, Target>, links: readonly string[], scanned: string, policy: Policy, ignored: Gitignores['rules']): Promise<void> {
+  const { include, exclude } = policy.spec;
+  for (const link of links) {
+    const target = toTarget(link, policy.root);
+    // Globs match from the scanned folder: the policy's, or a folder named outside it.
+    const policyPath = relative(scanned, link).split(sep).join('/');
+    if (targets.has(link) || isGitignored(ignored, target.policyPath) || isGitignored(ignored, `${target.policyPath}/`)) continue;
+    if (await isFolderLinkOut({ link, policyPath, scanned, include, exclude })) targets.set(link, { ...target, unjudged: FOLDER_LINK_OUT });
+  }
+}
+
+/**
  * fast-glob's entries for `patterns`, and as error targets the folders it could not read and the
  * paths it could not look at (permissions, an I/O error, a loop of links), whose walk goes on
  * past them: left to itself, fast-glob ends the whole walk at the first such error or, told to
  * suppress errors, leaves the folder out in silence. A path that is not there is no error: the
- * folder a pattern starts from need not exist.
+ * folder a pattern starts from need not exist. `links` are the symbolic links in the folders
+ * walked, which fast-glob neither follows nor gives unless the patterns match their names.
  */
-function walk(patterns: string | string[], options: { cwd: string; ignore: string[] }, root: string): { entries: fg.Entry[]; unreadable: Target[] } {
+function walk(patterns: string | string[], options: { cwd: string; ignore: string[] }, root: string): { entries: fg.Entry[]; unreadable: Target[]; links: string[] } {
   const unreadable: Target[] = [];
+  const links: string[] = [];
   const noting = <F extends (path: string, ...rest: never[]) => unknown>(call: F, what: string): F => ((path: string, ...rest: never[]) => {
     try {
       return call(path, ...rest);
@@ -141,9 +163,15 @@ function walk(patterns: string | string[], options: { cwd: string; ignore: strin
       throw error;
     }
   }) as F;
-  const fs = { readdirSync: noting(readdirSync, 'the folder '), lstatSync: noting(lstatSync, '') };
+  const readFolder = noting(readdirSync, 'the folder ');
+  const listing = ((path: string, how: { withFileTypes: true }): Dirent[] => {
+    const dirents = readFolder(path, how);
+    for (const dirent of dirents) if (dirent.isSymbolicLink()) links.push(resolve(path, dirent.name));
+    return dirents;
+  }) as typeof readdirSync;
+  const fs = { readdirSync: listing, lstatSync: noting(lstatSync, '') };
   const entries = fg.sync(patterns, { ...options, fs, suppressErrors: true, onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
-  return { entries, unreadable };
+  return { entries, unreadable, links };
 }
 
 /**
