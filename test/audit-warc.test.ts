@@ -228,6 +228,23 @@ describe('a page that cannot be read', () => {
   });
 });
 
+describe('a response without a Content-Type', () => {
+  it('is checked when its first bytes are HTML, as a browser sniffs them, and skipped with that reason when not', async () => {
+    const page = '\r\n\t <!DOCTYPE html><title>Untyped</title><p>PARIS (AFP) - Talks resumed.</p>';
+    const untyped = response('https://news.example/untyped', '2024-03-01T10:00:15Z', http('200 OK', { Server: 'test' }, page));
+    const gzipped = response('https://news.example/gz', '2024-03-01T10:00:16Z', http('200 OK', { 'Content-Encoding': 'gzip', 'Content-Type': '' }, gzipSync(page)));
+    const jpeg = response('https://news.example/photo', '2024-03-01T10:00:17Z', http('200 OK', { Server: 'test' }, JPEG));
+    const { bytes, offsets } = archive([untyped, gzipped, jpeg], false);
+    const file = write('untyped.warc', bytes);
+    const place = (i: number) => ({ file, offset: offsets[i] ?? -1 });
+    expect(await pagesOf(file)).toEqual([
+      { url: 'https://news.example/untyped', captured: '2024-03-01T10:00:15.000Z', status: 200, bytes: new Uint8Array(Buffer.from(page)), archive: place(0) },
+      { url: 'https://news.example/gz', captured: '2024-03-01T10:00:16.000Z', status: 200, bytes: new Uint8Array(Buffer.from(page)), archive: place(1) },
+      { url: 'https://news.example/photo', captured: '2024-03-01T10:00:17.000Z', status: 200, skipped: 'not HTML (no `Content-Type`, and its first bytes are not those of HTML)', archive: place(2) },
+    ]);
+  });
+});
+
 describe('reading', () => {
   it('stops between records when aborted', async () => {
     const { bytes } = archive(RECORD_BYTES, false);

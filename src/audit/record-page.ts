@@ -2,6 +2,7 @@ import { AsyncIterReader, type LimitReader, StatusAndHeadersParser, type WARCRec
 import { isCalendarDay } from '../policy/dates.js';
 import type { AuditPage } from './audit-page.js';
 import { decodedPayload, type HttpHeaders, type Payload, PayloadError, readPayload } from './http-payload.js';
+import { isHtmlByBytes, SNIFF_BYTES } from './sniff-html.js';
 
 /** Where a record is: the WARC file as given, and the record's byte offset in it. */
 export interface RecordPlace {
@@ -16,8 +17,9 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
  * What an audit makes of one WARC record, which it reads to the end of its block: a page for a
  * `response` or `revisit` record of an http(s) URL, or a `resource` record holding HTML;
  * undefined for any other record (`request`, `metadata`, `warcinfo`, `conversion`, the
- * `response` to a DNS lookup). A response is checked when it is a 2xx with an HTML payload;
- * anything else is skipped with its reason, and a response that cannot be read is an error.
+ * `response` to a DNS lookup). A response is checked when it is a 2xx with an HTML payload (by
+ * its `Content-Type`, or by its first bytes where it names none); anything else is skipped with
+ * its reason, and a response that cannot be read is an error.
  */
 export async function recordPage(record: WARCRecord, block: LimitReader, place: RecordPlace, maxBytes?: number): Promise<AuditPage | undefined> {
   try {
@@ -73,17 +75,47 @@ async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage,
   }
   if (status < 200 || status > 299) return { ...response, skipped: statusReason(status, http.statusText, http.headers.get('location')) };
   const type = mediaType(contentType);
-  if (!type || !HTML_TYPES.has(type)) return { ...response, skipped: `not HTML (${type ?? 'no `Content-Type`'})` };
-  return { ...response, ...(await payloadOf(body, http.headers, maxBytes)) };
+  if (type && !HTML_TYPES.has(type)) return { ...response, skipped: `not HTML (${type})` };
+  // A response that names no type is what its bytes say, as a browser sniffs it.
+  const payload = await payloadOf(body, http.headers, maxBytes, !type);
+  return { ...response, ...(payload ?? { skipped: 'not HTML (no `Content-Type`, and its first bytes are not those of HTML)' }) };
 }
 
-async function payloadOf(body: AsyncIterReader, headers: HttpHeaders, maxBytes: number | undefined): Promise<Payload | { error: string }> {
+/**
+ * The decoded payload, or its error; undefined where `isSniffed` and its first bytes are not
+ * those of HTML (`isHtmlByBytes`), leaving the rest unread.
+ */
+async function payloadOf(body: AsyncIterReader, headers: HttpHeaders, maxBytes: number | undefined, isSniffed: boolean): Promise<Payload | { error: string } | undefined> {
   try {
-    return await readPayload(decodedPayload(body, headers), maxBytes);
+    const chunks = decodedPayload(body, headers);
+    if (!isSniffed) return await readPayload(chunks, maxBytes);
+    const { head, rest } = await peek(chunks, SNIFF_BYTES);
+    if (isHtmlByBytes(Buffer.concat(head))) return await readPayload(resume(head, rest), maxBytes);
+    // Read to its end, keeping nothing: a decoder left half-read (br's pipeline) would wait on it.
+    for await (const chunk of resume([], rest)) void chunk;
+    return undefined;
   } catch (error) {
     if (error instanceof PayloadError) return { error: error.message };
     throw error;
   }
+}
+
+/** The first chunks of a stream, at least `size` bytes of them unless it ends first, and the rest. */
+async function peek(chunks: AsyncIterable<Uint8Array>, size: number): Promise<{ head: Uint8Array[]; rest: AsyncIterator<Uint8Array> }> {
+  const rest = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  for (let length = 0; length < size;) {
+    const next = await rest.next();
+    if (next.done) break;
+    head.push(next.value);
+    length += next.value.length;
+  }
+  return { head, rest };
+}
+
+async function* resume(head: readonly Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /**
