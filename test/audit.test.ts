@@ -8,7 +8,7 @@ import { audit, check, type CheckResult, type FileResult } from '../src/index.js
 import { runCli } from './support/run-cli.js';
 import { scratchFolder } from './support/scratch.js';
 import { serveFolder, type SiteServer } from './support/site-server.js';
-import { archive, http, response } from './support/warc-records.js';
+import { archive, http, record, response } from './support/warc-records.js';
 
 const NEWSROOM = join(import.meta.dirname, '../examples/newsroom');
 const BIN = join(import.meta.dirname, '../bin/rightslint.js');
@@ -242,6 +242,32 @@ describe('an audit fails closed', () => {
     writeFileSync(file, archive(records, isGzip).bytes);
     return file;
   };
+
+  it('checks a revisit with the payload of the capture it repeats, in any archive read, and fails one whose capture is in none', async () => {
+    const page = `${SITE}/content/world/heat.html`;
+    const revisit = (date: string, headers: Record<string, string>, uri = page) => record({ 'WARC-Type': 'revisit', 'WARC-Target-URI': uri, 'WARC-Date': date, 'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest', 'Content-Type': 'application/http; msgtype=response', ...headers }, http('200 OK', { 'Content-Type': 'text/html' }));
+    const capture = record({ 'WARC-Type': 'response', 'WARC-Record-ID': '<urn:uuid:00000000-0000-4000-8000-0000000000aa>', 'WARC-Target-URI': page, 'WARC-Date': '2025-06-20T08:00:00Z', 'WARC-Payload-Digest': 'sha1:HEATPLAN', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, dispatch('Nothing else')));
+    // The revisits come first, in another archive: each is checked once the capture is read.
+    const later = warc('later.warc', [
+      revisit('2025-07-01T08:00:00Z', { 'WARC-Refers-To': '<urn:uuid:00000000-0000-4000-8000-0000000000aa>' }),
+      revisit('2025-07-02T08:00:00Z', { 'WARC-Payload-Digest': 'sha1:HEATPLAN' }),
+      revisit('2025-07-03T08:00:00Z', { 'WARC-Refers-To-Target-URI': `${SITE}/content/world/gone.html`, 'WARC-Refers-To-Date': '2025-05-01T08:00:00Z' }, `${SITE}/content/world/gone.html`),
+    ]);
+    const first = warc('first.warc', [capture]);
+    const folder = scratchFolder('revisits');
+    const run = await runCli(['audit', '--warc', later, first, '--as-of', AS_OF, '--state', join(folder, 'state.jsonl'), '-f', 'json'], NEWSROOM);
+    expect(run.code).toBe(1);
+    const files = (JSON.parse(run.stdout) as CheckResult).files;
+    const seen = files.map((file) => [file.path, file.captured, file.status, file.reason ?? '', file.findings.map((finding) => finding.ruleId)]);
+    const findings = files.find((file) => file.captured === '2025-06-20T08:00:00.000Z')?.findings.map((finding) => finding.ruleId);
+    expect(findings?.length).toBeGreaterThan(0);
+    expect(seen).toEqual([
+      [`${SITE}/content/world/gone.html`, '2025-07-03T08:00:00.000Z', 'error', 'Cannot check this revisit of the capture of `https://harbourcourier.example/content/world/gone.html` at 2025-05-01T08:00:00.000Z: it holds no payload of its own, and none of the archives read holds that capture (audit them together)', ['unscannable-file']],
+      [page, '2025-06-20T08:00:00.000Z', 'scanned', '', findings],
+      [page, '2025-07-01T08:00:00.000Z', 'scanned', '', findings],
+      [page, '2025-07-02T08:00:00.000Z', 'scanned', '', findings],
+    ]);
+  });
 
   it('reports an archive it cannot read, and a broken one after its good pages, and reads the others', async () => {
     const good = warc('good.warc', [response(`${SITE}/content/world/a.html`, '2025-06-20T08:00:00Z', http('200 OK', { 'Content-Type': 'text/html' }, dispatch('Copyright Agence France-Presse')))]);

@@ -13,6 +13,7 @@ import { crawl, type CrawlOptions } from './crawl.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { auditStateFile } from './state-file.js';
 import { Validators } from './validators.js';
+import { CaptureIndex } from './revisits.js';
 import { readWarc, warcRecordKey } from './warc.js';
 
 /** How an audit of a live site or of web archives is run, as the command line or a script says it. */
@@ -178,9 +179,12 @@ function sitePages(seeds: readonly string[], shard: Shard | undefined, done: Rea
 function archivePages(files: readonly string[], shard: Shard | undefined, done: ReadonlyMap<string, JournalEntry>, maxBytes: number, signal: AbortSignal | undefined): PageSource {
   const chosen = shard ? files.filter((file) => isInShard(file, shard)) : files;
   const keys = new Set(done.keys());
+  // One index for all the archives: a revisit may repeat a capture in another file, read before or after it.
+  const captures = new CaptureIndex();
   async function* pages(): AsyncIterable<AuditPage> {
     try {
-      for (const file of chosen) yield* readWarc(file, { done: keys, maxBytes, ...(signal ? { signal } : {}) });
+      for (const file of chosen) yield* readWarc(file, { done: keys, maxBytes, captures, ...(signal ? { signal } : {}) });
+      yield* captures.leftovers(maxBytes, signal);
     } catch (error) {
       // The reader stops at the next record once the audit is stopped; anything else is a fault.
       if (!signal?.aborted) throw error;

@@ -19,13 +19,14 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
  * undefined for any other record (`request`, `metadata`, `warcinfo`, `conversion`, the
  * `response` to a DNS lookup). A response is checked when it is a 2xx with an HTML payload (by
  * its `Content-Type`, or by its first bytes where it names none); anything else is skipped with
- * its reason, and a response that cannot be read is an error.
+ * its reason, and a response that cannot be read is an error. A revisit's page is its URL, date
+ * and place alone: its payload is the capture it repeats, which `revisitPage` finds.
  */
 export async function recordPage(record: WARCRecord, block: LimitReader, place: RecordPlace, maxBytes?: number): Promise<AuditPage | undefined> {
   try {
     if (!isPage(record)) return undefined;
     const page = startOf(record, place);
-    if (page.error) return page;
+    if (page.error || record.warcType === 'revisit') return page;
     if (record.warcType === 'resource') return { ...page, contentType: record.warcContentType ?? undefined, ...(await readPayload(block, maxBytes)) };
     return await httpPage(record, block, page, place, maxBytes);
   } finally {
@@ -60,7 +61,7 @@ function startOf(record: WARCRecord, place: RecordPlace): AuditPage {
   return missing ? { ...page, error: `Cannot read the record at byte ${place.offset} of \`${place.file}\`: it has no valid \`${missing}\`` } : page;
 }
 
-/** A response or revisit record's page, from the HTTP message in its block. */
+/** A response record's page, from the HTTP message in its block. */
 async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage, place: RecordPlace, maxBytes: number | undefined): Promise<AuditPage> {
   const body = new AsyncIterReader(block, null);
   // Parsed inside the block, where warcio's parser would read on into the next record to find
@@ -69,7 +70,6 @@ async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage,
   const contentType = http?.headers.get('content-type') ?? undefined;
   const status = isStatus(http?.statusCode) ? http?.statusCode : undefined;
   const response = { ...page, ...(status && { status }), ...(contentType && { contentType }) };
-  if (record.warcType === 'revisit') return { ...response, skipped: revisitOf(record) };
   if (!http || !status) {
     return { ...response, error: `Cannot read the response at byte ${place.offset} of \`${place.file}\`: its block does not start with an HTTP status line` };
   }
@@ -136,13 +136,6 @@ function isStatus(status: number | string | undefined): status is number {
 function statusReason(status: number, text: string | undefined, location: string | null | undefined): string {
   const reason = `HTTP status ${status}${text ? ` (${text})` : ''}`;
   return status >= 300 && status <= 399 && location ? `${reason}, to \`${location}\`` : reason;
-}
-
-function revisitOf(record: WARCRecord): string {
-  const target = record.warcRefersToTargetURI;
-  const date = isoDate(record.warcRefersToDate);
-  const capture = `${target ? `the capture of \`${target}\`` : 'an earlier capture'}${date ? ` at ${date}` : ''}`;
-  return `revisit of ${capture}: the archive holds no payload of its own`;
 }
 
 /** The essence of a `Content-Type` (type/subtype, lowercased), or undefined when there is none. */

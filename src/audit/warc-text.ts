@@ -26,9 +26,10 @@ const WARC_START = 'WARC/';
  * bytes rather than the name, and checks that its text starts as a WARC file does: a big file of
  * anything else would otherwise be read whole by the parser, looking for the end of a header.
  * Throws an `ArchiveError` for a file that is not a WARC file, and Node's error for one that
- * cannot be read.
+ * cannot be read. From `start`, the offset of a record met before, the text is the file's from
+ * that record on, and its offsets count from there.
  */
-export async function openWarcText(file: string): Promise<WarcText> {
+export async function openWarcText(file: string, start = 0): Promise<WarcText> {
   // Opened without waiting, as src/workspace/read-file.ts does, so that a named pipe is refused
   // rather than waited on for a writer; a regular file is read the same either way.
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -40,7 +41,7 @@ export async function openWarcText(file: string): Promise<WarcText> {
     await handle.close();
     throw error;
   }
-  const stream = handle.createReadStream();
+  const stream = handle.createReadStream({ start });
   const close = (): void => void stream.destroy();
   try {
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;

@@ -3,6 +3,7 @@ import { fileErrorReason } from '../file-error.js';
 import { ArchiveError } from './archive-error.js';
 import type { AuditPage } from './audit-page.js';
 import { isoDate, type RecordPlace, recordPage, skipRest } from './record-page.js';
+import { CaptureIndex } from './revisits.js';
 import { openWarcText, type WarcText } from './warc-text.js';
 
 /** How to read a WARC file for an audit. */
@@ -13,6 +14,12 @@ export interface WarcOptions {
   maxBytes?: number;
   /** Stops the reading between two records, throwing the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The captures of the archives an audit reads, shared by them: a revisit whose capture is not
+   * known yet is held in it, for its `leftovers` once every archive is read. Without one, the
+   * file has its own, and such a revisit comes after the file's other pages.
+   */
+  captures?: CaptureIndex;
 }
 
 /** The key of a record in `WarcOptions.done`: the file as given and the record's offset. */
@@ -28,10 +35,18 @@ export function warcRecordKey(archive: RecordPlace): string {
  * be read on (missing, not a WARC file, a truncated or corrupt record or gzip member) ends with
  * one `error` entry, whose `archive` tells where reading stopped; its `url` is the target URI of
  * the record that broke off where that record is a page's, else the file; `captured` is that
- * record's date, or empty. Nothing is thrown but an abort.
+ * record's date, or empty. A revisit record is checked with the payload of the capture it
+ * repeats (see `CaptureIndex`). Nothing is thrown but an abort.
  */
 export async function* readWarc(file: string, options: WarcOptions = {}): AsyncGenerator<AuditPage> {
   options.signal?.throwIfAborted();
+  const { captures } = options;
+  if (!captures) {
+    const own = new CaptureIndex();
+    yield* readWarc(file, { ...options, captures: own });
+    yield* own.leftovers(options.maxBytes, options.signal);
+    return;
+  }
   let text: WarcText;
   try {
     text = await openWarcText(file);
@@ -40,7 +55,7 @@ export async function* readWarc(file: string, options: WarcOptions = {}): AsyncG
     return;
   }
   try {
-    yield* readRecords(file, text, options);
+    yield* readRecords(file, text, captures, options);
   } finally {
     text.close();
   }
@@ -53,7 +68,7 @@ interface Held {
   page: AuditPage | undefined;
 }
 
-async function* readRecords(file: string, text: WarcText, { done, maxBytes, signal }: WarcOptions): AsyncGenerator<AuditPage> {
+async function* readRecords(file: string, text: WarcText, captures: CaptureIndex, { done, maxBytes, signal }: WarcOptions): AsyncGenerator<AuditPage> {
   const parser = new WARCParser(text.reader, { parseHttp: false });
   let held: Held | undefined;
   let offset = 0;
@@ -78,7 +93,9 @@ async function* readRecords(file: string, text: WarcText, { done, maxBytes, sign
       const cause = text.fault(isCut);
       if (cause) throw cause;
       if (isCut) throw new ArchiveError(offset, `the file ends inside the record, ${block.length - block.limit} bytes into its ${block.length}-byte block`);
-      held = { record, offset, page };
+      captures.add(record, place);
+      const isRevisit = page !== undefined && page.error === undefined && record.warcType === 'revisit';
+      held = { record, offset, page: isRevisit ? await captures.revisit(page, record, maxBytes) : page };
     } catch (error) {
       // A held page stands unless its gzip member broke off before it was whole.
       const isHeldBroken = held !== undefined && !text.isWhole(held.offset);

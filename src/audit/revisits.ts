@@ -1,0 +1,116 @@
+import { LimitReader, type WARCRecord, WARCParser } from 'warcio';
+import { fileErrorReason } from '../file-error.js';
+import type { AuditPage } from './audit-page.js';
+import { isoDate, type RecordPlace, recordPage } from './record-page.js';
+import { openWarcText } from './warc-text.js';
+
+/** What a revisit record says of the capture it repeats (WARC 1.1, section 6.7), and how a report names it. */
+interface RevisitRef {
+  keys: string[];
+  /** "the capture of `https://…` at 2024-03-01T10:00:01.000Z" */
+  named: string;
+}
+
+/** A revisit met before the capture it repeats, to be looked for again once every archive is read. */
+interface Deferred {
+  page: AuditPage;
+  ref: RevisitRef;
+}
+
+/**
+ * The captures (`response` and `resource` records) of the web archives an audit reads, by the
+ * fields a revisit record names the one it repeats by: its record ID (`WARC-Refers-To`), its
+ * URL and date (`WARC-Refers-To-Target-URI`, `WARC-Refers-To-Date`), or its URL and payload
+ * digest (the identical-payload-digest profile gives the revisit the same
+ * `WARC-Payload-Digest`). A revisit holds no payload of its own: it is checked with its
+ * capture's, read again from where that record is, as of its own date; where the archives read
+ * hold no such capture, it is an error, never a page passed over. Kept: three keys and a place
+ * a capture, not its payload.
+ */
+export class CaptureIndex {
+  readonly #places = new Map<string, RecordPlace>();
+  readonly #deferred: Deferred[] = [];
+
+  /** Notes a record where it is, if it is a capture a revisit may repeat. */
+  add(record: WARCRecord, place: RecordPlace): void {
+    const uri = record.warcTargetURI;
+    if ((record.warcType !== 'response' && record.warcType !== 'resource') || !uri) return;
+    const id = record.warcHeader('WARC-Record-ID');
+    const date = isoDate(record.warcDate);
+    const digest = record.warcPayloadDigest;
+    if (id) this.#places.set(`id ${id}`, place);
+    if (date) this.#places.set(`at ${uri} ${date}`, place);
+    if (digest) this.#places.set(`digest ${uri} ${digest}`, place);
+  }
+
+  /**
+   * The page of a revisit record (`page`, as `recordPage` gives it), checked with the payload
+   * of the capture it repeats; or undefined when that capture is not known yet: the page is
+   * then held until `leftovers`.
+   */
+  async revisit(page: AuditPage, record: WARCRecord, maxBytes: number | undefined): Promise<AuditPage | undefined> {
+    const ref = revisitRef(record);
+    const place = this.#find(ref);
+    if (place) return resolved(page, ref, place, maxBytes);
+    this.#deferred.push({ page, ref });
+    return undefined;
+  }
+
+  /** The revisits held back, each with its capture if some archive read since holds it, else as an error. */
+  async *leftovers(maxBytes: number | undefined, signal?: AbortSignal): AsyncGenerator<AuditPage> {
+    for (const { page, ref } of this.#deferred.splice(0)) {
+      signal?.throwIfAborted();
+      yield await resolved(page, ref, this.#find(ref), maxBytes);
+    }
+  }
+
+  #find(ref: RevisitRef): RecordPlace | undefined {
+    for (const key of ref.keys) {
+      const place = this.#places.get(key);
+      if (place) return place;
+    }
+    return undefined;
+  }
+}
+
+function revisitRef(record: WARCRecord): RevisitRef {
+  const id = record.warcHeader('WARC-Refers-To');
+  const uri = record.warcRefersToTargetURI ?? record.warcTargetURI ?? '';
+  const date = isoDate(record.warcRefersToDate);
+  const digest = record.warcPayloadDigest;
+  const keys = [...(id ? [`id ${id}`] : []), ...(date ? [`at ${uri} ${date}`] : []), ...(digest ? [`digest ${uri} ${digest}`] : [])];
+  return { keys, named: `the capture of \`${uri}\`${date ? ` at ${date}` : ''}` };
+}
+
+/** A revisit's page with its capture's status, type and payload, or the reason it has none. */
+async function resolved(page: AuditPage, ref: RevisitRef, place: RecordPlace | undefined, maxBytes: number | undefined): Promise<AuditPage> {
+  const { url, captured, archive } = page;
+  const at = { url, captured, ...(archive ? { archive } : {}) };
+  const cannot = (reason: string): AuditPage => ({ ...at, error: `Cannot check this revisit of ${ref.named}: ${reason}` });
+  if (!place) return cannot('it holds no payload of its own, and none of the archives read holds that capture (audit them together)');
+  let capture: AuditPage | undefined;
+  try {
+    capture = await readRecordAt(place, maxBytes);
+  } catch (error) {
+    return cannot(`the capture at byte ${place.offset} of \`${place.file}\` cannot be read again: ${fileErrorReason(error)}`);
+  }
+  if (!capture) return cannot(`no capture at byte ${place.offset} of \`${place.file}\``);
+  const { status, contentType, bytes, skipped, isTooLarge, error } = capture;
+  const as = { ...at, ...(status === undefined ? {} : { status }), ...(contentType === undefined ? {} : { contentType }) };
+  if (error !== undefined) return { ...as, error: `Cannot check this revisit of ${ref.named}: ${error}` };
+  if (skipped !== undefined) return { ...as, skipped: `revisit of ${ref.named}: ${skipped}`, ...(isTooLarge ? { isTooLarge } : {}) };
+  return { ...as, ...(bytes ? { bytes } : {}) };
+}
+
+/** The page of the record at `place`, read again from there; undefined where no page is there. */
+async function readRecordAt(place: RecordPlace, maxBytes: number | undefined): Promise<AuditPage | undefined> {
+  const text = await openWarcText(place.file, place.offset);
+  try {
+    const record = await new WARCParser(text.reader, { parseHttp: false }).parse();
+    const block = record?.reader;
+    if (!record || !(block instanceof LimitReader)) return undefined;
+    return await recordPage(record, block, place, maxBytes);
+  } finally {
+    text.close();
+  }
+}
