@@ -93,6 +93,26 @@ describe('--update-baseline on part of the site', () => {
     expect(partial.stderr).toMatch(/^rightslint: Pruned 1 entry from baseline `baseline.json` that no longer match:\n {2}a\/one\.html {2}unlicensed-content {2}Agence France-Presse text content is not covered/);
   });
 
+  it('lists each finding it newly accepts, with its place, and only those', async () => {
+    const folder = site();
+    const first = await update(folder);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe([
+      'rightslint: Accepted 3 new entries into baseline `baseline.json`: these findings no longer fail a run',
+      '  a/one.html:1:23  unlicensed-content  Agence France-Presse text content is not covered by any licence for `a/one.html`',
+      '  b/two.html:1:23  unlicensed-content  Agence France-Presse text content is not covered by any licence for `b/two.html`',
+      '  c/three.html:1:23  unlicensed-content  Agence France-Presse text content is not covered by any licence for `c/three.html`',
+      '',
+    ].join('\n'));
+    // A new page is listed; the entries the baseline held are not listed again.
+    mkdirSync(join(folder, 'd'));
+    writeFileSync(join(folder, 'd/four.html'), `<p>Local.</p>\n${wire('ROME')}`);
+    const second = await update(folder, '--format', 'json');
+    expect(second.stderr).toBe('rightslint: Accepted 1 new entry into baseline `baseline.json`: these findings no longer fail a run\n  d/four.html:2:23  unlicensed-content  Agence France-Presse text content is not covered by any licence for `d/four.html`\n');
+    expect(json(second.stdout).notices).toEqual([expect.stringMatching(/^Accepted 1 new entry into baseline `baseline.json`/)]);
+    expect((await update(folder)).stderr).toBe('');
+  });
+
   it('prunes the entries of deleted pages only on a run over the whole site', async () => {
     const folder = site();
     await update(folder);

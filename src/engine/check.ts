@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
+import { type AcceptedFinding, applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
 import { changedSince, policySources, versionPins } from '../workspace/changed.js';
 import { unscannable } from './unscannable.js';
 import { POLICY_FILE, searchPolicyFile } from '../config/find.js';
@@ -104,7 +104,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       const update = updateBaseline(accepted, results, await isFullRun(paths, run.policy, cwd, options));
       await writeBaseline(baselineFile, update.entries);
       entries = update.entries;
-      notices.push(...prunedNotice(update.pruned, options.baseline ?? baselineFile));
+      notices.push(...acceptedNotice(update.added, options.baseline ?? baselineFile), ...prunedNotice(update.pruned, options.baseline ?? baselineFile));
     }
     applyBaseline(files, entries, options.baseline ?? baselineFile);
   }
@@ -161,6 +161,17 @@ async function isFullRun(paths: readonly string[], policy: Policy, cwd: string, 
     if (baseOf(path) !== path || relative(absolute, policy.root).startsWith('..') || !(await stat(absolute)).isDirectory()) return false;
   }
   return true;
+}
+
+/**
+ * What an update newly accepted, each with its page, place, rule and message: legacy content the
+ * baseline now waves through, which a reviewer of the change must see, not only its diff.
+ */
+function acceptedNotice(added: readonly AcceptedFinding[], file: string): string[] {
+  if (added.length === 0) return [];
+  const count = `${added.length} new entr${added.length === 1 ? 'y' : 'ies'}`;
+  const lines = added.map(({ entry, line, column }) => `\n  ${entry.path}:${line}:${column}  ${entry.ruleId}  ${entry.message}`);
+  return [`Accepted ${count} into baseline \`${file}\`: these findings no longer fail a run${lines.join('')}`];
 }
 
 function prunedNotice(pruned: readonly BaselineEntry[], file: string): string[] {

@@ -18,10 +18,19 @@ interface BaselineFile {
   entries: BaselineEntry[];
 }
 
-/** What an update did: the entries written, and those dropped because they no longer match. */
+/** What an update did: the entries written, those new among them, and those dropped because they no longer match. */
 export interface BaselineUpdate {
   entries: BaselineEntry[];
+  /** The findings accepted by this update that the baseline did not hold, where the run found them: what a reviewer must see. */
+  added: AcceptedFinding[];
   pruned: BaselineEntry[];
+}
+
+/** A finding newly accepted into the baseline, with the place in its page the entry does not keep. */
+export interface AcceptedFinding {
+  entry: BaselineEntry;
+  line: number;
+  column: number;
 }
 
 /**
@@ -91,23 +100,31 @@ export interface BaselineFileResult {
 export function updateBaseline(old: readonly BaselineEntry[], files: readonly BaselineFileResult[], isFullRun: boolean): BaselineUpdate {
   const scanned = new Set(files.filter(({ result }) => result.status === 'scanned').map((file) => file.policyPath));
   const present = new Set(files.map((file) => file.policyPath));
-  const found = files
+  const accepted = files
     .filter((file) => scanned.has(file.policyPath))
     .flatMap(({ policyPath, result }) => result.findings
       .filter((finding) => finding.suppression?.kind !== 'inSource' && finding.ruleId !== unscannableFile.id)
-      .map((finding): BaselineEntry => ({
-        path: policyPath,
-        ruleId: finding.ruleId,
-        ...(finding.holder ? { holder: finding.holder } : {}),
-        message: finding.message,
-        fingerprint: finding.fingerprint,
+      .map((finding): AcceptedFinding => ({
+        entry: {
+          path: policyPath,
+          ruleId: finding.ruleId,
+          ...(finding.holder ? { holder: finding.holder } : {}),
+          message: finding.message,
+          fingerprint: finding.fingerprint,
+        },
+        line: finding.line,
+        column: finding.column,
       })));
+  const found = accepted.map((finding) => finding.entry);
   const isKept = (entry: BaselineEntry): boolean => !scanned.has(entry.path) && (!isFullRun || present.has(entry.path));
   // A finding found again replaces its old entry, wherever that entry said the file was.
   const entries = unique([...found, ...old.filter(isKept)]).sort(byPathRuleFingerprint);
   const written = new Set(entries.map((entry) => entry.fingerprint));
   const pruned = unique(old.filter((entry) => !written.has(entry.fingerprint))).sort(byPathRuleFingerprint);
-  return { entries, pruned };
+  // In the run's order (by path, then place in the page), each fingerprint once.
+  const seen = new Set(old.map((entry) => entry.fingerprint));
+  const added = accepted.filter((finding) => !seen.has(finding.entry.fingerprint) && seen.add(finding.entry.fingerprint));
+  return { entries, added, pruned };
 }
 
 /** Writes the baseline, sorted so that it reviews well in a diff. */
