@@ -15,7 +15,7 @@ describe('--baseline', () => {
     expect(recorded.code).toBe(0);
     const baseline = JSON.parse(readFileSync(join(folder, 'baseline.json'), 'utf8')) as { version: number; entries: Array<Record<string, string>> };
     expect(baseline).toEqual({
-      version: 1,
+      version: 2,
       entries: [expect.objectContaining({ path: 'world/harbour-talks.html', ruleId: 'unlicensed-content', holder: 'afp', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) })],
     });
 
@@ -136,6 +136,33 @@ describe('--update-baseline on part of the site', () => {
     const three = json(stdout).files.find((f) => f.path === 'c/three.html');
     expect(three?.findings).toEqual([expect.objectContaining({ ruleId: 'unscannable-file', severity: 'error', line: 1, column: 1 })]);
     expect(three?.findings[0]?.suppression).toBeUndefined();
+  });
+
+  it('accepts no other story put on a page under a dateline it accepted', async () => {
+    const folder = site();
+    await update(folder);
+    writeFileSync(join(folder, 'a/one.html'), '<article><h1>T</h1><p>PARIS (AFP) - Strikes closed the port on Friday.</p></article>');
+    const { code, stdout } = await runCli(['check', '--baseline', 'baseline.json', '--format', 'json', ...AS_OF], folder);
+    expect(code).toBe(1);
+    expect(json(stdout).files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId} ${x.suppression?.kind ?? 'open'}`)])).toEqual([
+      ['a/one.html', ['1:23 unlicensed-content open']],
+      ['b/two.html', ['1:23 unlicensed-content external']],
+      ['c/three.html', ['1:23 unlicensed-content external']],
+    ]);
+  });
+
+  it('refuses a version 1 baseline, whose fingerprints were the evidence text alone, but to update it', async () => {
+    const folder = site();
+    const old = { path: 'a/one.html', ruleId: 'unlicensed-content', holder: 'afp', message: 'Agence France-Presse text content is not covered by any licence for `a/one.html`', fingerprint: '45ec5fbd7bd3f3cc6bd67f64dc46d955' };
+    writeFileSync(join(folder, 'baseline.json'), JSON.stringify({ version: 1, entries: [old] }));
+    const refused = await runCli(['check', '--baseline', 'baseline.json', ...AS_OF], folder);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toBe('rightslint: Cannot use baseline `baseline.json`: it was written by an earlier rightslint, whose fingerprints matched a finding by its evidence text alone (a new story under an accepted dateline passed); record it again with --update-baseline, and review what that lists as accepted\n');
+    const updated = await update(folder);
+    expect(updated.code).toBe(0);
+    expect(updated.stderr).toContain('Accepted 3 new entries into baseline `baseline.json`');
+    expect(updated.stderr).toContain('Pruned 1 entry from baseline `baseline.json` that no longer match:\n  a/one.html  unlicensed-content');
+    expect((JSON.parse(readFileSync(join(folder, 'baseline.json'), 'utf8')) as { version: number }).version).toBe(2);
   });
 
   it('reports a corrupt baseline before any page is checked', async () => {

@@ -130,7 +130,7 @@ describe('formatSarif', () => {
       ruleId: 'unlicensed-content',
       level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: HARBOUR, uriBaseId: '%SRCROOT%' }, region: { startLine: 13, startColumn: 21, endLine: 13, endColumn: 57 } } }],
-      partialFingerprints: { 'rightslint/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
+      partialFingerprints: { 'rightslint/v2': expect.stringMatching(/^[0-9a-f]{32}$/) },
       properties: { holder: 'afp', kinds: ['text'], evidence: [{ signal: 'afp/dateline', line: 13, column: 21 }, { signal: 'afp/notice', line: 23, column: 52 }] },
     });
     expect(log.runs[0]?.tool.driver.rules?.[result?.ruleIndex ?? -1]?.id).toBe('unlicensed-content');

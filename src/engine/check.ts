@@ -67,7 +67,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const baselineFile = options.baseline === undefined ? undefined : resolve(cwd, options.baseline);
-  const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile);
+  const accepted = baselineFile === undefined ? [] : await readBaseline(baselineFile, options.baseline ?? baselineFile, options.updateBaseline === true);
   const notices: string[] = [];
   const spec: RunSpec = {
     config: options.config ? resolve(cwd, options.config) : await nearestPolicy(paths, cwd, notices),

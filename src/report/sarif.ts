@@ -12,7 +12,7 @@ const INFORMATION_URI = 'https://github.com/rightslint/rightslint';
 /** The base every artifact URI is relative to: the folder the paths in the result are relative to. */
 const SOURCE_ROOT = '%SRCROOT%';
 /** Versioned so that a change in how fingerprints are computed can start a new key (SARIF `partialFingerprints` keys carry a version). */
-const FINGERPRINT_KEY = 'rightslint/v1';
+const FINGERPRINT_KEY = 'rightslint/v2';
 
 export interface SarifOptions {
   /** rightslint's version, recorded as `tool.driver.version`. */

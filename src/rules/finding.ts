@@ -97,12 +97,28 @@ function detached(text: string): string {
   return ` ${text}`.slice(1);
 }
 
+/** How much of the page's source after a piece of evidence its finding's fingerprint reads. */
+const CONTEXT_CHARS = 160;
+
+/**
+ * What identifies a finding across runs, for baselines and code scanning: its rule, page,
+ * holder and kinds, and each piece of evidence with the text that follows it, never its line,
+ * so that edits elsewhere in the page keep it. The evidence text alone is no story's: every AFP
+ * story from Paris opens `PARIS (AFP)`, and a baseline that accepted one accepted the next story
+ * put on the page. All the evidence, not only what the finding keeps.
+ */
 function fingerprint(ruleId: string, path: string, report: RuleReport, page: Page): string {
-  // The evidence text, not its line: edits elsewhere in the page keep the fingerprint. All of it,
-  // not only what the finding keeps, so baselines written before evidence was capped still match.
   const texts = report.evidence.length > 0
-    ? [...new Set(report.evidence.map((e) => `${e.signal}:${e.text}`))].sort()
+    ? [...new Set(report.evidence.map((e) => `${e.signal}:${e.text}:${following(page.source, e.end)}`))].sort()
     : [page.source.slice(report.start, report.end)];
   const key = [ruleId, path, report.holder ?? '', (report.kinds ?? []).join(','), ...texts].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/**
+ * The text after `end` in the page's source, up to `CONTEXT_CHARS` of it, markup and
+ * whitespace runs left out: the rest of a dateline's sentence, whatever the lines it is on.
+ */
+function following(source: string, end: number): string {
+  return source.slice(end, end + CONTEXT_CHARS).replace(/<[^>]*>?/g, ' ').replace(/\s+/g, ' ').trim();
 }

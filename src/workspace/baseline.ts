@@ -14,9 +14,16 @@ export interface BaselineEntry {
 }
 
 interface BaselineFile {
-  version: 1;
+  version: typeof BASELINE_VERSION;
   entries: BaselineEntry[];
 }
+
+/**
+ * The version of the baseline's format, which says how its fingerprints were made. Version 1's
+ * held a finding's evidence text alone, so it accepted any story under an accepted dateline;
+ * version 2's hold the text after each piece of evidence too (src/rules/finding.ts).
+ */
+const BASELINE_VERSION = 2;
 
 /** What an update did: the entries written, those new among them, and those dropped because they no longer match. */
 export interface BaselineUpdate {
@@ -36,9 +43,12 @@ export interface AcceptedFinding {
 /**
  * Reads a baseline: the findings accepted when rightslint was adopted. A missing file is an empty
  * baseline (the first `--update-baseline` creates it); a malformed one is an error, raised before
- * any page is checked. `shown` is the file as the user named it, for messages.
+ * any page is checked. `shown` is the file as the user named it, for messages. A version 1
+ * baseline is read only to be updated (its entries, which match no finding now, are pruned and
+ * listed); a run that would apply it is refused, as it would fail on every finding it accepted
+ * with no word why.
  */
-export async function readBaseline(file: string, shown: string): Promise<BaselineEntry[]> {
+export async function readBaseline(file: string, shown: string, isUpdating = false): Promise<BaselineEntry[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -46,16 +56,21 @@ export async function readBaseline(file: string, shown: string): Promise<Baselin
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
+  let baseline: { version: number; entries: BaselineEntry[] };
   try {
-    return parseBaseline(JSON.parse(text) as unknown);
+    baseline = parseBaseline(JSON.parse(text) as unknown);
   } catch (error) {
     throw new UsageError(`Cannot read baseline \`${shown}\`: ${(error as Error).message}`, { cause: error });
   }
+  if (baseline.version === 1 && !isUpdating) {
+    throw new UsageError(`Cannot use baseline \`${shown}\`: it was written by an earlier rightslint, whose fingerprints matched a finding by its evidence text alone (a new story under an accepted dateline passed); record it again with --update-baseline, and review what that lists as accepted`);
+  }
+  return baseline.entries;
 }
 
-function parseBaseline(parsed: unknown): BaselineEntry[] {
-  const { version, entries } = (parsed ?? {}) as Partial<BaselineFile>;
-  if (version !== 1 || !Array.isArray(entries)) throw new Error('expected { "version": 1, "entries": [...] }');
+function parseBaseline(parsed: unknown): { version: number; entries: BaselineEntry[] } {
+  const { version, entries } = (parsed ?? {}) as { version?: unknown; entries?: unknown };
+  if ((version !== 1 && version !== BASELINE_VERSION) || !Array.isArray(entries)) throw new Error(`expected { "version": ${BASELINE_VERSION}, "entries": [...] }`);
   entries.forEach((entry: unknown, i) => {
     const fields = (entry ?? {}) as Record<string, unknown>;
     const isEntry = typeof entry === 'object' && entry !== null &&
@@ -63,7 +78,7 @@ function parseBaseline(parsed: unknown): BaselineEntry[] {
       (fields.holder === undefined || typeof fields.holder === 'string');
     if (!isEntry) throw new Error(`entry ${i} is not { "path", "ruleId", "message", "fingerprint" } of strings`);
   });
-  return entries;
+  return { version, entries: entries as BaselineEntry[] };
 }
 
 /**
@@ -129,7 +144,7 @@ export function updateBaseline(old: readonly BaselineEntry[], files: readonly Ba
 
 /** Writes the baseline, sorted so that it reviews well in a diff. */
 export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
-  await writeAtomic(file, `${JSON.stringify({ version: 1, entries: [...entries] } satisfies BaselineFile, null, 2)}\n`);
+  await writeAtomic(file, `${JSON.stringify({ version: BASELINE_VERSION, entries: [...entries] } satisfies BaselineFile, null, 2)}\n`);
 }
 
 /** The first entry of each fingerprint. */
