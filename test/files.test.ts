@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.js';
@@ -36,6 +36,29 @@ describe('finding the pages to check', () => {
     expect((await findTargets(['.'], policy, folder)).map((target) => target.policyPath)).toEqual(['a.html', 'content/news/x.draft.html', 'content/sport/2024/z.html']);
     // A glob whose fixed start is no folder (braces across segments): the nested .gitignore still applies.
     expect((await findTargets(['site/content/{news,sport/2024}/*.html'], policy, folder)).map((target) => target.policyPath)).toEqual(['content/news/x.draft.html', 'content/sport/2024/z.html']);
+  });
+
+  it('takes the pages in dot folders and dot files, as a web server serves them, but not .git or node_modules', async () => {
+    const folder = scratchSite('site', {
+      'rightslint.yaml': 'include: ["content/**/*.html"]\n',
+      'content/.well-known/about.html': 'w',
+      'content/world/.hidden/a.html': 'h',
+      'content/world/.draft.html': 'd',
+      'content/world/ok.html': 'o',
+      'content/.git/x.html': 'g',
+      'content/node_modules/pkg/y.html': 'n',
+    });
+    const policy = await loadPolicy(join(folder, 'rightslint.yaml'), folder);
+    const paths = async (asked: string) => (await findTargets([asked], policy, folder)).map((target) => target.policyPath);
+    const all = ['content/.well-known/about.html', 'content/world/.draft.html', 'content/world/.hidden/a.html', 'content/world/ok.html'];
+    expect(await paths('.')).toEqual(all);
+    // Named outright, or by a glob: the same pages.
+    expect(await paths('content/.well-known')).toEqual(['content/.well-known/about.html']);
+    expect(await paths('content/**/*.html')).toEqual(all);
+    // `exclude` is the way to leave them out.
+    writeFileSync(join(folder, 'excluding.yaml'), 'include: ["content/**/*.html"]\nexclude: ["content/.well-known/**"]\n');
+    const excluding = await loadPolicy(join(folder, 'excluding.yaml'), folder);
+    expect((await findTargets(['.'], excluding, folder)).map((target) => target.policyPath)).toEqual(all.slice(1));
   });
 
   it('takes every page where no .gitignore stands, or the policy turns them off', async () => {

@@ -170,7 +170,7 @@ function walk(patterns: string | string[], options: { cwd: string; ignore: strin
     return dirents;
   }) as typeof readdirSync;
   const fs = { readdirSync: listing, lstatSync: noting(lstatSync, '') };
-  const entries = fg.sync(patterns, { ...options, fs, suppressErrors: true, onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
+  const entries = fg.sync(patterns, { ...options, fs, suppressErrors: true, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
   return { entries, unreadable, links };
 }
 
