@@ -357,6 +357,21 @@ describe('crawl: what is read of a page', () => {
     expect(sent).toBeLessThan(16e6);
   });
 
+  it('sniffs a page sent with no Content-Type: checked when its first bytes are HTML, else skipped', async () => {
+    const untyped = `\n  ${page('Untyped')}`;
+    const site = await startSite(() => ({
+      '/': page('Home', ['/untyped', '/blob']),
+      '/untyped': serve(200, {}, untyped),
+      '/blob': serve(200, {}, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])),
+      '/seed': serve(200, {}, untyped),
+    }));
+    expect(plain(await entriesOf({ seeds: [site.url('/'), site.url('/seed')] })).slice(1)).toEqual([
+      { url: site.url('/blob'), status: 200, skipped: 'not HTML (no `Content-Type`, and its first bytes are not those of HTML)' },
+      { url: site.url('/seed'), status: 200, text: untyped, links: [] },
+      { url: site.url('/untyped'), status: 200, text: untyped, links: [] },
+    ]);
+  });
+
   it('skips a page over the size cap, by its Content-Length or by reading past the cap', async () => {
     const big = page('Big', [], `<meta name="description" content="${'x'.repeat(10_000)}">`);
     const site = await startSite(() => ({

@@ -5,6 +5,7 @@ import { pageLinks } from './page-links.js';
 import type { Answer } from './polite-fetch.js';
 import type { SiteRobots } from './robots.js';
 import { readSitemap, SITEMAP_LIMIT } from './sitemap.js';
+import { isHtmlByBytes, SNIFF_BYTES } from './sniff-html.js';
 import { found, type Validators, type Visit, type VisitContext, type VisitTask } from './visit-context.js';
 
 /** A visit at its last hop. */
@@ -23,15 +24,16 @@ const NOTHING: Visit = { pages: [], sitemaps: [] };
 
 /**
  * How much of a body a visit reads: an HTML page up to the size cap (none of one whose
- * Content-Length is over it), a possible sitemap up to the protocol's limit, anything else and
- * any error page nothing.
+ * Content-Length is over it), a possible sitemap up to the protocol's limit, a page sent with no
+ * `Content-Type` up to the size cap (to be sniffed), anything else and any error page nothing.
  */
 export function readLimit(task: VisitTask, context: VisitContext): (status: number, headers: Headers) => number | undefined {
   return (status, headers) => {
     if (status < 200 || status >= 300) return undefined;
     const type = mediaType(headers.get('content-type'));
     if (isHtml(type) && task.kind !== 'sitemap') return task.readsPage && !(declaredSize(headers) > context.maxBytes) ? context.maxBytes : undefined;
-    return task.kind !== 'page' && mayBeSitemap(type) ? SITEMAP_LIMIT : undefined;
+    if (task.kind !== 'page' && mayBeSitemap(type)) return SITEMAP_LIMIT;
+    return type === '' && task.readsPage ? context.maxBytes : undefined;
   };
 }
 
@@ -51,8 +53,10 @@ export async function readAnswer(answer: Answer, visiting: Visiting): Promise<Vi
   if (answer.status < 200 || answer.status >= 300) return found({ ...entry, error: `${statusLine(answer)}${answer.tries > 1 ? ` (${answer.tries} tries)` : ''}` });
   const type = mediaType(contentType);
   if (isHtml(type) && task.kind !== 'sitemap') return task.readsPage ? readPage(answer, entry, visiting) : NOTHING;
+  // A page or seed sent with no type is what its first bytes say, as a browser sniffs it (a sitemap never starts as HTML does).
+  if (isSniffedHtml(type, answer.body) && task.kind !== 'sitemap') return task.readsPage ? readPage(answer, entry, visiting) : NOTHING;
   if (task.kind !== 'page' && mayBeSitemap(type)) return readSitemapAnswer(answer, entry, visiting);
-  return found(task.kind === 'sitemap' ? { ...entry, error: `not a sitemap (${typeName(type)})` } : { ...entry, skipped: `not HTML (${typeName(type)})` });
+  return found(task.kind === 'sitemap' ? { ...entry, error: `not a sitemap (${typeName(type)})` } : { ...entry, skipped: notHtml(type) });
 }
 
 async function readPage(answer: Answer, entry: AuditPage, { task, context, site }: Visiting): Promise<Visit> {
@@ -80,7 +84,7 @@ async function readSitemapAnswer(answer: Answer, entry: AuditPage, { task, conte
     return found({ ...entry, error: `Cannot read the sitemap: ${(error as Error).message}` });
   }
   if (!sitemap) {
-    const skipped = `not HTML (${typeName(mediaType(entry.contentType))})`;
+    const skipped = notHtml(mediaType(entry.contentType));
     return found(task.kind === 'seed' ? { ...entry, skipped } : { ...entry, error: 'not a sitemap: its root is neither <urlset> nor <sitemapindex>' });
   }
   const urls = sitemap.locations.flatMap((location) => crawlUrl(location, answer.url) ?? []);
@@ -114,6 +118,12 @@ function mediaType(contentType: string | null | undefined): string {
 }
 
 const typeName = (type: string): string => type || 'no Content-Type';
+
+/** Why a page is skipped as no HTML page, in the words a WARC audit uses. */
+const notHtml = (type: string): string => `not HTML (${type || 'no `Content-Type`, and its first bytes are not those of HTML'})`;
+
+/** Whether a body sent with no type starts as HTML does (WHATWG MIME Sniffing), read or cut at the size cap. */
+const isSniffedHtml = (type: string, body: Uint8Array | undefined): boolean => type === '' && body !== undefined && isHtmlByBytes(body.subarray(0, SNIFF_BYTES));
 
 const isHtml = (type: string): boolean => type === 'text/html' || type === 'application/xhtml+xml';
 
