@@ -31,8 +31,11 @@ export async function isFolderLinkOut(query: FolderLinkQuery): Promise<boolean> 
   // `exclude: ["content/ext/**"]` leaves out the folder's pages, and so the link's.
   const isExcluded = exclude.some((glob) => minimatch(policyPath, glob, options) || minimatch(policyPath, glob.replace(/\/\*\*$/, ''), options));
   if (!mayHoldPages || isExcluded) return false;
+  // A broken link whose name no glob matches is no page; one whose name a glob matches was judged as a file.
   const target = await realpath(link).catch(() => undefined);
-  if (target === undefined || !(await stat(target)).isDirectory()) return false;
+  if (target === undefined) return false;
   const path = relative(await realpath(scanned), target);
-  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+  const isOut = path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+  // Out of the folder, a target that cannot be looked at may be a folder of pages: it is reported.
+  return isOut && ((await stat(target).catch(() => undefined))?.isDirectory() ?? true);
 }
