@@ -137,6 +137,15 @@ describe('rightslint check', () => {
     expect((await runCli(['check', 'world/**/*.html', ...AS_OF], folder)).stdout).toContain('world/wire\n  1:1  error');
     writeFileSync(join(folder, 'rightslint.yaml'), 'exclude: ["world/wire/**"]\n');
     expect((await runCli(['check', ...AS_OF], folder)).code).toBe(0);
+    // A link to a folder inside whose pages the policy does not check where they are serves them unchecked.
+    writeFileSync(join(folder, 'rightslint.yaml'), 'include: ["world/**/*.html"]\nexclude: ["world/wire/**"]\n');
+    writeFileSync(join(folder, 'drafts/story.html'), '<p>PARIS (AFP) - x</p>');
+    const inside = await runCli(['check', '--format', 'json', ...AS_OF], folder);
+    expect(inside.code).toBe(1);
+    expect((JSON.parse(inside.stdout) as CheckResult).files.map((f) => [f.path, f.status, f.reason ?? ''])).toEqual([
+      ['world/drafts', 'skipped', expect.stringMatching(/^a symbolic link to a folder inside the scanned folder whose pages the policy does not check where they are/)],
+      ['world/local.html', 'scanned', ''],
+    ]);
   });
 
   it('runs as an installed command from bin/', async () => {

@@ -8,7 +8,7 @@ import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
 import { gitOutput } from './changed.js';
 import { fileErrorReason } from '../file-error.js';
-import { FOLDER_LINK_OUT, isFolderLinkOut } from './folder-links.js';
+import { folderLinkReason } from './folder-links.js';
 
 /** A file to check, or one the user named that the policy leaves out (reported, never dropped). */
 export interface Target {
@@ -77,7 +77,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const { entries, unreadable, links } = walk(path, { cwd, ignore: [...ALWAYS_IGNORED] }, policy.root);
       addUnreadable(unreadable);
       const isGlobbed = (link: string): boolean => minimatch(relative(cwd, link).split(sep).join('/'), path, { dot: true, partial: true });
-      await addFolderLinksOut(targets, links.filter(isGlobbed), policy.root, policy, ignored);
+      await addFolderLinks(targets, links.filter(isGlobbed), policy.root, policy, ignored);
       for (const entry of entries) {
         if (entry.dirent.isDirectory()) continue;
         const file = resolve(entry.path);
@@ -99,7 +99,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const isAsked = (file: string): boolean => !isInside || file === absolute || isUnder(file, absolute);
       const { entries, unreadable, links } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
       addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
-      await addFolderLinksOut(targets, links.filter(isAsked), base, policy, ignored);
+      await addFolderLinks(targets, links.filter(isAsked), base, policy, ignored);
       for (const entry of entries) {
         const file = resolve(entry.path);
         if (entry.dirent.isDirectory() || !isAsked(file)) continue;
@@ -129,18 +129,19 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
 }
 
 /**
- * Each link of `links` that leads to a folder out of `scanned` holding pages the policy would
- * check, as an unjudged target (see `isFolderLinkOut`), unless .gitignore leaves it out or it
- * was found already (a link whose name the globs match, judged by `checkLink`).
+ * Each link of `links` to a folder whose pages the policy would check under the link's path but
+ * nobody reads (see `folderLinkReason`), as an unjudged target, unless .gitignore leaves it out
+ * or it was found already (a link whose name the globs match, judged by `checkLink`).
  */
-async function addFolderLinksOut(targets: Map<string, Target>, links: readonly string[], scanned: string, policy: Policy, ignored: Gitignores['rules']): Promise<void> {
+async function addFolderLinks(targets: Map<string, Target>, links: readonly string[], scanned: string, policy: Policy, ignored: Gitignores['rules']): Promise<void> {
   const { include, exclude } = policy.spec;
   for (const link of links) {
     const target = toTarget(link, policy.root);
     // Globs match from the scanned folder: the policy's, or a folder named outside it.
     const policyPath = relative(scanned, link).split(sep).join('/');
     if (targets.has(link) || isGitignored(ignored, target.policyPath) || isGitignored(ignored, `${target.policyPath}/`)) continue;
-    if (await isFolderLinkOut({ link, policyPath, scanned, include, exclude })) targets.set(link, { ...target, unjudged: FOLDER_LINK_OUT });
+    const unjudged = await folderLinkReason({ link, policyPath, scanned, include, exclude });
+    if (unjudged !== undefined) targets.set(link, { ...target, unjudged });
   }
 }
 
