@@ -111,8 +111,9 @@ class RegionWalker {
   #best: Step | undefined;
   // How many figures that hold a video the walk stands in: their captions are the video's.
   #videoFigures = 0;
-  // How many elements of preformatted text, and how many paragraphs, the walk stands in; how many
-  // lines of the one it is in it has made blocks of.
+  // How many elements of preformatted text (code or not, and those read line by line), and how
+  // many paragraphs, the walk stands in; how many lines of the one it is in it has made blocks of.
+  #pre = 0;
   #preformatted = 0;
   #preLines = 0;
   #paragraphs = 0;
@@ -167,6 +168,9 @@ class RegionWalker {
       if (!this.probe) this.#readScript(element);
       return 0;
     }
+    // Code set in a line of text ("AFP writes <code>Name / AFP</code>") is an example of a credit,
+    // not the page's; a block of it (`<pre><code>`), in which a page may keep a story whole, is read.
+    if (CODE_TAGS.has(tag) && this.#pre === 0) return 0;
     if (isSkipped(element)) {
       // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
       if (tag === 'button') this.#readPicturesIn(element);
@@ -205,7 +209,9 @@ class RegionWalker {
     if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth + 1, typeof element.properties.href === 'string' ? element.properties.href : undefined];
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
-    const isPreformatted = PREFORMATTED_TAGS.has(tag) && !isCode(element, words);
+    const isPre = PREFORMATTED_TAGS.has(tag);
+    const isPreformatted = isPre && !isCode(element, words);
+    if (isPre) this.#pre++;
     if (isPreformatted) [this.#preformatted, this.#preLines] = [this.#preformatted + 1, 0];
     if (tag === 'p') this.#paragraphs++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
@@ -213,6 +219,7 @@ class RegionWalker {
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;
+    if (isPre) this.#pre--;
     if (tag === 'p') this.#paragraphs--;
     if (element === this.story.root) this.#inStory = wasInStory;
 

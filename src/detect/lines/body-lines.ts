@@ -212,8 +212,13 @@ export const creditAtEnd: Shape = (region, { catalogue }) => {
   return hitsOf(named.filter((name): name is Named => name !== undefined), 'credit-line', 'credit', undefined);
 };
 
-/** A short heading right under a picture that is its credit ("<h6>REUTERS/Name</h6>"); a longer one is a title. */
-export const creditHeadingUnderPicture: Shape = (region, context) => (region.text.length <= MAX_PART ? captionUnderPicture(region, context) : []);
+/**
+ * A short heading right under a picture that is its credit ("<h6>REUTERS/Name</h6>"); a longer one
+ * is a title, and so is one under a picture that stands apart from it, in or out of the story (a
+ * job listing's "Photo Editor – Reuters" under the site's logo).
+ */
+export const creditHeadingUnderPicture: Shape = (region, context) =>
+  region.text.length <= MAX_PART && context.before?.isInStory === region.isInStory ? captionUnderPicture(region, context) : [];
 
 /**
  * The agencies a byline's desk names, from `start` to the end of the text, with the desk's title
