@@ -84,8 +84,10 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
       // "(AP Photo/The Canadian Press, Name)": a comma after a name joined by a slash is a credit's.
       if (isCommaSet && !isJoined && (!isLast || length <= 2)) return;
       // An abbreviation in brackets mid-caption defines a term ("the Authority (PA). Then ..."):
-      // a short name is a credit at the end, or joined to a name by a slash or after a label.
-      if (length <= 3 && !isLast && !isJoined) return;
+      // a short name is a credit at the end, or joined to a name by a slash or after a label, or
+      // in brackets opening the caption, where it follows no term ("(AP) Firefighters pump ...").
+      const isOpening = i === 0 && part.before === '(' && part.after === ')' && text.trimStart().startsWith('(');
+      if (length <= 3 && !isLast && !isJoined && !isOpening) return;
     }
     hits.push(...hitsOf(named, 'credit-line', 'credit', kind));
   });
