@@ -4,7 +4,7 @@ import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceLine, wireReports } from './lines/body-lines.js';
+import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceAfterHeadline, sourceLine, wireReports } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -130,10 +130,14 @@ function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Cata
 const IMAGE_CREDIT_FIELD = /^(?:(?:(?:og|twitter):)?image:(?:credit|copyright|rights|author|creator|photographer)|credittext|copyrightholder)$/;
 const BYLINE_FIELD = /^(?:author|byline|byl|article:author|dc\.creator|dcterms\.creator|parsely-author|sailthru\.author)$/;
 
-/** The holders a `<meta>` field that credits the page's picture, or gives its byline, names: read as a credit or a byline is. */
+// The alt text of the picture a page is shared with, which may end in the picture's credit.
+const IMAGE_ALT_FIELD = /^(?:og|twitter):image:alt$/;
+
+/** The holders a `<meta>` field that credits the page's picture, or gives its byline or its picture's alt text, names: read as a credit, a byline or an alt text is. */
 const creditMeta: Shape = (region, { catalogue }) => {
   const field = region.field ?? '';
   if (IMAGE_CREDIT_FIELD.test(field)) return namedParts(region.text, 'credit', catalogue);
+  if (IMAGE_ALT_FIELD.test(field)) return namedParts(region.text, 'alt', catalogue);
   return BYLINE_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
 };
 
@@ -187,7 +191,7 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, creditAtEnd, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
-  heading: [creditHeadingUnderPicture],
+  heading: [firstOf(creditHeadingUnderPicture, sourceAfterHeadline)],
   meta: [creditMeta],
   jsonld: [captionJsonLd],
   frontmatter: [frontmatterCredit],

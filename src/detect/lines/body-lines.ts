@@ -30,6 +30,9 @@ const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |fe
 const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
 const GRAPHIC_LABEL = /^(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
+// A source label without its colon, where nothing but agencies' names follows it: Indonesian
+// sites' "Sumber AFP", "Source Reuters".
+const BARE_SOURCE_LABEL = /^(?:sources?|quelle|fuente|fonte|sumber|kaynak|bron|kilde|källa|źródło|zdroj|izvor|sursa|nguồn)\s+/iu;
 // A field's label set as a block of its own, its value in the next block (Drupal's `field__label`
 // and `field__item`, a CMS's definition lists): "Source" then "Reuters", "Photo" then "Name/AFP".
 const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia|wire services?|news services?|providers?)\s*:?$/iu;
@@ -67,7 +70,10 @@ const KICKER = String.raw`(?:${inCapitals(['breaking news', 'breaking', 'updated
 const TICKER = String.raw`\+{2,}[^+]{1,40}\+{2,}\s*`;
 const POSTED = String.raw`(?:${inCapitals(['posted', 'updated', 'published', 'filed'])})\s[^-–—]{1,40}?\s(?:--|[-–—])\s*`;
 const QUOTE_HEADER = String.raw`[^:\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat geschrieben|a écrit|escribió|ha scritto|escreveu|napisał|schreef|skrev|kirjoitti|yazdı|написал)\s?:\s*(?:[↑▲]\s*)?`;
-export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER})`;
+// A news portal's line that gives a reader's submission, the story quoted after it: PHP-Nuke's and
+// Slashdot's "newsfan writes \"WASHINGTON (AP) -- ...".
+const SUBMISSION = String.raw`[^:\n"“„«]{1,80}?\s(?:writes|wrote|schreibt|schrieb|écrit|escribe|scrive)\s+["“„«]\s?`;
+export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER}|${SUBMISSION})`;
 
 /** Words as an alternation of their spellings in capitals and with a capital first ("BREAKING|Breaking"). */
 function inCapitals(words: readonly string[]): string {
@@ -96,15 +102,16 @@ const BRACKETED = /^\(([^()]{2,40})\)\.?$/u;
 const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 const DESK_WITH = new RegExp(String.raw`^(?:[\p{L}.'’-]{1,15}\s+){0,3}?(?:${WITH})\s+`, 'iu');
 const FILED_ON = /[\s,]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$/u;
-// A headline: three words or more, 150 characters at most, ending no sentence.
-const HEADLINE = /^(?=.{15,150}$)\S+(?:\s+\S+){2,}(?<![.!?。:;,])$/u;
+// A headline: three words or more, 150 characters at most, ending no sentence; in Chinese or
+// Japanese, which set no spaces between words, six characters or more.
+const HEADLINE = /^(?:(?=.{15,150}$)\S+(?:\s+\S+){2,}|(?=.{6,80}$)(?=.*[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^\s。！？]+)(?<![.!?。:;,、])$/u;
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
 const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", "This article
-// was originally published by Reuters", and in
+// was originally published by Reuters", a printer-friendly page's "This article is provided by AFP", and in
 // other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
 // von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa".
-const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
+const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|(?:this|the) (?:article|story|report|content) (?:is|was|has been) (?:provided|supplied|distributed|syndicated) by\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
 const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
@@ -133,6 +140,9 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
   if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) return creditLine(text, 0, catalogue, undefined);
+  const bare = BARE_SOURCE_LABEL.exec(text);
+  const sources = bare && namesList(text, bare[0].length, end, catalogue);
+  if (sources) return hitsOf(sources, 'source-line', 'trailer', 'text');
   const agencies = AGENCY_BYLINE.exec(text);
   const named = agencies && namesList(text, agencies[0].length, end - (PLACE_AFTER.exec(text.slice(0, end))?.[0].length ?? 0), catalogue);
   if (named) return hitsOf(named, 'source-line', 'credit', 'text');
@@ -210,6 +220,19 @@ export const creditAtEnd: Shape = (region, { catalogue }) => {
   const hasPerson = words.some((word, i) => !named[i] && PERSON.test(word));
   if (!hasPerson || !words.every((word, i) => named[i] || PERSON.test(word) || ARCHIVE.test(word))) return [];
   return hitsOf(named.filter((name): name is Named => name !== undefined), 'credit-line', 'credit', undefined);
+};
+
+// A headline that names its story's agency after it in brackets, as portals set the stories they
+// take from the wires: "Copper strike ends (Reuters)". A two-letter name there is a place's more
+// often ("Erie (PA)").
+const SOURCE_AFTER_HEADLINE = /\S\s+\(([^()]{3,40})\)$/u;
+
+/** The agencies a headline names in brackets after it, as its story's source. */
+export const sourceAfterHeadline: Shape = (region, { catalogue }) => {
+  const match = SOURCE_AFTER_HEADLINE.exec(region.text);
+  if (!match?.[1]) return [];
+  const start = region.text.length - match[1].length - 1;
+  return hitsOf(namesList(region.text, start, start + match[1].length, catalogue) ?? [], 'source-line', 'trailer', 'text');
 };
 
 /**
