@@ -4,7 +4,7 @@ import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionK
 import { emptyFacts, type PageFacts, primaryLanguage } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { META_VALUE, readLink, readMeta } from './meta.js';
-import type { Region } from './region.js';
+import { type Region, SOURCE_COLUMN } from './region.js';
 import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 
@@ -115,6 +115,9 @@ class RegionWalker {
   // many paragraphs, the walk stands in; how many lines of the one it is in it has made blocks of.
   #pre = 0;
   #preformatted = 0;
+  // The cells of tables' source columns (see `sourceCells`), and how many of them the walk stands in.
+  readonly #sourceCells = new Set<Element>();
+  #inSourceCell = 0;
   #preLines = 0;
   #paragraphs = 0;
 
@@ -209,6 +212,9 @@ class RegionWalker {
     if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth + 1, typeof element.properties.href === 'string' ? element.properties.href : undefined];
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
+    if (tag === 'table' && !this.probe) for (const cell of sourceCells(element)) this.#sourceCells.add(cell);
+    const isSourceCell = this.#sourceCells.has(element);
+    if (isSourceCell) this.#inSourceCell++;
     const isPre = PREFORMATTED_TAGS.has(tag);
     const isPreformatted = isPre && !isCode(element, words);
     if (isPre) this.#pre++;
@@ -220,6 +226,7 @@ class RegionWalker {
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;
     if (isPre) this.#pre--;
+    if (isSourceCell) this.#inSourceCell--;
     if (tag === 'p') this.#paragraphs--;
     if (element === this.story.root) this.#inStory = wasInStory;
 
@@ -294,7 +301,7 @@ class RegionWalker {
   #flush(next: BlockKind): void {
     if (!this.#block.isEmpty) {
       const isLink = this.#hasLinked && !this.#hasUnlinked;
-      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink, isVideo: this.#videoFigures > 0 });
+      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink, isVideo: this.#videoFigures > 0, ...(this.#inSourceCell > 0 ? { field: SOURCE_COLUMN } : {}) });
       if (region) this.facts.regions.push(region);
       this.#block = new TextBuilder();
     }
@@ -371,6 +378,43 @@ class RegionWalker {
 // Elements whose line breaks a reader sees; code set in one is read as one block, as a program's
 // lines are no lines of a story ("credit": "REUTERS/Name" in an API's example).
 const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+// The heading of a table's column of sources: a press review's "Quelle", a news ticker's "Agentur".
+const SOURCE_HEADING = /^(?:sources?|quellen?|agentur(?:en)?|agency|agencies|agencia|fuentes?|fontes?|provider|wire|dienst)\s*:?$/iu;
+
+/**
+ * The cells under a source column's heading in a table's first row (a press review's "Datum |
+ * Quelle | Meldung", whose rows name "dpa", "AFP" in that column). Cells that span columns are
+ * counted as one, as older layouts rarely set them in such tables.
+ */
+function sourceCells(table: Element): Element[] {
+  const rows = rowsOf(table);
+  const heading = rows[0];
+  if (!heading || rows.length < 2) return [];
+  const columns = cellsOf(heading).flatMap((cell, k) => (SOURCE_HEADING.test(textOf(cell).trim()) ? [k] : []));
+  if (columns.length === 0) return [];
+  return rows.slice(1).flatMap((row) => {
+    const cells = cellsOf(row);
+    return columns.flatMap((k) => cells[k] ?? []);
+  });
+}
+
+/** A table's own rows, in its sections or not (a nested table's are its own). */
+function rowsOf(table: Element): Element[] {
+  return table.children.flatMap((child) => {
+    if (child.type !== 'element') return [];
+    if (child.tagName === 'tr') return [child];
+    return ['thead', 'tbody', 'tfoot'].includes(child.tagName) ? child.children.filter((row): row is Element => row.type === 'element' && row.tagName === 'tr') : [];
+  });
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+}
+
+/** The text of an element and its descendants. */
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+}
 const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
 const MAX_PRE_LINES = 2000;
 const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;

@@ -35,7 +35,10 @@ export interface Region {
   isAside?: boolean;
   /** All of the block's text is link text: a teaser's headline, a menu entry. */
   isLink?: boolean;
-  /** The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key. */
+  /**
+   * The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key;
+   * for a block of text, `SOURCE_COLUMN` where it is a cell of a table's column of sources.
+   */
   field?: string;
   /**
    * The block describes a video: the caption or credit of a figure that holds one, a video
@@ -45,3 +48,6 @@ export interface Region {
   /** The block describes a picture: the metadata of a JSON-LD `ImageObject`, or of a work's `image`. */
   isPicture?: boolean;
 }
+
+/** The field of a block read from a cell of a table's source column ("Quelle", "Agentur"). */
+export const SOURCE_COLUMN = 'source column';

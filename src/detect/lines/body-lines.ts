@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { ContentKind } from '../../catalogue/schema.js';
-import type { Region } from '../../document/region.js';
+import { type Region, SOURCE_COLUMN } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
 import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
@@ -138,7 +138,8 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   if (label && !(before?.kind === 'alt' || before?.kind === 'src')) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (label) return creditLine(text, label[0].length, catalogue, undefined);
   if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
-  if (previous && SOURCE_FIELD.test(previous.text)) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  // A field's value under its label, or a cell of a table's column of sources (see hast-regions.ts).
+  if ((previous && SOURCE_FIELD.test(previous.text)) || region.field === SOURCE_COLUMN) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) return creditLine(text, 0, catalogue, undefined);
   const bare = BARE_SOURCE_LABEL.exec(text);
   const sources = bare && namesList(text, bare[0].length, end, catalogue);
