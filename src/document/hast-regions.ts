@@ -329,7 +329,8 @@ class RegionWalker {
   #readImage(element: Element): void {
     // A site's icon or a badge is no picture of the page's: its alt text names a site or a partner,
     // and the text after it is no caption of it (a link card's "AP News" beside the site's icon).
-    if (isSiteIcon(element) || isBadge(element, this.#href)) return;
+    // Nor is a table layout's spacer, a transparent pixel that holds a cell open.
+    if (isSiteIcon(element) || isBadge(element, this.#href) || isSpacer(element)) return;
     // A logo's alt text names a brand; its file names are read, as a lazily loaded photo's
     // placeholder may look like one (an inline SVG) while its file is named elsewhere.
     if (!isLogo(element)) for (const name of ALT_ATTRIBUTES) this.#readAttribute(element, name, 'alt');
@@ -457,6 +458,15 @@ const LOGO_SOURCE = /\.svg(?:[?#]|$)|^data:image\/svg|logo/i;
 // A site's icon, as link cards show it beside the site's name: a favicon.
 const SITE_ICON_SOURCE = /favicon|\.ico(?:[?#]|$)/i;
 const SITE_ICON_CLASS = /favicon|site-icon/i;
+
+// The file names table layouts give the one-pixel images that space their cells: "dot.gif",
+// "spacer.gif", "pixel.gif", "blank.gif", "clear.gif", "trans.gif", "1x1.gif", "s.gif".
+const SPACER_SOURCE = /(?:^|\/)(?:spacer|spc|dot|pixel|px|blank|clear|clearpixel|transparent|trans|shim|1x1|space|s)\.gif(?:[?#]|$)/i;
+
+/** Whether an image is a table layout's spacer (see `SPACER_SOURCE`). */
+function isSpacer(element: Element): boolean {
+  return typeof element.properties.src === 'string' && SPACER_SOURCE.test(element.properties.src);
+}
 
 /** Whether an image is a site's icon (see `SITE_ICON_SOURCE`). */
 function isSiteIcon(element: Element): boolean {

@@ -38,8 +38,11 @@ const BARE_SOURCE_LABEL = /^(?:sources?|quelle|fuente|fonte|sumber|kaynak|bron|k
 const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|agentur|agencia|wire services?|news services?|providers?)\s*:?$/iu;
 const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |image )?credits?|crédits?)\s*:?$/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated
-// 08:24 IST", a portal's "AFP - 1 hour ago", a Spanish paper's "EFE - Madrid - 03/03/2003".
-const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d))/u;
+// 08:24 IST", a portal's "AFP - 1 hour ago", a Spanish paper's "EFE - Madrid - 03/03/2003", an
+// older page's "Reuters, 03/06/2002 14:23" (a comma, then the date's digits).
+const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|,\s*(?=\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d))/u;
+// A slash that joins names, not the parts of a date ("03/06/2002").
+const NAME_SLASH = /\D\s*\/|\/\s*\D/;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
 // Dupont | AFP", "By JANE DOE, Associated Press Writer" (the desk's title goes).
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
@@ -49,8 +52,8 @@ const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\
 // France Presse, em Paris").
 const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
 const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$/u;
-// The time a source line gives after a dot or a bar: "· 2 hours ago", "| 03.06.2025".
-const WHEN_AFTER = /\s*[|·•]\s*[^|·•]*\d[^|·•]*$/u;
+// The time a source line gives after a dot or a bar: "· 2 hours ago", "| 03.06.2025", "| 03.06.2003 | 14:23 Uhr".
+const WHEN_AFTER = /(?:\s*[|·•]\s*[^|·•]*\d[^|·•]*)+$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
 const WITH = 'with|mit|avec|con|com|met|med|theo';
@@ -134,8 +137,9 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const label = SOURCE_LABEL.exec(text);
   // An aggregator's line gives the time after the source: "Source: AP News · 3 hours ago".
   const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
-  // Right under a picture, a source line is its credit ("Quelle: AFP/Ina Fassbender").
-  if (label && !(before?.kind === 'alt' || before?.kind === 'src')) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  // Right under a picture, a source line is its credit ("Quelle: AFP/Ina Fassbender"), unless it
+  // dates the story ("Quelle: AFP | 03.06.2003 | 14:23 Uhr", a print version's head under its logo).
+  if (label && (end < text.length || !(before?.kind === 'alt' || before?.kind === 'src'))) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (label) return creditLine(text, label[0].length, catalogue, undefined);
   if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
   // A field's value under its label, or a cell of a table's column of sources (see hast-regions.ts).
@@ -174,7 +178,7 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
-  if (text.length <= MAX_PART && text.includes('/') && !/[.!?]\s/.test(text)) {
+  if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text)) {
     const parts = splitParts(text, CREDIT_SEPARATORS);
     if (parts.length >= 2 && parts.every((part) => part.to - part.from <= 40)) {
       return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
