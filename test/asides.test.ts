@@ -86,6 +86,16 @@ describe('where the story stands, found by markup and by text density', () => {
     expect(panels.regions.find((r) => r.text.startsWith('BERLIN'))?.isAside).not.toBe(true);
   });
 
+  it('takes an advertisement\'s slot and readers\' comments as asides, but not a story whose wrapper is "ad-free"', async () => {
+    const page = await readPage('ads.html', [
+      '<main><article class="story ad-free"><h1>Strike ends</h1><p>PARIS (AFP) - Rail workers returned to work on Tuesday after a deal on pensions was reached overnight.</p>',
+      '<div id="ad-728x90" class="ad"><img src="/ads/stock.jpg" alt="Getty Images royalty-free stock, 20% off"></div>',
+      '<section class="comments"><p>Source: Reuters, as usual.</p></section></article></main>',
+    ].join(''));
+    const isAside = (start: string) => page.regions.find((r) => r.text.startsWith(start))?.isAside === true;
+    expect([isAside('PARIS (AFP)'), isAside('Getty Images'), isAside('Source: Reuters')]).toEqual([false, true, true]);
+  });
+
   it('takes a link\'s preview card in the story (Ghost\'s bookmark card) as an aside: its author is the linked page\'s', async () => {
     const page = await readPage('ghost.html', [
       `<article><h1>Ferries return</h1><p>${'The ferries returned to the island on Monday after the storm. '.repeat(4)}</p>`,

@@ -105,7 +105,8 @@ function hasToken(value: unknown, token: string): boolean {
 }
 
 // Class and id words of page furniture: links to other stories (related, teasers, promos, most
-// read, a link's preview card, Ghost's "kg-bookmark-card"), a page's side columns, and picture galleries. A story's own gallery is no furniture, and a
+// read, a link's preview card, Ghost's "kg-bookmark-card"), a page's side columns, sponsored
+// blocks and readers' comments, and picture galleries. A story's own gallery is no furniture, and a
 // layout wrapper named for its side column ("layout--sidebar", "content-and-right-rail") often
 // holds the story too: see story.ts. A "widget" is a sidebar's, but not a page builder's, which
 // calls every block of a page one: Elementor's "elementor-widget-text-editor" (and its image
@@ -113,11 +114,15 @@ function hasToken(value: unknown, token: string): boolean {
 const FURNITURE_WORDS = new RegExp(
   '(?:^|[-_\\s])(?:' +
     '(?<links>related|teasers?|promos?|recommend(?:ed|ations?)?|more-?(?:stories|news)|trending|most-?(?:read|popular|viewed)|popular|also-?read|read-?more|bookmark|outbrain|taboola)' +
-    '|(?<column>sidebar|rail|(?<!elementor-)widgets?(?!-image-caption))' +
+    '|(?<column>sidebar|rail|(?<!elementor-)widgets?(?!-image-caption)|sponsored|comments?)' +
     '|(?<gallery>carousel|gallery|galleries)' +
     ')(?:$|[-_\\s])',
   'i',
 );
+
+// An advertisement's slot, by a whole class or id word ("ad", "ads", "advert", "ad-slot",
+// "ad-728x90", "adslot-top"), so that a story's "ad-free" wrapper is none.
+const ADVERT_WORDS = /(?:^|\s)(?:ads?|adverts?|advertisements?|advertising|ad-(?:slot|unit|container|wrapper|box|banner|placeholder|leaderboard|\d+x\d+)[\w-]*|adslot[\w-]*|gpt-ad[\w-]*)(?=\s|$)/i;
 
 // The page builders that call every block of a page a widget, beside words of their own:
 // SiteOrigin's "so-panel widget".
@@ -127,11 +132,11 @@ const PAGE_BUILDER_BLOCK = /(?:^|\s)so-panel(?:\s|$)/;
 export type Furniture = 'links' | 'column' | 'gallery';
 
 /**
- * What page furniture the element is: an `<aside>` or a column by its class or id (`column`), a
+ * What page furniture the element is: an `<aside>`, a column or an advertisement by its class or id (`column`), a
  * related-story rail, teaser or promo (`links`), a picture gallery (`gallery`).
  */
 export function furnitureOf(element: Element, words = classWords(element)): Furniture | undefined {
-  if (element.tagName === 'aside') return 'column';
+  if (element.tagName === 'aside' || (words !== undefined && ADVERT_WORDS.test(words))) return 'column';
   const groups = words === undefined ? undefined : FURNITURE_WORDS.exec(words)?.groups;
   if (groups === undefined || (groups.column && PAGE_BUILDER_BLOCK.test(words as string))) return undefined;
   return groups.links ? 'links' : groups.column ? 'column' : 'gallery';

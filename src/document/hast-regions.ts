@@ -27,6 +27,8 @@ const PICTURE_FILE = /\.(?:jpe?g|png|gif|webp|avif|tiff?)(?:[?#]|$)/i;
 // Attributes whose value is markup: its tags are no text.
 const MARKUP_ATTRIBUTES = new Set(['data-image-caption', 'data-sub-html']);
 const TAG = /<[^>]*>/g;
+// The hosts and paths of embedded video players.
+const VIDEO_PLAYER = /youtube|youtu\.be|vimeo|dailymotion|jwplayer|jwplatform|brightcove|kaltura|player|video/i;
 // Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
 const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
 // An image's text (its `alt` regions), and its file names: agencies' asset ids often survive only
@@ -177,6 +179,8 @@ class RegionWalker {
     if (isSkipped(element)) {
       // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
       if (tag === 'button') this.#readPicturesIn(element);
+      // An embedded player's title names what it plays, and may credit it ("Video: AFP").
+      if (tag === 'iframe') this.#readAttribute(element, 'title', 'caption', typeof element.properties.src === 'string' && VIDEO_PLAYER.test(element.properties.src));
       return 0;
     }
     if (tag === 'img') {

@@ -12,7 +12,7 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट- पीटीआई)") or after
 // a mail's quote marks ("> Quelle: dpa"). The sources after the label may name others beside the holders ("Sources: AFP,
 // Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^\(?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|text|texto|texte|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^\(?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
@@ -27,9 +27,9 @@ export function isPictureCreditsHeading(text: string): boolean {
 }
 const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—])\s*`, 'iu');
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
-const VIDEO_LABEL = /^(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
+const VIDEO_LABEL = /^\(?(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
-const GRAPHIC_LABEL = /^(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
+const GRAPHIC_LABEL = /^\(?(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
 // A source label without its colon, where nothing but agencies' names follows it: Indonesian
 // sites' "Sumber AFP", "Source Reuters".
 const BARE_SOURCE_LABEL = /^(?:sources?|quelle|fuente|fonte|sumber|kaynak|bron|kilde|källa|źródło|zdroj|izvor|sursa|nguồn)\s+/iu;
@@ -48,10 +48,10 @@ const NAME_SLASH = /\D\s*\/|\/\s*\D/;
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
 // A byline that names the agency alone, its label's colon or not: "By AFP", "By The Associated
 // Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", an
-// aggregator's "via Reuters", and Brazilian sites' "da Reuters", where the place may follow ("da
-// France Presse, em Paris").
-const AGENCY_BYLINE = /^(?:by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
-const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$/u;
+// aggregator's "via Reuters", a blog's "Posted by AFP on June 3, 2025", and Brazilian sites' "da
+// Reuters", where the place may follow ("da France Presse, em Paris").
+const AGENCY_BYLINE = /^(?:(?:posted|written|published|filed) by|by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
+const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$|\s+on\s+[^,|]{0,20}\d[^|]{0,30}$/u;
 // The time a source line gives after a dot or a bar: "· 2 hours ago", "| 03.06.2025", "| 03.06.2003 | 14:23 Uhr".
 const WHEN_AFTER = /(?:\s*[|·•]\s*[^|·•]*\d[^|·•]*)+$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
@@ -90,7 +90,12 @@ function inCapitals(words: readonly string[]): string {
 // "Rio de Janeiro", "3 de marzo": the Romance languages write their months in lower case); a
 // dateline alone in its block (a NewsML DateLine) ends there.
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
-const DATELINE = new RegExp(String.raw`^${LEAD_IN}?\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|(?:${MONTHS})\b|\p{Ll}[\p{Ll}.]{0,3})){0,7}?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
+const PLACE = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s,/]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d[\p{L}\d.]*|(?:${MONTHS})\b|\p{Ll}[\p{Ll}.]{0,3})){0,7}?`;
+// The brackets may follow a dash or a colon: "PARIS — (AFP)", "NEW DELHI: (PTI)", "LONDON, June 3 -- (Reuters)".
+const DATELINE = new RegExp(String.raw`^${LEAD_IN}?${PLACE}\s*(?:[,:]|[-–—]{1,2})?\s*\(\s*([^()]{1,80}?)\s*\)\s*(?:[-–—_:]|\.-|\.\s|(?<=\s)(?=\p{Lu})|(?<=^.{0,60})$)`, 'u');
+// A dateline that names the agency out of brackets, between the place and the dash: "PARIS – AFP –",
+// "PARIS/AFP –", "Paris, AFP –". Only agencies' names may stand there.
+const UNBRACKETED_DATELINE = new RegExp(String.raw`^${LEAD_IN}?${PLACE}\s*(?:[/,]|\s[-–—]{1,2})\s*([^\s()/,–—-][^()/,–—]{0,40}?)\s+[-–—]{1,2}\s`, 'u');
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
 const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
@@ -274,7 +279,14 @@ export const dateline: Shape = (region, { catalogue }) => {
   const filed = FILED_DATELINE.exec(region.text);
   if (filed?.[1]) return hitsOf(agencyBeforePlace(region.text, 1, 1 + filed[1].length, catalogue), 'dateline', 'dateline', 'text');
   const match = DATELINE.exec(region.text) ?? AGENCIES_FIRST.exec(region.text);
-  if (!match?.[1]) return [];
+  if (!match?.[1]) {
+    const unbracketed = UNBRACKETED_DATELINE.exec(region.text);
+    if (!unbracketed?.[1]) return [];
+    const start = unbracketed[0].lastIndexOf(unbracketed[1]);
+    // Two letters there are a state's code: "PITTSBURGH, PA —", "Hyderabad, AP –".
+    if (unbracketed[1].length <= 2) return [];
+    return hitsOf(namesList(region.text, start, start + unbracketed[1].length, catalogue) ?? [], 'dateline', 'dateline', 'text');
+  }
   const start = match[0].lastIndexOf(match[1], match[0].lastIndexOf(')'));
   const parts = splitParts(region.text, DATELINE_SEPARATORS, start, start + match[1].length);
   // After a place in title case, two letters alone are the code of its state or province
