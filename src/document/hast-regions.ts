@@ -117,11 +117,11 @@ class RegionWalker {
   // many paragraphs, the walk stands in; how many lines of the one it is in it has made blocks of.
   #pre = 0;
   #preformatted = 0;
+  #preLines = 0;
+  #paragraphs = 0;
   // The cells of tables' source columns (see `sourceCells`), and how many of them the walk stands in.
   readonly #sourceCells = new Set<Element>();
   #inSourceCell = 0;
-  #preLines = 0;
-  #paragraphs = 0;
 
   constructor(
     private readonly source: string,
@@ -383,6 +383,15 @@ class RegionWalker {
 // Elements whose line breaks a reader sees; code set in one is read as one block, as a program's
 // lines are no lines of a story ("credit": "REUTERS/Name" in an API's example).
 const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textarea']);
+const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
+const MAX_PRE_LINES = 2000;
+const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;
+
+/** Whether preformatted text is code: it holds a `<code>`, or its class words say so. */
+function isCode(element: Element, words: string | undefined): boolean {
+  return (words !== undefined && CODE_WORDS.test(words)) || element.children.some((child) => child.type === 'element' && CODE_TAGS.has(child.tagName));
+}
+
 // The heading of a table's column of sources: a press review's "Quelle", a news ticker's "Agentur".
 const SOURCE_HEADING = /^(?:sources?|quellen?|agentur(?:en)?|agency|agencies|agencia|fuentes?|fontes?|provider|wire|dienst)\s*:?$/iu;
 
@@ -395,7 +404,7 @@ function sourceCells(table: Element): Element[] {
   const rows = rowsOf(table);
   const heading = rows[0];
   if (!heading || rows.length < 2) return [];
-  const columns = cellsOf(heading).flatMap((cell, k) => (SOURCE_HEADING.test(textOf(cell).trim()) ? [k] : []));
+  const columns = cellsOf(heading).flatMap((cell, k) => (SOURCE_HEADING.test(shortTextOf(cell)?.trim() ?? '') ? [k] : []));
   if (columns.length === 0) return [];
   return rows.slice(1).flatMap((row) => {
     const cells = cellsOf(row);
@@ -416,17 +425,20 @@ function cellsOf(row: Element): Element[] {
   return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
-/** The text of an element and its descendants. */
-function textOf(element: Element): string {
-  return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
-}
-const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
-const MAX_PRE_LINES = 2000;
-const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;
-
-/** Whether preformatted text is code: it holds a `<code>`, or its class words say so. */
-function isCode(element: Element, words: string | undefined): boolean {
-  return (words !== undefined && CODE_WORDS.test(words)) || element.children.some((child) => child.type === 'element' && CODE_TAGS.has(child.tagName));
+/**
+ * The text of a heading cell, or undefined where it runs past a heading's length or markup: a
+ * layout table's first row may hold the whole page, which is not read again for each table in it.
+ */
+function shortTextOf(element: Element, limit = 40): string | undefined {
+  let text = '';
+  let nodes = 0;
+  const stack: TreeNode[] = [...element.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text') text += node.value;
+    else if (node.type === 'element') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
+    if (text.length > limit || ++nodes > 4 * limit) return undefined;
+  }
+  return text;
 }
 
 /** How deep in a figure its video is looked for: players wrap theirs in a few containers. */

@@ -8,10 +8,10 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
 // "Wire Service: Reuters", a portal's line for a syndicated story: "Provided by Reuters", "Article
 // provided by Agence France Presse", "Story from Reuters", and
-// the same labels in other languages and scripts: "Sumber: Reuters", "Sursa: AFP", "Izvor: Reuters",
-// "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट- पीटीआई)") or after
-// a mail's quote marks ("> Quelle: dpa"). The sources after the label may name others beside the holders ("Sources: AFP,
-// Reuters, local media"; see `holdersAmongSources`).
+// the same labels in other languages and scripts: "Sumber: Reuters", "Sursa: AFP", "Izvor:
+// Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
+// पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"). The sources after the label may name
+// others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
 const SOURCE_LABEL = /^\(?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
@@ -103,11 +103,11 @@ const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
 const BRACKETED = /^\(([^()]{2,40})\)\.?$/u;
+// A writer's name, then the agency the story was written with in brackets: "Minh Anh (Theo AFP)".
+const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 // What a sign-off in brackets may give beside its agencies: the desk that wrote the story with
 // them, a few words before the joining word ("(FR mit dpa)", "(red mit dpa)", "(With AFP)",
 // "(Redacción con EFE)", "(com Lusa)"), and the day it was filed after them ("(KNA 19.11.21)").
-// A writer's name, then the agency the story was written with in brackets: "Minh Anh (Theo AFP)".
-const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 const DESK_WITH = new RegExp(String.raw`^(?:[\p{L}.'’-]{1,15}\s+){0,3}?(?:${WITH})\s+`, 'iu');
 const FILED_ON = /[\s,]+\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})$/u;
 // A headline: three words or more, 150 characters at most, ending no sentence; in Chinese or
@@ -116,9 +116,10 @@ const HEADLINE = /^(?:(?=.{15,150}$)\S+(?:\s+\S+){2,}|(?=.{6,80}$)(?=.*[\p{Scrip
 /** How far from a block's end a sign-off can start: they are looked for there alone. */
 const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", "This article
-// was originally published by Reuters", a printer-friendly page's "This article is provided by AFP", and in
-// other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
-// von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa".
+// was originally published by Reuters", a printer-friendly page's "This article is provided by
+// AFP", and in other languages: "Com informações da Reuters e da AP", "Con información de EFE",
+// "Mit Material von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa", "По материалам
+// Reuters", "За матеріалами AFP".
 const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|(?:this|the) (?:article|story|report|content) (?:is|was|has been) (?:provided|supplied|distributed|syndicated) by\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
