@@ -129,16 +129,18 @@ function isNoticeSplit(region: Region, next: Region | undefined, catalogue: Cata
 // "author", "byline", "byl" (the New York Times'), "article:author", "parsely-author".
 const IMAGE_CREDIT_FIELD = /^(?:(?:(?:og|twitter):)?image:(?:credit|copyright|rights|author|creator|photographer)|credittext|copyrightholder)$/;
 const BYLINE_FIELD = /^(?:author|byline|byl|article:author|dc\.creator|dcterms\.creator|parsely-author|sailthru\.author)$/;
+// Dublin Core's owner of the page's rights: the story's.
+const RIGHTS_FIELD = /^(?:dc|dcterms)\.rightsholder$/;
 
 // The alt text of the picture a page is shared with, which may end in the picture's credit.
 const IMAGE_ALT_FIELD = /^(?:og|twitter):image:alt$/;
 
-/** The holders a `<meta>` field that credits the page's picture, or gives its byline or its picture's alt text, names: read as a credit, a byline or an alt text is. */
+/** The holders a `<meta>` field that credits the page's picture, or gives its byline, its rights' owner or its picture's alt text, names: read as a credit, a byline or an alt text is. */
 const creditMeta: Shape = (region, { catalogue }) => {
   const field = region.field ?? '';
   if (IMAGE_CREDIT_FIELD.test(field)) return namedParts(region.text, 'credit', catalogue);
   if (IMAGE_ALT_FIELD.test(field)) return namedParts(region.text, 'alt', catalogue);
-  return BYLINE_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
+  return BYLINE_FIELD.test(field) || RIGHTS_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
 };
 
 // JSON-LD's caption of a picture ("image.caption"), which ends in its credit ("... REUTERS/Name").

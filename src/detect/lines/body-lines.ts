@@ -26,6 +26,11 @@ export function isPictureCreditsHeading(text: string): boolean {
   return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
 }
 const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—])\s*`, 'iu');
+// A picture lent by its owner: "Photo courtesy of AP", "Image courtesy Reuters".
+const COURTESY = /^\(?(?:photos?|images?|pictures?)\s+courtesy\s+(?:of\s+)?/iu;
+// A label that gives the story's text and its pictures to the same source: "Text und Fotos: dpa",
+// "Text and photos: AFP", "Texte et photos : AFP", "Texto y fotos: EFE".
+const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?|photos?|bilder|pictures)\s*:\s*/iu;
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^\(?(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
@@ -134,7 +139,7 @@ const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*
  */
 export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const text = region.text;
-  const photo = PHOTO_LABEL.exec(text);
+  const photo = PHOTO_LABEL.exec(text) ?? COURTESY.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
   const mediaLabel = photo ?? video ?? graphic;
@@ -148,6 +153,11 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   if (label && (end < text.length || !(before?.kind === 'alt' || before?.kind === 'src'))) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (label) return creditLine(text, label[0].length, catalogue, undefined);
   if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
+  const both = TEXT_AND_PHOTOS.exec(text);
+  if (both) {
+    const pictures = creditLine(text, both[0].length, catalogue, 'photo');
+    return [...pictures, ...pictures.map((hit) => ({ ...hit, signal: 'source-line' as const, type: 'trailer' as const, kind: 'text' as const }))];
+  }
   // A field's value under its label, or a cell of a table's column of sources (see hast-regions.ts).
   if ((previous && SOURCE_FIELD.test(previous.text)) || region.field === SOURCE_COLUMN) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) return creditLine(text, 0, catalogue, undefined);
