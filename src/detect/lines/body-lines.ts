@@ -77,7 +77,7 @@ const QUOTE_MARKS = String.raw`(?:>\s?)+|\[(?:${inCapitals(['quote'])}|quote)(?:
 const KICKER = String.raw`(?:${inCapitals(['breaking news', 'breaking', 'updated', 'update', 'urgent', 'flash', 'exclusive', 'developing', 'alert', 'eilmeldung', 'eil', 'última hora', 'urgente', 'dernière minute', "ultim'ora", 'срочно', 'son dakika'])})\s*(?:[:!]|--|[-–—])\s*`;
 const TICKER = String.raw`\+{2,}[^+]{1,40}\+{2,}\s*`;
 const POSTED = String.raw`(?:${inCapitals(['posted', 'updated', 'published', 'filed'])})\s[^-–—]{1,40}?\s(?:--|[-–—])\s*`;
-const QUOTE_HEADER = String.raw`[^:\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat geschrieben|a écrit|escribió|ha scritto|escreveu|napisał|schreef|skrev|kirjoitti|yazdı|написал)\s?:\s*(?:[↑▲]\s*)?`;
+const QUOTE_HEADER = String.raw`[^\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat geschrieben|a écrit|escribió|ha scritto|escreveu|napisał|schreef|skrev|kirjoitti|yazdı|написал)\s?:\s*(?:[↑▲]\s*)?`;
 // A news portal's line that gives a reader's submission, the story quoted after it: PHP-Nuke's and
 // Slashdot's "newsfan writes \"WASHINGTON (AP) -- ...".
 const SUBMISSION = String.raw`[^:\n"“„«]{1,80}?\s(?:writes|wrote|schreibt|schrieb|écrit|escribe|scrive)\s+["“„«]\s?`;
