@@ -126,8 +126,10 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
           || (signal.type !== 'metadata' && !(signal.type === 'dateline' && opensStory(region.text, to)) && (picture ??= creditsPicture(region, regions[i - 1])));
         if (item.kind === 'text' && isPictureCredit && kinds.includes('photo')) item.kind = 'photo';
         // What a video's caption, credit or metadata names, it names as the video's source, as
-        // does a picture credit after a label that names another medium ("Video: Europa Press").
-        const medium = region.isVideo ? 'video' : item.kind === 'photo' && signal.type === 'credit' ? labelledMedium(region.text, from) : undefined;
+        // does a picture credit after a label that names another medium ("Video: Europa Press"),
+        // and a notice after a label that names one ("Fotos: © dpa (2), © privat (1)").
+        const isLabelled = (item.kind === 'photo' && signal.type === 'credit') || (item.kind === 'text' && signal.type === 'notice');
+        const medium = region.isVideo ? 'video' : isLabelled ? labelledMedium(region.text, from) : undefined;
         if (medium && item.kind !== medium && kinds.includes(medium)) item.kind = medium;
         // A picture credit's name in a block of credits worded as the story's ("With files from The
         // Canadian Press") credits the text.
@@ -151,14 +153,13 @@ const LEAD_INTO = new RegExp(`^${LEAD_IN}`, 'u');
 const LABEL_BEFORE = /(?:^|[\s(|[])(\p{L}+)\s?:\s*(?:[^:|()]{0,60}?[/,]\s*)?$/u;
 const LABEL_REACH = 80;
 
-/** The medium other than a picture that the label of a credit naming a holder at `from` names, if any. */
+/** The medium that the label of a credit or notice naming a holder at `from` names, if any. */
 function labelledMedium(text: string, from: number): ContentKind | undefined {
   // Only the stretch before the name is read: a page of a hundred thousand credits has as many hits.
   const before = text.slice(Math.max(0, from - LABEL_REACH), from);
   if (!before.includes(':')) return undefined;
   const label = LABEL_BEFORE.exec(before)?.[1];
-  const medium = label === undefined ? undefined : mediumOf(label);
-  return medium === 'photo' ? undefined : medium;
+  return label === undefined ? undefined : mediumOf(label);
 }
 // What must follow a dateline for the line to be story text: a few words, not a credit's name
 // ("NEW YORK (AP) — A ferry sank ...", not "(dpa)"); fewer characters in a script that writes a
