@@ -44,6 +44,7 @@ export async function readPage(path: string, source: string, html?: ParsedHtml):
     markdownToHast ??= (await import('./markdown/markdown.js')).markdownToHast;
     extractRegions(await markdownToHast(source, facts), source, facts);
   } else await readHtml(source, facts, html);
+  facts.lang ??= charsetLanguage(source);
   const place = location(source);
   return {
     path,
@@ -56,4 +57,28 @@ export async function readPage(path: string, source: string, html?: ParsedHtml):
       return { line: point?.line ?? 1, column: point?.column ?? 1 };
     },
   };
+}
+
+// The character sets made for one language, by which an older page that declares no language
+// still tells it: "windows-1254" is Turkish, "Shift_JIS" Japanese.
+const CHARSET_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:windows-1254|iso-8859-9|latin5)$/, 'tr'],
+  [/^(?:windows-1256|iso-8859-6)$/, 'ar'],
+  [/^koi8-r$/, 'ru'],
+  [/^koi8-u$/, 'uk'],
+  [/^(?:windows-1253|iso-8859-7)$/, 'el'],
+  [/^(?:windows-1255|iso-8859-8(?:-i)?)$/, 'he'],
+  [/^(?:shift_jis|x-sjis|sjis|windows-31j|euc-jp|iso-2022-jp)$/, 'ja'],
+  [/^(?:euc-kr|ks_c_5601-1987|windows-949|iso-2022-kr)$/, 'ko'],
+  [/^(?:gb2312|gbk|x-gbk|gb18030|big5|big5-hkscs)$/, 'zh'],
+  [/^(?:windows-874|tis-620|iso-8859-11)$/, 'th'],
+  [/^windows-1258$/, 'vi'],
+];
+// A page's declared character set, where its head says it: `<meta charset>` or the Content-Type.
+const DECLARED_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The language of the character set a page declares, where that set was made for one. */
+function charsetLanguage(source: string): string | undefined {
+  const charset = DECLARED_CHARSET.exec(source.slice(0, 4096))?.[1]?.toLowerCase();
+  return charset === undefined ? undefined : CHARSET_LANGUAGES.find(([pattern]) => pattern.test(charset))?.[1];
 }

@@ -26,8 +26,6 @@ export function isPictureCreditsHeading(text: string): boolean {
   return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
 }
 const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—])\s*`, 'iu');
-// A picture lent by its owner: "Photo courtesy of AP", "Image courtesy Reuters".
-const COURTESY = /^\(?(?:photos?|images?|pictures?)\s+courtesy\s+(?:of\s+)?/iu;
 // A label that gives the story's text and its pictures to the same source: "Text und Fotos: dpa",
 // "Text and photos: AFP", "Texte et photos : AFP", "Texto y fotos: EFE".
 const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?|photos?|bilder|pictures)\s*:\s*/iu;
@@ -44,8 +42,10 @@ const SOURCE_FIELD = /^(?:sources?|quellen?|fuentes?|fontes?|agency|agencies|age
 const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |image )?credits?|crédits?)\s*:?$/iu;
 // A byline or a source line that gives the date beside the agency: "PTI | July 9, 2020 | Updated
 // 08:24 IST", a portal's "AFP - 1 hour ago", a Spanish paper's "EFE - Madrid - 03/03/2003", an
-// older page's "Reuters, 03/06/2002 14:23" (a comma, then the date's digits).
-const DATED_SOURCE = /^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|,\s*(?=\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d))/u;
+// older page's "Reuters, 03/06/2002 14:23" (a comma, then the date's digits), and a portal's
+// "AP - Tue Jun 3, 2:22 PM ET", "AFP - mar 3 juin, 14h22" (a weekday first).
+const WEEKDAY = '[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im|[Mm]o|[Dd]i|[Mm]i|[Dd]o|[Ff]r|[Ss]a|[Ss]o';
+const DATED_SOURCE = new RegExp(String.raw`^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|,\s*(?=\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d|(?:${WEEKDAY})\p{Ll}*\.?,?\s+\p{L}*\s*\d))`, 'u');
 // A slash that joins names, not the parts of a date ("03/06/2002").
 const NAME_SLASH = /\D\s*\/|\/\s*\D/;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
@@ -107,7 +107,10 @@ const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
-const BRACKETED = /^\(([^()]{2,40})\)\.?$/u;
+// Chinese, Japanese and Korean sign-offs in full-width brackets: "（新华社）".
+const BRACKETED = /^[(（]([^()（）]{2,40})[)）]\.?$/u;
+// Scripts that say in a few characters what Latin letters say in many: eight make a sentence.
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 // A writer's name, then the agency the story was written with in brackets: "Minh Anh (Theo AFP)".
 const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 // What a sign-off in brackets may give beside its agencies: the desk that wrote the story with
@@ -139,7 +142,7 @@ const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*
  */
 export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const text = region.text;
-  const photo = PHOTO_LABEL.exec(text) ?? COURTESY.exec(text);
+  const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
   const mediaLabel = photo ?? video ?? graphic;
@@ -341,7 +344,7 @@ function agencyBeforePlace(text: string, from: number, to: number, catalogue: Ca
  * ends a sentence. (A teaser card's source label follows its headline, which ends none.)
  */
 export function isSignOffPlace(previous: Region | undefined): boolean {
-  return previous !== undefined && previous.text.length >= 40 && /[.!?。"”»)]$/u.test(previous.text);
+  return previous !== undefined && previous.text.length >= (DENSE_SCRIPT.test(previous.text) ? 8 : 40) && /[.!?。"”»)）]$/u.test(previous.text);
 }
 
 /**
