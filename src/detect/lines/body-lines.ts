@@ -12,7 +12,7 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
 // पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"). The sources after the label may name
 // others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^\(?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
@@ -179,6 +179,8 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     const names = deskNames(text, 0, catalogue);
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
+  const infoBar = infoBarNames(text, catalogue);
+  if (infoBar) return hitsOf(infoBar, 'source-line', 'trailer', 'text');
   const dated = DATED_SOURCE.exec(text);
   if (dated?.[1]) {
     const names = namesList(text, 0, dated[1].length, catalogue, 'catalogue');
@@ -250,6 +252,24 @@ export const creditAtEnd: Shape = (region, { catalogue }) => {
 // take from the wires: "Copper strike ends (Reuters)". A two-letter name there is a place's more
 // often ("Erie (PA)").
 const SOURCE_AFTER_HEADLINE = /\S\s+\(([^()]{3,40})\)$/u;
+
+// What a Chinese, Japanese or Korean portal's line of a story's details holds beside its source:
+// the site's address, the day and time, "配信" (sent), brackets: "[연합뉴스] 2006-06-03 14:22",
+// "6月3日14時22分配信 共同通信", "http://www.sina.com.cn 2006年06月03日14:22 新华网", "2006年06月03日
+// 14:22 来源：新华社".
+const INFO_BAR_DATE = /\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}月\d{1,2}日/u;
+const INFO_BAR_NOISE = /https?:\/\/\S+|\d{2,4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\d{1,2}月\d{1,2}日|\d{1,2}(?::|時)\d{2}分?|配信|[[\]【】]/gu;
+
+/** The agencies a dated line of a story's details names, where it holds nothing else (see `INFO_BAR_NOISE`). */
+function infoBarNames(text: string, catalogue: Catalogue): Named[] | undefined {
+  if (text.length > MAX_LINE || !DENSE_SCRIPT.test(text) || !INFO_BAR_DATE.test(text)) return undefined;
+  // Each stretch of noise is kept as spaces, so that what is left keeps its place in the text.
+  const rest = text.replace(INFO_BAR_NOISE, (noise) => ' '.repeat(noise.length));
+  const label = SOURCE_LABEL.exec(rest.trimStart());
+  const from = rest.length - rest.trimStart().length + (label?.[0].length ?? 0);
+  const to = rest.trimEnd().length;
+  return from < to ? namesList(rest, from, to, catalogue) : undefined;
+}
 
 /** The agencies a headline names in brackets after it, as its story's source. */
 export const sourceAfterHeadline: Shape = (region, { catalogue }) => {

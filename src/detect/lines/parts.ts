@@ -67,8 +67,8 @@ export function splitParts(text: string, separators: RegExp, start = 0, end = te
  */
 function trimPart(text: string, part: Part): Part {
   let { from, to } = part;
-  while (from < to && /[\s"'“”‘’«»*.,()[\]\-–—]/u.test(text[from] as string)) from++;
-  while (to > from && /[\s"'“”‘’«»*.,()[\]↩\uFE0E]/u.test(text[to - 1] as string)) to--;
+  while (from < to && /[\s"'“”‘’«»*.,()[\]\-–—（）]/u.test(text[from] as string)) from++;
+  while (to > from && /[\s"'“”‘’«»*.,()[\]↩\uFE0E（）]/u.test(text[to - 1] as string)) to--;
   return { ...part, from, to };
 }
 
