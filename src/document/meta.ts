@@ -27,14 +27,7 @@ export function readMeta(element: Element, source: string, facts: PageFacts): vo
   const key = field.toLowerCase();
   if (DATE_NAMES.has(key)) facts.dates.push({ source: 'meta', value: content.trim() });
   if (PUBLISHER_NAMES.has(key)) facts.publisherNames.push(content.trim());
-
-  const builder = new TextBuilder();
-  const start = element.position?.start?.offset;
-  const span = start === undefined ? undefined : locateAttribute(source, start, META_VALUE);
-  if (span) builder.appendDecoded(content, source, span.start, span.end);
-  else builder.appendAt(content, start ?? 0);
-  const region = builder.toRegion({ kind: 'meta', field: key });
-  if (region) facts.regions.push(region);
+  addMetaRegion(element, source, META_VALUE, content, key, facts);
 }
 
 /**
@@ -44,11 +37,16 @@ export function readMeta(element: Element, source: string, facts: PageFacts): vo
 export function readLink(element: Element, source: string, facts: PageFacts): void {
   const { rel, href } = element.properties;
   if (!Array.isArray(rel) || !rel.some((word) => String(word).toLowerCase() === 'canonical') || typeof href !== 'string' || href.trim() === '') return;
+  addMetaRegion(element, source, 'href', href, 'canonical', facts);
+}
+
+/** A metadata region of `field` holding an element's `attribute`, whose value is `value`, positioned at it in the source. */
+function addMetaRegion(element: Element, source: string, attribute: string, value: string, field: string, facts: PageFacts): void {
   const builder = new TextBuilder();
   const start = element.position?.start?.offset;
-  const span = start === undefined ? undefined : locateAttribute(source, start, 'href');
-  if (span) builder.appendDecoded(href, source, span.start, span.end);
-  else builder.appendAt(href, start ?? 0);
-  const region = builder.toRegion({ kind: 'meta', field: 'canonical' });
+  const span = start === undefined ? undefined : locateAttribute(source, start, attribute);
+  if (span) builder.appendDecoded(value, source, span.start, span.end);
+  else builder.appendAt(value, start ?? 0);
+  const region = builder.toRegion({ kind: 'meta', field });
   if (region) facts.regions.push(region);
 }

@@ -54,7 +54,7 @@ export async function changedFiles(git: Git, top: string, ref: string): Promise<
       result.notes.push(...inner.notes);
     } catch (error) {
       result.folders.push(folder);
-      result.notes.push(`Cannot compare submodule \`${path}\` with its commit at \`${ref}\` (${then.slice(0, 12)}): ${firstLine(error)}; checking all its pages.`);
+      result.notes.push(`Cannot compare submodule \`${path}\` with its commit at \`${ref}\` (${then.slice(0, 12)}): ${gitErrorDetail(error).split('\n')[0]}; checking all its pages.`);
     }
   }
   return result;
@@ -73,7 +73,7 @@ async function recordedCommit(git: Git, top: string, ref: string, path: string):
   return mode === '160000' && commit !== undefined && !NO_COMMIT.test(commit) ? commit : undefined;
 }
 
-function firstLine(error: unknown): string {
-  const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-  return detail.split('\n')[0] ?? detail;
+/** What git said when it failed: its standard error, else the error's message. */
+export function gitErrorDetail(error: unknown): string {
+  return (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
 }

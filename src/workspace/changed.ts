@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadChain } from '../config/extends.js';
-import { changedFiles } from './changed-files.js';
+import { changedFiles, gitErrorDetail } from './changed-files.js';
 import { isRepositoryTop, POLICY_FILE } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
 import { UsageError } from '../errors.js';
@@ -55,10 +55,7 @@ export interface Changes {
 export async function changedSince(query: ChangeQuery): Promise<Changes> {
   const { ref } = query;
   const rawGit = (cwd: string, ...args: string[]): Promise<string> => gitOutput(args, { cwd, maxBuffer: 256 * 1024 * 1024 });
-  const refused = (error: unknown): UsageError => {
-    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    return new UsageError(`Cannot list the files changed since \`${ref}\`: ${detail}`, { cause: error });
-  };
+  const refused = (error: unknown): UsageError => new UsageError(`Cannot list the files changed since \`${ref}\`: ${gitErrorDetail(error)}`, { cause: error });
   const git = (cwd: string, ...args: string[]): Promise<string> => rawGit(cwd, ...args).catch((error: unknown) => Promise.reject(refused(error)));
   // The top as the folder spells it (through any link in its path), so that the paths git gives
   // compare equal to the paths of the pages found from the same folder.
