@@ -125,6 +125,20 @@ describe('readPage (Markdown)', () => {
     expect(broken.regions.map((r) => r.text)).toEqual(['Body text.']);
   });
 
+  it('reads JSON front matter (Hugo\'s) by key path, with positions, the date; a page opening with a brace that is no JSON is Markdown', async () => {
+    const json = ['{', '  "title": "Cranes",', '  "date": "2025-04-05T08:00:00Z",', '  "cover": { "credit": "Jan Kahl/dpa" }', '}', '', 'Body text.'].join('\n');
+    const page = await readPage('page.md', json);
+    expect(page.published).toEqual({ date: '2025-04-05', source: 'frontmatter' });
+    expect(page.regions.map((r) => [r.kind, r.field, r.text])).toEqual([['frontmatter', 'title', 'Cranes'], ['frontmatter', 'date', '2025-04-05T08:00:00Z'], ['frontmatter', 'cover.credit', 'Jan Kahl/dpa'], ['body', undefined, 'Body text.']]);
+    const credit = page.regions.find((r) => r.field === 'cover.credit') as Region;
+    expect(page.toPoint(credit.offsets[0] ?? 0)).toEqual({ line: 4, column: 25 });
+    const html = await readPage('post.html', '{\n  "image_credit": "Jane Doe/Getty Images"\n}\n<p>Surfers rode the swell.</p>');
+    expect(html.regions.map((r) => [r.kind, r.text])).toEqual([['frontmatter', 'Jane Doe/Getty Images'], ['body', 'Surfers rode the swell.']]);
+    const brace = await readPage('page.md', '{\n"not JSON, Reuters\n}\n\nBody text.');
+    expect(brace.regions.filter((r) => r.kind === 'frontmatter')).toEqual([]);
+    expect(brace.regions.map((r) => r.text)).toEqual(['{ "not JSON, Reuters }', 'Body text.']);
+  });
+
   it('reads the front matter an HTML content file opens with, and not markup between two --- lines', async () => {
     const content = await readPage('post.html', '---\ntitle: "Swell"\nimage_credit: "Jane Doe/Getty Images"\n---\n<p>Surfers rode the swell.</p>');
     expect(content.regions.map((r) => [r.kind, r.text])).toEqual([['frontmatter', 'Swell'], ['frontmatter', 'Jane Doe/Getty Images'], ['body', 'Surfers rode the swell.']]);

@@ -6,7 +6,7 @@ import { TextBuilder } from '../text-builder.js';
 
 const DATE_KEYS = new Set(['date', 'published', 'pubdate', 'publishdate', 'published_at', 'datepublished']);
 
-/** Reads a page's front matter, YAML or TOML (see `readYaml`, `readToml`). */
+/** Reads a page's front matter, YAML or TOML (see `readYaml`, `readToml`); JSON is YAML's flow style. */
 export function readFrontMatter({ format, text, start }: FrontMatter, source: string, facts: PageFacts): void {
   if (format === 'toml') readToml(text, start, source, facts);
   else readYaml(text, start, source, facts);

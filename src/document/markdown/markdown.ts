@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { PageFacts } from '../facts.js';
-import { frontMatterOf } from '../front-matter.js';
+import { frontMatterOf, withoutFrontMatter } from '../front-matter.js';
 import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontMatter } from './frontmatter.js';
 import { readFigureShortcodes } from './shortcodes.js';
@@ -43,10 +43,12 @@ const toHtml = unified().use(remarkRehype);
 
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
-  const mdast = parseMarkdown(source);
+  // JSON front matter (Hugo's) is blanked out before parsing, offsets kept: Markdown has no syntax for it.
+  const found = frontMatterOf(source);
+  const mdast = parseMarkdown(found?.format === 'json' ? withoutFrontMatter(source, found) : source);
   // remark-frontmatter's nodes, `yaml` and `toml` (mdast's types name only the first).
   const opening: string | undefined = mdast.children[0]?.type;
-  const frontMatter = opening === 'yaml' || opening === 'toml' ? frontMatterOf(source) : undefined;
+  const frontMatter = found?.format === 'json' || opening === 'yaml' || opening === 'toml' ? found : undefined;
   if (frontMatter) readFrontMatter(frontMatter, source, facts);
   const hasRawHtml = mdast.children.some(function holdsHtml(node: MdastNode): boolean {
     return node.type === 'html' || ('children' in node && node.children.some(holdsHtml));
