@@ -184,7 +184,10 @@ class RegionWalker {
       return 0;
     }
     if (tag === 'img') {
-      this.#readImage(element);
+      // A logo in a line of text stands for its name there, as a reader reads it, and is no picture:
+      // a source line's agency ("Quelle: [dpa's logo]", "Provided by [Reuters' logo]"), a byline's.
+      if (this.#isLogoInText(element)) this.#appendLogoName(element);
+      else this.#readImage(element);
       this.#readCreditAttributes(element);
       return 0;
     }
@@ -341,6 +344,26 @@ class RegionWalker {
     this.#readFileNames(element);
   }
 
+  /** Whether an image is a logo set in a line of text or in a byline or credit (not a site's icon, not a badge). */
+  #isLogoInText(element: Element): boolean {
+    if (!isLogo(element) || isSiteIcon(element) || isBadge(element, this.#href)) return false;
+    return !this.#block.isEmpty || this.#blockKind === 'byline' || this.#blockKind === 'credit';
+  }
+
+  /** Appends a logo's name, its alt text without the word "logo", to the block it stands in. */
+  #appendLogoName(element: Element): void {
+    const { alt } = element.properties;
+    if (typeof alt !== 'string') return;
+    const name = alt.replace(LOGO_WORD, '').trim();
+    if (name === '' || name.length > MAX_LOGO_NAME) return;
+    const tagStart = element.position?.start?.offset ?? 0;
+    const span = locateAttribute(this.source, tagStart, 'alt');
+    const at = span && this.source.slice(span.start, span.end) === alt ? span.start + alt.indexOf(name) : undefined;
+    this.#appendText(' ', undefined, undefined, at ?? tagStart);
+    this.#appendText(name, at, at === undefined ? undefined : at + name.length, span?.start ?? tagStart);
+    this.#appendText(' ', undefined, undefined, at ?? tagStart);
+  }
+
   #readFileNames(element: Element): void {
     for (const name of FILE_NAME_ATTRIBUTES) this.#readAttribute(element, name, 'src', false, 'src');
   }
@@ -490,6 +513,10 @@ function isSiteIcon(element: Element): boolean {
   return (typeof src === 'string' && SITE_ICON_SOURCE.test(src)) || (Array.isArray(className) && className.some((name) => SITE_ICON_CLASS.test(String(name))));
 }
 const LOGO_ALT = /^(?:[^\s]+\s+){0,4}logo$|^logo\b.{0,40}$/iu;
+// The word "logo" in a logo's alt text ("AFP logo", "Logo: dpa", "Logo of Reuters"), and the
+// longest name read from one.
+const LOGO_WORD = /^\s*logo\b[\s:-]*(?:(?:of|von|de)\s+)?|[\s-]*\blogo\s*$/giu;
+const MAX_LOGO_NAME = 40;
 
 /**
  * Whether an image is a badge: a link to what its alt text names, its site or a page about it
