@@ -111,6 +111,8 @@ const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
 const BRACKETED = /^[(（]([^()（）]{2,40})[)）]\.?$/u;
 // Scripts that say in a few characters what Latin letters say in many: eight make a sentence.
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// A block of slash-joined words, one of them an editor's initials: "mrc/dpa/Reuters", "ats/afp/vajo".
+const DESK_SLASHES = /^(?=(?:.*\/)?\s?\p{Ll}{2,4}\s?(?:\/|$))[\p{L}.-]{2,24}(?:\s?\/\s?[\p{L}.-]{2,24}){1,5}$/u;
 // A writer's name, then the agency the story was written with in brackets: "Minh Anh (Theo AFP)".
 const NAME_THEN_WITH = new RegExp(String.raw`^[^()]{2,40}?\s\(((?:${WITH})\s[^()]{2,40})\)\.?$`, 'iu');
 // What a sign-off in brackets may give beside its agencies: the desk that wrote the story with
@@ -188,9 +190,18 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   }
   const bracketed = BRACKETED.exec(text) ?? NAME_THEN_WITH.exec(text);
   const written = WRITTEN_WITH.test(text) || (bracketed !== null && DESK_WITH.test(bracketed[1] as string));
+  const underPicture = isUnderPicture(before);
+  // Editors' initials and agencies joined by slashes sign the story off wherever they stand in it,
+  // after a short last paragraph too ("mrc/dpa/Reuters", "ats/afp/vajo").
+  if (!region.isAside && !underPicture && DESK_SLASHES.test(text)) {
+    const names = signedNames(text, 0, text.length, catalogue, 'lone');
+    if (names) return hitsOf(names, 'source-line', 'trailer', 'text');
+  }
   // A line that says whom the story was written with closes it wherever it stands outside page
-  // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa").
-  if (isSignOffPlace(previous) || isBylinePlace(region, previous) || (written && !region.isAside)) {
+  // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa"). Names alone right
+  // under a picture are its credit (see `captionUnderPicture`), as a table layout sets "AFP" in the
+  // row under the photo, after the paragraph before it.
+  if ((isSignOffPlace(previous) && !underPicture) || isBylinePlace(region, previous) || (written && !region.isAside)) {
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
     // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
     const inner = bracketed && text.lastIndexOf(bracketed[1] as string);
@@ -378,14 +389,14 @@ function isBylinePlace(region: Region, previous: Region | undefined): boolean {
 }
 
 /** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
-export const signOff: Shape = (region, { catalogue, previous }) => {
+export const signOff: Shape = (region, { catalogue, previous, before }) => {
   const text = region.text;
   const bracketed = atEnd(SIGN_OFF_IN_BRACKETS, text);
   const match = bracketed ?? atEnd(SIGN_OFF, text);
   if (!match?.[1]) return [];
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
-  if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && !isSignOffPlace(previous)) return [];
+  if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
   // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
   const names = bracketed ? inBrackets(text, start, start + match[1].length, catalogue) : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
