@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedSince, policySources, versionPins } from '../src/workspace/changed.js';
 import { loadPolicy } from '../src/config/policy.js';
 import type { CheckResult } from '../src/workspace/result.js';
 import { runCli } from './support/run-cli.js';
-import { copyOfFixture, scratchFolder } from './support/scratch.js';
+import { copyOfFixture, scratchFolder, scratchSite } from './support/scratch.js';
+
+/** Writes `files` (paths relative to `folder`, folders made as needed) into an existing folder. */
+function scratchFiles(folder: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+}
 
 function git(folder: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: folder, stdio: 'pipe' });
@@ -37,6 +45,27 @@ describe('--changed-since', () => {
     git(folder, 'commit', '-qam', 'the link becomes a page');
     const { stdout } = await runCli(['check', '--changed-since', 'HEAD~1', '--format', 'json'], folder);
     expect((JSON.parse(stdout) as CheckResult).files.map((f) => f.path)).toEqual(['news/alias.md']);
+  });
+
+  it('checks pages git ignores, which it cannot compare with the ref, where the policy checks them', async () => {
+    // A built site kept out of git (`public/`) that the policy checks with `gitignore: false`, and
+    // a page ignored by .git/info/exclude, which git reads and the policy does not.
+    const folder = scratchSite('changed-ignored', {
+      'rightslint.yaml': 'gitignore: false\n',
+      '.gitignore': 'public/\n',
+      'news/calm.html': '<p>Nothing from the wires.</p>',
+    });
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-qm', 'first');
+    scratchFiles(folder, {
+      'public/news/built.html': '<p>PARIS (AFP) - Talks resumed on Tuesday.</p>',
+      '.git/info/exclude': 'local.html\n',
+      'local.html': '<p>OSLO (AFP) - Ferries resumed on Tuesday.</p>',
+    });
+    const { code, stdout } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => f.path)).toEqual(['local.html', 'public/news/built.html']);
+    expect(code).toBe(1);
   });
 
   it('exits 2 naming the ref when git cannot resolve it', async () => {

@@ -6,11 +6,12 @@ export type Git = (cwd: string, ...args: string[]) => Promise<string>;
 
 /** What changed in a repository's work tree since a commit, its submodules' work trees included. */
 export interface ChangedFiles {
-  /** Files added, copied, modified, renamed or changed in type, and untracked ones (absolute). */
+  /** Files added, copied, modified, renamed or changed in type, and untracked ones, ignored or not (absolute). */
   files: string[];
   /**
-   * Submodules every page of which counts as changed (absolute): one added since the ref, or one
-   * whose commit at the ref its clone lacks (a shallow clone), so that it cannot be compared.
+   * Folders every page of which counts as changed (absolute): an untracked folder git ignores
+   * whole, a submodule added since the ref, or one whose commit at the ref its clone lacks (a
+   * shallow clone), so that it cannot be compared.
    */
   folders: string[];
   /** Why a submodule counts as changed whole where it was there at the ref, one line each. */
@@ -20,8 +21,8 @@ export interface ChangedFiles {
 const NO_COMMIT = /^0+$/;
 
 /**
- * The files changed in the work tree of the repository at `top` since `ref`, and untracked files
- * that are not ignored. A submodule is a single entry (a gitlink) to its superproject, whose diff
+ * The files changed in the work tree of the repository at `top` since `ref`, and untracked files,
+ * ignored ones included. A submodule is a single entry (a gitlink) to its superproject, whose diff
  * says only that its commit moved and whose untracked files it never lists: each submodule that
  * is checked out is compared in its own repository with the commit the superproject recorded
  * for it at `ref`, so that a bump of its commit brings the pages it changed.
@@ -37,7 +38,14 @@ export async function changedFiles(git: Git, top: string, ref: string): Promise<
     if (!isGitlink) files.push(resolve(top, raw[i + 1] ?? ''));
   }
   for (const name of names(await git(top, 'ls-files', '--others', '--exclude-standard', '--full-name', '-z'))) files.push(resolve(top, name));
-  const result: ChangedFiles = { files, folders: [], notes: [] };
+  // Ignored files too: git cannot compare them with the ref, and the policy may check them
+  // (`gitignore: false`, or rules git reads that the policy does not, such as .git/info/exclude).
+  // A folder ignored whole comes as one entry, `public/`, every page under which counts as changed.
+  const folders: string[] = [];
+  for (const name of names(await git(top, 'ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '--full-name', '-z'))) {
+    (name.endsWith('/') ? folders : files).push(resolve(top, name));
+  }
+  const result: ChangedFiles = { files, folders, notes: [] };
   for (const path of await submodules(git, top)) {
     const folder = resolve(top, path);
     // A submodule not checked out holds no page; git run there would answer for the superproject.

@@ -32,10 +32,10 @@ export interface ChangeQuery {
 export interface Changes {
   /**
    * Pages and other files added, copied, modified or renamed, in the work tree or staged, and
-   * untracked ones (absolute), in the repository and in the submodules checked out in it.
+   * untracked ones, ignored or not (absolute), in the repository and in the submodules checked out in it.
    */
   files: Set<string>;
-  /** Submodules every page of which counts as changed (absolute): see `ChangedFiles.folders`. */
+  /** Folders every page of which counts as changed (absolute): see `ChangedFiles.folders`. */
   folders: string[];
   /** Lines for standard error: why a submodule counts as changed whole. */
   notes: string[];
@@ -48,7 +48,7 @@ export interface Changes {
 }
 
 /**
- * The files changed since a git ref, plus untracked files that are not ignored: what a pull
+ * The files changed since a git ref, plus untracked files, ignored ones included: what a pull
  * request touches; and which of the policy's own files changed. Git runs in `folder`, the checked
  * path's repository, whatever the working folder.
  */
