@@ -83,6 +83,36 @@ describe('finding the pages to check', () => {
   });
 });
 
+describe('files a site may serve as pages that `include` leaves out', () => {
+  it('are listed as passed over, by the folders walked, but for those excluded, ignored or under node_modules', async () => {
+    const folder = scratchSite('passed-over', {
+      'rightslint.yaml': 'include: ["content/**/*.html"]\nexclude: ["content/legacy/**"]\n',
+      '.gitignore': 'content/tmp/\n',
+      'content/a.html': 'a', 'content/b.php': 'b', 'content/old/INDEX.Html': 'i', 'content/c.njk': 'c', 'content/notes.txt': 't',
+      'content/photo.jpg': 'j', 'content/legacy/d.asp': 'd', 'content/tmp/e.php': 'e', 'content/node_modules/f.html': 'f', 'scripts/g.php': 'g',
+    });
+    const passedOver: string[] = [];
+    const found = await findTargets([folder], await loadPolicy(join(folder, 'rightslint.yaml'), folder), folder, { passedOver });
+    expect(found.map((target) => target.policyPath)).toEqual(['content/a.html']);
+    expect(passedOver).toEqual(['content/b.php', 'content/c.njk', 'content/notes.txt', 'content/old/INDEX.Html'].map((path) => join(folder, path)));
+  });
+
+  it('are named in the notices of the run, by extension, with the first paths of each', async () => {
+    const folder = scratchSite('passed-over-notice', {
+      'news/calm.html': '<p>Nothing from the wires.</p>',
+      'news/wire.php': '<p>PARIS (AFP) - Talks resumed on Tuesday.</p>',
+      'news/more.php': '<p>OSLO (AFP) - Ferries resumed on Tuesday.</p>',
+      'OLD/STORY.Html': '<p>LYON (AFP) - Trams resumed on Tuesday.</p>',
+    });
+    const result = await check({ paths: [folder], cwd: folder });
+    expect(result.files.map((file) => file.path)).toEqual(['news/calm.html']);
+    expect(result.notices).toEqual([
+      'Passed over 3 files that `include` leaves out, of kinds a site may serve as pages: 1 `.Html` (`OLD/STORY.Html`), 2 `.php` (`news/more.php`, `news/wire.php`); ' +
+        'name them in `include` to check them (read as HTML, or as Markdown by a Markdown extension), or in `exclude` to pass over them without this notice.',
+    ]);
+  });
+});
+
 describe('files git tracks', () => {
   it('are checked though a .gitignore matches them: git ignores no file it tracks', async () => {
     const folder = scratchSite('tracked', { '.gitignore': '*.html\n', 'kept.html': 'a', 'loose.html': 'b', 'page.md': 'c' });

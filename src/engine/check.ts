@@ -12,6 +12,7 @@ import { checkAll } from './pool.js';
 import { checkTimeLimit } from './thread-clock.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
 import { prepareRun, type Run, type RunSpec } from './run.js';
+import { passedOverNotice } from '../workspace/passed-over.js';
 import { isInShard, parseShard } from '../workspace/shard.js';
 import { summarise } from '../workspace/summary.js';
 
@@ -77,8 +78,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     cacheFolder: options.cacheLocation === undefined ? undefined : resolve(cwd, options.cacheLocation),
   };
   const run = await prepareRun(spec);
-  const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty });
+  const passedOver: string[] = [];
+  const found = await findTargets(paths, run.policy, cwd, { allowEmpty: options.allowEmpty, passedOver });
   let targets = shard ? found.filter((target) => isInShard(target.policyPath, shard)) : found;
+  // A shard, or a pull request's run, says what it passed over of its own files only.
+  let leftOut = shard ? passedOver.filter((file) => isInShard(relative(run.policy.root, file).split(sep).join('/'), shard)) : passedOver;
   if (options.changedSince !== undefined) {
     const ref = options.changedSince;
     const start = resolve(cwd, baseOf(paths[0] ?? '.'));
@@ -91,10 +95,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       // What could not be read (a folder, a link) cannot be told unchanged: it stays reported.
       const isInChangedFolder = (path: string) => changes.folders.some((folder) => !relative(folder, path).startsWith('..'));
       targets = targets.filter((target) => target.error !== undefined || changes.files.has(target.absolute) || isInChangedFolder(target.absolute));
+      leftOut = leftOut.filter((file) => changes.files.has(file) || isInChangedFolder(file));
       notices.push(...changes.notes);
       if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);
     }
   }
+  notices.push(...passedOverNotice(leftOut, run.policy.root));
   const files = await checkTargets(targets, run, options);
   if (baselineFile !== undefined) {
     let entries: readonly BaselineEntry[] = accepted;

@@ -29,7 +29,22 @@ export interface Target {
 /** How to look for files: whether a path that matches no file is accepted (`--allow-empty`). */
 export interface FindOptions {
   allowEmpty?: boolean;
+  /**
+   * Filled, when given, with the files of the folders walked that `include` leaves out although
+   * a site may serve them as pages (see `PAGE_LIKE`), absolute, sorted: what a run passes over,
+   * which it must say rather than pass green over in silence.
+   */
+  passedOver?: string[];
 }
+
+/**
+ * The names of files a site may serve as pages or render into them: HTML and Markdown in any
+ * letter case (`.Html`, which the default `include` spells neither way), server pages (PHP, ASP,
+ * JSP, ColdFusion), the templates of site generators (Nunjucks, Liquid, ERB, Handlebars, Twig,
+ * EJS, Pug) and plain text. A file of these kinds that `include` leaves out is reported as
+ * passed over; rightslint reads any of them as HTML once `include` names it.
+ */
+const PAGE_LIKE = /\.(?:s?html?|xht(?:ml)?|md|markdown|mdx|mdown|mdwn|mkdn?|mkdown|php\d?|phtml|aspx?|jspx?|cfml?|njk|liquid|erb|hbs|handlebars|mustache|twig|ejs|pug|txt)$/i;
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -57,6 +72,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
   const ignored = gitignores.rules;
   const targets = new Map<string, Target>();
   const unmatched: string[] = [];
+  const passedOver = new Set<string>();
   // A folder .gitignore leaves out holds no page to check: that it cannot be read is no loss.
   const addUnreadable = (found: readonly Target[]): void => {
     for (const target of found) if (target.policyPath === '' || !isGitignored(ignored, `${target.policyPath}/`)) targets.set(target.absolute, target);
@@ -97,9 +113,14 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const isInside = !relative(policy.root, absolute).startsWith('..');
       const base = isInside ? policy.root : absolute;
       const isAsked = (file: string): boolean => !isInside || file === absolute || isUnder(file, absolute);
-      const { entries, unreadable, links } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
+      const { entries, unreadable, links, pageLike } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
       addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
       await addFolderLinks(targets, links.filter(isAsked), base, policy, ignored);
+      for (const file of pageLike) {
+        const policyPath = relative(base, file).split(sep).join('/');
+        const isLeftOut = isAsked(file) && !matchesAny(policyPath, include) && !matchesAny(policyPath, [...ALWAYS_IGNORED, ...exclude]);
+        if (isLeftOut && !isGitignored(ignored, toTarget(file, policy.root).policyPath)) passedOver.add(file);
+      }
       for (const entry of entries) {
         const file = resolve(entry.path);
         if (entry.dirent.isDirectory() || !isAsked(file)) continue;
@@ -125,6 +146,7 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       targets.set(gitignore.absolute, { ...gitignore, error: `${gitignore.error}; the pages below its folder were checked as if it ignored none` });
     }
   }
+  options.passedOver?.push(...[...passedOver].filter((file) => !targets.has(file)).sort());
   return [...targets.values()].sort((a, b) => (a.policyPath < b.policyPath ? -1 : a.policyPath > b.policyPath ? 1 : 0));
 }
 
@@ -151,11 +173,14 @@ async function addFolderLinks(targets: Map<string, Target>, links: readonly stri
  * past them: left to itself, fast-glob ends the whole walk at the first such error or, told to
  * suppress errors, leaves the folder out in silence. A path that is not there is no error: the
  * folder a pattern starts from need not exist. `links` are the symbolic links in the folders
- * walked, which fast-glob neither follows nor gives unless the patterns match their names.
+ * walked, which fast-glob neither follows nor gives unless the patterns match their names;
+ * `pageLike` the files there whose names are those of pages (`PAGE_LIKE`), matched or not, seen
+ * as the folders are listed rather than by a second walk.
  */
-function walk(patterns: string | string[], options: { cwd: string; ignore: string[] }, root: string): { entries: fg.Entry[]; unreadable: Target[]; links: string[] } {
+function walk(patterns: string | string[], options: { cwd: string; ignore: string[] }, root: string): { entries: fg.Entry[]; unreadable: Target[]; links: string[]; pageLike: string[] } {
   const unreadable: Target[] = [];
   const links: string[] = [];
+  const pageLike: string[] = [];
   const noting = <F extends (path: string, ...rest: never[]) => unknown>(call: F, what: string): F => ((path: string, ...rest: never[]) => {
     try {
       return call(path, ...rest);
@@ -167,12 +192,15 @@ function walk(patterns: string | string[], options: { cwd: string; ignore: strin
   const readFolder = noting(readdirSync, 'the folder ');
   const listing = ((path: string, how: { withFileTypes: true }): Dirent[] => {
     const dirents = readFolder(path, how);
-    for (const dirent of dirents) if (dirent.isSymbolicLink()) links.push(resolve(path, dirent.name));
+    for (const dirent of dirents) {
+      if (dirent.isSymbolicLink()) links.push(resolve(path, dirent.name));
+      if ((dirent.isFile() || dirent.isSymbolicLink()) && PAGE_LIKE.test(dirent.name)) pageLike.push(resolve(path, dirent.name));
+    }
     return dirents;
   }) as typeof readdirSync;
   const fs = { readdirSync: listing, lstatSync: noting(lstatSync, '') };
   const entries = fg.sync(patterns, { ...options, fs, suppressErrors: true, dot: true, onlyFiles: false, followSymbolicLinks: false, absolute: true, objectMode: true });
-  return { entries, unreadable, links };
+  return { entries, unreadable, links, pageLike };
 }
 
 /**
@@ -268,8 +296,11 @@ function toTarget(absolute: string, root: string): Target {
 }
 
 function isIncluded(policyPath: string, include: readonly string[], exclude: readonly string[]): boolean {
-  const matches = (glob: string): boolean => minimatch(policyPath, glob, { dot: true });
-  return include.some(matches) && !exclude.some(matches);
+  return matchesAny(policyPath, include) && !matchesAny(policyPath, exclude);
+}
+
+function matchesAny(policyPath: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => minimatch(policyPath, glob, { dot: true }));
 }
 
 /**
