@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/workspace/result.js';
@@ -59,5 +59,29 @@ describe('standard output read through a pipe', () => {
     expect(code).toBe(1);
     expect(piped.length).toBeGreaterThan(3 << 20);
     expect(piped === readFileSync(join(folder, 'merged.json'), 'utf8')).toBe(true);
+  });
+});
+
+describe('standard output that refuses what is written to it', () => {
+  /** Runs the built CLI with its standard output on Linux's /dev/full, which answers every write "no space left" (ENOSPC), as a full disk under `> report.txt` does. */
+  function runIntoFullDisk(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((done) => child.on('close', (code) => done({ code, stderr })));
+  }
+
+  it.runIf(existsSync('/dev/full'))('ends a clean check with exit 2 and one line naming what failed', async () => {
+    const folder = scratchFolder('full-disk');
+    writeFileSync(join(folder, 'calm.html'), '<p>Nothing from the wires.</p>');
+    for (const format of ['stylish', 'json']) {
+      expect(await runIntoFullDisk(['check', '-f', format], folder)).toEqual({ code: 2, stderr: 'rightslint: Cannot write standard output: no space left on the device\n' });
+    }
+  });
+
+  it.runIf(existsSync('/dev/full'))('ends a check with findings with exit 2, not 1, with one line and no stack trace', async () => {
+    expect(await runIntoFullDisk(['check', '--as-of', '2026-01-15', '-f', 'json'], join(FIXTURES, 'wire-unlicensed'))).toEqual({ code: 2, stderr: 'rightslint: Cannot write standard output: no space left on the device\n' });
   });
 });

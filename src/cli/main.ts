@@ -12,6 +12,7 @@ import { traceCommand, TRACE_USAGE } from './trace-command.js';
 import { EXIT, type Io } from './io.js';
 
 export type { Io } from './io.js';
+export { cannotWrite } from './outputs.js';
 
 interface Command {
   usage: CommandUsage;

@@ -36,7 +36,7 @@ export async function writeOutputs(outputs: readonly Output[], io: Io, color: bo
   for (const { format, file } of outputs) {
     const chunks = render(format, file === undefined && color);
     if (file) await writing(file, () => writeAtomic(resolve(io.cwd, file), chunks));
-    else await writeChunks(io.stdout, chunks);
+    else await writing('standard output', () => writeChunks(io.stdout, chunks));
   }
 }
 
@@ -50,10 +50,18 @@ async function writing(file: string, write: () => Promise<void>): Promise<void> 
   try {
     await write();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && WRITING_REASONS[code]) ?? fileErrorMeaning(code) ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`Cannot write \`${file}\`: ${reason}`, { cause: error });
+    throw new UsageError(cannotWrite(file === 'standard output' ? file : `\`${file}\``, error), { cause: error });
   }
+}
+
+/**
+ * "Cannot write standard output: no space left on the device": what a failed write of a report
+ * means. The command line's own streams fail out of its reach too, as events (see bin/rightslint.js).
+ */
+export function cannotWrite(what: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code && WRITING_REASONS[code]) ?? fileErrorMeaning(code) ?? (error instanceof Error ? error.message : String(error));
+  return `Cannot write ${what}: ${reason}`;
 }
 
 // What the errors only writing meets mean to the one who gave the report's path (the others are
