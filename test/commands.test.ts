@@ -62,6 +62,20 @@ describe('rightslint merge', () => {
     expect(whole.code).toBe(1);
     const log = JSON.parse(readFileSync(join(folder, 'merged.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ properties: Record<string, unknown> }> }> };
     expect(log.runs[0]?.invocations[0]?.properties).not.toHaveProperty('shard');
+    expect(log.runs[0]?.invocations[0]?.properties).not.toHaveProperty('judgedBy');
+  });
+
+  it('refuses shards judged by different policies, as a stale shard of another commit was, in JSON and SARIF alike', async () => {
+    const folder = copyOfFixture('wire-unlicensed');
+    const shard = (i: number, format: string) => runCli(['check', '--shard', `${i}/2`, '-f', format, '-o', `shard-${i}.${format}`, '--as-of', '2026-01-15'], folder);
+    for (const format of ['json', 'sarif']) await shard(1, format);
+    // The second job checked out a commit whose policy lets the agency's content through as a warning.
+    writeFileSync(join(folder, 'rightslint.yaml'), 'rules:\n  unlicensed-content: warning\n');
+    for (const format of ['json', 'sarif']) {
+      await shard(2, format);
+      const merged = await runCli(['merge', `shard-1.${format}`, `shard-2.${format}`], folder);
+      expect([merged.code, merged.stderr]).toEqual([2, expect.stringContaining('Cannot merge: shards 1/2 and 2/2 were judged by different policies')]);
+    }
   });
 
   it('refuses overlapping shards and files that are not results', async () => {

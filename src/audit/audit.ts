@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { findPolicyFile } from '../config/find.js';
 import { UsageError } from '../errors.js';
-import { prepareRun, type Run } from '../engine/run.js';
+import { prepareRun, runKey, type Run } from '../engine/run.js';
 import { asOfDay } from '../policy/dates.js';
 import { comparePages } from '../workspace/merge.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
@@ -111,7 +111,7 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
     version: 1,
     files,
     summary: summarise(files, asOf, policyName),
-    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(shard ? { shard: `${shard.index}/${shard.count}`, judgedBy: runKey(run.policy) } : {}),
     ...(notices.length > 0 ? { notices } : {}),
     ...(interrupted ? { interrupted: true } : {}),
   };

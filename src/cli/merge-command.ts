@@ -26,7 +26,7 @@ export const MERGE_USAGE = {
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
   details: [
     'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or an interrupted audit.',
-    'Results of `--shard i/n` runs merge only when all n are given, each once (exit 2 otherwise), so that a shard whose job failed is not passed over.',
+    'Results of `--shard i/n` runs merge only when all n are given, each once, judged by one policy and build (exit 2 otherwise), so that a shard whose job failed, or one of another commit, is not passed over.',
   ],
 } as const satisfies CommandUsage;
 

@@ -11,7 +11,7 @@ import { asOfDay } from '../policy/dates.js';
 import { checkAll } from './pool.js';
 import { checkTimeLimit } from './thread-clock.js';
 import type { CheckResult, FileResult } from '../workspace/result.js';
-import { prepareRun, type Run, type RunSpec } from './run.js';
+import { prepareRun, runKey, type Run, type RunSpec } from './run.js';
 import { passedOverNotice } from '../workspace/passed-over.js';
 import { isInShard, parseShard } from '../workspace/shard.js';
 import { summarise } from '../workspace/summary.js';
@@ -119,7 +119,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     root: run.policy.root,
     files,
     summary: summarise(files, asOf, policyName(run.policy, cwd)),
-    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(shard ? { shard: `${shard.index}/${shard.count}`, judgedBy: runKey(run.policy) } : {}),
     ...(notices.length > 0 ? { notices } : {}),
   };
 }

@@ -48,7 +48,7 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
       executionSuccessful: true,
       toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
       // The slice a sharded run checked, so that `merge` can ask for all of them.
-      properties: { asOf: result.summary.asOf, policy: result.summary.policy, ...(result.shard ? { shard: result.shard } : {}) },
+      properties: { asOf: result.summary.asOf, policy: result.summary.policy, ...(result.shard ? { shard: result.shard, judgedBy: result.judgedBy } : {}) },
     }],
     originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(isAnchored ? options.workspace : result.root) },
     results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, pathOf(file.path), ruleIndex, limit))),

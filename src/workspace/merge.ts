@@ -9,7 +9,7 @@ import { summarise } from './summary.js';
 export interface SarifLog {
   version: string;
   $schema?: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[]; properties?: { shard?: string } }> }>;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[]; properties?: { shard?: string; judgedBy?: string } }> }>;
 }
 
 /** A SARIF result, as far as merging needs to know it: its level (`warning` where it names none) and suppressions. */
@@ -24,7 +24,7 @@ export interface SarifResult {
  * reported by two shards is an error, since shards are disjoint.
  */
 export function mergeResults(results: readonly CheckResult[]): CheckResult {
-  assertAllShards(results.map((result) => result.shard));
+  assertAllShards(results.map(({ shard, judgedBy }) => ({ shard, judgedBy })));
   const files = new Map<string, FileResult>();
   for (const result of results) {
     for (const file of result.files) {
@@ -46,12 +46,18 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
 /**
  * Refuses results of shards that do not make one whole: a shard missing (its job failed before
  * writing), given twice, or of another split. A merged report of part of a site would pass over
- * pages nobody checked. Results of no shard (whole runs, or runs of other paths) merge as they are.
+ * pages nobody checked. So are shards judged by different policies or builds (`judgedBy`): one
+ * of another commit may pass pages this policy fails. Results of no shard (whole runs, or runs
+ * of other paths) merge as they are.
  */
-function assertAllShards(given: ReadonlyArray<string | undefined>): void {
-  const shards = given.flatMap((shard) => (shard === undefined ? [] : [shard]));
+function assertAllShards(given: ReadonlyArray<{ shard: string | undefined; judgedBy: string | undefined }>): void {
+  const shards = given.flatMap(({ shard }) => (shard === undefined ? [] : [shard]));
   if (shards.length === 0) return;
   if (shards.length !== given.length) throw new UsageError('Cannot merge the results of shards with results of whole runs');
+  const other = given.find(({ judgedBy }) => judgedBy !== given[0]?.judgedBy);
+  if (other) {
+    throw new UsageError(`Cannot merge: shards ${given[0]?.shard} and ${other.shard} were judged by different policies, holder files or builds of rightslint; check every shard out of one commit, with one install`);
+  }
   const counts = new Set(shards.map((shard) => shard.split('/')[1]));
   if (counts.size > 1) throw new UsageError(`Cannot merge shards of different splits (${[...counts].map((count) => `of ${count}`).join(', ')})`);
   const count = Number([...counts][0]);
@@ -79,10 +85,10 @@ export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
   const runs = logs.flatMap((log) => log.runs);
   const [base] = runs;
   if (!first || !base) throw new UsageError('Cannot merge: no SARIF runs');
-  assertAllShards(runs.map((run) => run.invocations?.[0]?.properties?.shard));
+  assertAllShards(runs.map((run) => ({ shard: run.invocations?.[0]?.properties?.shard, judgedBy: run.invocations?.[0]?.properties?.judgedBy })));
   const rules = new Map(runs.flatMap((run) => run.tool.driver.rules ?? []).map((rule) => [rule.id, rule]));
   const notifications = runs.flatMap((run) => run.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []);
-  const { shard: _shard, ...properties } = base.invocations?.[0]?.properties ?? {};
+  const { shard: _shard, judgedBy: _judgedBy, ...properties } = base.invocations?.[0]?.properties ?? {};
   // The merged run is the whole, no shard of it.
   const invocation = { ...(base.invocations?.[0] ?? { executionSuccessful: true }), properties, toolExecutionNotifications: notifications };
   return {

@@ -102,4 +102,11 @@ export interface CheckResult {
   interrupted?: true;
   /** The slice of the pages a sharded run checked, `i/n`: merge asks for all n of them. */
   shard?: string;
+  /**
+   * What a sharded run judged its pages by: a digest of rightslint's version and build, the
+   * effective policy and the catalogue, as the cache keys results. Merge asks that all shards
+   * share it: a shard of another commit (a stale artifact, a job that checked out another ref)
+   * judged its pages by another policy, and a report of both would hold no single verdict.
+   */
+  judgedBy?: string;
 }
