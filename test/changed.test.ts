@@ -68,6 +68,24 @@ describe('--changed-since', () => {
     expect(code).toBe(1);
   });
 
+  it('checks a page that is a link whose target changed, though git saw the link itself unchanged', async () => {
+    // A page kept as a link to a shared part that no pattern of `include` names: a pull request
+    // that edits the part changes what the page serves.
+    const folder = scratchSite('changed-link', { 'parts/story.inc': '<p>Calm.</p>', 'parts/calm.inc': '<p>Calm.</p>', 'parts/hop.inc': '' });
+    rmSync(join(folder, 'parts/hop.inc'));
+    symlinkSync('story.inc', join(folder, 'parts/hop.inc'));
+    mkdirSync(join(folder, 'news'));
+    symlinkSync('../parts/hop.inc', join(folder, 'news/story.html'));
+    symlinkSync('../parts/calm.inc', join(folder, 'news/calm.html'));
+    git(folder, 'init', '-q');
+    git(folder, 'add', '.');
+    git(folder, 'commit', '-qm', 'first');
+    writeFileSync(join(folder, 'parts/story.inc'), '<p>PARIS (AFP) - Talks resumed on Tuesday.</p>');
+    const { code, stdout } = await runCli(['check', '--changed-since', 'HEAD', '--format', 'json'], folder);
+    expect((JSON.parse(stdout) as CheckResult).files.map((f) => f.path)).toEqual(['news/story.html']);
+    expect(code).toBe(1);
+  });
+
   it('exits 2 naming the ref when git cannot resolve it', async () => {
     const folder = copyOfFixture('overrides');
     git(folder, 'init', '-q');

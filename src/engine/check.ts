@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { type AcceptedFinding, applyBaseline, readBaseline, updateBaseline, writeBaseline, type BaselineEntry } from '../workspace/baseline.js';
-import { changedSince, policySources, versionPins } from '../workspace/changed.js';
+import { changedSince, linkHops, policySources, versionPins } from '../workspace/changed.js';
 import { unscannable } from './unscannable.js';
 import { POLICY_FILE, searchPolicyFile } from '../config/find.js';
 import type { Policy } from '../config/policy.js';
@@ -94,8 +94,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     } else {
       // What could not be read (a folder, a link) cannot be told unchanged: it stays reported.
       const isInChangedFolder = (path: string) => changes.folders.some((folder) => !relative(folder, path).startsWith('..'));
-      targets = targets.filter((target) => target.error !== undefined || changes.files.has(target.absolute) || isInChangedFolder(target.absolute));
-      leftOut = leftOut.filter((file) => changes.files.has(file) || isInChangedFolder(file));
+      const isChanged = (path: string) => changes.files.has(path) || isInChangedFolder(path);
+      // A page that is a link reads its target, which may have changed where the link did not.
+      const isTargetChanged = await Promise.all(targets.map(async (target) => target.error !== undefined || isChanged(target.absolute) || (await linkHops(target.absolute)).some(isChanged)));
+      targets = targets.filter((_, i) => isTargetChanged[i]);
+      leftOut = leftOut.filter(isChanged);
       notices.push(...changes.notes);
       if (targets.length === 0) notices.push(`No page to check has changed since \`${ref}\`.`);
     }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadChain } from '../config/extends.js';
 import { changedFiles, gitErrorDetail } from './changed-files.js';
@@ -132,6 +132,28 @@ export async function versionPins(packageRoot = PACKAGE_ROOT): Promise<string[]>
   const found = await Promise.all(PINS.map(async (name) => ((await stat(join(project, name)).catch(() => undefined))?.isFile() ? join(project, name) : undefined)));
   return found.filter((path): path is string => path !== undefined);
 }
+
+/**
+ * The paths a symbolic link passes through to the file it leads to, each as the link spells it
+ * from its own folder, then the file's real path; none for a file that is no link. A page that is
+ * a link reads its target: it changed where any of them changed, though git saw the link itself
+ * unchanged. A loop or a broken link ends the list where it stands.
+ */
+export async function linkHops(file: string): Promise<string[]> {
+  const hops: string[] = [];
+  for (let at = file; hops.length < MAX_HOPS; ) {
+    const info = await lstat(at).catch(() => undefined);
+    if (!info?.isSymbolicLink()) break;
+    at = resolve(dirname(at), await readlink(at));
+    hops.push(at);
+  }
+  if (hops.length === 0) return hops;
+  const real = await realpath(file).catch(() => undefined);
+  return real === undefined ? hops : [...hops, real];
+}
+
+/** As many links as Linux follows in one path (its ELOOP limit). */
+const MAX_HOPS = 40;
 
 function isUnder(file: string, folder: string): boolean {
   const path = relative(folder, file);
