@@ -38,7 +38,7 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
     const prior = previous;
     if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
     if (!shapes || !(mayName(region.text, catalogue.creditNames) || isNoticeSplit(region, regions[i + 1], catalogue))) return;
-    const context = { catalogue, previous: prior, before: regions[i - 1], next: regions[i + 1] };
+    const context = { catalogue, previous: prior, before: regions[i - 1], above: regions[i - 2], next: regions[i + 1] };
     for (const hit of shapes.flatMap((shape) => shape(region, context))) {
       const at = hit.region ?? region;
       const kinds = catalogue.holders.get(hit.holder)?.kinds ?? [];

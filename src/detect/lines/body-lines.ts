@@ -17,7 +17,11 @@ const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
 // of a page's picture credits as sites write them in their languages: "Bildnachweis: dpa, Getty
-// Images", "Crédits photos : AFP", "Fotoğraflar: AA", "Źródło zdjęć: PAP".
+// Images", "Crédits photos : AFP", "Fotoğraflar: AA", "Źródło zdjęć: PAP"; Polish "fot. PAP", whose
+// abbreviation needs no colon; Bengali "ছবি: এএফপি", Urdu "فائل فوٹو: رائٹرز"; and the BBC's "image
+// source" in Persian, Urdu and Arabic, set before the credit after a comma ("منبع تصویر، EPA",
+// "تصویر کا ذریعہ، Reuters"). Labels in Arabic script are written here
+// as the text reads them, Persian and Urdu kaf and yeh folded to Arabic's (see characters.ts).
 const PICTURE_CREDITS = String.raw`bildnachweise?|bildquellen?|bildrechte|fotonachweise?|fotoquellen?|crédits? (?:des )?(?:photos?|images|illustrations)|créditos? (?:fotográficos?|de (?:las )?(?:imágenes|fotos|fotografías)|das (?:imagens|fotos))|crediti (?:fotografici|(?:delle )?(?:foto|immagini))|fotoğraflar|sumber (?:foto|gambar)|źródł[oa] zdjęć|zdroj (?:fotografií|fotek|obrázků)|foto- en beeldverantwoording|fotoverantwoording|beeldverantwoording|(?:image|photo|picture) credits?`;
 const PICTURE_CREDITS_HEADING = new RegExp(String.raw`^(?:${PICTURE_CREDITS}|credits?|crédits?)\s*:?$`, 'iu');
 
@@ -25,7 +29,7 @@ const PICTURE_CREDITS_HEADING = new RegExp(String.raw`^(?:${PICTURE_CREDITS}|cre
 export function isPictureCreditsHeading(text: string): boolean {
   return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
 }
-const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس)(?: credits?| source)?|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—])\s*`, 'iu');
+const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल |فائل )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس|ছবি|فوٹو|تصوير|fot\.)(?: credits?| source)?|منبع تصوير|تصوير كا ذريعہ|مصدر الصورة|ছবির উৎস|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・،]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—]|(?<=\bfot\.)(?=\s))\s*`, 'iu');
 // A label that gives the story's text and its pictures to the same source: "Text und Fotos: dpa",
 // "Text and photos: AFP", "Texte et photos : AFP", "Texto y fotos: EFE".
 const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?|photos?|bilder|pictures)\s*:\s*/iu;
@@ -228,7 +232,23 @@ function creditLine(text: string, start: number, catalogue: Catalogue, kind: Con
  * A plain paragraph right under a picture, or right after a label of its own ("Bild:"), is the
  * picture's caption whatever its markup: "... Universitätsklinikum / picture alliance".
  */
-export const captionUnderPicture: Shape = (region, { before, catalogue }) => (isUnderPicture(before) ? namedParts(region.text, 'caption', catalogue) : []);
+export const captionUnderPicture: Shape = (region, { before, above, catalogue }) => (isUnderPicture(before) || isCreditUnderCaption(before, above) ? namedParts(region.text, 'caption', catalogue) : []);
+
+/** How long a caption may be that stands between a picture and its credit. */
+const MAX_CAPTION_ABOVE = 200;
+
+// A caption: a sentence, or four words or more. A teaser card's category label under its
+// thumbnail ("Politics", then the source "AFP") is none.
+const CAPTION_SHAPE = /^\S+(?:\s+\S+)*\s+\S+[.!?)]$|^\S+(?:\s+\S+){3,}$/u;
+
+/**
+ * Whether a block stands under a picture's caption, itself right under the picture: a table
+ * layout's credit row below the caption's ("The levee in 2001." then "Associated Press file photo").
+ */
+function isCreditUnderCaption(before: Region | undefined, above: Region | undefined): boolean {
+  if (before === undefined || (before.kind !== 'body' && before.kind !== 'caption') || before.isLink || before.text.length > MAX_CAPTION_ABOVE) return false;
+  return (above?.kind === 'alt' || above?.kind === 'src') && CAPTION_SHAPE.test(before.text);
+}
 
 // A caption's credit after its last sentence, slash-joined names: "... the North Sea. REUTERS/Ian
 // Dobbs/Files". One of them is a person's (capitalised words), so that "Reuters/Ipsos" closing a
@@ -397,6 +417,8 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
+  // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
+  if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
   // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
   const names = bracketed ? inBrackets(text, start, start + match[1].length, catalogue) : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');

@@ -19,7 +19,8 @@ export interface Part {
 }
 
 // What separates the parts of a credit: slashes, bars, brackets, colons, the copyright sign, a
-// spaced dash, a sentence end, and the words that join sources ("Name via Getty Images").
+// spaced dash, a sentence end, the words that join sources ("Name via Getty Images"), and Arabic's
+// comma.
 // Japanese and Chinese credits use the full-width forms: "（AFP＝時事）", "写真：ロイター"; Korean
 // ones join the source to Yonhap, which sent the picture: "[로이터=연합뉴스]" (an "=" before a name in
 // another script only: `credit="AP Photo/Name"` in a code sample is no credit), or set a space
@@ -27,7 +28,7 @@ export interface Part {
 // put a hyphen right after their label: "(फोटो- पीटीआई)". Jiji, which sends
 // the foreign agencies' pictures in Japan, runs their names into its own: "（ＥＰＡ時事）" (not
 // "時事通信", its full name).
-const SEPARATORS = String.raw`[/|\\·•;:()[\]©,（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|(?<=[A-Za-z])\s(?=\p{Script=Hangul})|(?<=\p{Script=Hangul})=|(?<=[\p{L}\p{M}])-\s|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
+const SEPARATORS = String.raw`[/|\\·•;:()[\]©,،（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|(?<=[A-Za-z])\s(?=\p{Script=Hangul})|(?<=\p{Script=Hangul})=|(?<=[\p{L}\p{M}])-\s|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
 export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`, 'giu');
 // A byline's also part at the word it gives its agencies after: "« La Gazette » avec AFP et Reuters".
 export const BYLINE_JOINERS = ['with', 'avec', 'mit', 'con', 'com'];
@@ -73,8 +74,10 @@ function trimPart(text: string, part: Part): Part {
 }
 
 // Words a credit puts before a name: labels, years of a notice, "file", "Symbolbild" (stock), a
-// byline's "By" ("By AGENCE FRANCE-PRESSE").
-const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright)(?![\p{L}\p{N}])[\s.]*)+/iu;
+// byline's "By" ("By AGENCE FRANCE-PRESSE"), "courtesy of", photo labels without their colon in
+// other languages ("Фото AFP", "fot. PAP").
+const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright|courtesy(?:\s+of)?|fot|фото|снимка|zdjęcie|φωτο)(?![\p{L}\p{N}])[\s.]*)+/iu;
+const COURTESY = /courtesy/i;
 // Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
 // file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)").
 const QUALIFIER = /(?:(?:[\s,]+|-(?=foto|photo|bild|video|grafik))(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
@@ -96,9 +99,13 @@ export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling
   if (whole.length > 0) return { holders: whole, from, to };
   const label = LABEL.exec(text.slice(from, to));
   if (label) from += label[0].length;
+  // A picture "courtesy of" someone is a handout, often from an institution whose short name is
+  // an agency's too (Columbia's SIPA): there only a name of five letters or more is taken.
+  const isCourtesy = label !== null && COURTESY.test(label[0]);
   const qualifier = QUALIFIER.exec(text.slice(from, to));
   if (qualifier) to -= qualifier[0].length;
   if (to <= from) return undefined;
+  if (isCourtesy && to - from < 5) return undefined;
   const holders = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
   if (holders.length === 0) return mediumLed(text, from, to, catalogue, spelling);
   const medium = mediumOf(`${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`);

@@ -21,11 +21,12 @@ export interface Hit {
   isSentenceRead?: true;
 }
 
-/** What a shape knows beside its region: the catalogue, the block of text before it, and the regions right before and after it. */
+/** What a shape knows beside its region: the catalogue, the block of text before it, and the regions right before and after it and the one before that. */
 export interface ShapeContext {
   catalogue: Catalogue;
   previous: Region | undefined;
   before: Region | undefined;
+  above: Region | undefined;
   next: Region | undefined;
 }
 
