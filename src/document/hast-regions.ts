@@ -29,8 +29,9 @@ const MARKUP_ATTRIBUTES = new Set(['data-image-caption', 'data-sub-html']);
 const TAG = /<[^>]*>/g;
 // The hosts and paths of embedded video players.
 const VIDEO_PLAYER = /youtube|youtu\.be|vimeo|dailymotion|jwplayer|jwplatform|brightcove|kaltura|player|video/i;
-// Videos, with the players' own elements: a credit on one, or in a figure around one, is the video's.
-const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video']);
+// Videos, with the players' own elements (AMP's for each player it embeds): a credit on one, or in
+// a figure around one, is the video's.
+const VIDEO_TAGS = new Set(['video', 'video-js', 'amp-video', 'amp-youtube', 'amp-brightcove', 'amp-jwplayer', 'amp-dailymotion', 'amp-vimeo', 'amp-kaltura-player', 'amp-video-iframe', 'amp-ima-video', 'amp-viqeo-player', 'amp-wistia-player']);
 // An image's text (its `alt` regions), and its file names: agencies' asset ids often survive only
 // there (GettyImages-1234567.jpg). A page that loads its pictures late keeps the file's name in
 // the attribute its script reads (lazysizes' `data-src` and `data-srcset`, WP Rocket's

@@ -36,7 +36,7 @@ const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?
 // "Video: Reuters", "Vidéo : AFP", "Vídeo: EFE" set as a paragraph (under a player, whose caption it is).
 const VIDEO_LABEL = /^\(?(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
-const GRAPHIC_LABEL = /^\(?(?:(?:info)?gr[aá](?:fik|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
+const GRAPHIC_LABEL = /^\(?(?:(?:info)?gr[aá](?:fika?|fiek|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
 // A source label without its colon, where nothing but agencies' names follows it: Indonesian
 // sites' "Sumber AFP", "Source Reuters".
 const BARE_SOURCE_LABEL = /^(?:sources?|quelle|fuente|fonte|sumber|kaynak|bron|kilde|källa|źródło|zdroj|izvor|sursa|nguồn)\s+/iu;

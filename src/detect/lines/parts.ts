@@ -86,7 +86,7 @@ const QUALIFIER = /(?:(?:[\s,]+|-(?=foto|photo|bild|video|grafik))(?:photos?|fot
 const MEDIUM_LED = /^(\S.{0,40}?)[\s-](?:PHOTOS?|FOTOS?|Photos?|Fotos?)\s+(?=\p{Lu})/u;
 const VIDEO = /\b(?:video|vídeo|vidéo)\b/i;
 const PHOTO = /\b(?:photos?|fotos?|pics?|pictures?|images?|bild(?:er)?)\b/i;
-const GRAPHIC = /\b(?:graphics?|grafik|infogra\w*|gráfico|chart|map|karte|illustration|ilustración)\b/i;
+const GRAPHIC = /\b(?:graphics?|grafik|grafika|grafiek|infogra\w*|gráfico|chart|map|karte|illustration|ilustración)\b/i;
 
 /**
  * The holders a part names, with the span of the name: the part as it stands, else without its
