@@ -108,8 +108,9 @@ const UNBRACKETED_DATELINE = new RegExp(String.raw`^${LEAD_IN}?${PLACE}\s*(?:[/,
 const DATELINE_SEPARATORS = /\s*(?:[/,;]|\s[-–—]\s)\s*/gu;
 // Italian copy puts the agencies first, the place in capitals after them: "(ANSA-REUTERS) - LONDRA, 3 GIU -".
 const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
-// What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS").
-const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*([^.!?"”»()\-–—]{2,40}?)\s*\.?$/gu;
+// What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS",
+// "... days.—Agence France-Presse", whose name keeps its hyphen).
+const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*((?:[^.!?"”»()\-–—]|(?<=\p{L})-(?=\p{L})){2,40}?)\s*\.?$/gu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
 // Chinese, Japanese and Korean sign-offs in full-width brackets: "（新华社）".
 const BRACKETED = /^[(（]([^()（）]{2,40})[)）]\.?$/u;
@@ -131,10 +132,12 @@ const HEADLINE = /^(?:(?=.{15,150}$)\S+(?:\s+\S+){2,}|(?=.{6,80}$)(?=.*[\p{Scrip
 const SIGN_OFF_REACH = 64;
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", "This article
 // was originally published by Reuters", a printer-friendly page's "This article is provided by
-// AFP", and in other languages: "Com informações da Reuters e da AP", "Con información de EFE",
-// "Mit Material von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa", "По материалам
-// Reuters", "За матеріалами AFP".
-const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|(?:this|the) (?:article|story|report|content) (?:is|was|has been) (?:provided|supplied|distributed|syndicated) by\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
+// AFP", "with reports from Agence France-Presse", Indian sites' note on a story run from an
+// agency's feed "(This story ... is published from a syndicated news agency feed - PTI)", and in
+// other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
+// von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa", "По материалам Reuters", "За
+// матеріалами AFP".
+const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|reports?|a report|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|(?:syndicated|agency|wire)(?: news)?(?: agency)? feed\s*(?:[-–—:]\s*|\s(?:of|from|by)\s+(?:the\s+)?)|originally (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|(?:this|the) (?:article|story|report|content) (?:is|was|has been) (?:provided|supplied|distributed|syndicated) by\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;
 // A copyright notice's sign and years: the owners follow ("Copyright 2007 by The Associated Press").
 const NOTICE = /(?:©|\(c\)|\bcopyright\b)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:(?:provided|supplied|distributed)\s+by\s+|by\s+)?/giu;
 const NOTICE_OWNERS_END = /[.;|]\s|[.;|]$|\s(?:all rights|tous droits|alle rechte|todos los derechos)/iu;
