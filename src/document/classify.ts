@@ -66,7 +66,7 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   }
   if (hasToken(element.properties.rel, 'author')) return 'byline';
   // A link in running text ("As <a>Reuters</a> reported", a trailer's linked names) is no byline.
-  if (tag === 'a' && !isInParagraph && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href)) return 'byline';
+  if (!isInParagraph && isAuthorLink(element)) return 'byline';
   // A figure's title (a teaser's <h2>) is a heading still; a small heading in it is a credit.
   if (HEADINGS.has(tag)) return CREDIT_KINDS.has(inherited) && !(inherited === 'caption' && TITLE_HEADINGS.has(tag)) ? undefined : 'heading';
   // A paragraph is never a heading: the parser keeps a heading left open over the paragraphs
@@ -75,6 +75,11 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   if (tag === 'small' && CREDIT_KINDS.has(inherited)) return undefined;
   if (tag === 'footer' || tag === 'small' || (words !== undefined && FOOTER_WORDS.test(words))) return 'footer';
   return undefined;
+}
+
+/** Whether an element is a link to the page of an author or an agency (see `AUTHOR_PAGE`). */
+export function isAuthorLink(element: Element): boolean {
+  return element.tagName === 'a' && typeof element.properties.href === 'string' && AUTHOR_PAGE.test(element.properties.href);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TreeElement as Element, TreeNode, TreeRoot as Root } from './tree.js';
 import { locateAttribute } from './attributes.js';
-import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isSkipped, regionKindOf } from './classify.js';
+import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isAuthorLink, isSkipped, regionKindOf } from './classify.js';
 import { emptyFacts, type PageFacts, primaryLanguage } from './facts.js';
 import { readJsonLd } from './jsonld.js';
 import { META_VALUE, readLink, readMeta } from './meta.js';
@@ -120,6 +120,8 @@ class RegionWalker {
   #preformatted = 0;
   #preLines = 0;
   #paragraphs = 0;
+  // How many <article> elements the walk is inside.
+  #articles = 0;
   // The cells of tables' source columns (see `sourceCells`), and how many of them the walk stands in.
   readonly #sourceCells = new Set<Element>();
   #inSourceCell = 0;
@@ -180,6 +182,12 @@ class RegionWalker {
     if (isSkipped(element)) {
       // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
       if (tag === 'button') this.#readPicturesIn(element);
+      // A template may set a story's byline among navigation links (NDTV's "pst-by" <nav>): in the
+      // story or an article, its links to an author's or agency's page are read as the byline they are.
+      if (tag === 'nav' && (this.#inStory || this.#articles > 0)) {
+        this.#readAuthorLinksIn(element, inherited);
+        this.#best = undefined;
+      }
       // An embedded player's title names what it plays, and may credit it ("Video: AFP").
       if (tag === 'iframe') this.#readAttribute(element, 'title', 'caption', typeof element.properties.src === 'string' && VIDEO_PLAYER.test(element.properties.src));
       return 0;
@@ -228,6 +236,7 @@ class RegionWalker {
     if (isPre) this.#pre++;
     if (isPreformatted) [this.#preformatted, this.#preLines] = [this.#preformatted + 1, 0];
     if (tag === 'p') this.#paragraphs++;
+    if (tag === 'article') this.#articles++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
     if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth - 1, href];
     if (isBlock) this.#flush(inherited);
@@ -236,6 +245,7 @@ class RegionWalker {
     if (isPre) this.#pre--;
     if (isSourceCell) this.#inSourceCell--;
     if (tag === 'p') this.#paragraphs--;
+    if (tag === 'article') this.#articles--;
     if (element === this.story.root) this.#inStory = wasInStory;
 
     const ownText = this.#text - text;
@@ -323,6 +333,15 @@ class RegionWalker {
     const text = element.children[0];
     if (type !== 'application/ld+json' || text?.type !== 'text' || !text.position) return;
     readJsonLd(text.value, text.position.start?.offset ?? 0, this.source, this.facts);
+  }
+
+  /** Walks the links to an author's page inside an element whose text is not read. */
+  #readAuthorLinksIn(element: Element, inherited: BlockKind): void {
+    for (const child of element.children) {
+      if (child.type !== 'element') continue;
+      if (isAuthorLink(child)) this.#walkElement(child, inherited);
+      else this.#readAuthorLinksIn(child, inherited);
+    }
   }
 
   /** Reads the pictures inside an element whose text is not read: their alt text and file names. */
