@@ -2,7 +2,7 @@ import type { Catalogue } from '../../catalogue/compile.js';
 import type { ContentKind } from '../../catalogue/schema.js';
 import { type Region, SOURCE_COLUMN } from '../../document/region.js';
 import { namedParts } from './credit-parts.js';
-import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
+import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, LIST_SEPARATORS, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Source: dpa", "Written by: AFP", "Article from: Agence France-Presse", "Quelle: dpa/AFP",
@@ -12,7 +12,7 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
 // पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"). The sources after the label may name
 // others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło|forrás|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
@@ -208,14 +208,23 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa"). Names alone right
   // under a picture are its credit (see `captionUnderPicture`), as a table layout sets "AFP" in the
   // row under the photo, after the paragraph before it.
-  if ((isSignOffPlace(previous) && !underPicture) || isBylinePlace(region, previous) || (written && !region.isAside)) {
+  if ((!underPicture && (isSignOffPlace(previous) || isBylinePlace(region, previous))) || (written && !region.isAside)) {
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
     // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
     const inner = bracketed && text.lastIndexOf(bracketed[1] as string);
     const names = bracketed && inner ? inBrackets(text, inner, inner + (bracketed[1] as string).length, catalogue) : signedNames(text, WRITTEN_WITH.exec(text)?.[0].length ?? 0, text.length, catalogue, 'credit');
     // A two-letter name alone may be a button's; after "With" it closes a story ("With AP").
     if (names && (written || names.length > 1 || (names[0] as Named).to - (names[0] as Named).from > 2)) return hitsOf(names, 'source-line', 'trailer', 'text');
+    // The site or the writer beside the agency: "Novinky, ČTK", "Jan Novák, ČTK".
+    const beside = bracketed || region.isLink ? undefined : nameBesideAgency(text, catalogue);
+    if (beside) return hitsOf([beside], 'source-line', 'trailer', 'text');
   }
+  // A source label after the block's last sentence: a translation's note ("Aus dem Französischen
+  // übersetzt. Quelle: AFP", "Переклад з англійської. Джерело: Reuters").
+  const sentence = LAST_SENTENCE.exec(text.slice(-MAX_LINE))?.[1];
+  const tail = sentence === undefined ? -1 : text.length - sentence.length;
+  const tailLabel = tail > 0 ? SOURCE_LABEL.exec(text.slice(tail)) : null;
+  if (tailLabel) return hitsOf(holdersAmongSources(text, tail + tailLabel[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
   if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text)) {
     const parts = splitParts(text, CREDIT_SEPARATORS);
@@ -226,6 +235,21 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   return [];
 };
 
+// The name of a site or a person beside an agency's in a sign-off: one to three capitalised words.
+const SHORT_NAME = /^\p{Lu}[\p{L}\p{N}.'’-]*(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}$/u;
+// The last sentence of a block, after the one before it ends.
+const LAST_SENTENCE = /[.!?]\s+([^.!?]+)$/u;
+
+/** The agency of a sign-off of two names, the other a site's or a writer's ("Novinky, ČTK"). */
+function nameBesideAgency(text: string, catalogue: Catalogue): Named | undefined {
+  const parts = splitParts(text, LIST_SEPARATORS);
+  if (parts.length !== 2) return undefined;
+  const named = parts.map((part) => namedIn(text, part, catalogue));
+  const other = parts.find((_, i) => named[i] === undefined);
+  const agencies = named.filter((name): name is Named => name !== undefined);
+  return agencies.length === 1 && other !== undefined && SHORT_NAME.test(text.slice(other.from, other.to)) ? agencies[0] : undefined;
+}
+
 /** The holders a credit line names from `start` on, each part a name: "Name/AFP", "dpa, Reuters". */
 function creditLine(text: string, start: number, catalogue: Catalogue, kind: ContentKind | undefined): Hit[] {
   return hitsOf(splitParts(text, CREDIT_SEPARATORS, start).flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', kind);
@@ -235,7 +259,20 @@ function creditLine(text: string, start: number, catalogue: Catalogue, kind: Con
  * A plain paragraph right under a picture, or right after a label of its own ("Bild:"), is the
  * picture's caption whatever its markup: "... Universitätsklinikum / picture alliance".
  */
-export const captionUnderPicture: Shape = (region, { before, above, catalogue }) => (isUnderPicture(before) || isCreditUnderCaption(before, above) ? namedParts(region.text, 'caption', catalogue) : []);
+export const captionUnderPicture: Shape = (region, { before, above, catalogue }) => {
+  if (isUnderPicture(before)) return namedParts(region.text, 'caption', catalogue);
+  return isCreditUnderCaption(before, above) && opensWithCredit(region.text, catalogue) ? namedParts(region.text, 'caption', catalogue) : [];
+};
+
+/**
+ * Whether a block opens with a credit: a holder's name (after a picture's label: "Photo by AFP")
+ * or a person's, as a credit row does; a list under its own label ("My links: CNN | Reuters") is none.
+ */
+function opensWithCredit(text: string, catalogue: Catalogue): boolean {
+  const parts = splitParts(text, CREDIT_SEPARATORS);
+  const first = parts[0] && PHOTO_FIELD.test(text.slice(parts[0].from, parts[0].to)) ? parts[1] : parts[0];
+  return first !== undefined && (namedIn(text, first, catalogue) !== undefined || PERSON.test(text.slice(first.from, first.to)));
+}
 
 /** How long a caption may be that stands between a picture and its credit. */
 const MAX_CAPTION_ABOVE = 200;
