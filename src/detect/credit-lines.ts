@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/compile.js';
 import { mayName } from '../catalogue/credit-names.js';
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
+import { definesTerm } from './defined-terms.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceAfterHeadline, sourceLine, wireReports } from './lines/body-lines.js';
@@ -57,6 +58,10 @@ export function findCreditLines(regions: readonly Region[], catalogue: Catalogue
         continue;
       }
       const holderExclusions = catalogue.exclusions.get(hit.holder) ?? [];
+      if (definesTerm(at.text, hit.from, hit.to, hit.holder, catalogue)) {
+        trace?.(item, { kept: false, why: 'excluded', reason: 'collision', text: item.text }, at);
+        continue;
+      }
       const exclusion = excludedBy(at, hit.from, hit.to, hit.isSentenceRead ? holderExclusions.filter((e) => e.reason !== 'citation') : holderExclusions, matchesIn(exclusions, at));
       if (exclusion) {
         const text = at.text.slice(exclusion.start, exclusion.end).trim();

@@ -3,6 +3,7 @@ import { holdersNamed } from '../catalogue/credit-names.js';
 import type { ContentKind } from '../catalogue/schema.js';
 import type { Region } from '../document/region.js';
 import { ATTRIBUTE_KINDS, findCreditLines } from './credit-lines.js';
+import { definesTerm } from './defined-terms.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
 import { creditsStory, isSignOffPlace, LEAD_IN } from './lines/body-lines.js';
@@ -105,6 +106,10 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         // A name that is its block's whole text, unbracketed ("dpa", "KNA"), signs a story off only
         // after a paragraph that ends a sentence: in a table's cell or a list it abbreviates.
         if (signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before)) {
+          trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
+          continue;
+        }
+        if (definesTerm(region.text, from, to, signal.holder, catalogue)) {
           trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
           continue;
         }
