@@ -50,7 +50,7 @@ export function findOrigins(regions: readonly Region[], catalogue: Catalogue, tr
 }
 
 /** The holder one of whose news sites `host` is, or one of their subdomains. */
-function holderOfHost(host: string, catalogue: Catalogue): HolderSpec | undefined {
+export function holderOfHost(host: string, catalogue: Catalogue): HolderSpec | undefined {
   for (const holder of catalogue.holders.values()) {
     if (holder.domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) return holder;
   }

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { ContentKind } from '../../catalogue/schema.js';
 import { type Region, SOURCE_COLUMN } from '../../document/region.js';
+import { holderOfHost } from '../origin.js';
 import { namedParts } from './credit-parts.js';
 import { CREDIT_SEPARATORS, holdersAmongSources, leadingNames, LIST_SEPARATORS, MAX_LINE, MAX_PART, type Named, namedIn, namedOrJoined, namesList, signedNames, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
@@ -12,7 +13,7 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
 // पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"). The sources after the label may name
 // others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:(?:original )?sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
@@ -162,7 +163,9 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const end = text.length - (WHEN_AFTER.exec(text)?.[0].length ?? 0);
   // Right under a picture, a source line is its credit ("Quelle: AFP/Ina Fassbender"), unless it
   // dates the story ("Quelle: AFP | 03.06.2003 | 14:23 Uhr", a print version's head under its logo).
-  if (label && (end < text.length || !(before?.kind === 'alt' || before?.kind === 'src'))) return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (label && (end < text.length || !(before?.kind === 'alt' || before?.kind === 'src'))) {
+    return hitsOf(holdersAmongSources(text, label[0].length, end, catalogue) ?? siteOfSource(text, label[0].length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  }
   if (label) return creditLine(text, label[0].length, catalogue, undefined);
   if (mediaLabel) return creditLine(text, mediaLabel[0].length, catalogue, video ? 'video' : graphic ? 'graphic' : undefined);
   const both = TEXT_AND_PHOTOS.exec(text);
@@ -234,6 +237,19 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   }
   return [];
 };
+
+// A source given by its site's address: "Original source: reuters.com", "Source: https://apnews.com/article/...".
+const SOURCE_SITE = /^\s*(?:https?:\/\/)?((?:[a-z\d-]+\.)+[a-z]{2,})(?:\/\S*)?\s*$/iu;
+
+/** The holder whose news site a source line gives after its label from `start` (see `SOURCE_SITE`). */
+function siteOfSource(text: string, start: number, catalogue: Catalogue): Named[] | undefined {
+  const site = SOURCE_SITE.exec(text.slice(start));
+  const host = site?.[1];
+  const holder = host === undefined ? undefined : holderOfHost(host.toLowerCase(), catalogue);
+  if (!site || !host || !holder) return undefined;
+  const from = start + site[0].indexOf(host);
+  return [{ holders: [holder.id], from, to: from + host.length }];
+}
 
 // The name of a site or a person beside an agency's in a sign-off: one to three capitalised words.
 const SHORT_NAME = /^\p{Lu}[\p{L}\p{N}.'’-]*(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}$/u;
