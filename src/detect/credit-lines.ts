@@ -177,8 +177,23 @@ const frontmatterCredit: Shape = (region, { catalogue }) => {
   const isCaption = FRONTMATTER_CAPTION.test(key);
   if (!isCaption && !FRONTMATTER_CREDIT.test(key)) return [];
   const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';
-  return namedParts(region.text, isCaption ? 'caption' : 'credit', catalogue).map((hit) => ({ ...hit, kind }));
+  return namedParts(withoutMarkdownMarks(region.text), isCaption ? 'caption' : 'credit', catalogue).map((hit) => ({ ...hit, kind }));
 };
+
+// Markdown's inline marks in a front-matter value that a theme renders as Markdown (Minimal
+// Mistakes' `caption: "Photo credit: [**AFP**](https://www.afp.com)"`): a link's brackets and
+// address, and emphasis.
+const MARKDOWN_LINK = /\[([^\][\n]{1,200})\]\([^()\s]{0,500}\)/g;
+const MARKDOWN_EMPHASIS = /\*{1,2}|(?<![\p{L}\p{N}])_{1,2}|_{1,2}(?![\p{L}\p{N}])/gu;
+
+/** A value with Markdown's inline marks blanked out, every character a space, so offsets hold. */
+function withoutMarkdownMarks(text: string): string {
+  if (!text.includes('[') && !text.includes('*') && !text.includes('_')) return text;
+  const blank = (marks: string) => ' '.repeat(marks.length);
+  return text
+    .replace(MARKDOWN_LINK, (link, words: string) => ` ${words}${blank(link.slice(words.length + 1))}`)
+    .replace(MARKDOWN_EMPHASIS, blank);
+}
 
 // Under a heading of picture credits, each block is a credit: "Startseite: Getty Images", "Folie 3:
 // dpa", a table's cell "Reuters", "S. 3: imago/Sven Simon".
