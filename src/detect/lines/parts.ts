@@ -28,7 +28,7 @@ export interface Part {
 // put a hyphen right after their label: "(फोटो- पीटीआई)". Jiji, which sends
 // the foreign agencies' pictures in Japan, runs their names into its own: "（ＥＰＡ時事）" (not
 // "時事通信", its full name).
-const SEPARATORS = String.raw`[/|\\·•;:()[\]©,،（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|(?<=[A-Za-z])\s(?=\p{Script=Hangul})|(?<=\p{Script=Hangul})=|(?<=[\p{L}\p{M}])-\s|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
+const SEPARATORS = String.raw`[/|\\·•;:()[\]©,،、（）［］【】＝／｜：・]|=(?=[\p{Script=Hangul}\p{Script=Han}\p{Script=Katakana}])|(?<=[\p{L}\p{N}])時事(?!\p{Script=Han})|(?<=[A-Za-z])\s(?=\p{Script=Hangul})|(?<=\p{Script=Hangul})=|(?<=[\p{L}\p{M}])-\s|\s[-–—]+\s|\.\s|\s(?:via|vía|for|by|von|par|por|and|und|et|y|e|&)\s`;
 export const CREDIT_SEPARATORS = new RegExp(String.raw`\s*(?:${SEPARATORS})\s*`, 'giu');
 // A byline's also part at the word it gives its agencies after: "« La Gazette » avec AFP et Reuters".
 export const BYLINE_JOINERS = ['with', 'avec', 'mit', 'con', 'com'];
@@ -79,8 +79,9 @@ function trimPart(text: string, part: Part): Part {
 const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright|courtesy(?:\s+of)?|fot|фото|снимка|zdjęcie|φωτο)(?![\p{L}\p{N}])[\s.]*)+/iu;
 const COURTESY = /courtesy/i;
 // Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
-// file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)").
-const QUALIFIER = /(?:(?:[\s,]+|-(?=foto|photo|bild|video|grafik))(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$/iu;
+// file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)"); in Chinese and
+// Japanese run on without a space ("法新社照片", "ロイター写真").
+const QUALIFIER = /(?:(?:[\s,]+|-(?=foto|photo|bild|video|grafik))(?:photos?|fotos?|pics?|pictures?|images?|files?|archives?|archiv|archivo|videos?|vídeos?|vidéos?|graphics?|grafik|pool|handout|staff|stringer|north america|europe|asiapac|asia|latin america|south america|international|ausschnitt))+$|(?<=[\p{Script=Han}\p{Script=Katakana}])(?:資料|资料)?(?:照片|图片|圖片|写真)$/iu;
 // A credit that runs the photographer's name on after the agency's and its medium, in capitals
 // or not: "ANP PHOTO KOEN VAN WEEL", "EPA PHOTO ANSA" (EPA sending ANSA's picture).
 const MEDIUM_LED = /^(\S.{0,40}?)[\s-](?:PHOTOS?|FOTOS?|Photos?|Fotos?)\s+(?=\p{Lu})/u;
@@ -107,9 +108,25 @@ export function namedIn(text: string, part: Part, catalogue: Catalogue, spelling
   if (to <= from) return undefined;
   if (isCourtesy && to - from < 5) return undefined;
   const holders = holdersNamed(text.slice(from, to), catalogue.creditNames, spelling);
-  if (holders.length === 0) return mediumLed(text, from, to, catalogue, spelling);
+  if (holders.length === 0) return mediumLed(text, from, to, catalogue, spelling) ?? runOnName(text, from, to, catalogue);
   const medium = mediumOf(`${label?.[0] ?? ''} ${qualifier?.[0] ?? ''}`);
   return { holders, from, to, ...(medium ? { medium } : {}) };
+}
+
+// A part written in Chinese or Japanese, which sets no spaces between words.
+const DENSE_PART = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{3,20}$/u;
+
+/**
+ * The holder whose name in Chinese or Japanese ends a part, run on after the distributor's or the
+ * archive's that sent the picture: Taiwan's "達志影像美聯社" (AP's picture through Daj Zhi Images).
+ */
+function runOnName(text: string, from: number, to: number, catalogue: Catalogue): Named | undefined {
+  if (!DENSE_PART.test(text.slice(from, to))) return undefined;
+  for (let start = from + 1; start <= to - 2; start++) {
+    const holders = holdersNamed(text.slice(start, to), catalogue.creditNames, 'credit');
+    if (holders.length > 0) return { holders, from: start, to };
+  }
+  return undefined;
 }
 
 /** The holder a part opens with, before its medium and a name ("ANP PHOTO KOEN VAN WEEL"). */
