@@ -98,7 +98,7 @@ export const holderSchema = z.strictObject({
   domains: z
     .array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/))
     .default([])
-    .describe('The host names of the holder\'s own news sites, their subdomains included: a page whose canonical link, `syndication-source`, JSON-LD `isBasedOn` or front-matter `canonical_url` points at one republishes the holder\'s story.'),
+    .describe('The host names of the holder\'s own news and picture sites, their subdomains included: a page whose canonical link, `syndication-source`, JSON-LD `isBasedOn` or front-matter `canonical_url` points at one republishes the holder\'s story; a picture whose JSON-LD licence page (`acquireLicensePage`, `license`) is on one is the holder\'s.'),
   kinds: z.array(z.enum(CONTENT_KINDS)).min(1),
   signals: z.array(signal).min(1),
   exclude: z.array(exclusion).default([]).describe('Exclusions applied to every signal of the holder.'),

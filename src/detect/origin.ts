@@ -11,30 +11,36 @@ import type { Recorder } from './verdict.js';
 // ("canonical_url", "canonicalURL", "original_source"). Read in lower case, without `-` and `_`.
 const ORIGIN_FIELD = /(?:^|\.)(?:canonical|canonicalurl|syndicationsource|originalsource|originalurl|isbasedon(?:\.(?:url|@id))?)$/;
 const ORIGIN_KINDS = new Set<Region['kind']>(['meta', 'jsonld', 'frontmatter']);
+// The fields in which a picture gives the page where it is licensed, Google's licensable-image
+// markup: JSON-LD's `acquireLicensePage` and `license` (an agency's picture site: gettyimages.com).
+const LICENCE_FIELD = /(?:^|\.)(?:acquirelicensepage|license)$/;
 // An absolute URL's host, or a scheme-relative one's.
 const HOST = /^\s*(?:https?:)?\/\/(?:[^/?#@\s]*@)?([^/?#:\s]+)/i;
 
 /**
- * The holders whose own news sites (their `domains`) a page names as its story's origin: the story
- * is the holder's, republished, whatever the page shows of it. Evidence of the text, at the host;
- * `trace`, when given, hears of each.
+ * The holders whose own sites (their `domains`) a page names as its story's origin, or as the
+ * place where its picture is licensed: the story or the picture is the holder's, whatever the page
+ * shows of it. Evidence of the text or the picture, at the host; `trace`, when given, hears of each.
  */
 export function findOrigins(regions: readonly Region[], catalogue: Catalogue, trace?: Recorder): Evidence[] {
   const evidence: Evidence[] = [];
   for (const region of regions) {
-    if (!ORIGIN_KINDS.has(region.kind) || !ORIGIN_FIELD.test((region.field ?? '').replace(/[-_]/g, '').toLowerCase())) continue;
+    if (!ORIGIN_KINDS.has(region.kind)) continue;
+    const field = (region.field ?? '').replace(/[-_]/g, '').toLowerCase();
+    const kind = ORIGIN_FIELD.test(field) ? 'text' : region.kind === 'jsonld' && LICENCE_FIELD.test(field) ? 'photo' : undefined;
+    if (kind === undefined) continue;
     const url = HOST.exec(region.text);
     const host = url?.[1];
     if (!url || !host) continue;
     const holder = holderOfHost(host.toLowerCase(), catalogue);
-    if (!holder?.kinds.includes('text')) continue;
+    if (!holder?.kinds.includes(kind)) continue;
     const from = url[0].length - host.length;
     const to = url[0].length;
     const item: Evidence = {
       holder: holder.id,
-      signal: `${holder.id}/origin-url`,
+      signal: `${holder.id}/${kind === 'text' ? 'origin-url' : 'licence-url'}`,
       type: 'metadata',
-      kind: 'text',
+      kind,
       strength: 'strong',
       region: region.kind,
       ...(region.field ? { field: region.field } : {}),

@@ -10,10 +10,11 @@ const VIDEO_KEY = 'video';
 const PICTURE_KEYS = new Set(['thumbnail', 'image', 'primaryImageOfPage']);
 const PICTURE_TYPES = new Set(['ImageObject', 'Photograph']);
 // schema.org properties that name who made, owns or supplied a work (schema.org/CreativeWork),
-// and a picture's `caption`, which ends in its credit where the site writes one there.
+// a picture's `caption`, which ends in its credit where the site writes one there, and the page
+// where a picture is licensed (`acquireLicensePage`, Google's licensable-image markup).
 const RIGHTS_KEYS = new Set([
   'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
-  'license', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption', 'isBasedOn',
+  'license', 'acquireLicensePage', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption', 'isBasedOn',
 ]);
 
 /**
