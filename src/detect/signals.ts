@@ -6,7 +6,7 @@ import { ATTRIBUTE_KINDS, findCreditLines } from './credit-lines.js';
 import { definesTerm } from './defined-terms.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { creditsStory, isSignOffPlace, LEAD_IN } from './lines/body-lines.js';
+import { creditsStory, isSignOffPlace, LEAD_IN, MAX_CAPTION_UNDER_PICTURE } from './lines/body-lines.js';
 import { mediumOf } from './lines/parts.js';
 import { findOrigins } from './origin.js';
 import { findRestrictions } from './restrictions.js';
@@ -179,7 +179,7 @@ function opensStory(text: string, end: number): boolean {
 /** Whether a region credits a picture: a caption, a credit, an alt text, or a short line right under an image. */
 function creditsPicture(region: Region, before: Region | undefined): boolean {
   if (PICTURE_REGIONS.has(region.kind)) return true;
-  return region.kind === 'body' && region.text.length <= 100 && (before?.kind === 'alt' || before?.kind === 'src');
+  return region.kind === 'body' && region.text.length <= MAX_CAPTION_UNDER_PICTURE && (before?.kind === 'alt' || before?.kind === 'src');
 }
 
 /** The evidence a signal's match from `from` to `to` in a region's text makes. */

@@ -290,6 +290,9 @@ function opensWithCredit(text: string, catalogue: Catalogue): boolean {
   return first !== undefined && (namedIn(text, first, catalogue) !== undefined || PERSON.test(text.slice(first.from, first.to)));
 }
 
+/** How long a line right under a picture may be to be read as its caption, credit and all. */
+export const MAX_CAPTION_UNDER_PICTURE = 100;
+
 /** How long a caption may be that stands between a picture and its credit. */
 const MAX_CAPTION_ABOVE = 200;
 
@@ -473,8 +476,9 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
-  // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
-  if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start) return [];
+  // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit), nor
+  // a caption right under its picture ("Das Hochwasser erreicht die Altstadt. (dpa-Bildfunk)").
+  if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start || (isUnderPicture(before) && text.length <= MAX_CAPTION_UNDER_PICTURE)) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
   // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
   const names = bracketed ? inBrackets(text, start, start + match[1].length, catalogue) : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
