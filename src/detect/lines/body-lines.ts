@@ -66,7 +66,7 @@ const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.
 const WHEN_AFTER = /(?:\s*[|·•]\s*[^|·•]*\d[^|·•]*)+$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
-const WITH = 'with|mit|avec|con|com|met|med|theo';
+const WITH = 'with|mit|avec|con|com|met|med|theo|via';
 const WRITTEN_WITH = new RegExp(String.raw`^[-–—]*\s*\(?(?:${WITH})\s+`, 'iu');
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
@@ -77,7 +77,8 @@ const BYLINE_OPENER = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}$/iu;
 // kicker ("BREAKING:", "EILMELDUNG -"), a ticker's label ("+++ dpa-Ticker +++"), or the time it
 // was posted ("Posted 2:14 p.m. EST --"), where a site set one in the lead's block; and a forum
 // quote's header naming who wrote it ("Meldung hat geschrieben:", "newsbot Wrote:", as phpBB and
-// MyBB set it in the quote's block).
+// MyBB set it in the quote's block); a wire list's time stamp before each item ("14h22 - SÃO
+// PAULO (Reuters) -", "14:22 Uhr | Berlin (dpa) -").
 const QUOTE_MARKS = String.raw`(?:>\s?)+|\[(?:${inCapitals(['quote'])}|quote)(?:=[^\]]{0,60})?\]\s?|["“„«‘]\s?`;
 const KICKER = String.raw`(?:${inCapitals(['breaking news', 'breaking', 'updated', 'update', 'urgent', 'flash', 'exclusive', 'developing', 'alert', 'eilmeldung', 'eil', 'última hora', 'urgente', 'dernière minute', "ultim'ora", 'срочно', 'son dakika'])})\s*(?:[:!]|--|[-–—])\s*`;
 const TICKER = String.raw`\+{2,}[^+]{1,40}\+{2,}\s*`;
@@ -86,7 +87,8 @@ const QUOTE_HEADER = String.raw`[^\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat gesc
 // A news portal's line that gives a reader's submission, the story quoted after it: PHP-Nuke's and
 // Slashdot's "newsfan writes \"WASHINGTON (AP) -- ...".
 const SUBMISSION = String.raw`[^:\n"“„«]{1,80}?\s(?:writes|wrote|schreibt|schrieb|écrit|escribe|scrive)\s+["“„«]\s?`;
-export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER}|${SUBMISSION})`;
+const TIME_STAMP = String.raw`\d{1,2}[h:.]\d{2}(?:\s?(?:Uhr|h|hrs|[AaPp]\.?[Mm]\.?))?\s*(?:--|[-–—|])\s*`;
+export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER}|${SUBMISSION}|${TIME_STAMP})`;
 
 /** Words as an alternation of their spellings in capitals and with a capital first ("BREAKING|Breaking"). */
 function inCapitals(words: readonly string[]): string {
