@@ -478,12 +478,14 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
   const start = match.index + match[0].indexOf(match[1]);
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
-  // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit), nor
-  // a caption right under its picture ("Das Hochwasser erreicht die Altstadt. (dpa-Bildfunk)").
-  if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start || (isUnderPicture(before) && text.length <= MAX_CAPTION_UNDER_PICTURE)) return [];
+  // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
+  if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:
   // "(ats/afp)"; out of them, German sites set the editor's initials beside it: "... auf. sam/AFP".
   const names = bracketed ? inBrackets(text, start, start + match[1].length, catalogue) : signedNames(text, start, start + match[1].length, catalogue, 'catalogue');
+  // A short line right under a picture that closes with a name is its caption, and the name its
+  // credit ("Das Hochwasser erreicht die Altstadt. (dpa-Bildfunk)").
+  if (isUnderPicture(before) && text.length <= MAX_CAPTION_UNDER_PICTURE) return hitsOf(names ?? [], 'credit-line', 'credit', undefined);
   return hitsOf(names ?? [], 'sign-off', 'trailer', 'text');
 };
 
