@@ -148,11 +148,21 @@ const creditMeta: Shape = (region, { catalogue }) => {
   return BYLINE_FIELD.test(field) || RIGHTS_FIELD.test(field) ? namedParts(region.text, 'byline', catalogue) : [];
 };
 
-// JSON-LD's caption of a picture ("image.caption"), which ends in its credit ("... REUTERS/Name").
+// JSON-LD's caption of a picture ("image.caption"), which ends in its credit ("... REUTERS/Name"),
+// and the properties that name who made or supplied a work, by name in any script ("author":
+// {"name": "رويترز"}, "sourceOrganization": {"name": "Agenzia ANSA"}). The publisher is the site.
 const JSONLD_CAPTION = /(?:^|\.)caption$/;
+const JSONLD_CREDIT = /(?:^|\.)(?:author|creator|sourceOrganization|provider|copyrightHolder|creditText|copyrightNotice)(?:\.name)?$/;
 
-/** The holders the JSON-LD caption of a picture credits, read as a caption is. */
-const captionJsonLd: Shape = (region, { catalogue }) => (JSONLD_CAPTION.test(region.field ?? '') ? namedParts(region.text, 'caption', catalogue) : []);
+/**
+ * The holders a JSON-LD caption credits, read as a caption is, and those its work's author or
+ * supplier names: a picture's or a video's as a credit, an article's as a byline.
+ */
+const creditJsonLd: Shape = (region, { catalogue }) => {
+  const field = region.field ?? '';
+  if (JSONLD_CAPTION.test(field)) return namedParts(region.text, 'caption', catalogue);
+  return JSONLD_CREDIT.test(field) ? namedParts(region.text, region.isPicture || region.isVideo ? 'credit' : 'byline', catalogue) : [];
+};
 
 // A front-matter field that credits or captions the page's picture, or gives the story's source,
 // however the theme spells its key, in English or in the site's language: "credit",
@@ -215,6 +225,6 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
   heading: [firstOf(creditHeadingUnderPicture, sourceAfterHeadline)],
   meta: [creditMeta],
-  jsonld: [captionJsonLd],
+  jsonld: [creditJsonLd],
   frontmatter: [frontmatterCredit],
 };
