@@ -9,15 +9,18 @@ import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions,
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself: lazy-loading galleries and CMS exports
-// (WordPress plugins' `data-image-credit`, `data-attachment-credit`), AMP's `attribution` of an
+// (WordPress plugins' `data-image-credit`, `data-attachment-credit`, a figure's `data-agency` or
+// `data-provider`), AMP's `attribution` of an
 // `<amp-img>`, and the `credit`, `photographer`, `copyright`, `agency` or `source` prop of an MDX
 // page's figure or credit component (`<Figure credit="...">`, `<PhotoCredit agency="AFP">`), whose
 // `caption` prop is its caption.
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'attribution', 'credit', 'photographer', 'copyright', 'agency', 'source'];
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'data-agency', 'data-provider', 'attribution', 'credit', 'photographer', 'copyright', 'agency', 'source'];
 // A caption on the element itself: an MDX figure's `caption` prop, WordPress Jetpack's
 // `data-image-caption` (markup, escaped), and a figure's `title` or `aria-label`.
 const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];
 const FIGURE_ATTRIBUTES = ['title', 'aria-label'];
+// A video's title, as a player shows it over the picture: it may end in the video's credit ("... (dpa)").
+const VIDEO_TITLE_ATTRIBUTES = ['title', 'aria-label', 'data-title'];
 // A link to a picture's file opens it in a lightbox, which shows the link's caption: `title`
 // (Magnific Popup, fancybox), `data-title` (Lightbox2), `data-sub-html` (lightGallery, markup),
 // `data-glightbox` (GLightbox: "title: ...; description: ..."). So does a link around a picture to
@@ -394,6 +397,7 @@ class RegionWalker {
     for (const name of CAPTION_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
     const tag = element.tagName;
     if (tag === 'figure') for (const name of FIGURE_ATTRIBUTES) this.#readAttribute(element, name, 'caption', isVideo);
+    else if (isVideo) for (const name of VIDEO_TITLE_ATTRIBUTES) this.#readAttribute(element, name, 'caption', true);
     else if (tag === 'a' && typeof element.properties.href === 'string' && (PICTURE_FILE.test(element.properties.href) || holdsPicture(element))) {
       for (const name of LIGHTBOX_ATTRIBUTES) this.#readAttribute(element, name, 'caption');
     }
