@@ -75,8 +75,9 @@ function trimPart(text: string, part: Part): Part {
 
 // Words a credit puts before a name: labels, years of a notice, "file", "Symbolbild" (stock), a
 // byline's "By" ("By AGENCE FRANCE-PRESSE"), "courtesy of", photo labels without their colon in
-// other languages ("Фото AFP", "fot. PAP"), a Japanese credit's year ("2006年　ロイター").
-const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?年?|by|por|par|von|photos?|fotos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright|courtesy(?:\s+of)?|fot|фото|снимка|zdjęcie|φωτο)(?![\p{L}\p{N}])[\s.]*)+/iu;
+// other languages ("Фото AFP", "fot. PAP"), a video's ("Vidéo AFP", "Vídeo de Europa Press"), a
+// Japanese credit's year ("2006年　ロイター").
+const LABEL = /^(?:(?:\d{4}(?:\s?[-–]\s?\d{4})?年?|by|por|par|von|de|photos?|fotos?|videos?|vídeos?|vidéos?|fotografía|fotografia|bild(?:er)?|images?|imagen(?:es)?|imagem|pictures?|pics?|credits?|crédits?|source|quelle|fuente|fonte|files?|archives?|archivo|archiv|symbolbild|handout|copyright|courtesy(?:\s+of)?|fot|фото|снимка|zdjęcie|φωτο)(?![\p{L}\p{N}])[\s.]*)+/iu;
 const COURTESY = /courtesy/i;
 // Words a credit puts after a name: the medium ("AP Photo", "AFP pic"), the archive ("Reuters
 // file"), a regional desk ("Getty Images North America"), a cut ("(Ausschnitt)"); in Chinese and
