@@ -232,6 +232,36 @@ describe('a page that cannot be read', () => {
   });
 });
 
+describe('a capture cut short', () => {
+  it('is an error entry, never part of a page checked as the whole of it, and the archive is read on', async () => {
+    const story = `<!doctype html><title>Talks</title><p>${'The talks went on. '.repeat(200)}</p><p>PARIS (AFP) - The end.</p>`;
+    const gzipped = gzipSync(story);
+    const truncated = record({ 'WARC-Type': 'response', 'WARC-Target-URI': 'https://news.example/t', 'WARC-Date': '2024-03-01T10:00:20Z', 'WARC-Truncated': 'length', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, story.slice(0, 200)));
+    const short = response('https://news.example/s', '2024-03-01T10:00:21Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Length': String(story.length) }, story.slice(0, 200)));
+    const gzipCut = response('https://news.example/z', '2024-03-01T10:00:22Z', http('200 OK', { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip' }, gzipped.subarray(0, gzipped.length - 40)));
+    const chunkCut = response('https://news.example/c', '2024-03-01T10:00:23Z', http('200 OK', { 'Content-Type': 'text/html', 'Transfer-Encoding': 'chunked' }, chunked(Buffer.from(story), 100).subarray(0, 250)));
+    const partial = response('https://news.example/p', '2024-03-01T10:00:24Z', http('206 Partial Content', { 'Content-Type': 'text/html', 'Content-Range': 'bytes 0-199/4000' }, story.slice(0, 200)));
+    const resource = record({ 'WARC-Type': 'resource', 'WARC-Target-URI': 'https://news.example/r.html', 'WARC-Date': '2024-03-01T10:00:25Z', 'WARC-Truncated': 'time', 'Content-Type': 'text/html' }, story.slice(0, 200));
+    const video = response('https://news.example/v.mp4', '2024-03-01T10:00:26Z', http('206 Partial Content', { 'Content-Type': 'video/mp4', 'Content-Range': 'bytes 0-3/4000' }, 'mp4!'));
+    const home = RECORD_BYTES[2] ?? Buffer.alloc(0);
+    const { bytes, offsets } = archive([truncated, short, gzipCut, chunkCut, partial, resource, video, home], false);
+    const file = write('cut-short.warc', bytes);
+    const place = (i: number) => ({ file, offset: offsets[i] ?? -1 });
+    const at = (i: number) => `Cannot check the capture at byte ${offsets[i]} of \`${file}\``;
+    expect(await pagesOf(file)).toEqual([
+      { url: 'https://news.example/t', captured: '2024-03-01T10:00:20.000Z', status: 200, contentType: 'text/html', error: `${at(0)}: the crawler cut it short (\`WARC-Truncated: length\`), so part of the page was never captured`, archive: place(0) },
+      { url: 'https://news.example/s', captured: '2024-03-01T10:00:21.000Z', status: 200, contentType: 'text/html', error: `${at(1)}: its payload is 200 bytes, short of the ${story.length} its \`Content-Length\` gives: the capture lost the page's end`, archive: place(1) },
+      { url: 'https://news.example/z', captured: '2024-03-01T10:00:22.000Z', status: 200, contentType: 'text/html', error: 'Cannot read the payload: its `Content-Encoding: gzip` stream breaks off before its end', archive: place(2) },
+      { url: 'https://news.example/c', captured: '2024-03-01T10:00:23.000Z', status: 200, contentType: 'text/html', error: 'Cannot read the payload: its chunked transfer coding breaks off before the last chunk', archive: place(3) },
+      { url: 'https://news.example/p', captured: '2024-03-01T10:00:24.000Z', status: 206, contentType: 'text/html', error: `${at(4)}: HTTP status 206 (Partial Content): the archive holds one part of the page (\`Content-Range: bytes 0-199/4000\`)`, archive: place(4) },
+      { url: 'https://news.example/r.html', captured: '2024-03-01T10:00:25.000Z', contentType: 'text/html', error: `${at(5)}: the crawler cut it short (\`WARC-Truncated: time\`), so part of the page was never captured`, archive: place(5) },
+      // Part of a video is no page: what it is not is said first.
+      { url: 'https://news.example/v.mp4', captured: '2024-03-01T10:00:26.000Z', status: 206, contentType: 'video/mp4', skipped: 'not HTML (video/mp4)', archive: place(6) },
+      { ...RECORDS[2]?.[1], archive: place(7) },
+    ]);
+  });
+});
+
 describe('a response without a Content-Type', () => {
   it('is checked when its first bytes are HTML, as a browser sniffs them, and skipped with that reason when not', async () => {
     const page = '\r\n\t <!DOCTYPE html><title>Untyped</title><p>PARIS (AFP) - Talks resumed.</p>';

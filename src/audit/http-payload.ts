@@ -39,8 +39,24 @@ export function decodedPayload(body: AsyncIterReader, headers: HttpHeaders): Asy
   }
   const dechunked = transfer.includes('chunked') ? new AsyncIterReader(body, null, true) : body;
   const coding = content[0];
-  if (coding === undefined) return dechunked;
-  return coding === 'br' ? brotli(dechunked) : new AsyncIterReader(dechunked, coding === 'deflate' ? 'deflate' : 'gzip');
+  const decoded = coding === undefined ? dechunked : coding === 'br' ? brotli(dechunked) : new AsyncIterReader(dechunked, coding === 'deflate' ? 'deflate' : 'gzip');
+  return decoded === body ? body : whole(decoded, dechunked);
+}
+
+/**
+ * The chunks of a decoded payload, then a `PayloadError` where its stream broke off before its
+ * end: warcio hands out what it decoded of a chunked body whose last chunk is cut short, and of a
+ * gzip or deflate stream that ends before its trailer, and says so only in its reader's state.
+ * A crawl killed mid-response leaves such a capture, which is part of a page, never a whole one.
+ */
+async function* whole(decoded: AsyncIterable<Uint8Array>, dechunked: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* decoded;
+  if (dechunked instanceof AsyncIterReader && dechunked.errored) throw new PayloadError('Cannot read the payload: its chunked transfer coding breaks off before the last chunk');
+  // A stream that did not inflate is passed through (`compressed` null); one that did but never
+  // ended had bytes cut off its end. An empty body has none to inflate.
+  if (decoded instanceof AsyncIterReader && decoded.compressed !== null && decoded.inflator?.ended === false && decoded.lastValue !== null) {
+    throw new PayloadError(`Cannot read the payload: its \`Content-Encoding: ${decoded.compressed === 'gzip' ? 'gzip' : 'deflate'}\` stream breaks off before its end`);
+  }
 }
 
 /**

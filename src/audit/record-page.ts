@@ -27,8 +27,9 @@ export async function recordPage(record: WARCRecord, block: LimitReader, place: 
     if (!isPage(record)) return undefined;
     const page = startOf(record, place);
     if (page.error || record.warcType === 'revisit') return page;
-    if (record.warcType === 'resource') return { ...page, contentType: record.warcContentType ?? undefined, ...(await readPayload(block, maxBytes)) };
-    return await httpPage(record, block, page, place, maxBytes);
+    const read = record.warcType === 'resource' ? { ...page, contentType: record.warcContentType ?? undefined, ...(await readPayload(block, maxBytes)) } : await httpPage(record, block, page, place, maxBytes);
+    const cut = read.bytes === undefined ? undefined : cutShort(record);
+    return cut === undefined ? read : { ...withoutBytes(read), error: `Cannot check the capture at byte ${place.offset} of \`${place.file}\`: ${cut}` };
   } finally {
     // What the page did not need, or all of a record that is no page.
     await skipRest(block);
@@ -78,7 +79,42 @@ async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage,
   if (type && !HTML_TYPES.has(type)) return { ...response, skipped: `not HTML (${type})` };
   // A response that names no type is what its bytes say, as a browser sniffs it.
   const payload = await payloadOf(body, http.headers, maxBytes, !type);
+  if (payload && 'bytes' in payload) {
+    const part = partOfPage(status, http.headers, payload.bytes.length);
+    if (part !== undefined) return { ...response, error: `Cannot check the capture at byte ${place.offset} of \`${place.file}\`: ${part}` };
+  }
   return { ...response, ...(payload ?? { skipped: 'not HTML (no `Content-Type`, and its first bytes are not those of HTML)' }) };
+}
+
+/**
+ * Why a record holds part of its payload, by its own word: the crawler cut it short at its size
+ * or time limit, or as the connection dropped (WARC 1.1, section 5.13, `WARC-Truncated`).
+ */
+function cutShort(record: WARCRecord): string | undefined {
+  const reason = record.warcHeader('WARC-Truncated');
+  return reason === null || reason === undefined ? undefined : `the crawler cut it short (\`WARC-Truncated: ${reason}\`), so part of the page was never captured`;
+}
+
+/**
+ * Why an HTTP response holds part of its page: a 206 answers a range request with one part
+ * (RFC 9110, section 15.3.7), and a body shorter than its `Content-Length` lost its end, as a
+ * capture of a connection that dropped does. The length tells only where the body is stored as
+ * sent: a crawler that undid a content or transfer coding may keep the headers of the coded body.
+ */
+function partOfPage(status: number, headers: HttpHeaders, size: number): string | undefined {
+  if (status === 206) {
+    const range = headers.get('content-range');
+    return `HTTP status 206 (Partial Content): the archive holds one part of the page${range ? ` (\`Content-Range: ${range}\`)` : ''}`;
+  }
+  if (headers.get('content-encoding') || headers.get('transfer-encoding')) return undefined;
+  const declared = headers.get('content-length')?.trim() ?? '';
+  return /^\d+$/.test(declared) && size < Number(declared) ? `its payload is ${size} bytes, short of the ${declared} its \`Content-Length\` gives: the capture lost the page's end` : undefined;
+}
+
+/** A page without the bytes it was read with. */
+function withoutBytes({ bytes, ...page }: AuditPage): AuditPage {
+  void bytes;
+  return page;
 }
 
 /**
