@@ -393,6 +393,19 @@ describe('crawl: what is read of a page', () => {
     ]);
   });
 
+  it('reports a page answered 206 Partial Content, one part of it, as an error, and part of an image as what it is', async () => {
+    const part = '<!doctype html><title>Talks</title><p>PARIS (AFP) - The talks';
+    const site = await startSite(() => ({
+      '/': page('Home', ['/part', '/photo.jpg']),
+      '/part': serve(206, { 'content-type': 'text/html', 'content-range': 'bytes 0-59/4000' }, part),
+      '/photo.jpg': serve(206, { 'content-type': 'image/jpeg', 'content-range': 'bytes 0-3/4000' }, 'jpeg'),
+    }));
+    expect(plain(await entriesOf({ seeds: [site.url('/')] })).slice(1)).toEqual([
+      { url: site.url('/part'), status: 206, contentType: 'text/html', error: 'HTTP 206 Partial Content to a request for the whole page: the server sent one part of it (`Content-Range: bytes 0-59/4000`)' },
+      { url: site.url('/photo.jpg'), status: 206, contentType: 'image/jpeg', skipped: 'not HTML (image/jpeg)' },
+    ]);
+  });
+
   it('yields a page that is not an HTML page, though XML, as skipped', async () => {
     const site = await startSite(() => ({ '/': page('Home', ['/data.xml']), '/data.xml': serve(200, { 'content-type': 'application/xml' }, urlset([])) }));
     expect(plain(await entriesOf({ seeds: [site.url('/')] }))[1]).toEqual({ url: site.url('/data.xml'), status: 200, contentType: 'application/xml', skipped: 'not HTML (application/xml)' });

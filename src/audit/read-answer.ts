@@ -62,6 +62,9 @@ export async function readAnswer(answer: Answer, visiting: Visiting): Promise<Vi
 async function readPage(answer: Answer, entry: AuditPage, { task, context, site }: Visiting): Promise<Visit> {
   const { body, headers } = answer;
   if (!body || answer.isTruncated) return found({ ...entry, skipped: tooLarge(headers, context.maxBytes), isTooLarge: true });
+  // The crawl asks for whole pages, never a range: a 206 is one part of the page (RFC 9110,
+  // section 15.3.7), which checked as the page would pass over the rest.
+  if (answer.status === 206) return found({ ...entry, error: `${statusLine(answer)} to a request for the whole page: the server sent one part of it${partRange(headers)}` });
   const page: AuditPage = { ...entry, bytes: body, ...validatorsOf(headers) };
   if (!context.follow) return found(page);
   const read = await pageLinks({ url: answer.url, bytes: body, contentType: entry.contentType, robotsTag: headers.get('x-robots-tag'), userAgent: context.politeness.userAgent });
@@ -89,6 +92,12 @@ async function readSitemapAnswer(answer: Answer, entry: AuditPage, { task, conte
   }
   const urls = sitemap.locations.flatMap((location) => crawlUrl(location, answer.url) ?? []);
   return sitemap.kind === 'sitemapindex' ? { pages: [], sitemaps: urls } : { pages: urls.filter((url) => context.scope.has(url)), sitemaps: [] };
+}
+
+/** The part a 206 holds, as its `Content-Range` says, if it does. */
+function partRange(headers: Headers): string {
+  const range = headers.get('content-range');
+  return range ? ` (\`Content-Range: ${range}\`)` : '';
 }
 
 /** The skip reason of a page over the size cap, in the words the engine uses for a large file. */
