@@ -15,7 +15,9 @@ import { formatHtml } from '../src/report/html.js';
 import { FORMAT_NAMES, REPORTS } from '../src/report/index.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
+import { fileFinding } from '../src/rules/finding.js';
 import { RULES } from '../src/rules/index.js';
+import { unscannableFile } from '../src/rules/unscannable-file.js';
 import { ALL_RULES } from '../src/rules/meta.js';
 import { copyOfFixture } from './support/scratch.js';
 import { FIXTURE_DAY } from './support/fixture-day.js';
@@ -297,6 +299,19 @@ describe('formatGithub', () => {
     expect(lines).toContain('::notice file=drafts/embargo.html::Skipped: not included by the policy (`include`/`exclude`)');
     expect(lines.at(-1)).toBe('rightslint: 3 problems (2 errors, 1 warning) in 5 files checked, 1 skipped, 1 could not be read, 1 suppressed');
     expect(formatGithub(withSummary([]))).toBe('rightslint: no problems (0 files checked)\n');
+  });
+
+  it('annotates a file that could not be checked once: by its `unscannable-file` finding, or by its status where no finding says so', () => {
+    const unreadable: FileResult = {
+      path: 'archive/gone.html', status: 'error', reason: 'Cannot read `archive/gone.html`: broken symbolic link (ENOENT)', holders: [],
+      findings: [fileFinding(unscannableFile, 'error', 'Cannot check this file: Cannot read `archive/gone.html`: broken symbolic link (ENOENT)', 'archive/gone.html')],
+    };
+    const tooLarge: FileResult = { path: 'big.html', status: 'skipped', reason: 'larger than the size limit', holders: [], findings: [fileFinding(unscannableFile, 'error', 'Cannot check this file: larger than the size limit', 'big.html')] };
+    expect(formatGithub(withSummary([unreadable, tooLarge])).trimEnd().split('\n')).toEqual([
+      '::error file=archive/gone.html,line=1,col=1,endLine=1,endColumn=1,title=unscannable-file::Cannot check this file: Cannot read `archive/gone.html`: broken symbolic link (ENOENT)',
+      '::error file=big.html,line=1,col=1,endLine=1,endColumn=1,title=unscannable-file::Cannot check this file: larger than the size limit',
+      'rightslint: 2 problems (2 errors, 0 warnings) in 0 files checked, 1 skipped, 1 could not be read',
+    ]);
   });
 
   it('matches the golden file', async () => {

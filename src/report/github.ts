@@ -35,19 +35,35 @@ function annotatedPath(result: CheckResult, { workspace }: GithubOptions): (file
 function* commands(result: CheckResult, pathOf: (file: FileResult) => string): Generator<string> {
   for (const file of result.files) {
     const path = pathOf(file);
-    if (file.status === 'error') yield `${command('error', { file: path }, file.reason ?? 'the file could not be checked')}\n`;
-    else if (file.status === 'skipped') yield `${command('notice', { file: path }, `Skipped: ${file.reason ?? 'not checked'}`)}\n`;
-    // Suppressed findings are accepted: annotating them would only be noise.
-    for (const finding of file.findings) if (!finding.suppression) yield `${findingCommand(finding, path)}\n`;
+    for (const { name, where, message } of annotations(file)) yield `${command(name, { file: path, ...where }, message)}\n`;
   }
 }
 
-function findingCommand(finding: Finding, path: string): string {
+/** An annotation, but for the file it is on. */
+interface Annotation {
+  name: 'error' | 'warning' | 'notice';
+  where: Record<string, number | string>;
+  message: string;
+}
+
+/**
+ * A file's annotations: its findings, suppressed ones left out (they are accepted: annotating
+ * them would only be noise), or where it was not checked and no finding says so (an
+ * `unscannable-file` error does, in the same words), its status.
+ */
+function* annotations(file: FileResult): Generator<Annotation> {
+  const shown = file.findings.filter((finding) => !finding.suppression);
+  if (shown.length === 0 && file.status === 'error') yield { name: 'error', where: {}, message: file.reason ?? 'the file could not be checked' };
+  else if (shown.length === 0 && file.status === 'skipped') yield { name: 'notice', where: {}, message: `Skipped: ${file.reason ?? 'not checked'}` };
+  for (const finding of shown) yield findingAnnotation(finding);
+}
+
+function findingAnnotation(finding: Finding): Annotation {
   // GitHub accepts columns only when the annotation starts and ends on the same line.
   const where: Record<string, number | string> = finding.line === finding.endLine
-    ? { file: path, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
-    : { file: path, line: finding.line, endLine: finding.endLine };
-  return command(finding.severity, { ...where, title: finding.ruleId }, finding.message);
+    ? { line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }
+    : { line: finding.line, endLine: finding.endLine };
+  return { name: finding.severity, where: { ...where, title: finding.ruleId }, message: finding.message };
 }
 
 function command(name: 'error' | 'warning' | 'notice', properties: Record<string, string | number>, message: string): string {
