@@ -18,9 +18,27 @@ export function formatGithub(result: CheckResult, options: GithubOptions = {}): 
 
 /** The workflow commands in chunks, a command at a time. */
 export function* githubChunks(result: CheckResult, options: GithubOptions = {}): ReportChunks {
+  const over = overLimits(result);
+  if (over) yield `${command('warning', { title: 'rightslint: more annotations than GitHub shows' }, over)}\n`;
   yield* coalesce(commands(result, annotatedPath(result, options)));
   yield `${summaryLine(result)}\n`;
 }
+
+/**
+ * GitHub shows 10 error, 10 warning and 10 notice annotations of a step, and drops the rest
+ * without a word (actions/toolkit, docs/problem-matchers.md): where a run makes more, a first
+ * annotation, which is always shown, says how many of each there are and where the rest are.
+ */
+function overLimits(result: CheckResult): string | undefined {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const file of result.files) for (const { name } of annotations(file)) counts[name]++;
+  if (counts.error <= ANNOTATIONS_SHOWN && counts.warning <= ANNOTATIONS_SHOWN && counts.notice <= ANNOTATIONS_SHOWN) return undefined;
+  const made = `${counts.error} error, ${counts.warning} warning and ${counts.notice} notice annotations`;
+  return `GitHub shows the first ${ANNOTATIONS_SHOWN} annotations of each kind a step makes, and this run made ${made}: the step's log lists them all. ${summaryLine(result)}`;
+}
+
+/** The annotations of each kind GitHub shows for a step. */
+const ANNOTATIONS_SHOWN = 10;
 
 /**
  * A file's path as GitHub attaches annotations: relative to the workspace (the repository's
