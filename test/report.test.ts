@@ -154,6 +154,19 @@ describe('formatSarif', () => {
     ]);
   });
 
+  it('reports a run that checked none of the pages it met, or was interrupted, as an unsuccessful execution: its empty results are no clean pass', () => {
+    const skipped = sample.files.filter((file) => file.status === 'skipped');
+    const nothing = sarifLog(withSummary(skipped)).runs[0];
+    expect(nothing?.results).toEqual([]);
+    expect(nothing?.invocations?.[0]?.executionSuccessful).toBe(false);
+    expect(nothing?.invocations?.[0]?.toolExecutionNotifications?.[0]).toEqual({ level: 'error', message: { text: 'No page was checked: 1 skipped, 0 could not be read.' } });
+    const interrupted = sarifLog({ ...sample, interrupted: true }).runs[0]?.invocations?.[0];
+    expect(interrupted?.executionSuccessful).toBe(false);
+    expect(interrupted?.toolExecutionNotifications?.[0]).toEqual({ level: 'error', message: { text: `The audit was interrupted after ${sample.files.length} pages: the pages it had yet to check are in no result.` } });
+    // A run with nothing to check (a pull request that changes no page) did all it had to.
+    expect(sarifLog(withSummary([])).runs[0]?.invocations?.[0]?.executionSuccessful).toBe(true);
+  });
+
   it('percent-encodes paths into URIs relative to %SRCROOT%, anchored at the result\'s root', () => {
     expect(resultsFor(sarifLog(sample), AWKWARD)[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('notes/50%25%2C%20part%3A%20two%20%231.md');
     const anchored = JSON.parse(formatSarif({ ...sample, root: '/srv/site' }, OPTIONS)) as Log;

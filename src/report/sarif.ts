@@ -40,13 +40,19 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
   const { root } = result;
   const isAnchored = options.workspace !== undefined && isAbsolute(options.workspace) && root !== undefined;
   const pathOf = (path: string): string => (isAnchored ? relative(options.workspace as string, join(root as string, path)).split(sep).join('/') : path);
+  const incomplete = incompleteness(result);
   const run: Run = {
     tool: { driver: { name: 'rightslint', informationUri: INFORMATION_URI, version: options.version, rules } },
     invocations: [{
       // The run worked even when some files could not be read: those are
-      // `toolExecutionNotifications`, not a failed invocation.
-      executionSuccessful: true,
-      toolExecutionNotifications: result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
+      // `toolExecutionNotifications`, not a failed invocation. One that stopped before its end,
+      // or checked none of the pages it met, did not complete its analysis (SARIF §3.20.14): its
+      // empty `results` are no clean pass.
+      executionSuccessful: incomplete === undefined,
+      toolExecutionNotifications: [
+        ...(incomplete === undefined ? [] : [{ level: 'error' as const, message: { text: incomplete } }]),
+        ...result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
+      ],
       // The slice a sharded run checked, so that `merge` can ask for all of them.
       properties: { asOf: result.summary.asOf, policy: result.summary.policy, ...(result.shard ? { shard: result.shard, judgedBy: result.judgedBy } : {}) },
     }],
@@ -59,6 +65,13 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
   // Four levels open (log, runs, the run, its results): one piece per result.
   yield* coalesce(jsonPieces(log, 4));
   yield '\n';
+}
+
+/** Why the run's analysis is not complete, if it is not: stopped before its end, or no page of those met checked. */
+function incompleteness({ interrupted, files, summary }: CheckResult): string | undefined {
+  if (interrupted) return `The audit was interrupted after ${files.length} page${files.length === 1 ? '' : 's'}: the pages it had yet to check are in no result.`;
+  if (files.length > 0 && summary.scanned === 0) return `No page was checked: ${summary.skipped} skipped, ${summary.errored} could not be read.`;
+  return undefined;
 }
 
 function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
