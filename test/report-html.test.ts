@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -156,6 +156,45 @@ describe('the html report', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(counts(html)).toMatchObject({ scanned: 1, errors: 1 });
     expect(html).toContain('<mark>Rotterdam, Netherlands, June 4 (AFP)</mark>');
+  });
+
+  it('says on its first screen, before its counts, what it does not cover and why: an audit cut short, what the run noticed, and the pages not checked with their reasons', () => {
+    const page = (path: string, status: FileResult['status'], reason?: string): FileResult => ({ path, status, ...(reason ? { reason } : {}), holders: [], findings: [] });
+    const files = [
+      page('https://news.example/', 'scanned'),
+      page('https://news.example/down', 'error', 'HTTP 503 Service Unavailable (4 tries)'),
+      ...Array.from({ length: 12 }, (_, i) => page(`https://news.example/photo-${String(i).padStart(2, '0')}.jpg`, 'skipped', 'not HTML (image/jpeg)')),
+    ];
+    const notice = 'The audit stopped at --max-pages 14, with 80 pages found and not visited: the site holds more than this report shows.';
+    const result: CheckResult = { version: 1, files, summary: summarise(files, FIXTURE_DAY, null), notices: [notice], interrupted: true };
+    const html = formatHtml(result);
+    const coverage = html.slice(html.indexOf('<section id="coverage"'), html.indexOf('<section id="summary"'));
+    expect(html.indexOf('<section id="coverage"')).toBeGreaterThan(html.indexOf('<main>'));
+    expect(coverage).toContain('<li>The audit was interrupted: this report holds the 14 pages it had done, and none of those it had yet to visit.</li>');
+    expect(coverage).toContain(`<li>${escapeHtml(notice)}</li>`);
+    expect(coverage).toContain('<h3>1 page could not be read (each an error)</h3>\n<ul><li><code class="path">https://news.example/down</code>: HTTP 503 Service Unavailable (4 tries)</li></ul>');
+    expect(coverage).toContain('<h3>12 pages skipped, each for its reason</h3>');
+    expect(coverage.match(/: not HTML \(image\/jpeg\)<\/li>/g)).toHaveLength(10);
+    expect(coverage).toContain('… and 2 more: the pages table lists them all.');
+    expect([...tagNames(html)].filter((name) => !OWN_TAGS.has(name))).toEqual([]);
+    // A run that checked every page it met, and noticed nothing, has nothing to say there.
+    const whole: CheckResult = { version: 1, files: files.slice(0, 1), summary: summarise(files.slice(0, 1), FIXTURE_DAY, null) };
+    expect(formatHtml(whole)).not.toContain('id="coverage"');
+  });
+
+  it('keeps what the shards noticed when merge makes the report', async () => {
+    const out = scratchFolder('merge-notices');
+    const shard = (index: number, notices: string[]): CheckResult => {
+      const files: FileResult[] = [{ path: `https://news.example/${index}`, status: 'scanned', captured: '2026-01-15T10:00:00.000Z', holders: [], findings: [] }];
+      return { version: 1, files, summary: summarise(files, FIXTURE_DAY, null), shard: `${index}/2`, judgedBy: 'same', notices };
+    };
+    const stopped = 'The audit stopped at --max-pages 1, with 9 pages found and not visited: the site holds more than this report shows.';
+    writeFileSync(join(out, '1.json'), JSON.stringify(shard(1, [stopped])));
+    writeFileSync(join(out, '2.json'), JSON.stringify(shard(2, [])));
+    const merged = await runCli(['merge', '-f', 'html', '-o', join(out, 'report.html'), '-f', 'json', join(out, '1.json'), join(out, '2.json')], out);
+    expect(merged.stderr).toBe(`rightslint: ${stopped}\n`);
+    expect((JSON.parse(merged.stdout) as CheckResult).notices).toEqual([stopped]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`<li>${escapeHtml(stopped)}</li>`);
   });
 
   it('reads without script: tables show every row and the filters wait for the script to show them', async () => {

@@ -60,6 +60,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   }
   const outputs = pairOutputs(values.format ?? ['json'], values['output-file'] ?? []);
   const result = mergeResults(shards.flatMap((shard) => (shard.kind === 'json' ? [shard.document] : [])));
+  for (const notice of result.notices ?? []) io.stderr.write(`rightslint: ${notice}\n`);
   const shown = values.quiet ? errorsOnly(result) : result;
   const sources = outputs.some((output) => output.format === 'html') ? await reportSources(result, io, true) : {};
   await writeOutputs(outputs, io, color, (format, colored) => REPORTS[format](shown, { ...options, ...sources, color: colored }));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CheckResult } from '../workspace/result.js';
 import { evidenceLimit } from './bound.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
+import { coverageSection } from './html-coverage.js';
 import { pageDetails } from './html-details.js';
 import { escapeHtml } from './html-escape.js';
 import { REPORT_SCRIPT } from './html-script.js';
@@ -50,6 +51,8 @@ function* pieces(result: CheckResult, options: Partial<ReportOptions>): Generato
   yield `<meta http-equiv="Content-Security-Policy" content="${POLICY}">\n`;
   yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>rightslint report</title>\n';
   yield `<style>${REPORT_STYLE}</style>\n</head>\n<body>\n<header><h1>Rights report</h1><p class="meta">${about.join(' · ')}</p></header>\n<main>\n`;
+  const coverage = coverageSection(result);
+  if (coverage) yield `${coverage}\n`;
   yield `${summarySection(result, inventory(result), nameOf)}\n`;
   yield* findingsTable(placed, nameOf);
   yield* pagesTable(result.files, nameOf);

@@ -40,7 +40,13 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   const root = first?.root !== undefined && results.every((result) => result.root === first.root) ? { root: first.root } : {};
   // A merged report of an audit with a shard stopped half way is a partial report, and says so.
   const interrupted = results.some((result) => result.interrupted) ? { interrupted: true as const } : {};
-  return { version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null), ...interrupted };
+  // What a shard noticed is the whole's too (an audit shard stopped at --max-pages leaves the
+  // site not fully crawled); shards walking the same folders notice the same things once.
+  const notices = [...new Set(results.flatMap((result) => result.notices ?? []))];
+  return {
+    version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null),
+    ...(notices.length > 0 ? { notices } : {}), ...interrupted,
+  };
 }
 
 /**
