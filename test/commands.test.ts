@@ -65,6 +65,21 @@ describe('rightslint merge', () => {
     expect(log.runs[0]?.invocations[0]?.properties).not.toHaveProperty('judgedBy');
   });
 
+  it('fails a merged SARIF log when a shard\'s run did not complete, and says so in the log', async () => {
+    const folder = copyOfFixture('wire-licensed');
+    for (const i of [1, 2]) await runCli(['check', '--shard', `${i}/2`, '-f', 'sarif', '-o', `shard-${i}.sarif`, '--as-of', '2026-01-15'], folder);
+    expect((await runCli(['merge', 'shard-1.sarif', 'shard-2.sarif', '-o', 'merged.sarif'], folder)).code).toBe(0);
+    // The second shard's audit was interrupted: its log says so.
+    const second = JSON.parse(readFileSync(join(folder, 'shard-2.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<Record<string, unknown>> }> };
+    const invocation = second.runs[0]?.invocations[0] ?? {};
+    Object.assign(invocation, { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'The audit was interrupted after 3 pages: the pages it had yet to check are in no result.' } }] });
+    writeFileSync(join(folder, 'shard-2.sarif'), JSON.stringify(second));
+    const merged = await runCli(['merge', 'shard-1.sarif', 'shard-2.sarif', '-o', 'merged.sarif'], folder);
+    expect([merged.code, merged.stderr]).toEqual([1, expect.stringContaining('a shard\'s SARIF log says its run did not complete')]);
+    const log = JSON.parse(readFileSync(join(folder, 'merged.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }> }> };
+    expect(log.runs[0]?.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('interrupted') } }] });
+  });
+
   it('refuses shards judged by different policies, as a stale shard of another commit was, in JSON and SARIF alike', async () => {
     const folder = copyOfFixture('wire-unlicensed');
     const shard = (i: number, format: string) => runCli(['check', '--shard', `${i}/2`, '-f', format, '-o', `shard-${i}.${format}`, '--as-of', '2026-01-15'], folder);

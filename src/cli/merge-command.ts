@@ -25,7 +25,7 @@ export const MERGE_USAGE = {
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
   details: [
-    'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or an interrupted audit.',
+    'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or an interrupted audit (in SARIF, a shard whose log says `executionSuccessful: false`).',
     'Results of `--shard i/n` runs merge only when all n are given, each once, judged by one policy and build (exit 2 otherwise), so that a shard whose job failed, or one of another commit, is not passed over.',
   ],
 } as const satisfies CommandUsage;
@@ -54,6 +54,12 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
       yield* coalesce(jsonPieces(merged, 4));
       yield '\n';
     });
+    // A shard whose analysis did not complete leaves the merged log partial: it cannot pass, as
+    // an interrupted shard's JSON result cannot.
+    if (merged.runs.some((run) => run.invocations?.some((invocation) => invocation.executionSuccessful === false))) {
+      io.stderr.write('rightslint: a shard\'s SARIF log says its run did not complete (`executionSuccessful: false`, its notifications say why): the merged log is partial\n');
+      return EXIT.findings;
+    }
     // As `check` exits: 1 where a result is an error that no suppression accepts (SARIF's level is `warning` where it names none).
     const isFailing = merged.runs.some((run) => (run.results ?? []).some((r) => (r.level ?? 'warning') === 'error' && (r.suppressions ?? []).length === 0));
     return isFailing ? EXIT.findings : EXIT.clean;

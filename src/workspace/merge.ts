@@ -9,7 +9,7 @@ import { summarise } from './summary.js';
 export interface SarifLog {
   version: string;
   $schema?: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ toolExecutionNotifications?: unknown[]; properties?: { shard?: string; judgedBy?: string } }> }>;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ executionSuccessful?: boolean; toolExecutionNotifications?: unknown[]; properties?: { shard?: string; judgedBy?: string } }> }>;
 }
 
 /** A SARIF result, as far as merging needs to know it: its level (`warning` where it names none) and suppressions. */
@@ -95,8 +95,10 @@ export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
   const rules = new Map(runs.flatMap((run) => run.tool.driver.rules ?? []).map((rule) => [rule.id, rule]));
   const notifications = runs.flatMap((run) => run.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []);
   const { shard: _shard, judgedBy: _judgedBy, ...properties } = base.invocations?.[0]?.properties ?? {};
-  // The merged run is the whole, no shard of it.
-  const invocation = { ...(base.invocations?.[0] ?? { executionSuccessful: true }), properties, toolExecutionNotifications: notifications };
+  // The merged run is the whole, no shard of it; its analysis is complete only where each
+  // shard's was (an audit shard interrupted, or that checked none of its pages, says it was not).
+  const executionSuccessful = runs.every((run) => run.invocations?.every((invocation) => invocation.executionSuccessful !== false) ?? true);
+  const invocation = { ...(base.invocations?.[0] ?? {}), executionSuccessful, properties, toolExecutionNotifications: notifications };
   return {
     ...first,
     runs: [{
