@@ -261,10 +261,21 @@ describe('formatJunit', () => {
     const [finding] = sample.files.find((file) => file.path === HARBOUR)?.findings ?? [];
     const unscannable: Finding = { ...(finding as Finding), ruleId: 'unscannable-file', severity: 'error', message: 'Cannot check `big.html`: it is larger than `maxFileSize`' };
     const xml = formatJunit(withSummary([{ path: 'big.html', status: 'skipped', reason: 'larger than maxFileSize', holders: [], findings: [unscannable] }]));
-    const [testcase] = [parse(xml).testsuites.testsuite.testcase].flat();
+    const testcase = parse(xml).testsuites.testsuite.testcase.find((c) => c.name === 'big.html');
     expect(testcase?.failure).toMatchObject({ message: '1 problem (1 error, 0 warnings)' });
     expect(testcase?.skipped).toBeUndefined();
     expect(xml).toContain('failures="1"');
+  });
+
+  it('adds a case in error for a run that met pages and checked none, or was interrupted: its skipped cases are no suite that passed', () => {
+    const skipped = sample.files.filter((file) => file.status === 'skipped');
+    const xml = formatJunit(withSummary(skipped));
+    const { testsuites } = parse(xml);
+    expect(testsuites.testsuite.testcase[0]).toEqual({ classname: 'rightslint', name: '(the run)', error: { message: 'No page was checked: 1 skipped, 0 could not be read.', type: 'rightslint' } });
+    expect(testsuites).toMatchObject({ tests: '2', errors: '1' });
+    expect(parse(formatJunit({ ...sample, interrupted: true })).testsuites.testsuite.testcase[0]?.error).toMatchObject({ message: expect.stringMatching(/^The audit was interrupted after \d+ pages/) });
+    // A run with nothing to check has nothing to report.
+    expect(parse(formatJunit(withSummary([]))).testsuites).toMatchObject({ tests: '0', errors: '0' });
   });
 
   it('escapes markup, quotes and line breaks, and replaces characters XML 1.0 forbids', () => {

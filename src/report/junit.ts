@@ -1,5 +1,6 @@
 import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
+import { incompleteness } from './incomplete.js';
 
 /**
  * The JUnit XML report: one test case a file, for CI systems that show test results (Jenkins,
@@ -12,7 +13,11 @@ export function formatJunit(result: CheckResult): string {
 
 /** The JUnit report in chunks, a test case at a time. */
 export function* junitChunks(result: CheckResult): ReportChunks {
-  const cases = result.files.map(testCase);
+  // A run that did not complete is a case of its own, in error: its pages' cases, all skipped or
+  // none, would otherwise read as a suite that passed.
+  const incomplete = incompleteness(result);
+  const run: TestCase[] = incomplete === undefined ? [] : [{ outcome: 'error', lines: [`    <testcase classname="rightslint" name="(the run)">`, `      <error message="${escapeAttribute(incomplete)}" type="rightslint"/>`, '    </testcase>'] }];
+  const cases = [...run, ...result.files.map(testCase)];
   const counts = {
     tests: cases.length,
     failures: cases.filter((c) => c.outcome === 'failure').length,

@@ -5,6 +5,7 @@ import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { ALL_RULES, docsUrl, type RuleMeta } from '../rules/meta.js';
 import { evidenceLimit, shownEvidence } from './bound.js';
 import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
+import { incompleteness } from './incomplete.js';
 
 /** The OASIS schema the log conforms to (SARIF 2.1.0 with errata 01). */
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -65,13 +66,6 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
   // Four levels open (log, runs, the run, its results): one piece per result.
   yield* coalesce(jsonPieces(log, 4));
   yield '\n';
-}
-
-/** Why the run's analysis is not complete, if it is not: stopped before its end, or no page of those met checked. */
-function incompleteness({ interrupted, files, summary }: CheckResult): string | undefined {
-  if (interrupted) return `The audit was interrupted after ${files.length} page${files.length === 1 ? '' : 's'}: the pages it had yet to check are in no result.`;
-  if (files.length > 0 && summary.scanned === 0) return `No page was checked: ${summary.skipped} skipped, ${summary.errored} could not be read.`;
-  return undefined;
 }
 
 function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
