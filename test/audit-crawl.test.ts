@@ -372,6 +372,23 @@ describe('crawl: what is read of a page', () => {
     ]);
   });
 
+  it('sniffs a page sent with a type WHATWG calls unknown (unknown/unknown, application/unknown, */*), as a browser does one with none', async () => {
+    const html = page('Unknown');
+    const site = await startSite(() => ({
+      '/': page('Home', ['/unknown', '/application-unknown', '/any', '/blob']),
+      '/unknown': serve(200, { 'content-type': 'unknown/unknown' }, html),
+      '/application-unknown': serve(200, { 'content-type': 'application/unknown; charset=utf-8' }, html),
+      '/any': serve(200, { 'content-type': '*/*' }, html),
+      '/blob': serve(200, { 'content-type': 'unknown/unknown' }, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])),
+    }));
+    expect(plain(await entriesOf({ seeds: [site.url('/')] })).slice(1)).toEqual([
+      { url: site.url('/any'), status: 200, contentType: '*/*', text: html, links: [] },
+      { url: site.url('/application-unknown'), status: 200, contentType: 'application/unknown; charset=utf-8', text: html, links: [] },
+      { url: site.url('/blob'), status: 200, contentType: 'unknown/unknown', skipped: 'not HTML (unknown/unknown, and its first bytes are not those of HTML)' },
+      { url: site.url('/unknown'), status: 200, contentType: 'unknown/unknown', text: html, links: [] },
+    ]);
+  });
+
   it('skips a page over the size cap, by its Content-Length or by reading past the cap', async () => {
     const big = page('Big', [], `<meta name="description" content="${'x'.repeat(10_000)}">`);
     const site = await startSite(() => ({

@@ -279,6 +279,20 @@ describe('a response without a Content-Type', () => {
   });
 });
 
+describe('a response of a type WHATWG calls unknown', () => {
+  it('is sniffed as one without a type is: checked when its first bytes are HTML, else skipped', async () => {
+    const page = '<!doctype html><title>Unknown</title><p>PARIS (AFP) - Talks resumed.</p>';
+    const unknown = response('https://news.example/unknown', '2024-03-01T10:00:18Z', http('200 OK', { 'Content-Type': 'application/unknown' }, page));
+    const blob = response('https://news.example/blob', '2024-03-01T10:00:19Z', http('200 OK', { 'Content-Type': 'unknown/unknown' }, JPEG));
+    const { bytes, offsets } = archive([unknown, blob], false);
+    const file = write('unknown-type.warc', bytes);
+    expect(await pagesOf(file)).toEqual([
+      { url: 'https://news.example/unknown', captured: '2024-03-01T10:00:18.000Z', status: 200, contentType: 'application/unknown', bytes: new Uint8Array(Buffer.from(page)), archive: { file, offset: offsets[0] } },
+      { url: 'https://news.example/blob', captured: '2024-03-01T10:00:19.000Z', status: 200, contentType: 'unknown/unknown', skipped: 'not HTML (unknown/unknown, and its first bytes are not those of HTML)', archive: { file, offset: offsets[1] } },
+    ]);
+  });
+});
+
 describe('reading', () => {
   it('stops between records when aborted', async () => {
     const { bytes } = archive(RECORD_BYTES, false);

@@ -5,7 +5,7 @@ import { pageLinks } from './page-links.js';
 import type { Answer } from './polite-fetch.js';
 import type { SiteRobots } from './robots.js';
 import { readSitemap, SITEMAP_LIMIT } from './sitemap.js';
-import { isHtmlByBytes, SNIFF_BYTES } from './sniff-html.js';
+import { isHtmlByBytes, isUnknownType, SNIFF_BYTES } from './sniff-html.js';
 import { found, type Validators, type Visit, type VisitContext, type VisitTask } from './visit-context.js';
 
 /** A visit at its last hop. */
@@ -25,7 +25,7 @@ const NOTHING: Visit = { pages: [], sitemaps: [] };
 /**
  * How much of a body a visit reads: an HTML page up to the size cap (none of one whose
  * Content-Length is over it), a possible sitemap up to the protocol's limit, a page sent with no
- * `Content-Type` up to the size cap (to be sniffed), anything else and any error page nothing.
+ * `Content-Type`, or an unknown one, up to the size cap (to be sniffed), anything else and any error page nothing.
  */
 export function readLimit(task: VisitTask, context: VisitContext): (status: number, headers: Headers) => number | undefined {
   return (status, headers) => {
@@ -33,7 +33,7 @@ export function readLimit(task: VisitTask, context: VisitContext): (status: numb
     const type = mediaType(headers.get('content-type'));
     if (isHtml(type) && task.kind !== 'sitemap') return task.readsPage && !(declaredSize(headers) > context.maxBytes) ? context.maxBytes : undefined;
     if (task.kind !== 'page' && mayBeSitemap(type)) return SITEMAP_LIMIT;
-    return type === '' && task.readsPage ? context.maxBytes : undefined;
+    return isUnknownType(type) && task.readsPage ? context.maxBytes : undefined;
   };
 }
 
@@ -129,10 +129,10 @@ function mediaType(contentType: string | null | undefined): string {
 const typeName = (type: string): string => type || 'no Content-Type';
 
 /** Why a page is skipped as no HTML page, in the words a WARC audit uses. */
-const notHtml = (type: string): string => `not HTML (${type || 'no `Content-Type`, and its first bytes are not those of HTML'})`;
+const notHtml = (type: string): string => `not HTML (${isUnknownType(type) ? `${type || 'no `Content-Type`'}, and its first bytes are not those of HTML` : type})`;
 
-/** Whether a body sent with no type starts as HTML does (WHATWG MIME Sniffing), read or cut at the size cap. */
-const isSniffedHtml = (type: string, body: Uint8Array | undefined): boolean => type === '' && body !== undefined && isHtmlByBytes(body.subarray(0, SNIFF_BYTES));
+/** Whether a body sent with no type, or an unknown one, starts as HTML does (WHATWG MIME Sniffing), read or cut at the size cap. */
+const isSniffedHtml = (type: string, body: Uint8Array | undefined): boolean => isUnknownType(type) && body !== undefined && isHtmlByBytes(body.subarray(0, SNIFF_BYTES));
 
 const isHtml = (type: string): boolean => type === 'text/html' || type === 'application/xhtml+xml';
 

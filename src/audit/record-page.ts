@@ -2,7 +2,7 @@ import { AsyncIterReader, type LimitReader, StatusAndHeadersParser, type WARCRec
 import { isCalendarDay } from '../policy/dates.js';
 import type { AuditPage } from './audit-page.js';
 import { decodedPayload, type HttpHeaders, type Payload, PayloadError, readPayload } from './http-payload.js';
-import { isHtmlByBytes, SNIFF_BYTES } from './sniff-html.js';
+import { isHtmlByBytes, isUnknownType, SNIFF_BYTES } from './sniff-html.js';
 
 /** Where a record is: the WARC file as given, and the record's byte offset in it. */
 export interface RecordPlace {
@@ -76,14 +76,15 @@ async function httpPage(record: WARCRecord, block: LimitReader, page: AuditPage,
   }
   if (status < 200 || status > 299) return { ...response, skipped: statusReason(status, http.statusText, http.headers.get('location')) };
   const type = mediaType(contentType);
-  if (type && !HTML_TYPES.has(type)) return { ...response, skipped: `not HTML (${type})` };
-  // A response that names no type is what its bytes say, as a browser sniffs it.
-  const payload = await payloadOf(body, http.headers, maxBytes, !type);
+  const isSniffed = isUnknownType(type ?? '');
+  if (type && !HTML_TYPES.has(type) && !isSniffed) return { ...response, skipped: `not HTML (${type})` };
+  // A response that names no type, or an unknown one, is what its bytes say, as a browser sniffs it.
+  const payload = await payloadOf(body, http.headers, maxBytes, isSniffed);
   if (payload && 'bytes' in payload) {
     const part = partOfPage(status, http.headers, payload.bytes.length);
     if (part !== undefined) return { ...response, error: `Cannot check the capture at byte ${place.offset} of \`${place.file}\`: ${part}` };
   }
-  return { ...response, ...(payload ?? { skipped: 'not HTML (no `Content-Type`, and its first bytes are not those of HTML)' }) };
+  return { ...response, ...(payload ?? { skipped: `not HTML (${type ?? 'no `Content-Type`'}, and its first bytes are not those of HTML)` }) };
 }
 
 /**

@@ -8,6 +8,15 @@ const HTML_STARTS = ['<!doctype html', '<html', '<head', '<script', '<iframe', '
 /** The whitespace bytes the algorithm passes over first (tab, line feed, form feed, carriage return, space). */
 const WHITESPACE = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 
+/**
+ * Whether a media type (lowered, without parameters; '' for none) leaves a response to be
+ * sniffed: none at all, or one of the types WHATWG MIME Sniffing calls unknown (section 4.6:
+ * `unknown/unknown`, `application/unknown`, `*\/*`), which a browser sniffs as it does a missing one.
+ */
+export function isUnknownType(type: string): boolean {
+  return type === '' || type === 'unknown/unknown' || type === 'application/unknown' || type === '*/*';
+}
+
 /** The bytes sniffing looks at (the resource header, section 5.2). */
 export const SNIFF_BYTES = 1445;
 
