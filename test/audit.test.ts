@@ -284,6 +284,18 @@ describe('an audit fails closed', () => {
     expect(result.files.filter((file) => file.status === 'error').every((file) => file.findings.some((finding) => finding.ruleId === 'unscannable-file'))).toBe(true);
   });
 
+  it('fails a capture cut short, whose part held no agency content: the rest of the page was never checked', async () => {
+    const page = `<!doctype html><title>Heat plan</title><article><p>The city opens its cool rooms today.</p>${'<p>More on the plan.</p>'.repeat(40)}<p>PARIS (AFP) - Copyright Agence France-Presse</p></article>`;
+    const clean = '<!doctype html><title>Tides</title><article><p>The harbour opens at six.</p></article>';
+    const cut = record({ 'WARC-Type': 'response', 'WARC-Target-URI': `${SITE}/content/world/heat.html`, 'WARC-Date': '2025-06-20T08:00:00Z', 'WARC-Truncated': 'length', 'Content-Type': 'application/http; msgtype=response' }, http('200 OK', { 'Content-Type': 'text/html' }, page.slice(0, 300)));
+    const whole = response(`${SITE}/content/world/tides.html`, '2025-06-20T08:00:01Z', http('200 OK', { 'Content-Type': 'text/html' }, clean));
+    const folder = scratchFolder('cut-short');
+    const run = await runCli(['audit', '--warc', warc('cut-short.warc', [cut, whole]), '--as-of', AS_OF, '--state', join(folder, 'state.jsonl'), '-f', 'json'], NEWSROOM);
+    expect(run.code).toBe(1);
+    const heat = (JSON.parse(run.stdout) as CheckResult).files.find((file) => file.path === `${SITE}/content/world/heat.html`);
+    expect(heat).toMatchObject({ status: 'error', reason: expect.stringContaining('the crawler cut it short (`WARC-Truncated: length`)'), findings: [{ ruleId: 'unscannable-file', severity: 'error' }] });
+  });
+
   it('fails a start URL it could not audit, and an audit that checked no page', async () => {
     const site = await serveFolder(NEWSROOM, { sitemap: [] });
     try {
