@@ -15,6 +15,7 @@ import { formatHtml } from '../src/report/html.js';
 import { FORMAT_NAMES, REPORTS } from '../src/report/index.js';
 import { formatJunit } from '../src/report/junit.js';
 import { formatSarif } from '../src/report/sarif.js';
+import { formatStylish } from '../src/report/stylish.js';
 import { fileFinding } from '../src/rules/finding.js';
 import { RULES } from '../src/rules/index.js';
 import { unscannableFile } from '../src/rules/unscannable-file.js';
@@ -351,6 +352,25 @@ describe('formatGithub', () => {
 
   it('matches the golden file', async () => {
     await expect(formatGithub(sample)).toMatchFileSnapshot('./snapshots/report.github.txt');
+  });
+});
+
+describe('the reports of a URL captured twice', () => {
+  const files: FileResult[] = ['2025-06-20T08:00:00.000Z', '2025-07-20T08:00:00.000Z'].map((captured, i) => ({
+    path: 'https://news.example/x.html', status: 'error', reason: `Cannot read the payload (${i})`, captured, archive: `crawl.warc#${i * 900}`, holders: [], findings: [],
+  }));
+
+  it('tell the captures apart in stylish, by their capture and record', () => {
+    expect(formatStylish(withSummary(files), { color: false }).split('\n').filter((line) => line.startsWith('https://'))).toEqual([
+      'https://news.example/x.html  (captured 2025-06-20T08:00:00.000Z, crawl.warc#0)',
+      'https://news.example/x.html  (captured 2025-07-20T08:00:00.000Z, crawl.warc#900)',
+    ]);
+  });
+
+  it('tell the captures apart in CSV, by their capture and record', () => {
+    const lines = formatCsv(withSummary(files)).split('\r\n');
+    expect(lines[0]?.endsWith(',captured,archive')).toBe(true);
+    expect(lines.slice(1, 3).map((line) => line.split(',').slice(-2).join(','))).toEqual(['2025-06-20T08:00:00.000Z,crawl.warc#0', '2025-07-20T08:00:00.000Z,crawl.warc#900']);
   });
 });
 

@@ -7,7 +7,7 @@ import type { ReportOptions } from './options.js';
 export const CSV_COLUMNS = [
   'path', 'status', 'reason', 'published', 'line', 'column', 'end_line', 'end_column', 'rule', 'severity',
   'holder', 'kinds', 'license', 'message', 'expected', 'evidence', 'evidence_count', 'suppression',
-  'suppression_reason', 'fingerprint', 'docs',
+  'suppression_reason', 'fingerprint', 'docs', 'captured', 'archive',
 ] as const;
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string | number | undefined>;
@@ -31,7 +31,8 @@ export function* csvChunks(result: CheckResult, options: Partial<ReportOptions> 
 
 function* rows(files: readonly FileResult[], limit: number): Generator<string> {
   for (const file of files) {
-    const about = { path: file.path, status: file.status, reason: file.reason, published: file.published };
+    // An audited page's capture: a web archive may hold a URL twice, each capture a page of its own.
+    const about = { path: file.path, status: file.status, reason: file.reason, published: file.published, captured: file.captured, archive: file.archive };
     for (const finding of file.findings) yield csvLine({ ...about, ...findingCells(finding, limit) });
     if (file.status !== 'scanned' && file.findings.length === 0) yield csvLine(about);
   }

@@ -28,16 +28,25 @@ function* fileBlocks(files: readonly FileResult[], c: Colors, limit: number): Ge
   for (const file of files) {
     const shown = file.findings.filter((finding) => !finding.suppression);
     if (file.status !== 'scanned' && shown.length === 0) {
-      yield `${c.underline(printable(file.path))}\n${c.dim(`  ${file.status}  ${printable(file.reason ?? '')}`)}\n\n`;
+      yield `${heading(file, c)}\n${c.dim(`  ${file.status}  ${printable(file.reason ?? '')}`)}\n\n`;
       continue;
     }
     if (shown.length === 0) continue;
-    yield `${c.underline(printable(file.path))}\n`;
+    yield `${heading(file, c)}\n`;
     for (const finding of shown) yield findingLines(finding, c, limit);
     if (file.publishedFrom === 'as-of') yield `${c.dim(`  (no publication date on the page: judged as of ${file.published})`)}\n`;
     if (file.publishedFrom === 'captured') yield `${c.dim(`  (no publication date on the page: judged as of its capture, ${file.published})`)}\n`;
     yield '\n';
   }
+}
+
+/**
+ * A file's heading: its path, and for a page of a web archive the capture it was read from, as
+ * an archive may hold a URL twice, each capture judged as a page of its own.
+ */
+function heading(file: FileResult, c: Colors): string {
+  const capture = file.archive === undefined ? '' : c.dim(`  (captured ${file.captured ?? ''}, ${printable(file.archive)})`);
+  return `${c.underline(printable(file.path))}${capture}`;
 }
 
 /** A finding's line and its first evidence lines, each ending in a line break. */
