@@ -423,6 +423,16 @@ describe('crawl: what is read of a page', () => {
     ]);
   });
 
+  it('reports a sitemap answered 206 Partial Content as an error: the pages of its other parts would go unmet', async () => {
+    const site = await startSite((s) => ({
+      '/sitemap.xml': serve(206, { 'content-type': 'application/xml', 'content-range': 'bytes 0-199/9000' }, urlset([s.url('/a')])),
+      '/a': page('A'),
+    }));
+    expect(plain(await entriesOf({ seeds: [site.url('/sitemap.xml')], follow: false }))).toEqual([
+      { url: site.url('/sitemap.xml'), status: 206, contentType: 'application/xml', error: 'Cannot read the sitemap: HTTP 206 Partial Content, one part of it (`Content-Range: bytes 0-199/9000`)' },
+    ]);
+  });
+
   it('yields a page that is not an HTML page, though XML, as skipped', async () => {
     const site = await startSite(() => ({ '/': page('Home', ['/data.xml']), '/data.xml': serve(200, { 'content-type': 'application/xml' }, urlset([])) }));
     expect(plain(await entriesOf({ seeds: [site.url('/')] }))[1]).toEqual({ url: site.url('/data.xml'), status: 200, contentType: 'application/xml', skipped: 'not HTML (application/xml)' });

@@ -80,6 +80,8 @@ function notModified(answer: Answer, entry: AuditPage, cached: Validators, conte
 
 async function readSitemapAnswer(answer: Answer, entry: AuditPage, { task, context }: Visiting): Promise<Visit> {
   if (!answer.body || answer.isTruncated) return found({ ...entry, error: `Cannot read the sitemap: larger than ${SITEMAP_LIMIT} bytes, the protocol's limit` });
+  // One part of a sitemap lists some of its pages: the others would go unmet, in silence.
+  if (answer.status === 206) return found({ ...entry, error: `Cannot read the sitemap: ${statusLine(answer)}, one part of it${partRange(answer.headers)}` });
   let sitemap;
   try {
     sitemap = await readSitemap(answer.body);
