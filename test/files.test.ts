@@ -103,11 +103,15 @@ describe('files a site may serve as pages that `include` leaves out', () => {
       'news/wire.php': '<p>PARIS (AFP) - Talks resumed on Tuesday.</p>',
       'news/more.php': '<p>OSLO (AFP) - Ferries resumed on Tuesday.</p>',
       'OLD/STORY.Html': '<p>LYON (AFP) - Trams resumed on Tuesday.</p>',
+      // A mirror of a dynamic site saves each page with its query; a server-side include page; a WAP deck.
+      'mirror/index.php?id=12': '<p>ROME (AFP) - Buses resumed on Tuesday.</p>',
+      'ssi/story.shtm': '<p>BERN (AFP) - Trains resumed on Tuesday.</p>',
+      'wap/news.wml': '<wml><card><p>LONDON (Reuters) - Shares rose.</p></card></wml>',
     });
     const result = await check({ paths: [folder], cwd: folder });
-    expect(result.files.map((file) => file.path)).toEqual(['news/calm.html']);
+    expect(result.files.map((file) => file.path)).toEqual(['news/calm.html', 'ssi/story.shtm']);
     expect(result.notices).toEqual([
-      'Passed over 3 files that `include` leaves out, of kinds a site may serve as pages: 1 `.Html` (`OLD/STORY.Html`), 2 `.php` (`news/more.php`, `news/wire.php`); ' +
+      'Passed over 5 files that `include` leaves out, of kinds a site may serve as pages: 1 `.Html` (`OLD/STORY.Html`), 3 `.php` (`mirror/index.php?id=12`, `news/more.php`, `news/wire.php`), 1 `.wml` (`wap/news.wml`); ' +
         'name them in `include` to check them (read as HTML, or as Markdown by a Markdown extension), or in `exclude` to pass over them without this notice.',
     ]);
   });

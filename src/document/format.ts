@@ -6,7 +6,7 @@ export type PageFormat = 'html' | 'markdown';
 /** The file extensions of each format's pages. */
 // XHTML and server-side-include pages are HTML to a reader of their text; Markdown goes by every
 // name editors and site generators give it.
-const EXTENSIONS = { html: ['html', 'htm', 'xhtml', 'xht', 'shtml'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mdwn', 'mkd', 'mkdn', 'mkdown'] } as const;
+const EXTENSIONS = { html: ['html', 'htm', 'xhtml', 'xht', 'shtml', 'shtm'], markdown: ['md', 'markdown', 'mdx', 'mdown', 'mdwn', 'mkd', 'mkdn', 'mkdown'] } as const;
 const MARKDOWN_EXTENSIONS = new RegExp(`\\.(?:${EXTENSIONS.markdown.join('|')})$`, 'i');
 
 /**

@@ -14,7 +14,8 @@ export function passedOverNotice(files: readonly string[], root: string): string
   if (files.length === 0) return [];
   const byExtension = new Map<string, string[]>();
   for (const file of files) {
-    const extension = extname(file);
+    // A page saved with its query (`index.php?id=12`) is of its extension's kind.
+    const extension = extname(file.replace(/\?[^/]*$/, ''));
     byExtension.set(extension, [...(byExtension.get(extension) ?? []), relative(root, file).split(sep).join('/')]);
   }
   const kinds = [...byExtension].map(([extension, paths]) => {
