@@ -51,6 +51,10 @@ const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |
 // "AP - Tue Jun 3, 2:22 PM ET", "AFP - mar 3 juin, 14h22" (a weekday first).
 const WEEKDAY = '[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im|[Mm]o|[Dd]i|[Mm]i|[Dd]o|[Ff]r|[Ss]a|[Ss]o';
 const DATED_SOURCE = new RegExp(String.raw`^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|,\s*(?=\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d|(?:${WEEKDAY})\p{Ll}*\.?,?\s+\p{L}*\s*\d))`, 'u');
+// A wire list's line that gives an item's time of day beside its agency, before or after it:
+// "14:22 Uhr | dpa", "EFE 14:22", "AFP 2:22 PM".
+const TIME_OF_DAY = String.raw`\d{1,2}[:.h]\d{2}(?:\s?(?:Uhr|h|hrs|[AaPp]\.?[Mm]\.?))?`;
+const TIMED_SOURCE = new RegExp(String.raw`^(?:(${TIME_OF_DAY}\s*[|·•–-]\s*)([^|·•\d]{2,40}?)|([^|·•\d]{2,40}?)\s+${TIME_OF_DAY})$`, 'u');
 // A slash that joins names, not the parts of a date ("03/06/2002").
 const NAME_SLASH = /\D\s*\/|\/\s*\D/;
 // A byline set as a paragraph, the agency after the names: "By Jane Doe, Reuters", "Par Jean
@@ -198,6 +202,13 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const dated = DATED_SOURCE.exec(text);
   if (dated?.[1]) {
     const names = namesList(text, 0, dated[1].length, catalogue, 'catalogue');
+    if (names) return hitsOf(names, 'source-line', 'credit', 'text');
+  }
+  const timed = TIMED_SOURCE.exec(text);
+  const timedNames = timed?.[2] ?? timed?.[3];
+  if (timed && timedNames !== undefined) {
+    const start = timed[1]?.length ?? 0;
+    const names = namesList(text, start, start + timedNames.length, catalogue, 'catalogue');
     if (names) return hitsOf(names, 'source-line', 'credit', 'text');
   }
   const bracketed = BRACKETED.exec(text) ?? NAME_THEN_WITH.exec(text);
