@@ -235,12 +235,13 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     const beside = bracketed || region.isLink ? undefined : nameBesideAgency(text, catalogue);
     if (beside) return hitsOf([beside], 'source-line', 'trailer', 'text');
   }
-  // A source label after the block's last sentence: a translation's note ("Aus dem Französischen
-  // übersetzt. Quelle: AFP", "Переклад з англійської. Джерело: Reuters").
-  const sentence = LAST_SENTENCE.exec(text.slice(-MAX_LINE))?.[1];
-  const tail = sentence === undefined ? -1 : text.length - sentence.length;
+  // A source label after the block's last sentence or a dash: a translation's note ("Aus dem
+  // Französischen übersetzt. Quelle: AFP", "Переклад з англійської. Джерело: Reuters"), a print
+  // version's head ("Druckversion - Quelle: AFP -").
+  const segment = LAST_SEGMENT.exec(text.slice(-MAX_LINE));
+  const tail = segment?.[1] === undefined ? -1 : text.length - segment[0].length + segment[0].indexOf(segment[1]);
   const tailLabel = tail > 0 ? SOURCE_LABEL.exec(text.slice(tail)) : null;
-  if (tailLabel) return hitsOf(holdersAmongSources(text, tail + tailLabel[0].length, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  if (segment?.[1] && tailLabel) return hitsOf(holdersAmongSources(text, tail + tailLabel[0].length, tail + segment[1].length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
   if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text)) {
     const parts = splitParts(text, CREDIT_SEPARATORS);
@@ -266,8 +267,8 @@ function siteOfSource(text: string, start: number, catalogue: Catalogue): Named[
 
 // The name of a site or a person beside an agency's in a sign-off: one to three capitalised words.
 const SHORT_NAME = /^\p{Lu}[\p{L}\p{N}.'’-]*(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}$/u;
-// The last sentence of a block, after the one before it ends.
-const LAST_SENTENCE = /[.!?]\s+([^.!?]+)$/u;
+// The last part of a block, after a sentence's end or a spaced dash or bar, a dash after it left out.
+const LAST_SEGMENT = /(?:[.!?]|\s[-–—|])\s+([^.!?|]+?)(?:\s+[-–—])?\s*$/u;
 
 /** The agency of a sign-off of two names, the other a site's or a writer's ("Novinky, ČTK"). */
 function nameBesideAgency(text: string, catalogue: Catalogue): Named | undefined {
