@@ -11,9 +11,10 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 // provided by Agence France Presse", "Story from Reuters", and
 // the same labels in other languages and scripts: "Sumber: Reuters", "Sursa: AFP", "Izvor:
 // Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
-// पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"). The sources after the label may name
+// पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"), a Japanese forum's "■ソース（共同通信）"
+// (the source in brackets right after its label). The sources after the label may name
 // others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:(?:(?:original )?sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—])|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^[(（]?(?:>\s?)*■?(?:(?:(?:original )?sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|ソース|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—]|(?<=ソース\s*)(?=[（(]))|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // "Photo: Jane Doe/AP", "Foto: dpa", "Bild: Imago", "Image credit: Reuters", "Photos (from left):
 // AP, AFP, Reuters", "फोटो: पीटीआई", "फोटो- पीटीआई", "图片来源：路透社", "圖／美聯社", "צילום: רויטרס", "عکس:
 // رویترز", Korean sites' "사진=AP 연합뉴스" (an AP picture through Yonhap) set as a paragraph, and the labels
