@@ -39,6 +39,9 @@ const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?
 const VIDEO_LABEL = /^\(?(?:videos?|vidéos?|vídeos?|filmati?)(?: credits?| source)?\s*:\s*/iu;
 // "Grafik: dpa", "Graphic: Reuters", "Infografía: EFE" set as a paragraph (under a chart).
 const GRAPHIC_LABEL = /^\(?(?:(?:info)?gr[aá](?:fika?|fiek|phics?|phique|fica|fico|fía)|infographics?|infographie|chart|karte|map)(?: credits?| source)?\s*:\s*/iu;
+// A press release's closing line, "SOURCE Thomson Reuters" (PR Newswire's, the label in capitals
+// and without a colon), names the company that issued it: no source of a story.
+const PRESS_RELEASE_SOURCE = /^SOURCE\s+\S/u;
 // A source label without its colon, where nothing but agencies' names follows it: Indonesian
 // sites' "Sumber AFP", "Source Reuters".
 const BARE_SOURCE_LABEL = /^(?:sources?|quelle|fuente|fonte|sumber|kaynak|bron|kilde|källa|źródło|zdroj|izvor|sursa|nguồn)\s+/iu;
@@ -159,6 +162,7 @@ const NOTICE_SEPARATORS = /\s*(?:[/,&+]|\s[-–—]\s|\s(?:and|und|et|y|e)\s)\s*
  */
 export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   const text = region.text;
+  if (PRESS_RELEASE_SOURCE.test(text)) return [];
   const photo = PHOTO_LABEL.exec(text);
   const video = photo ? null : VIDEO_LABEL.exec(text);
   const graphic = photo || video ? null : GRAPHIC_LABEL.exec(text);
@@ -239,10 +243,8 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   // A source label after the block's last sentence or a dash: a translation's note ("Aus dem
   // Französischen übersetzt. Quelle: AFP", "Переклад з англійської. Джерело: Reuters"), a print
   // version's head ("Druckversion - Quelle: AFP -").
-  const segment = LAST_SEGMENT.exec(text.slice(-MAX_LINE));
-  const tail = segment?.[1] === undefined ? -1 : text.length - segment[0].length + segment[0].indexOf(segment[1]);
-  const tailLabel = tail > 0 ? SOURCE_LABEL.exec(text.slice(tail)) : null;
-  if (segment?.[1] && tailLabel) return hitsOf(holdersAmongSources(text, tail + tailLabel[0].length, tail + segment[1].length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+  const labelled = labelledSegment(text, catalogue);
+  if (labelled) return hitsOf(labelled, 'source-line', 'trailer', 'text');
   // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
   if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text)) {
     const parts = splitParts(text, CREDIT_SEPARATORS);
@@ -268,8 +270,27 @@ function siteOfSource(text: string, start: number, catalogue: Catalogue): Named[
 
 // The name of a site or a person beside an agency's in a sign-off: one to three capitalised words.
 const SHORT_NAME = /^\p{Lu}[\p{L}\p{N}.'’-]*(?:\s\p{Lu}[\p{L}\p{N}.'’-]*){0,2}$/u;
-// The last part of a block, after a sentence's end or a spaced dash or bar, a dash after it left out.
-const LAST_SEGMENT = /(?:[.!?]|\s[-–—|])\s+([^.!?|]+?)(?:\s+[-–—])?\s*$/u;
+// Where a part of a block starts after a sentence's end or a spaced dash or bar, and where it ends.
+const SEGMENT_START = /(?:[.!?]|\s[-–—|])\s+/gu;
+const SEGMENT_END = /\s[-–—|](?:\s|$)/u;
+
+/**
+ * The holders a part of a block names after a source label, the part opening after a sentence's
+ * end or a spaced dash or bar: "Aus dem Französischen übersetzt. Quelle: AFP", "Druckversion -
+ * Quelle: AFP - Weser-Post". Only a line's length is read, from the block's end.
+ */
+function labelledSegment(text: string, catalogue: Catalogue): Named[] | undefined {
+  const from = Math.max(0, text.length - MAX_LINE);
+  for (const start of text.slice(from).matchAll(SEGMENT_START)) {
+    const at = from + start.index + start[0].length;
+    const label = SOURCE_LABEL.exec(text.slice(at));
+    if (!label) continue;
+    const rest = text.slice(at + label[0].length);
+    const names = holdersAmongSources(text, at + label[0].length, at + label[0].length + (SEGMENT_END.exec(rest)?.index ?? rest.length), catalogue);
+    if (names) return names;
+  }
+  return undefined;
+}
 
 /** The agency of a sign-off of two names, the other a site's or a writer's ("Novinky, ČTK"). */
 function nameBesideAgency(text: string, catalogue: Catalogue): Named | undefined {
