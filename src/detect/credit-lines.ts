@@ -5,7 +5,7 @@ import type { Region } from '../document/region.js';
 import { definesTerm } from './defined-terms.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceAfterHeadline, sourceLine, wireReports } from './lines/body-lines.js';
+import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceAfterHeadline, sourceLine, wireReports, wireSection } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
 import { findRestrictions } from './restrictions.js';
@@ -223,7 +223,7 @@ const SHAPES_BY_REGION: Partial<Record<Region['kind'], readonly Shape[]>> = {
   body: [dateline, firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, creditAtEnd, reporting, wireReports],
   footer: [firstOf(sourceLine, captionUnderPicture, noticeOwners), signOff, reporting, wireReports],
   // Templates set a picture's credit in a small heading right under it ("<h6>REUTERS/Name</h6>").
-  heading: [firstOf(creditHeadingUnderPicture, sourceAfterHeadline)],
+  heading: [firstOf(creditHeadingUnderPicture, sourceAfterHeadline, wireSection)],
   meta: [creditMeta],
   jsonld: [creditJsonLd],
   frontmatter: [frontmatterCredit],

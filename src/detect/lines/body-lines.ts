@@ -405,6 +405,24 @@ export const sourceAfterHeadline: Shape = (region, { catalogue }) => {
   return hitsOf(namesList(region.text, start, start + match[1].length, catalogue) ?? [], 'source-line', 'trailer', 'text');
 };
 
+// The heading of a page or box of an agency's wire copy: "Le fil AFP", "Dépêches AFP", "Últimas
+// da Reuters", "Ultim'ora ANSA", "dpa-Nachrichten", "AP National Wire", "Reuters News".
+const WIRE_SECTION = /^(?:(?:le |les )?fil(?: info)?|(?:les )?dépêches|últimas(?: noticias)?(?: d[aeo]s?| del?)?|ultim['’]ora|notizie|nachrichten|meldungen|newsticker|ticker|noticias|latest(?: news)?(?: from)?|wire(?: stories)?)(?:\s+(?:de|d[aeo]s?|del|from|von|der))?\s*(?:[-–—:]\s*)?(?:l['’]\s*)?(?<after>[^\s].{1,40})$|^(?<before>.{2,40}?)(?:\s*[-–—]\s*|\s+|-)(?:nachrichten|meldungen|newsticker|ticker|news|wire|national wire|world wire|nieuws|notizie|noticias)$/iu;
+/** How long the block under a wire section's heading must be: an item's line, not a label. */
+const MIN_WIRE_ITEM = 20;
+
+/**
+ * The agency a heading names as the source of the wire copy under it, where an item's text follows
+ * it (not a box of headlines that link elsewhere): a wire list's page, a portal's ticker.
+ */
+export const wireSection: Shape = (region, { catalogue, next }) => {
+  const match = WIRE_SECTION.exec(region.text);
+  const name = match?.groups?.after ?? match?.groups?.before;
+  if (!match || name === undefined || !next || next.kind !== 'body' || next.isLink || next.isAside || region.isAside || next.text.length < MIN_WIRE_ITEM) return [];
+  const start = match.groups?.after === undefined ? 0 : region.text.length - name.length;
+  return hitsOf(namesList(region.text, start, start + name.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
+};
+
 /**
  * A short heading right under a picture that is its credit ("<h6>REUTERS/Name</h6>"); a longer one
  * is a title, and so is one under a picture that stands apart from it, in or out of the story (a
