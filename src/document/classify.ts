@@ -33,7 +33,8 @@ type BlockKind = Region['kind'];
 // Class and id words that sites use for these parts of a page (WordPress, Arc, Drupal themes ...).
 const FOOTER_WORDS = /(?:^|[-_\s])(?:copyright|footer|legal|disclaimer|rights)(?:$|[-_\s])/i;
 const CAPTION_WORDS = /caption/i;
-const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source/i;
+// Spanish and Portuguese sites sign a picture ("firma-foto"), German ones give its source ("bildquelle").
+const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source|firma-?foto|foto-?firma|bildquelle|bildnachweis/i;
 // A portal's "provider" line names the agency that provided a syndicated story.
 const BYLINE_WORDS = /byline|(?:^|[-_\s])(?:authors?|provider)(?:$|[-_\s])/i;
 // The page of an author or agency, in a site's own words, that a byline links its name to:

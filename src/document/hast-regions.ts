@@ -9,12 +9,12 @@ import { findStoryRoot, type FurnitureSpan, isLinkDense, leadsDown, markRegions,
 import { TextBuilder } from './text-builder.js';
 
 // Attributes that carry a credit on the element itself: lazy-loading galleries and CMS exports
-// (WordPress plugins' `data-image-credit`, `data-attachment-credit`, a figure's `data-agency` or
-// `data-provider`), AMP's `attribution` of an
+// (WordPress plugins' `data-image-credit`, `data-attachment-credit`, a figure's `data-agency`,
+// `data-provider` or `data-source`), AMP's `attribution` of an
 // `<amp-img>`, and the `credit`, `photographer`, `copyright`, `agency` or `source` prop of an MDX
 // page's figure or credit component (`<Figure credit="...">`, `<PhotoCredit agency="AFP">`), whose
 // `caption` prop is its caption.
-const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'data-agency', 'data-provider', 'attribution', 'credit', 'photographer', 'copyright', 'agency', 'source'];
+const CREDIT_ATTRIBUTES = ['data-credit', 'data-copyright', 'data-photographer', 'data-caption', 'data-image-credit', 'data-attachment-credit', 'data-photo-credit', 'data-media-credit', 'data-agency', 'data-provider', 'data-source', 'attribution', 'credit', 'photographer', 'copyright', 'agency', 'source'];
 // A caption on the element itself: an MDX figure's `caption` prop, WordPress Jetpack's
 // `data-image-caption` (markup, escaped), and a figure's `title` or `aria-label`.
 const CAPTION_ATTRIBUTES = ['caption', 'data-image-caption'];
@@ -203,6 +203,8 @@ class RegionWalker {
       this.#readCreditAttributes(element);
       return 0;
     }
+    // AMP's embed of another page, a player's above all, is titled as an iframe is.
+    if (tag === 'amp-iframe') this.#readAttribute(element, 'title', 'caption', typeof element.properties.src === 'string' && VIDEO_PLAYER.test(element.properties.src));
     // AMP's image has the same `alt`, `title` and `src`; it is walked on, as it holds its fallback,
     // and the rest of the page where it was written self-closing (which is ignored on a custom element).
     if (tag === 'amp-img') this.#readImage(element);

@@ -70,7 +70,7 @@ const PROPERTIES: ReadonlyMap<string, string> = new Map([
   ['data-src', 'dataSrc'], ['data-credit', 'dataCredit'], ['data-copyright', 'dataCopyright'],
   ['data-photographer', 'dataPhotographer'], ['data-caption', 'dataCaption'], ['data-image-credit', 'dataImageCredit'],
   ['data-attachment-credit', 'dataAttachmentCredit'], ['data-photo-credit', 'dataPhotoCredit'], ['data-media-credit', 'dataMediaCredit'],
-  ['data-agency', 'dataAgency'], ['data-provider', 'dataProvider'], ['attribution', 'attribution'], ['credit', 'credit'], ['photographer', 'photographer'], ['copyright', 'copyright'], ['agency', 'agency'], ['source', 'source'],
+  ['data-agency', 'dataAgency'], ['data-provider', 'dataProvider'], ['data-source', 'dataSource'], ['attribution', 'attribution'], ['credit', 'credit'], ['photographer', 'photographer'], ['copyright', 'copyright'], ['agency', 'agency'], ['source', 'source'],
   ['caption', 'caption'], ['href', 'href'],
   ['aria-label', 'ariaLabel'], ['data-title', 'dataTitle'], ['data-sub-html', 'dataSubHtml'], ['data-image-caption', 'dataImageCaption'],
   ['data-glightbox', 'dataGlightbox'], ['lang', 'lang'], ['data-lazy-src', 'dataLazySrc'], ['data-original', 'dataOriginal'],
