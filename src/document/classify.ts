@@ -36,7 +36,8 @@ const CAPTION_WORDS = /caption/i;
 // Spanish and Portuguese sites sign a picture ("firma-foto"), German ones give its source ("bildquelle").
 const CREDIT_WORDS = /credit|photographer|copyright-?holder|image-?source|photo-?source|firma-?foto|foto-?firma|bildquelle|bildnachweis/i;
 // A portal's "provider" line names the agency that provided a syndicated story.
-const BYLINE_WORDS = /byline|(?:^|[-_\s])(?:authors?|provider)(?:$|[-_\s])/i;
+// Spanish, Portuguese and Italian sites sign a story in a "firma", French ones give its "auteur".
+const BYLINE_WORDS = /byline|(?:^|[-_\s])(?:authors?|provider|autor(?:es)?|autore|auteurs?|firma)(?:$|[-_\s])/i;
 // The page of an author or agency, in a site's own words, that a byline links its name to:
 // "/author/afp/", "/agency/pti.html", "/autor/dpa", "/auteur/afp", "/contributors/reuters".
 const AUTHOR_PAGE = /\/(?:authors?|agency|agencies|autor(?:es|en)?|auteurs?|autore|autori|byline|reporters?|journalists?|contributors?|staff)\/[^/?#\s]/i;

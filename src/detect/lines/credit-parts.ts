@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../catalogue/compile.js';
 import type { Region } from '../../document/region.js';
 import { holdersNamed } from '../../catalogue/credit-names.js';
-import { BYLINE_JOINERS, BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, type Named, namedOrJoined, type Part, splitParts } from './parts.js';
+import { BYLINE_JOINERS, BYLINE_SEPARATORS, CREDIT_SEPARATORS, MAX_LINE, mediumOf, type Named, namedIn, namedOrJoined, type Part, splitParts } from './parts.js';
 import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // The label of a chart's or table's data source ("Source: Bloomberg"): a citation, not a credit.
@@ -91,5 +91,16 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
     }
     hits.push(...hitsOf(named, 'credit-line', 'credit', kind));
   });
-  return hits.length > 0 ? hits : loneName(text, regionKind, catalogue);
+  return hits.length > 0 ? hits : regionKind === 'byline' ? nameBeforePlace(text, catalogue) : loneName(text, regionKind, catalogue);
+}
+
+// A byline's agency with the story's place after it, as Spanish and German templates set them
+// side by side: "EFE Madrid", "dpa Berlin", "Europa Press Sevilla".
+const BYLINE_PLACE = /^(\S.{1,40}?)\s+\p{Lu}[\p{Ll}\p{M}'’.-]+(?:\s\p{Lu}[\p{Ll}\p{M}'’.-]+)?$/u;
+
+/** The agency a byline names before the story's place. */
+function nameBeforePlace(text: string, catalogue: Catalogue): Hit[] {
+  const name = BYLINE_PLACE.exec(text)?.[1];
+  const named = name === undefined ? undefined : namedIn(text, { from: 0, to: name.length, before: '', after: ' ' }, catalogue);
+  return named ? hitsOf([named], 'credit-line', 'credit', 'text') : [];
 }

@@ -173,11 +173,12 @@ const OTHER_SOURCE = /^(?=.{1,40}$)\S+(?:\s\S+){0,3}$/u;
 
 /**
  * The holders a list of sources after its label names, where the others it names are short
- * names too ("Sources: AFP, Reuters, local media", "Source: Al Jazeera + Reuters"); undefined
+ * names too ("Sources: AFP, Reuters, local media", "Source: Al Jazeera + Reuters"), a short one
+ * all in lower case as well, as Swiss sites write theirs ("Quelle: sda", "Source : ats"); undefined
  * where a part is prose ("Source: Reuters reported on Monday that ...") or none is a holder.
  */
 export function holdersAmongSources(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
-  return namesList(text, start, end, catalogue, 'credit', (part) => OTHER_SOURCE.test(text.slice(part.from, part.to)));
+  return namesList(text, start, end, catalogue, 'lone', (part) => OTHER_SOURCE.test(text.slice(part.from, part.to)));
 }
 
 const HYPHEN = /-/g;
