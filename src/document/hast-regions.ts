@@ -180,8 +180,10 @@ class RegionWalker {
       return 0;
     }
     // Code set in a line of text ("AFP writes <code>Name / AFP</code>") is an example of a credit,
-    // not the page's; a block of it (`<pre><code>`), in which a page may keep a story whole, is read.
-    if (CODE_TAGS.has(tag) && this.#pre === 0) return 0;
+    // not the page's; a block of it (`<pre><code>`), in which a page may keep a story whole, is read,
+    // but for one that names its language (a Markdown fence's "```text", a highlighter's class):
+    // a program's or a document's sample.
+    if (CODE_TAGS.has(tag) && (this.#pre === 0 || isLanguageCode(element))) return 0;
     if (isSkipped(element)) {
       // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
       if (tag === 'button') this.#readPicturesIn(element);
@@ -435,6 +437,16 @@ const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp', 'plaintext', 'textar
 const CODE_TAGS = new Set(['code', 'samp', 'kbd']);
 const MAX_PRE_LINES = 2000;
 const CODE_WORDS = /(?:^|[-_\s])(?:code|highlight|language|lang|source|syntax|hljs|prism)(?:$|[-_\s])/i;
+
+// The class a code block's language gives it: Markdown's and highlighters' ("language-json",
+// "lang-text", "hljs", "prism", Pandoc's "sourceCode").
+const LANGUAGE_CLASS = /^(?:language-|lang-|hljs|prism|sourceCode|highlight)/i;
+
+/** Whether a code element names its language (see `LANGUAGE_CLASS`). */
+function isLanguageCode(element: Element): boolean {
+  const { className } = element.properties;
+  return Array.isArray(className) && className.some((name) => LANGUAGE_CLASS.test(String(name)));
+}
 
 /** Whether preformatted text is code: it holds a `<code>`, or its class words say so. */
 function isCode(element: Element, words: string | undefined): boolean {

@@ -122,6 +122,8 @@ const AGENCIES_FIRST = /^\(\s*([^()]{1,40}?)\s*\)\s*[-–—]\s*(?=\p{Lu}{2})/u;
 // What stands before a sign-off: the end of a sentence, or a dash ("... talks. — AFP", "- REUTERS",
 // "... days.—Agence France-Presse", whose name keeps its hyphen).
 const SIGN_OFF = /(?:^|[.!?"”»)]\s*[-–—]*|\s[-–—]+)\s*((?:[^.!?"”»()\-–—]|(?<=\p{L})-(?=\p{L})){2,40}?)\s*\.?$/gu;
+// Abbreviations whose full stop ends no sentence: "e.g.", "i.e.", "z.B.", "p. ej.", "cf.", "vgl.".
+const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:e\.\s?g|i\.\s?e|z\.\s?B|d\.\s?h|u\.\s?a|p\.\s?ej|cf|vgl|bzw|ex|incl)\.\s*[-–—]*\s*$/iu;
 const SIGN_OFF_IN_BRACKETS = /[.!?"”»]\s*\(([^()]{2,40})\)\.?$/gu;
 // Chinese, Japanese and Korean sign-offs in full-width brackets: "（新华社）".
 const BRACKETED = /^[(（]([^()（）]{2,40})[)）]\.?$/u;
@@ -528,6 +530,8 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
   const match = bracketed ?? atEnd(SIGN_OFF, text);
   if (!match?.[1]) return [];
   const start = match.index + match[0].indexOf(match[1]);
+  // An abbreviation's full stop ends no sentence: "e.g. AFP, AP, Reuters" lists examples.
+  if (ABBREVIATION_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return [];
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
   // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
