@@ -41,10 +41,16 @@ const IMAGE_PROPERTIES = ['src', 'alt', 'title'];
 export function readFigureShortcodes(tree: HastRoot, source: string): void {
   // Lines and columns are counted once a page, where it has a tag to read.
   let spans: ((from: number, to: number) => Position) | undefined;
+  // The quote a Hugo shortcode's closing line became, read with the shortcode (see `HUGO_CLOSING_LINE`).
+  const swallowed = new Set<HastRoot['children'][number]>();
   tree.children.forEach((node, i) => {
     if (node.type !== 'element' || node.tagName !== 'p' || !node.position) return;
     const start = node.position.start.offset ?? 0;
-    const text = source.slice(start, node.position.end.offset ?? start);
+    const end = node.position.end.offset ?? start;
+    const closingLine = source.startsWith('{{<', start) ? HUGO_CLOSING_LINE.exec(source.slice(end, end + 200)) : null;
+    const next = tree.children.slice(i + 1).find((child) => child.type === 'element');
+    const isClosedBelow = closingLine !== null && next?.type === 'element' && next.tagName === 'blockquote';
+    const text = source.slice(start, isClosedBelow ? end + closingLine[0].length : end);
     const tag = tagIn(text);
     if (!tag || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
     const values = new Map<string, { value: string; at: number }>();
@@ -84,8 +90,14 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
       position: node.position,
     };
     tree.children[i] = figure;
+    if (isClosedBelow && next) swallowed.add(next);
   });
+  if (swallowed.size > 0) tree.children = tree.children.filter((node) => !swallowed.has(node));
 }
+
+// A Hugo shortcode written over several lines closes on a line of its own, which Markdown reads as
+// a quote ("{{< figure" / "  src=..." / ">}}"): the paragraph and that line are the shortcode.
+const HUGO_CLOSING_LINE = /^[ \t]*\r?\n[ \t]*>\}\}/;
 
 /** Names a shortcode's parameters given in order (see `POSITIONAL`), where the first is a picture's file. */
 function readPositional(parameters: string, paramsAt: number, values: Map<string, { value: string; at: number }>): void {
