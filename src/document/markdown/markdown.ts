@@ -36,6 +36,11 @@ export function parseMarkdown(source: string): MdastRoot {
   return parseByBlocks(source, (text, isDocumentStart) => markdownParser(text, isDocumentStart).parse(text));
 }
 
+// An attribute list of classes and ids after an element, kramdown's and MkDocs' (attr_list), set
+// right after a caption's emphasis: "*Foto: Name/dpa*{: .bildunterschrift}", "*Photo: Name/AFP*{ .credit }".
+// It renders as no text.
+const ATTRIBUTE_LIST = /\{:?[ \t]*(?:[.#][\w-]+[ \t]*)+\}/g;
+
 // Raw HTML inside Markdown (figures, embeds, comments) is parsed into the same tree, keeping its
 // positions; re-parsing the tree costs as much again, so a page without raw HTML skips it.
 const toHtmlWithRaw = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
@@ -43,9 +48,11 @@ const toHtml = unified().use(remarkRehype);
 
 /** Parses Markdown into the HTML syntax tree the region walker reads, front matter read apart. */
 export async function markdownToHast(source: string, facts: PageFacts): Promise<HastRoot> {
-  // JSON front matter (Hugo's) is blanked out before parsing, offsets kept: Markdown has no syntax for it.
+  // JSON front matter (Hugo's) is blanked out before parsing, offsets kept: Markdown has no syntax
+  // for it; so are attribute lists of classes and ids (see `ATTRIBUTE_LIST`).
   const found = frontMatterOf(source);
-  const mdast = parseMarkdown(found?.format === 'json' ? withoutFrontMatter(source, found) : source);
+  const text = found?.format === 'json' ? withoutFrontMatter(source, found) : source;
+  const mdast = parseMarkdown(text.includes('{') ? text.replace(ATTRIBUTE_LIST, (list) => ' '.repeat(list.length)) : text);
   // remark-frontmatter's nodes, `yaml` and `toml` (mdast's types name only the first).
   const opening: string | undefined = mdast.children[0]?.type;
   const frontMatter = found?.format === 'json' || opening === 'yaml' || opening === 'toml' ? found : undefined;
