@@ -167,10 +167,11 @@ const creditJsonLd: Shape = (region, { catalogue }) => {
 // A front-matter field that credits or captions the page's picture, or gives the story's source,
 // however the theme spells its key, in English or in the site's language: "credit",
 // "image.credit", "featured_image_credit", "heroImageCredit", "photographer", "attribution",
-// "source", "credito_foto", "bildnachweis", "fonte_foto", "quelle", "image.caption". A list of
-// credits gives each one's name under a key of its own: "credits: [{role: photo, name: AFP}]".
-const FRONTMATTER_CREDIT = /credit|photographer|fotograf|attribution|nachweis|quelle|fonte|fuente|source|agency|agentur|agencia|copyright/;
-const FRONTMATTER_CAPTION = /caption$/;
+// "source", "credito_foto", "bildnachweis", "fonte_foto", "quelle", "photo_by", "bildrechte",
+// "via", "image.caption", and an image's "alt", which themes show as its caption (Chirpy). A list
+// of credits gives each one's name under a key of its own: "credits: [{role: photo, name: AFP}]".
+const FRONTMATTER_CREDIT = /credit|photographer|fotograf|photoby|imageby|bildrechte|attribution|nachweis|quelle|fonte|fuente|source|agency|agentur|agencia|copyright|^via$/;
+const FRONTMATTER_CAPTION = /caption$|alt$/;
 const LIST_ENTRY = /^(?:name|value|text|label)$/;
 
 // What a front-matter field's path says it credits: a video, a picture, or where it names neither
@@ -183,7 +184,10 @@ const frontmatterCredit: Shape = (region, { catalogue }) => {
   const path = (region.field ?? '').replace(/[-_]/g, '').toLowerCase();
   const segments = path.split('.');
   const last = segments.at(-1) ?? '';
-  const key = LIST_ENTRY.test(last) && segments.length > 1 ? (segments.at(-2) as string) : last;
+  const parent = segments.at(-2);
+  // A list entry's key ("name") or a key in the site's language ("foto") under a key of credits
+  // ("credits": {"foto": "EFE/Name"}) is read as that key.
+  const key = parent !== undefined && (LIST_ENTRY.test(last) || FRONTMATTER_CREDIT.test(parent)) ? parent : last;
   const isCaption = FRONTMATTER_CAPTION.test(key);
   if (!isCaption && !FRONTMATTER_CREDIT.test(key)) return [];
   const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';
