@@ -74,8 +74,11 @@ const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.
 const WHEN_AFTER = /(?:\s*[|·•]\s*[^|·•]*\d[^|·•]*)+$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
 // AFP", "- with AP", and Vietnamese sites' "(Theo Reuters)" under a story rewritten from it.
-const WITH = 'with|mit|avec|con|com|met|med|theo|via';
-const WRITTEN_WITH = new RegExp(String.raw`^[-–—]*\s*\(?(?:${WITH})\s+`, 'iu');
+const WITH = 'with|mit|avec|con|com|met|med|theo';
+// A blog's line under a story it quotes whole says where it came from: "(via AP)". (After other
+// words "via" names a picture's distributor: "Kyodo News via AP".)
+const WRITTEN_WITH = new RegExp(String.raw`^[-–—]*\s*\(?(?:${WITH}|via)\s+`, 'iu');
+const VIA = /^via\s+/iu;
 const DESK_TITLE = /(?:\s+\p{L}+)?\s+(?:writers?|correspondents?|reporters?|editors?|photographers?|staff)$/iu;
 // A byline's first line, the writer's name alone ("By KENJI HALL"): the desk follows on a line of
 // its own ("Associated Press Writer").
@@ -548,7 +551,7 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
 /** The agencies a sign-off names in brackets, from `start` to `end` (its text): the desk that wrote with them and the day after them left out. */
 function inBrackets(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
   const inner = text.slice(start, end);
-  const desk = DESK_WITH.exec(inner)?.[0].length ?? 0;
+  const desk = (DESK_WITH.exec(inner) ?? VIA.exec(inner))?.[0].length ?? 0;
   return namesList(text, start + desk, end - (FILED_ON.exec(inner)?.[0].length ?? 0), catalogue, 'lone');
 }
 
