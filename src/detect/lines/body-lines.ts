@@ -66,10 +66,11 @@ const NAME_SLASH = /\D\s*\/|\/\s*\D/;
 const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\s[-–—]\s)\s*([^,|/]{2,60})$/iu;
 // A byline that names the agency alone, its label's colon or not: "By AFP", "By The Associated
 // Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", an
-// aggregator's "via Reuters", a blog's "Posted by AFP on June 3, 2025", and Brazilian sites' "da
+// aggregator's "via Reuters", a blog's "Posted by AFP on June 3, 2025", a mail archive's "Dépêche
+// AFP du 03/06/2003 14:22", and Brazilian sites' "da
 // Reuters", where the place may follow ("da France Presse, em Paris").
-const AGENCY_BYLINE = /^(?:(?:posted|written|published|filed) by|by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion)\s*:?\s+/iu;
-const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$|\s+on\s+[^,|]{0,20}\d[^|]{0,30}$/u;
+const AGENCY_BYLINE = /^(?:(?:posted|written|published|filed) by|by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion|dépêches?)\s*:?\s+/iu;
+const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$|\s+(?:on|du|vom|del)\s+[^,|]{0,20}\d[^|]{0,30}$/u;
 // The time a source line gives after a dot or a bar: "· 2 hours ago", "| 03.06.2025", "| 03.06.2003 | 14:23 Uhr".
 const WHEN_AFTER = /(?:\s*[|·•]\s*[^|·•]*\d[^|·•]*)+$/u;
 // A line closing a story with the agencies it was written with: "With Reuters", "Mit dpa", "Avec
