@@ -24,5 +24,8 @@ describe('abbreviations that define a term', () => {
     expect(defines('Rescue teams in Manila (AFP)', 'AFP', 'afp')).toBe(false);
     expect(defines('Armed Forces of the Philippines AFP', 'AFP', 'afp')).toBe(false);
     expect(defines('Armed Forces of the Philippines (afp)', 'afp', 'afp')).toBe(false);
+    // A sentence that ends before the brackets: a sign-off; two letters after two words: initials.
+    expect(defines('Ice shelves are thinning across the Antarctic Peninsula. (AP)', 'AP', 'ap')).toBe(false);
+    expect(defines('Fans at the final. Photo by Peter Allen (PA)', 'PA', 'pa')).toBe(false);
   });
 });

@@ -94,7 +94,7 @@ describe('files a site may serve as pages that `include` leaves out', () => {
     const passedOver: string[] = [];
     const found = await findTargets([folder], await loadPolicy(join(folder, 'rightslint.yaml'), folder), folder, { passedOver });
     expect(found.map((target) => target.policyPath)).toEqual(['content/a.html']);
-    expect(passedOver).toEqual(['content/b.php', 'content/c.njk', 'content/notes.txt', 'content/old/INDEX.Html'].map((path) => join(folder, path)));
+    expect(passedOver).toEqual(['content/b.php', 'content/c.njk', 'content/old/INDEX.Html'].map((path) => join(folder, path)));
   });
 
   it('are named in the notices of the run, by extension, with the first paths of each', async () => {

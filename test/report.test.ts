@@ -343,7 +343,7 @@ describe('formatGithub', () => {
     const gone = Array.from({ length: 11 }, (_, i): FileResult => ({ path: `gone-${i}.html`, status: 'error', reason: 'broken symbolic link', holders: [], findings: [] }));
     const lines = formatGithub(withSummary([...gone, ...sample.files])).trimEnd().split('\n');
     expect(lines[0]).toBe(
-      "::warning title=rightslint%3A more annotations than GitHub shows::GitHub shows the first 10 annotations of each kind a step makes, and this run made 14 error, 1 warning and 1 notice annotations: the step's log lists them all. "
+      "::warning title=rightslint%3A more annotations than GitHub shows::GitHub shows the first 10 annotations of each kind a step makes (this one among the warnings), and this run made 14 error, 1 warning and 1 notice annotations: the step's log lists them all. "
         + 'rightslint: 3 problems (2 errors, 1 warning) in 5 files checked, 1 skipped, 12 could not be read, 1 suppressed',
     );
     expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(14);

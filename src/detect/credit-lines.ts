@@ -172,6 +172,8 @@ const creditJsonLd: Shape = (region, { catalogue }) => {
 // of credits gives each one's name under a key of its own: "credits: [{role: photo, name: AFP}]".
 const FRONTMATTER_CREDIT = /credit|photographer|fotograf|photoby|imageby|bildrechte|attribution|nachweis|quelle|fonte|fuente|source|agency|agentur|agencia|copyright|^via$/;
 const FRONTMATTER_CAPTION = /caption$|alt$/;
+// A key that holds credits under keys of their own, in the site's language ("credits": {"foto": ...}).
+const FRONTMATTER_CREDITS = /^(?:credits?|creditos?|crediti|credits?photo|sources?|quellen?|fontes?|fuentes?|bildnachweise?|nachweise?|attributions?|copyrights?)$/;
 const LIST_ENTRY = /^(?:name|value|text|label)$/;
 
 // What a front-matter field's path says it credits: a video, a picture, or where it names neither
@@ -187,7 +189,7 @@ const frontmatterCredit: Shape = (region, { catalogue }) => {
   const parent = segments.at(-2);
   // A list entry's key ("name") or a key in the site's language ("foto") under a key of credits
   // ("credits": {"foto": "EFE/Name"}) is read as that key.
-  const key = parent !== undefined && (LIST_ENTRY.test(last) || FRONTMATTER_CREDIT.test(parent)) ? parent : last;
+  const key = parent !== undefined && (LIST_ENTRY.test(last) || FRONTMATTER_CREDITS.test(parent)) ? parent : last;
   const isCaption = FRONTMATTER_CAPTION.test(key);
   if (!isCaption && !FRONTMATTER_CREDIT.test(key)) return [];
   const kind = FRONTMATTER_VIDEO.test(path) ? 'video' : FRONTMATTER_PICTURE.test(path) ? undefined : 'text';

@@ -20,7 +20,10 @@ export function definesTerm(text: string, from: number, to: number, holder: stri
   while (to > from && /[\s)]/.test(text[to - 1] as string)) to--;
   const name = text.slice(from, to);
   if (!ABBREVIATION.test(name) || !/\(\s*$/.test(text.slice(Math.max(0, from - 3), from)) || !/^\s*\)/.test(text.slice(to, to + 3))) return false;
-  const before = text.slice(Math.max(0, from - EXPANSION_REACH), text.lastIndexOf('(', from)).trimEnd().split(/\s+/);
+  const words = text.slice(Math.max(0, from - EXPANSION_REACH), text.lastIndexOf('(', from)).trimEnd();
+  // A sentence that ends before the brackets is no term's name: "... the Antarctic Peninsula. (AP)".
+  if (/[.!?:;,]$/.test(words)) return false;
+  const before = words.split(/\s+/);
   let rest = name;
   let first = before.length;
   for (let i = before.length - 1; i >= 0 && rest !== ''; i--) {
@@ -34,5 +37,8 @@ export function definesTerm(text: string, from: number, to: number, holder: stri
     else return false;
     first = i;
   }
-  return rest === '' && !holdersNamed(before.slice(first).join(' '), catalogue.creditNames, 'any').includes(holder);
+  const expansion = before.slice(first);
+  // Two letters are a person's initials as often ("Peter Allen (PA)"): three words or more spell a term.
+  if (name.length === 2 && expansion.length < 3) return false;
+  return rest === '' && !holdersNamed(expansion.join(' '), catalogue.creditNames, 'any').includes(holder);
 }

@@ -27,7 +27,7 @@ export function findOrigins(regions: readonly Region[], catalogue: Catalogue, tr
   for (const region of regions) {
     if (!ORIGIN_KINDS.has(region.kind)) continue;
     const field = (region.field ?? '').replace(/[-_]/g, '').toLowerCase();
-    const kind = ORIGIN_FIELD.test(field) ? 'text' : region.kind === 'jsonld' && LICENCE_FIELD.test(field) ? 'photo' : undefined;
+    const kind = ORIGIN_FIELD.test(field) ? 'text' : region.kind === 'jsonld' && region.isPicture && LICENCE_FIELD.test(field) ? 'photo' : undefined;
     if (kind === undefined) continue;
     const url = HOST.exec(region.text);
     const host = url?.[1];

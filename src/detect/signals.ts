@@ -105,11 +105,8 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         if (to === from) continue;
         // A name that is its block's whole text, unbracketed ("dpa", "KNA"), signs a story off only
         // after a paragraph that ends a sentence: in a table's cell or a list it abbreviates.
-        if (signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before)) {
-          trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
-          continue;
-        }
-        if (definesTerm(region.text, from, to, signal.holder, catalogue)) {
+        // Nor is an abbreviation in brackets right after the words it abbreviates (see defined-terms.ts).
+        if ((signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before)) || definesTerm(region.text, from, to, signal.holder, catalogue)) {
           trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
           continue;
         }

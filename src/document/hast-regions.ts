@@ -188,8 +188,9 @@ class RegionWalker {
       // A button's label is no text of the page, but a picture that zooms when pressed is set in one.
       if (tag === 'button') this.#readPicturesIn(element);
       // A template may set a story's byline among navigation links (NDTV's "pst-by" <nav>): in the
-      // story or an article, its links to an author's or agency's page are read as the byline they are.
-      if (tag === 'nav' && (this.#inStory || this.#articles > 0)) {
+      // story the page marks, or in an article, its links to an author's or agency's page are read
+      // as the byline they are (a page that marks none has its menus in what is read as its story).
+      if (tag === 'nav' && ((typeof this.story.root === 'object' && this.#inStory) || this.#articles > 0)) {
         this.#readAuthorLinksIn(element, inherited);
         this.#best = undefined;
       }

@@ -34,7 +34,7 @@ function overLimits(result: CheckResult): string | undefined {
   for (const file of result.files) for (const { name } of annotations(file)) counts[name]++;
   if (counts.error <= ANNOTATIONS_SHOWN && counts.warning <= ANNOTATIONS_SHOWN && counts.notice <= ANNOTATIONS_SHOWN) return undefined;
   const made = `${counts.error} error, ${counts.warning} warning and ${counts.notice} notice annotations`;
-  return `GitHub shows the first ${ANNOTATIONS_SHOWN} annotations of each kind a step makes, and this run made ${made}: the step's log lists them all. ${summaryLine(result)}`;
+  return `GitHub shows the first ${ANNOTATIONS_SHOWN} annotations of each kind a step makes (this one among the warnings), and this run made ${made}: the step's log lists them all. ${summaryLine(result)}`;
 }
 
 /** The annotations of each kind GitHub shows for a step. */

@@ -41,11 +41,12 @@ export interface FindOptions {
  * The names of files a site may serve as pages or render into them: HTML and Markdown in any
  * letter case (`.Html`, which the default `include` spells neither way), server pages (PHP, ASP,
  * JSP, ColdFusion), also as a mirroring tool saves them with their query (`index.php?id=12`),
- * the templates of site generators (Nunjucks, Liquid, ERB, Handlebars, Twig, EJS, Pug), WAP's WML
- * decks and plain text. A file of these kinds that `include` leaves out is reported as passed
- * over; rightslint reads any of them as HTML once `include` names it.
+ * the templates of site generators (Nunjucks, Liquid, ERB, Handlebars, Twig, EJS, Pug) and WAP's
+ * WML decks. (Plain text is left out: every site has its robots.txt and ads.txt.) A file of these
+ * kinds that `include` leaves out is reported as passed over; rightslint reads any of them as HTML
+ * once `include` names it.
  */
-const PAGE_LIKE = /\.(?:s?html?|xht(?:ml)?|md|markdown|mdx|mdown|mdwn|mkdn?|mkdown|php\d?|phtml|aspx?|jspx?|cfml?|njk|liquid|erb|hbs|handlebars|mustache|twig|ejs|pug|txt|wml)(?:\?[^/]*)?$/i;
+const PAGE_LIKE = /\.(?:s?html?|xht(?:ml)?|md|markdown|mdx|mdown|mdwn|mkdn?|mkdown|php\d?|phtml|aspx?|jspx?|cfml?|njk|liquid|erb|hbs|handlebars|mustache|twig|ejs|pug|wml)(?:\?[^/]*)?$/i;
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 

@@ -31,7 +31,7 @@ const PICTURE_CREDITS_HEADING = new RegExp(String.raw`^(?:${PICTURE_CREDITS}|cre
 export function isPictureCreditsHeading(text: string): boolean {
   return text.length <= 40 && PICTURE_CREDITS_HEADING.test(text.trim());
 }
-const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल |فائل )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس|ছবি|فوٹو|تصوير|fot\.)(?: credits?| source)?|منبع تصوير|تصوير كا ذريعہ|مصدر الصورة|ছবির উৎস|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・،]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—]|(?<=\bfot\.)(?=\s))\s*`, 'iu');
+const PHOTO_LABEL = new RegExp(String.raw`^\(?(?:(?:main |top |header |cover |featured |file |फाइल |فائل )?(?:photos?|fotos?|fotó|bild(?:er)?|images?|imagen|imagem|pictures?|fotografía|fotografia|fotografie|zdjęcie|kép|snímek|фото|світлина|fotoğraf|kuva|billede|bilde|फोटो|तस्वीर|صورة|الصورة|تصوير|图片来源|圖片來源|图源|圖源|图片|圖片|照片|图|圖|写真|画像|사진|ภาพ|ảnh|φωτογραφία|φωτο|fotografija|снимка|nuotr\.?|nuotrauka|צילום|عكس|ছবি|فوٹو|fot\.)(?: credits?| source)?|منبع تصوير|تصوير كا ذريعہ|مصدر الصورة|ছবির উৎস|credits?(?: photo)?|crédits?(?: photo)?|${PICTURE_CREDITS})(?:\s*\([^()]{1,30}\))?\s*(?:[:：／・،]|(?<=사진\s*)=|(?<=फोटो\s*)[-–—]|(?<=\bfot\.)(?=\s))\s*`, 'iu');
 // A label that gives the story's text and its pictures to the same source: "Text und Fotos: dpa",
 // "Text and photos: AFP", "Texte et photos : AFP", "Texto y fotos: EFE".
 const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?|photos?|bilder|pictures)\s*:\s*/iu;
@@ -55,9 +55,10 @@ const PHOTO_FIELD = /^(?:photos?|fotos?|bild(?:er)?|images?|pictures?|(?:photo |
 // "AP - Tue Jun 3, 2:22 PM ET", "AFP - mar 3 juin, 14h22" (a weekday first).
 const WEEKDAY = '[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Ll]un|[Mm]ar|[Mm]er|[Jj]eu|[Vv]en|[Ss]am|[Dd]im|[Mm]o|[Dd]i|[Mm]i|[Dd]o|[Ff]r|[Ss]a|[Ss]o';
 const DATED_SOURCE = new RegExp(String.raw`^([^|·•]{2,40}?)\s*(?:[|·•]\s*(?=[^|·•]*\d)|,\s*(?=\d)|\s[-–—]\s+(?:\p{Lu}[^-–—|·•\d]{1,30}\s[-–—]\s+)?(?=\d|(?:${WEEKDAY})\p{Ll}*\.?,?\s+\p{L}*\s*\d))`, 'u');
+// A time of day as wire lists and tickers give it: "14:22", "14h22", "14.22 Uhr", "2:22 PM".
+const TIME_OF_DAY = String.raw`\d{1,2}[:.h]\d{2}(?:\s?(?:Uhr|h|hrs|[AaPp]\.?[Mm]\.?))?`;
 // A wire list's line that gives an item's time of day beside its agency, before or after it:
 // "14:22 Uhr | dpa", "EFE 14:22", "AFP 2:22 PM".
-const TIME_OF_DAY = String.raw`\d{1,2}[:.h]\d{2}(?:\s?(?:Uhr|h|hrs|[AaPp]\.?[Mm]\.?))?`;
 const TIMED_SOURCE = new RegExp(String.raw`^(?:(${TIME_OF_DAY}\s*[|·•–-]\s*)([^|·•\d]{2,40}?)|([^|·•\d]{2,40}?)\s+${TIME_OF_DAY})$`, 'u');
 // A slash that joins names, not the parts of a date ("03/06/2002").
 const NAME_SLASH = /\D\s*\/|\/\s*\D/;
@@ -99,7 +100,7 @@ const QUOTE_HEADER = String.raw`[^\n]{1,80}?\s(?:[Ww]rote|WROTE|schrieb|hat gesc
 // A news portal's line that gives a reader's submission, the story quoted after it: PHP-Nuke's and
 // Slashdot's "newsfan writes \"WASHINGTON (AP) -- ...".
 const SUBMISSION = String.raw`[^:\n"“„«]{1,80}?\s(?:writes|wrote|schreibt|schrieb|écrit|escribe|scrive)\s+["“„«]\s?`;
-const TIME_STAMP = String.raw`\d{1,2}[h:.]\d{2}(?:\s?(?:Uhr|h|hrs|[AaPp]\.?[Mm]\.?))?\s*(?:--|[-–—|])\s*`;
+const TIME_STAMP = String.raw`${TIME_OF_DAY}\s*(?:--|[-–—|])\s*`;
 export const LEAD_IN = `(?:${QUOTE_MARKS}|${KICKER}|${TICKER}|${POSTED}|${QUOTE_HEADER}|${SUBMISSION}|${TIME_STAMP})`;
 
 /** Words as an alternation of their spellings in capitals and with a capital first ("BREAKING|Breaking"). */
@@ -229,7 +230,8 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   // after a short last paragraph too ("mrc/dpa/Reuters", "ats/afp/vajo").
   if (!region.isAside && !underPicture && DESK_SLASHES.test(text)) {
     const names = signedNames(text, 0, text.length, catalogue, 'lone');
-    if (names) return hitsOf(names, 'source-line', 'trailer', 'text');
+    // One part at least is an editor's initials, not a name ("Kappeler/dpa" is a picture's credit).
+    if (names && names.length < text.split('/').length) return hitsOf(names, 'source-line', 'trailer', 'text');
   }
   // A line that says whom the story was written with closes it wherever it stands outside page
   // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa"). Names alone right
@@ -283,12 +285,11 @@ const SEGMENT_END = /\s[-–—|](?:\s|$)/u;
 /**
  * The holders a part of a block names after a source label, the part opening after a sentence's
  * end or a spaced dash or bar: "Aus dem Französischen übersetzt. Quelle: AFP", "Druckversion -
- * Quelle: AFP - Weser-Post". Only a line's length is read, from the block's end.
+ * Quelle: AFP - Weser-Post".
  */
 function labelledSegment(text: string, catalogue: Catalogue): Named[] | undefined {
-  const from = Math.max(0, text.length - MAX_LINE);
-  for (const start of text.slice(from).matchAll(SEGMENT_START)) {
-    const at = from + start.index + start[0].length;
+  for (const start of text.matchAll(SEGMENT_START)) {
+    const at = start.index + start[0].length;
     const label = SOURCE_LABEL.exec(text.slice(at));
     if (!label) continue;
     const rest = text.slice(at + label[0].length);
@@ -319,7 +320,8 @@ function creditLine(text: string, start: number, catalogue: Catalogue, kind: Con
  */
 export const captionUnderPicture: Shape = (region, { before, above, catalogue }) => {
   if (isUnderPicture(before)) return namedParts(region.text, 'caption', catalogue);
-  return isCreditUnderCaption(before, above) && opensWithCredit(region.text, catalogue) ? namedParts(region.text, 'caption', catalogue) : [];
+  const isCreditRow = region.text.length <= MAX_CAPTION_UNDER_PICTURE && isCreditUnderCaption(before, above) && opensWithCredit(region.text, catalogue);
+  return isCreditRow ? namedParts(region.text, 'caption', catalogue) : [];
 };
 
 /**

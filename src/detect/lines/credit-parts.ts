@@ -95,12 +95,21 @@ export function namedParts(text: string, regionKind: Region['kind'], catalogue: 
 }
 
 // A byline's agency with the story's place after it, as Spanish and German templates set them
-// side by side: "EFE Madrid", "dpa Berlin", "Europa Press Sevilla".
-const BYLINE_PLACE = /^(\S.{1,40}?)\s+\p{Lu}[\p{Ll}\p{M}'’.-]+(?:\s\p{Lu}[\p{Ll}\p{M}'’.-]+)?$/u;
+// side by side: "EFE Madrid", "dpa Berlin", "Europa Press Sevilla", "AFP Buenos Aires": the place
+// is one or two words in title case at the end.
+const PLACE_WORD = /\s+\p{Lu}[\p{Ll}\p{M}'’.-]+$/u;
+const MAX_BYLINE_NAME = 40;
 
 /** The agency a byline names before the story's place. */
 function nameBeforePlace(text: string, catalogue: Catalogue): Hit[] {
-  const name = BYLINE_PLACE.exec(text)?.[1];
-  const named = name === undefined ? undefined : namedIn(text, { from: 0, to: name.length, before: '', after: ' ' }, catalogue);
-  return named ? hitsOf([named], 'credit-line', 'credit', 'text') : [];
+  let end = text.length;
+  for (let words = 0; words < 2; words++) {
+    const place = PLACE_WORD.exec(text.slice(0, end));
+    if (!place) break;
+    end = place.index;
+    if (end > MAX_BYLINE_NAME) break;
+    const named = namedIn(text, { from: 0, to: end, before: '', after: ' ' }, catalogue);
+    if (named) return hitsOf([named], 'credit-line', 'credit', 'text');
+  }
+  return [];
 }

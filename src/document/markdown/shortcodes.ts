@@ -48,9 +48,11 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     const start = node.position.start.offset ?? 0;
     const end = node.position.end.offset ?? start;
     const closingLine = source.startsWith('{{<', start) ? HUGO_CLOSING_LINE.exec(source.slice(end, end + 200)) : null;
-    const next = tree.children.slice(i + 1).find((child) => child.type === 'element');
-    const isClosedBelow = closingLine !== null && next?.type === 'element' && next.tagName === 'blockquote';
-    const text = source.slice(start, isClosedBelow ? end + closingLine[0].length : end);
+    const closedAt = closingLine ? end + closingLine[0].length : -1;
+    const next = closingLine ? nextElement(tree, i) : undefined;
+    // The quote is the closing line alone, not a lead that runs on from it ("}}" then "WASHINGTON (AP) —").
+    const isClosedBelow = next?.tagName === 'blockquote' && next.position?.end?.offset === closedAt;
+    const text = source.slice(start, isClosedBelow ? closedAt : end);
     const tag = tagIn(text);
     if (!tag || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
     const values = new Map<string, { value: string; at: number }>();
@@ -90,9 +92,18 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
       position: node.position,
     };
     tree.children[i] = figure;
-    if (isClosedBelow && next) swallowed.add(next);
+    if (isClosedBelow) swallowed.add(next);
   });
   if (swallowed.size > 0) tree.children = tree.children.filter((node) => !swallowed.has(node));
+}
+
+/** The first element after the tree's child `i`: the blocks between are white space. */
+function nextElement(tree: HastRoot, i: number): Element | undefined {
+  for (let j = i + 1; j < tree.children.length; j++) {
+    const child = tree.children[j];
+    if (child?.type === 'element') return child;
+  }
+  return undefined;
 }
 
 // A Hugo shortcode written over several lines closes on a line of its own, which Markdown reads as
