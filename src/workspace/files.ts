@@ -118,7 +118,11 @@ export async function findTargets(paths: readonly string[], policy: Policy, cwd:
       const { entries, unreadable, links, pageLike } = walk(include, { cwd: base, ignore: [...ALWAYS_IGNORED, ...exclude] }, policy.root);
       addUnreadable(unreadable.filter((target) => isAsked(target.absolute)));
       await addFolderLinks(targets, links.filter(isAsked), base, policy, ignored);
+      // The walk's entries are what `include` takes: only the other page-like files are matched
+      // against the globs (a site's thousands of pages are not).
+      const walked = new Set(entries.map((entry) => resolve(entry.path)));
       for (const file of pageLike) {
+        if (walked.has(file)) continue;
         const policyPath = relative(base, file).split(sep).join('/');
         const isLeftOut = isAsked(file) && !matchesAny(policyPath, include) && !matchesAny(policyPath, [...ALWAYS_IGNORED, ...exclude]);
         if (isLeftOut && !isGitignored(ignored, toTarget(file, policy.root).policyPath)) passedOver.add(file);
