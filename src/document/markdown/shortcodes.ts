@@ -33,16 +33,17 @@ const CREDITS = new Set(['attr', 'credit', 'attribution', 'photographer', 'copyr
 const IMAGE_PROPERTIES = ['src', 'alt', 'title'];
 
 /**
- * Reads each paragraph that is a template tag with a caption or a credit as the figure it renders:
- * an image with its `src`, `alt` and `title`, and a caption holding the caption and, as a credit,
- * the credit. Each text points at its value in the source; the image at the tag's first word,
- * from where its attributes are found as a tag's are.
+ * Reads each paragraph that is a template tag with a caption or a credit as the figure it renders
+ * (see `figureOf`), and each tag of a paragraph of several, a gallery's, as one figure each.
  */
 export function readFigureShortcodes(tree: HastRoot, source: string): void {
   // Lines and columns are counted once a page, where it has a tag to read.
   let spans: ((from: number, to: number) => Position) | undefined;
+  const span = (from: number, to: number): Position => (spans ??= spansIn(source))(from, to);
   // The quote a Hugo shortcode's closing line became, read with the shortcode (see `HUGO_CLOSING_LINE`).
   const swallowed = new Set<HastRoot['children'][number]>();
+  // The figures of a gallery's paragraph, which holds several tags (see `galleryFigures`).
+  const galleries = new Map<HastRoot['children'][number], Element[]>();
   tree.children.forEach((node, i) => {
     if (node.type !== 'element' || node.tagName !== 'p' || !node.position) return;
     const start = node.position.start.offset ?? 0;
@@ -53,48 +54,88 @@ export function readFigureShortcodes(tree: HastRoot, source: string): void {
     // The quote is the closing line alone, not a lead that runs on from it ("}}" then "WASHINGTON (AP) —").
     const isClosedBelow = next?.tagName === 'blockquote' && next.position?.end?.offset === closedAt;
     const text = source.slice(start, isClosedBelow ? closedAt : end);
-    const tag = tagIn(text);
-    if (!tag || (text.match(TAG_OPENING)?.length ?? 0) > 1) return;
-    const values = new Map<string, { value: string; at: number }>();
-    const { parameters, paramsAt: at } = tag;
-    const paramsAt = start + at;
-    for (const parameter of parameters.matchAll(PARAMETER)) {
-      const value = parameter[2] ?? parameter[3] ?? parameter[4] ?? '';
-      values.set(parameter[1] as string, { value, at: paramsAt + parameter.index + parameter[0].length - value.length - 1 });
+    if ((text.match(TAG_OPENING)?.length ?? 0) > 1) {
+      const figures = galleryFigures(text, start, span);
+      if (figures.length > 0) galleries.set(node, figures);
+      return;
     }
-    if (values.size === 0) readPositional(parameters, paramsAt, values);
-    const named = (names: ReadonlySet<string>) => [...values].filter(([name]) => names.has(name)).map(([, value]) => value);
-    const captions = named(CAPTIONS);
-    const credits = named(CREDITS);
-    if (captions.length === 0 && credits.length === 0 && !values.has('alt')) return;
-    const nameAt = start + text.search(/\w/);
-    const span = (spans ??= spansIn(source));
-    const image: Element = {
-      type: 'element',
-      // A video's tag ("{% include video.html %}", "{{< youtube >}}") renders a player: its caption is the video's.
-      tagName: /video|youtube|vimeo/i.test(tag.name) ? 'video' : 'img',
-      properties: Object.fromEntries(IMAGE_PROPERTIES.flatMap((name) => (values.has(name) ? [[name, values.get(name)?.value]] : []))),
-      children: [],
-      position: span(nameAt - 1, nameAt),
-    };
-    const captionChildren: ElementContent[] = [
-      ...captions.flatMap((caption) => textOf(caption, span) ?? []),
-      ...credits.flatMap((credit) => {
-        const text = textOf(credit, span);
-        return text ? [{ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [text] } satisfies Element] : [];
-      }),
-    ];
-    const figure: Element = {
-      type: 'element',
-      tagName: 'figure',
-      properties: {},
-      children: [image, ...(captionChildren.length > 0 ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: captionChildren } satisfies Element] : [])],
-      position: node.position,
-    };
+    const figure = figureOf(text, start, span, node.position);
+    if (!figure) return;
     tree.children[i] = figure;
     if (isClosedBelow) swallowed.add(next);
   });
-  if (swallowed.size > 0) tree.children = tree.children.filter((node) => !swallowed.has(node));
+  if (swallowed.size > 0 || galleries.size > 0) tree.children = tree.children.filter((node) => !swallowed.has(node)).flatMap((node) => galleries.get(node) ?? [node]);
+}
+
+/**
+ * The figure a template tag renders, from `text` (the tag, at `start` in the source): an image
+ * with its `src`, `alt` and `title`, and a caption holding the caption and, as a credit, the
+ * credit; undefined where the tag is none of a figure's or gives none of them. Each text points
+ * at its value in the source; the image at the tag's first word, from where its attributes are
+ * found as a tag's are.
+ */
+function figureOf(text: string, start: number, span: (from: number, to: number) => Position, position: Position): Element | undefined {
+  const tag = tagIn(text);
+  if (!tag) return undefined;
+  const values = new Map<string, { value: string; at: number }>();
+  const { parameters, paramsAt: at } = tag;
+  const paramsAt = start + at;
+  for (const parameter of parameters.matchAll(PARAMETER)) {
+    const value = parameter[2] ?? parameter[3] ?? parameter[4] ?? '';
+    values.set(parameter[1] as string, { value, at: paramsAt + parameter.index + parameter[0].length - value.length - 1 });
+  }
+  if (values.size === 0) readPositional(parameters, paramsAt, values);
+  const named = (names: ReadonlySet<string>) => [...values].filter(([name]) => names.has(name)).map(([, value]) => value);
+  const captions = named(CAPTIONS);
+  const credits = named(CREDITS);
+  if (captions.length === 0 && credits.length === 0 && !values.has('alt')) return undefined;
+  const nameAt = start + text.search(/\w/);
+  const image: Element = {
+    type: 'element',
+    // A video's tag ("{% include video.html %}", "{{< youtube >}}") renders a player: its caption is the video's.
+    tagName: /video|youtube|vimeo/i.test(tag.name) ? 'video' : 'img',
+    properties: Object.fromEntries(IMAGE_PROPERTIES.flatMap((name) => (values.has(name) ? [[name, values.get(name)?.value]] : []))),
+    children: [],
+    position: span(nameAt - 1, nameAt),
+  };
+  const captionChildren: ElementContent[] = [
+    ...captions.flatMap((caption) => textOf(caption, span) ?? []),
+    ...credits.flatMap((credit) => {
+      const text = textOf(credit, span);
+      return text ? [{ type: 'element', tagName: 'span', properties: { className: ['credit'] }, children: [text] } satisfies Element] : [];
+    }),
+  ];
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: {},
+    children: [image, ...(captionChildren.length > 0 ? [{ type: 'element', tagName: 'figcaption', properties: {}, children: captionChildren } satisfies Element] : [])],
+    position,
+  };
+}
+
+// A paragraph that holds a code sample between its tags ("{% highlight %}", Hugo's own
+// "{{< highlight >}}", Liquid's "{% raw %}"): its tags are an example, no figures.
+const CODE_SAMPLE_TAG = /\{%-?\s*(?:highlight|raw|comment)\b|\{\{[<%]\s*(?:highlight|code)\b/;
+// The closing of each kind of tag an opening starts (see `TAGS`).
+const CLOSINGS: Record<string, string> = { '{{<': '>}}', '{{%': '%}}', '{%': '%}' };
+
+/**
+ * The figures of a paragraph of several template tags, each read as a figure's: a gallery's
+ * ("{{< gallery >}}" around its "{{< figure ... attr=... >}}"s, indented or not).
+ */
+function galleryFigures(text: string, start: number, span: (from: number, to: number) => Position): Element[] {
+  if (CODE_SAMPLE_TAG.test(text)) return [];
+  const figures: Element[] = [];
+  for (const opening of text.matchAll(TAG_OPENING)) {
+    const closing = CLOSINGS[opening[0]] as string;
+    const end = text.indexOf(closing, opening.index + opening[0].length);
+    if (end === -1) break;
+    const tagEnd = end + closing.length;
+    const figure = figureOf(text.slice(opening.index, tagEnd), start + opening.index, span, span(start + opening.index, start + tagEnd));
+    if (figure) figures.push(figure);
+  }
+  return figures;
 }
 
 /** The first element after the tree's child `i`: the blocks between are white space. */
