@@ -99,3 +99,9 @@ async function* brotli(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
     await piping.catch(() => undefined);
   }
 }
+
+/** The part a 206 Partial Content holds, as its `Content-Range` says, for a message (empty where it says none). */
+export function partRange(headers: HttpHeaders): string {
+  const range = headers.get('content-range');
+  return range ? ` (\`Content-Range: ${range}\`)` : '';
+}

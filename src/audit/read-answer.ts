@@ -1,6 +1,7 @@
 import type { AuditPage } from './audit-page.js';
 import { crawlUrl } from './crawl-url.js';
 import { statusLine } from './exchange.js';
+import { partRange } from './http-payload.js';
 import { pageLinks } from './page-links.js';
 import type { Answer } from './polite-fetch.js';
 import type { SiteRobots } from './robots.js';
@@ -96,11 +97,6 @@ async function readSitemapAnswer(answer: Answer, entry: AuditPage, { task, conte
   return sitemap.kind === 'sitemapindex' ? { pages: [], sitemaps: urls } : { pages: urls.filter((url) => context.scope.has(url)), sitemaps: [] };
 }
 
-/** The part a 206 holds, as its `Content-Range` says, if it does. */
-function partRange(headers: Headers): string {
-  const range = headers.get('content-range');
-  return range ? ` (\`Content-Range: ${range}\`)` : '';
-}
 
 /** The skip reason of a page over the size cap, in the words the engine uses for a large file. */
 function tooLarge(headers: Headers, limit: number): string {

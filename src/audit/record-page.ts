@@ -1,7 +1,7 @@
 import { AsyncIterReader, type LimitReader, StatusAndHeadersParser, type WARCRecord } from 'warcio';
 import { isCalendarDay } from '../policy/dates.js';
 import type { AuditPage } from './audit-page.js';
-import { decodedPayload, type HttpHeaders, type Payload, PayloadError, readPayload } from './http-payload.js';
+import { decodedPayload, type HttpHeaders, partRange, type Payload, PayloadError, readPayload } from './http-payload.js';
 import { isHtmlByBytes, isUnknownType, SNIFF_BYTES } from './sniff-html.js';
 
 /** Where a record is: the WARC file as given, and the record's byte offset in it. */
@@ -103,10 +103,7 @@ function cutShort(record: WARCRecord): string | undefined {
  * sent: a crawler that undid a content or transfer coding may keep the headers of the coded body.
  */
 function partOfPage(status: number, headers: HttpHeaders, size: number): string | undefined {
-  if (status === 206) {
-    const range = headers.get('content-range');
-    return `HTTP status 206 (Partial Content): the archive holds one part of the page${range ? ` (\`Content-Range: ${range}\`)` : ''}`;
-  }
+  if (status === 206) return `HTTP status 206 (Partial Content): the archive holds one part of the page${partRange(headers)}`;
   if (headers.get('content-encoding') || headers.get('transfer-encoding')) return undefined;
   const declared = headers.get('content-length')?.trim() ?? '';
   return /^\d+$/.test(declared) && size < Number(declared) ? `its payload is ${size} bytes, short of the ${declared} its \`Content-Length\` gives: the capture lost the page's end` : undefined;
