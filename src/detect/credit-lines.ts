@@ -5,9 +5,15 @@ import type { Region } from '../document/region.js';
 import { definesTerm } from './defined-terms.js';
 import type { Evidence } from './evidence.js';
 import { type ExclusionMatches, excludedBy, matchesIn } from './exclusions.js';
-import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, dateline, isPictureCreditsHeading, noticeOwners, reporting, signOff, sourceAfterHeadline, sourceLine, wireReports, wireSection } from './lines/body-lines.js';
 import { creditParts, namedParts } from './lines/credit-parts.js';
+import { dateline } from './lines/datelines.js';
+import { sourceAfterHeadline, wireSection } from './lines/heading-sources.js';
+import { noticeOwners } from './lines/notice-owners.js';
+import { captionUnderPicture, creditAtEnd, creditHeadingUnderPicture, isPictureCreditsHeading } from './lines/picture-lines.js';
+import { reporting, wireReports } from './lines/reporting.js';
 import { firstOf, type Hit, type Shape } from './lines/shape.js';
+import { signOff } from './lines/sign-offs.js';
+import { sourceLine } from './lines/source-lines.js';
 import { findRestrictions } from './restrictions.js';
 import type { Recorder } from './verdict.js';
 
