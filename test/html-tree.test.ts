@@ -6,9 +6,10 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../src/document/decode.js';
 import { emptyFacts, type PageFacts } from '../src/document/facts.js';
-import { extractRegions, REGION_ATTRIBUTES } from '../src/document/hast-regions.js';
+import { extractRegions } from '../src/document/hast-regions.js';
 import { buildHtmlTree } from '../src/document/html/html-tree.js';
 import { MarkupRecord, type MarkupVisitor, scanHtml } from '../src/document/html/html-scan.js';
+import { REGION_ATTRIBUTES } from '../src/document/region-attributes.js';
 import { regionSource } from '../src/detect/prefilter/prefilter-text.js';
 
 const ROOT = join(import.meta.dirname, '..');

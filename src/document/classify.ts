@@ -3,7 +3,7 @@ import type { Region } from './region.js';
 
 /**
  * Elements whose content is never page text a reader sees as part of the page. (A button's
- * pictures are: see `#readPicturesIn` in hast-regions.ts.)
+ * pictures are: see `readPicturesIn` in region-attributes.ts.)
  */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'template', 'nav', 'svg', 'math', 'iframe', 'select', 'button',

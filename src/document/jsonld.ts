@@ -1,6 +1,7 @@
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { PageFacts } from './facts.js';
 import { TextBuilder } from './text-builder.js';
+import type { TreeElement as Element } from './tree.js';
 
 // The schema.org types of a video, the property whose value is one where it gives no type, and
 // the properties that give a picture (a video's among them: its credit is a picture's, typed or
@@ -16,6 +17,14 @@ const RIGHTS_KEYS = new Set([
   'author', 'publisher', 'copyrightHolder', 'copyrightNotice', 'creditText', 'sourceOrganization',
   'license', 'acquireLicensePage', 'provider', 'creator', 'contributor', 'copyrightYear', 'caption', 'isBasedOn',
 ]);
+
+/** Reads a `<script>` element's JSON-LD block, if it holds one (see `readJsonLd`). */
+export function readJsonLdScript(element: Element, source: string, facts: PageFacts): void {
+  const type = String(element.properties.type ?? '').toLowerCase();
+  const text = element.children[0];
+  if (type !== 'application/ld+json' || text?.type !== 'text' || !text.position) return;
+  readJsonLd(text.value, text.position.start?.offset ?? 0, source, facts);
+}
 
 /**
  * Reads a JSON-LD block: each string under a rights property becomes a region positioned at its

@@ -4,7 +4,7 @@ import type { TreeElement as Element, TreeRoot as Root } from './tree.js';
 
 /**
  * Where a page's story stands, read from its markup and from the density of its text and links,
- * as boilerplate removal reads it. The region reader (hast-regions.ts) measures each element as it
+ * as boilerplate removal reads it. The region reader (region-walker.ts) measures each element as it
  * walks the page, and this module judges the measures:
  * - the story's root: the element the page marks as its story (articleBody, then article, then
  *   main); else the story starts at the first h1, or, with no h1 either, at the start of the page;

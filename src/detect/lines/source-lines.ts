@@ -104,7 +104,7 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
     const pictures = creditLine(text, both[0].length, catalogue, 'photo');
     return [...pictures, ...pictures.map((hit) => ({ ...hit, signal: 'source-line' as const, type: 'trailer' as const, kind: 'text' as const }))];
   }
-  // A field's value under its label, or a cell of a table's column of sources (see hast-regions.ts).
+  // A field's value under its label, or a cell of a table's column of sources (see source-columns.ts).
   if ((previous && SOURCE_FIELD.test(previous.text)) || region.field === SOURCE_COLUMN) return hitsOf(holdersAmongSources(text, 0, text.length, catalogue) ?? [], 'source-line', 'trailer', 'text');
   if (previous && PHOTO_FIELD.test(previous.text)) return creditLine(text, 0, catalogue, undefined);
   const bare = BARE_SOURCE_LABEL.exec(text);

@@ -8,8 +8,8 @@
 // Where the scan cannot read on (an unclosed tag or script), the rest is kept as it stands.
 import { foldedCode } from '../../document/characters.js';
 import { BLOCK_TAGS } from '../../document/classify.js';
-import { REGION_ATTRIBUTES } from '../../document/hast-regions.js';
 import { type MarkupRecord, type MarkupVisitor, mayBeJsonLd, nameAt, nameTable, scanHtml, type TagAttributes, tagName } from '../../document/html/html-scan.js';
+import { REGION_ATTRIBUTES } from '../../document/region-attributes.js';
 
 const REGION_NAMES = nameTable(REGION_ATTRIBUTES.keys());
 // A `<link>`'s target, which regions read where it is the page's canonical URL (see origin.ts).
