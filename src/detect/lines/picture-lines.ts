@@ -116,9 +116,18 @@ export const creditAtEnd: Shape = (region, { catalogue }) => {
 export const creditHeadingUnderPicture: Shape = (region, context) =>
   region.text.length <= MAX_PART && context.before?.isInStory === region.isInStory ? captionUnderPicture(region, context) : [];
 
-/** Whether a block follows a picture, or a label of a picture's credit standing alone. */
+/**
+ * Whether a block follows a picture, or a label of a picture's credit standing alone: with its
+ * colon, or without it where a box's title or a term of a list sets it ("Bildquelle" over "dpa").
+ */
 export function isUnderPicture(before: Region | undefined): boolean {
   if (before?.kind === 'alt' || before?.kind === 'src') return true;
-  const label = before !== undefined && before.text.length < 20 ? PHOTO_LABEL.exec(`${before.text} `) : null;
-  return label !== null && label[0].length > (before?.text.length ?? 0);
+  if (before === undefined || before.text.length >= 20) return false;
+  return isPhotoLabel(before.text) || (before.kind === 'body' && isPhotoLabel(`${before.text}:`));
+}
+
+/** Whether a text is a picture's credit label and nothing else ("Foto:", "사진=", "fot."). */
+function isPhotoLabel(text: string): boolean {
+  const label = PHOTO_LABEL.exec(`${text} `);
+  return label !== null && label[0].length > text.length;
 }
