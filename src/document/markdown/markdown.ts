@@ -10,6 +10,7 @@ import type { PageFacts } from '../facts.js';
 import { frontMatterOf, withoutFrontMatter } from '../front-matter.js';
 import { GFM_SYNTAX, parseByBlocks } from './markdown-blocks.js';
 import { readFrontMatter } from './frontmatter.js';
+import { readNoteBoxes } from './note-boxes.js';
 import { readFigureShortcodes } from './shortcodes.js';
 
 // Front matter stands only at the start of a page: a part of it parsed apart is read without.
@@ -62,6 +63,7 @@ export async function markdownToHast(source: string, facts: PageFacts): Promise<
   });
   const hast = (await (hasRawHtml ? toHtmlWithRaw : toHtml).run(mdast)) as HastRoot;
   readFigureShortcodes(hast, source);
+  readNoteBoxes(hast, source);
   markImageCaptions(hast);
   return hast;
 }

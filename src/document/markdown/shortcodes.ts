@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
-import type { Point, Position } from 'unist';
-import { location } from 'vfile-location';
+import type { Position } from 'unist';
+import { spansIn } from './spans.js';
 
 // A template tag standing as a paragraph of its own, as static-site generators put figures in
 // Markdown: Hugo's shortcodes (`{{< figure src="x.jpg" caption="..." attr="AP Photo/Name" >}}`, or
@@ -179,9 +179,3 @@ function textOf(parameter: { value: string; at: number } | undefined, span: (fro
   return { type: 'text', value: parameter.value, position: span(parameter.at, parameter.at + parameter.value.length) };
 }
 
-/** The positions of spans of `source`, with their lines and columns (vfile-location, as page.ts counts them). */
-function spansIn(source: string): (from: number, to: number) => Position {
-  const place = location(source);
-  const pointAt = (offset: number): Point => ({ line: 1, column: 1, ...place.toPoint(offset), offset });
-  return (from, to) => ({ start: pointAt(from), end: pointAt(to) });
-}
