@@ -87,11 +87,13 @@ export interface PageText {
 /** Every catalogue signal's hits in the regions it may appear in, on a page in language `lang`. */
 function findSignals(regions: readonly Region[], lang: string | undefined, catalogue: Catalogue, exclusions: Map<Region, ExclusionMatches>, trace: Recorder | undefined): Evidence[] {
   const evidence: Evidence[] = [];
-  // The block of text before the one read, in the page's flow (attributes and metadata stand beside it).
+  // The block of text before the one read, in the page's flow (attributes and metadata stand beside
+  // it), and the region right before that block.
   let previous: Region | undefined;
+  let abovePrevious: Region | undefined;
   for (const [i, region] of regions.entries()) {
-    const before = previous;
-    if (!ATTRIBUTE_KINDS.has(region.kind)) previous = region;
+    const [before, aboveBefore] = [previous, abovePrevious];
+    if (!ATTRIBUTE_KINDS.has(region.kind)) [previous, abovePrevious] = [region, regions[i - 1]];
     let restrictions: string[] | undefined;
     let picture: boolean | undefined;
     let storyCredit: boolean | undefined;
@@ -109,7 +111,7 @@ function findSignals(regions: readonly Region[], lang: string | undefined, catal
         // A name that is its block's whole text, unbracketed ("dpa", "KNA"), signs a story off only
         // after a paragraph that ends a sentence: in a table's cell or a list it abbreviates.
         // Nor is an abbreviation in brackets right after the words it abbreviates (see defined-terms.ts).
-        if ((signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before)) || definesTerm(region.text, from, to, signal.holder, catalogue)) {
+        if ((signal.type === 'trailer' && region.kind === 'body' && isBareName(region.text, from, to, signal.holder, catalogue) && !isSignOffPlace(before, aboveBefore)) || definesTerm(region.text, from, to, signal.holder, catalogue)) {
           trace?.(signalHit(signal, region, match[0], from, to, undefined), { kept: false, why: 'excluded', reason: 'collision', text: match[0].trim() }, region);
           continue;
         }

@@ -32,14 +32,21 @@ const SIGN_OFF_REACH = 64;
 
 /**
  * Whether a block of names alone stands where a story signs off: right after a paragraph that
- * ends a sentence. (A teaser card's source label follows its headline, which ends none.)
+ * ends a sentence (a teaser card's source label follows its headline, which ends none), long, or
+ * a brief's short one ("Er wurde 78 Jahre alt." over "dpa") outside page furniture, where it is no
+ * caption: not under a picture (`abovePrevious`, the region right before it, where known).
  */
-export function isSignOffPlace(previous: Region | undefined): boolean {
-  return previous !== undefined && previous.text.length >= (DENSE_SCRIPT.test(previous.text) ? 8 : 40) && /[.!?。"”»)）]$/u.test(previous.text);
+export function isSignOffPlace(previous: Region | undefined, abovePrevious?: Region): boolean {
+  if (previous === undefined || !/[.!?。"”»)）]$/u.test(previous.text)) return false;
+  if (previous.text.length >= (DENSE_SCRIPT.test(previous.text) ? 8 : 40)) return true;
+  return previous.kind === 'body' && !previous.isLink && !previous.isAside && SHORT_SENTENCE.test(previous.text) && !isUnderPicture(abovePrevious);
 }
 
+// A sentence of three words or more, from its capital to its full stop.
+const SHORT_SENTENCE = /^\p{Lu}\S*(?:\s+\S+){2,}[.!?]$/u;
+
 /** The agencies named after a block's last sentence or a dash: "... in Munich. — AFP", "». EFE", "- REUTERS". */
-export const signOff: Shape = (region, { catalogue, previous, before }) => {
+export const signOff: Shape = (region, { catalogue, previous, before, above }) => {
   const text = region.text;
   const bracketed = atEnd(SIGN_OFF_IN_BRACKETS, text);
   const match = bracketed ?? atEnd(SIGN_OFF, text);
@@ -48,7 +55,7 @@ export const signOff: Shape = (region, { catalogue, previous, before }) => {
   // An abbreviation's full stop ends no sentence: "e.g. AFP, AP, Reuters" lists examples.
   if (ABBREVIATION_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return [];
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
-  if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous) || isUnderPicture(before))) return [];
+  if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous, above) || isUnderPicture(before))) return [];
   // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
   if ((PHOTO_LABEL.exec(text)?.[0].length ?? 0) >= start) return [];
   // In brackets a sign-off may be all in lower case, as Swiss and French sites write theirs:

@@ -80,7 +80,7 @@ const HEADLINE = /^(?:(?=.{15,150}$)\S+(?:\s+\S+){2,}|(?=.{6,80}$)(?=.*[\p{Scrip
  * count only right after a paragraph that ends a sentence (`isSignOffPlace`) or under a headline
  * (`isBylinePlace`). A lone name of two letters ("AA", a text-size button) is too common to count.
  */
-export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
+export const sourceLine: Shape = (region, { catalogue, previous, before, above }) => {
   const text = region.text;
   if (PRESS_RELEASE_SOURCE.test(text)) return [];
   const photo = PHOTO_LABEL.exec(text);
@@ -150,7 +150,7 @@ export const sourceLine: Shape = (region, { catalogue, previous, before }) => {
   // furniture: under the writer's signature too ("Klaus Wendt" then "mit dpa"). Names alone right
   // under a picture are its credit (see `captionUnderPicture`), as a table layout sets "AFP" in the
   // row under the photo, after the paragraph before it.
-  if ((!underPicture && (isSignOffPlace(previous) || isBylinePlace(region, previous))) || (written && !region.isAside)) {
+  if ((!underPicture && (isSignOffPlace(previous, above) || isBylinePlace(region, previous))) || (written && !region.isAside)) {
     // In brackets the names may be all in lower case, as a sign-off in brackets is (see `signOff`);
     // out of them, in any of the agency's spellings ("DPA"), with the editors' initials beside them ("ler/dpa/AP").
     const inner = bracketed && text.lastIndexOf(bracketed[1] as string);
