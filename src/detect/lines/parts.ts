@@ -171,14 +171,22 @@ export function signedNames(text: string, start: number, end: number, catalogue:
 // "Al Jazeera", "company filings"), not prose.
 const OTHER_SOURCE = /^(?=.{1,40}$)\S+(?:\s\S+){0,3}$/u;
 
+// The portal a list of sources came through, after "via" at its end ("Source: Reuters via Yahoo Finance").
+const THROUGH = /\s(?:via|vía|über)\s+(\S+(?:\s\S+){0,3})$/du;
+
 /**
  * The holders a list of sources after its label names, where the others it names are short
  * names too ("Sources: AFP, Reuters, local media", "Source: Al Jazeera + Reuters"), a short one
- * all in lower case as well, as Swiss sites write theirs ("Quelle: sda", "Source : ats"); undefined
- * where a part is prose ("Source: Reuters reported on Monday that ...") or none is a holder.
+ * all in lower case as well, as Swiss sites write theirs ("Quelle: sda", "Source : ats"), and the
+ * list may close with the portal it came through ("Source: AP via MSN News"; a holder after "via"
+ * is one of the list's names); undefined where a part is prose ("Source: Reuters reported on
+ * Monday that ...") or none is a holder.
  */
 export function holdersAmongSources(text: string, start: number, end: number, catalogue: Catalogue): Named[] | undefined {
-  return namesList(text, start, end, catalogue, 'lone', (part) => OTHER_SOURCE.test(text.slice(part.from, part.to)));
+  const through = THROUGH.exec(text.slice(start, end));
+  const portalAt = start + (through?.indices?.[1]?.[0] ?? 0);
+  const listEnd = through && !namesList(text, portalAt, end, catalogue) ? start + through.index : end;
+  return namesList(text, start, listEnd, catalogue, 'lone', (part) => OTHER_SOURCE.test(text.slice(part.from, part.to)));
 }
 
 const HYPHEN = /-/g;
