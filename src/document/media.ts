@@ -1,3 +1,4 @@
+import { locateAttribute } from './attributes.js';
 import type { TreeElement as Element } from './tree.js';
 
 // What the pictures and videos of a page are, as their elements say: a video or a player, a figure
@@ -90,8 +91,29 @@ export function isLogo(element: Element): boolean {
     || (typeof alt === 'string' && LOGO_ALT.test(alt.trim()));
 }
 
-/** The name a logo stands for in a line of text: its alt text without the word "logo", if a short one is left. */
-export function logoName(alt: string): string | undefined {
-  const name = alt.replace(LOGO_WORD, '').trim();
-  return name === '' || name.length > MAX_LOGO_NAME ? undefined : name;
+/**
+ * Whether an image stands for its name where it is set: a logo in a line of text or in a credit
+ * (not a site's icon, not a badge), and any image in a byline, whose alt text names its writer or
+ * provider however its file is named (a portal's provider mark, linked to the provider's page).
+ */
+export function standsForName(image: Element, href: string | undefined, blockKind: string, isBlockEmpty: boolean): boolean {
+  if (isSiteIcon(image)) return false;
+  if (blockKind === 'byline') return true;
+  if (!isLogo(image) || isBadge(image, href)) return false;
+  return !isBlockEmpty || blockKind === 'credit';
+}
+
+/**
+ * The name an image stands for in a line of text: its alt text without the word "logo", if a short
+ * one is left, with where it stands in the source (`at`, where the alt text is found as written)
+ * and where the image's alt attribute, else its tag, starts (`place`).
+ */
+export function imageName(element: Element, source: string): { name: string; at: number | undefined; place: number } | undefined {
+  const { alt } = element.properties;
+  const name = typeof alt === 'string' ? alt.replace(LOGO_WORD, '').trim() : '';
+  if (name === '' || name.length > MAX_LOGO_NAME) return undefined;
+  const tagStart = element.position?.start?.offset ?? 0;
+  const span = locateAttribute(source, tagStart, 'alt');
+  const at = span && source.slice(span.start, span.end) === alt ? span.start + alt.indexOf(name) : undefined;
+  return { name, at, place: span?.start ?? tagStart };
 }

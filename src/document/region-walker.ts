@@ -1,8 +1,7 @@
-import { locateAttribute } from './attributes.js';
 import { BLOCK_TAGS, classWords, type Furniture, furnitureOf, isAuthorLink, isSkipped, regionKindOf } from './classify.js';
 import { type PageFacts, primaryLanguage } from './facts.js';
 import { readJsonLdScript } from './jsonld.js';
-import { holdsMedia, holdsVideo, isBadge, isLinkCard, isLogo, isSiteIcon, logoName } from './media.js';
+import { holdsMedia, holdsVideo, imageName, isLinkCard, standsForName } from './media.js';
 import { readLink, readMeta } from './meta.js';
 import { CODE_TAGS, isCode, isLanguageCode, lineBreaks, MAX_PRE_LINES, PREFORMATTED_TAGS } from './preformatted.js';
 import { attributeRegion, attributeValue, type ReadAttribute, readCreditAttributes, readEmbedTitle, readFileNames, readImage, readPicturesIn } from './region-attributes.js';
@@ -131,8 +130,9 @@ export class RegionWalker {
     }
     if (tag === 'img') {
       // A logo in a line of text stands for its name there, as a reader reads it, and is no picture:
-      // a source line's agency ("Quelle: [dpa's logo]", "Provided by [Reuters' logo]"), a byline's.
-      if (this.#isLogoInText(element)) this.#appendLogoName(element);
+      // a source line's agency ("Quelle: [dpa's logo]", "Provided by [Reuters' logo]"), a byline's
+      // (see `standsForName`).
+      if (standsForName(element, this.#href, this.#blockKind, this.#block.isEmpty)) this.#appendImageName(element);
       else readImage(element, this.#href, this.#readAttribute);
       readCreditAttributes(element, this.#readAttribute);
       return 0;
@@ -273,24 +273,14 @@ export class RegionWalker {
     }
   }
 
-  /** Whether an image is a logo set in a line of text or in a byline or credit (not a site's icon, not a badge). */
-  #isLogoInText(element: Element): boolean {
-    if (!isLogo(element) || isSiteIcon(element) || isBadge(element, this.#href)) return false;
-    return !this.#block.isEmpty || this.#blockKind === 'byline' || this.#blockKind === 'credit';
-  }
-
-  /** Appends a logo's name, its alt text without the word "logo", to the block it stands in. */
-  #appendLogoName(element: Element): void {
-    const { alt } = element.properties;
-    if (typeof alt !== 'string') return;
-    const name = logoName(alt);
-    if (name === undefined) return;
-    const tagStart = element.position?.start?.offset ?? 0;
-    const span = locateAttribute(this.source, tagStart, 'alt');
-    const at = span && this.source.slice(span.start, span.end) === alt ? span.start + alt.indexOf(name) : undefined;
-    this.#appendText(' ', undefined, undefined, at ?? tagStart);
-    this.#appendText(name, at, at === undefined ? undefined : at + name.length, span?.start ?? tagStart);
-    this.#appendText(' ', undefined, undefined, at ?? tagStart);
+  /** Appends an image's name (see `imageName`) to the block it stands in. */
+  #appendImageName(element: Element): void {
+    const named = imageName(element, this.source);
+    if (!named) return;
+    const { name, at, place } = named;
+    this.#appendText(' ', undefined, undefined, at ?? place);
+    this.#appendText(name, at, at === undefined ? undefined : at + name.length, place);
+    this.#appendText(' ', undefined, undefined, at ?? place);
   }
 
   /** Reads an attribute's value as a region (see `ReadAttribute`), or holds it to the probe. */
