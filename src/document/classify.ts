@@ -58,6 +58,9 @@ export function regionKindOf(element: Element, inherited: BlockKind, words = cla
   if (tag === 'title') return 'title';
   if (tag === 'h1') return 'heading';
   if (tag === 'figcaption' || tag === 'caption') return 'caption';
+  // A caption's <cite> holds its credit, set apart from the caption's text (Facebook's Instant
+  // Articles: "<figcaption>Text.<cite>AP Photo/Name</cite></figcaption>").
+  if (tag === 'cite' && inherited === 'caption') return 'credit';
   const field = WIRE_FIELDS.get(tag);
   if (field) return field;
   // Nearly half the elements of a page have no class, id or itemprop: no words to test.
