@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../src/audit/audit-page.js';
 import { type CrawlOptions, crawl } from '../src/audit/crawl.js';
@@ -420,6 +420,32 @@ describe('crawl: what is read of a page', () => {
     expect(plain(await entriesOf({ seeds: [site.url('/')] })).slice(1)).toEqual([
       { url: site.url('/part'), status: 206, contentType: 'text/html', error: 'HTTP 206 Partial Content to a request for the whole page: the server sent one part of it (`Content-Range: bytes 0-59/4000`)' },
       { url: site.url('/photo.jpg'), status: 206, contentType: 'image/jpeg', skipped: 'not HTML (image/jpeg)' },
+    ]);
+  });
+
+  it('reports a page or a sitemap whose compressed body breaks off before its end as an error, after the retries, though its Content-Length was met; a whole one is read', async () => {
+    const story = page('Talks', [], '<meta name="description" content="PARIS (AFP) - The talks went on">');
+    const cut = (bytes: Uint8Array): Uint8Array => bytes.subarray(0, bytes.length - 12);
+    const encoded = (coding: string, body: Uint8Array, type = 'text/html'): Route => serve(200, { 'content-type': type, 'content-encoding': coding, 'content-length': String(body.length) }, body);
+    const site = await startSite((s) => ({
+      '/': page('Home', ['/gzip', '/deflate', '/br', '/whole']),
+      '/gzip': encoded('gzip', cut(gzipSync(story))),
+      '/deflate': encoded('deflate', cut(deflateSync(story))),
+      '/br': encoded('br', cut(brotliCompressSync(story))),
+      '/whole': encoded('gzip', gzipSync(story)),
+      '/sitemap.xml': encoded('gzip', cut(gzipSync(urlset([s.url('/a'), s.url('/b')]))), 'application/xml'),
+    }));
+    const pages = plain(await entriesOf({ seeds: [site.url('/')] }));
+    expect(pages.map(({ url, error, text }) => ({ url, error, text }))).toEqual([
+      { url: site.url('/'), error: undefined, text: page('Home', ['/gzip', '/deflate', '/br', '/whole']) },
+      { url: site.url('/br'), error: expect.stringMatching(/^network error: /), text: undefined },
+      { url: site.url('/deflate'), error: expect.stringMatching(/^network error: its `Content-Encoding: deflate` body is broken or breaks off before its end \(unexpected end of file\) \(3 tries\)$/), text: undefined },
+      { url: site.url('/gzip'), error: 'network error: its `Content-Encoding: gzip` body is broken or breaks off before its end (unexpected end of file) (3 tries)', text: undefined },
+      { url: site.url('/whole'), error: undefined, text: story },
+    ]);
+    expect(site.hits('/gzip')).toBe(3);
+    expect(plain(await entriesOf({ seeds: [site.url('/sitemap.xml')], follow: false })).map(({ url, error }) => ({ url, error }))).toEqual([
+      { url: site.url('/sitemap.xml'), error: 'network error: its `Content-Encoding: gzip` body is broken or breaks off before its end (unexpected end of file) (3 tries)' },
     ]);
   });
 

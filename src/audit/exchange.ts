@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { EncodedBody } from './encoded-body.js';
 import { readCapped } from './read-capped.js';
 
 /** One HTTP request and its response, with the body read up to a limit or left unread. */
@@ -51,7 +52,9 @@ export async function exchange(url: string, request: ExchangeRequest): Promise<E
   request.signal.addEventListener('abort', stop, { once: true });
   try {
     request.signal.throwIfAborted();
-    const response = await fetch(url, { headers: request.headers, redirect: request.redirect, signal: controller.signal });
+    const encoded = new EncodedBody();
+    const init: RequestInit = { headers: request.headers, redirect: request.redirect, signal: controller.signal, ...(await encoded.dispatcher()) };
+    const response = await fetch(url, init);
     const { status, headers } = response;
     const answer: Exchange = { url: response.url || url, status, statusText: response.statusText || (STATUS_CODES[status] ?? ''), headers, captured: new Date().toISOString() };
     const limit = request.readLimit(status, headers);
@@ -59,7 +62,13 @@ export async function exchange(url: string, request: ExchangeRequest): Promise<E
       response.body?.cancel().catch(() => undefined);
       return answer;
     }
-    return { ...answer, ...(await readCapped(response.body, limit)) };
+    const read = await readCapped(response.body, limit);
+    // Fetch reads a compressed body cut before its end as a shorter one: the whole page, or
+    // sitemap, is never what part of it holds (a body that ends before its Content-Length is
+    // fetch's own network error).
+    const fault = read.isTruncated ? undefined : await encoded.fault(headers.get('content-encoding'));
+    if (fault !== undefined) return { error: `network error: ${fault}` };
+    return { ...answer, ...read };
   } catch (error) {
     if (request.signal.aborted) throw request.signal.reason;
     if (isTimedOut) return { error: `timed out after ${request.timeoutMs} ms` };
