@@ -333,10 +333,20 @@ describe('formatGithub', () => {
     };
     const tooLarge: FileResult = { path: 'big.html', status: 'skipped', reason: 'larger than the size limit', holders: [], findings: [fileFinding(unscannableFile, 'error', 'Cannot check this file: larger than the size limit', 'big.html')] };
     expect(formatGithub(withSummary([unreadable, tooLarge])).trimEnd().split('\n')).toEqual([
+      '::error title=rightslint%3A the run is incomplete::No page was checked: 1 skipped, 1 could not be read.',
       '::error file=archive/gone.html,line=1,col=1,endLine=1,endColumn=1,title=unscannable-file::Cannot check this file: Cannot read `archive/gone.html`: broken symbolic link (ENOENT)',
       '::error file=big.html,line=1,col=1,endLine=1,endColumn=1,title=unscannable-file::Cannot check this file: larger than the size limit',
       'rightslint: 2 problems (2 errors, 0 warnings) in 0 files checked, 1 skipped, 1 could not be read',
     ]);
+  });
+
+  it('says first, in an error annotation, that a run met pages and checked none, or was interrupted: its few annotations are no pull request that passed', () => {
+    const skipped = sample.files.filter((file) => file.status === 'skipped');
+    expect(formatGithub(withSummary(skipped)).split('\n')[0]).toBe('::error title=rightslint%3A the run is incomplete::No page was checked: 1 skipped, 0 could not be read.');
+    expect(formatGithub({ ...sample, interrupted: true }).split('\n')[0]).toMatch(/^::error title=rightslint%3A the run is incomplete::The audit was interrupted after \d+ pages: the pages it had yet to check are in no result\.$/);
+    // A run with nothing to check, or that checked what it met, says nothing of the kind.
+    expect(formatGithub(withSummary([]))).toBe('rightslint: no problems (0 files checked)\n');
+    expect(formatGithub(sample)).not.toMatch(/incomplete/);
   });
 
   it('says first, where a step makes more annotations of a kind than the 10 GitHub shows, how many it made and where they all are', () => {

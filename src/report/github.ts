@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { coalesce, joinChunks, type ReportChunks } from './chunks.js';
+import { incompleteness } from './incomplete.js';
 
 /** What the annotations need besides the result. */
 export interface GithubOptions {
@@ -18,7 +19,11 @@ export function formatGithub(result: CheckResult, options: GithubOptions = {}): 
 
 /** The workflow commands in chunks, a command at a time. */
 export function* githubChunks(result: CheckResult, options: GithubOptions = {}): ReportChunks {
-  const over = overLimits(result);
+  // A run that did not complete says so first, as SARIF and JUnit do: its pages' annotations, few
+  // or none, would otherwise read as a pull request that passed.
+  const incomplete = incompleteness(result);
+  if (incomplete) yield `${command('error', { title: 'rightslint: the run is incomplete' }, incomplete)}\n`;
+  const over = overLimits(result, incomplete === undefined ? 0 : 1);
   if (over) yield `${command('warning', { title: 'rightslint: more annotations than GitHub shows' }, over)}\n`;
   yield* coalesce(commands(result, annotatedPath(result, options)));
   yield `${summaryLine(result)}\n`;
@@ -29,8 +34,8 @@ export function* githubChunks(result: CheckResult, options: GithubOptions = {}):
  * without a word (actions/toolkit, docs/problem-matchers.md): where a run makes more, a first
  * annotation, which is always shown, says how many of each there are and where the rest are.
  */
-function overLimits(result: CheckResult): string | undefined {
-  const counts = { error: 0, warning: 0, notice: 0 };
+function overLimits(result: CheckResult, runErrors: number): string | undefined {
+  const counts = { error: runErrors, warning: 0, notice: 0 };
   for (const file of result.files) for (const { name } of annotations(file)) counts[name]++;
   if (counts.error <= ANNOTATIONS_SHOWN && counts.warning <= ANNOTATIONS_SHOWN && counts.notice <= ANNOTATIONS_SHOWN) return undefined;
   const made = `${counts.error} error, ${counts.warning} warning and ${counts.notice} notice annotations`;
