@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, check, type CheckResult, type FileResult } from '../src/index.js';
 import { runCli } from './support/run-cli.js';
-import { scratchFolder } from './support/scratch.js';
+import { scratchFolder, scratchSite } from './support/scratch.js';
 import { serveFolder, type SiteServer } from './support/site-server.js';
 import { archive, http, record, response } from './support/warc-records.js';
 
@@ -96,6 +96,44 @@ describe('rightslint audit of a site served on 127.0.0.1', () => {
     expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)="https?:/);
     // No progress bar where standard error is not a terminal.
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('an audit stopped at --max-pages', () => {
+  const calm = (title: string, links: string[]) => `<!doctype html><html><head><title>${title}</title></head><body><p>A calm page.</p>${links.map((link) => `<a href="${link}">${link}</a>`).join('')}</body></html>`;
+  const folder = scratchSite('max-pages', {
+    'rightslint.yaml': 'include: ["**/*.html"]\n',
+    'index.html': calm('Home', ['/a.html', '/b.html', '/c.html']),
+    'a.html': calm('A', []),
+    'b.html': calm('B', []),
+    'c.html': calm('C', []),
+  });
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await serveFolder(folder, { sitemap: [] });
+  });
+  afterAll(() => site.close());
+
+  it('fails where pages were left unvisited, in its exit code and in SARIF, JUnit and GitHub annotations, and passes the site it covered whole', async () => {
+    const state = (name: string) => join(scratchFolder('max-pages-state'), `${name}.jsonl`);
+    const whole = await runCli(['audit', `${site.origin}/index.html`, '--state', state('whole'), '--max-pages', '9', '-f', 'json'], folder);
+    expect({ code: whole.code, stderr: whole.stderr }).toEqual({ code: 0, stderr: '' });
+    expect((JSON.parse(whole.stdout) as CheckResult).unvisited).toBeUndefined();
+    const out = scratchFolder('max-pages-out');
+    const part = await runCli(['audit', `${site.origin}/index.html`, '--state', state('part'), '--max-pages', '2', '-f', 'json', '-o', join(out, 'part.json'), '-f', 'sarif', '-o', join(out, 'part.sarif'), '-f', 'junit', '-o', join(out, 'part.xml'), '-f', 'github'], folder);
+    expect(part.code).toBe(1);
+    expect(part.stderr).toMatch(/stopped at --max-pages 2, with 2 pages found and not visited/);
+    expect(part.stderr).toMatch(/did not cover the site .*it cannot pass/);
+    const result = JSON.parse(readFileSync(join(out, 'part.json'), 'utf8')) as CheckResult;
+    expect({ scanned: result.summary.scanned, errors: result.summary.errors, unvisited: result.unvisited }).toEqual({ scanned: 2, errors: 0, unvisited: 2 });
+    const sarif = JSON.parse(readFileSync(join(out, 'part.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
+    expect(sarif.runs[0]?.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ message: { text: expect.stringMatching(/^The audit stopped at --max-pages with 2 pages found and not visited/) } }] });
+    expect(readFileSync(join(out, 'part.xml'), 'utf8')).toMatch(/<testcase classname="rightslint" name="\(the run\)">\s*<error message="The audit stopped at --max-pages/);
+    expect(part.stdout).toMatch(/^::error title=rightslint%3A the run is incomplete::The audit stopped at --max-pages/m);
+    // Merged, alone or with others, it still does not pass.
+    const merged = await runCli(['merge', join(out, 'part.json'), '-f', 'json'], folder);
+    expect(merged.code).toBe(1);
+    expect((JSON.parse(merged.stdout) as CheckResult).unvisited).toBe(2);
   });
 });
 

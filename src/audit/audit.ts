@@ -103,9 +103,10 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
   const interrupted = options.signal?.aborted === true;
   if (!interrupted && !options.keepState) journal.remove();
   const files = [...done.values()].map((entry) => entry.result).sort(comparePages);
+  const unvisited = !interrupted && options.crawl?.maxPages !== undefined ? source.queued() ?? 0 : 0;
   const notices = [
     ...(interrupted ? [`The audit was interrupted after ${files.length} page${files.length === 1 ? '' : 's'}: its state is in \`${relative(cwd, stateFile)}\`; run it again with --resume to go on.`] : []),
-    ...(!interrupted && options.crawl?.maxPages !== undefined && (source.queued() ?? 0) > 0 ? [`The audit stopped at --max-pages ${options.crawl.maxPages}, with ${source.queued()} pages found and not visited: the site holds more than this report shows.`] : []),
+    ...(unvisited > 0 ? [`The audit stopped at --max-pages ${options.crawl?.maxPages}, with ${unvisited} pages found and not visited: the site holds more than this report shows.`] : []),
   ];
   return {
     version: 1,
@@ -114,6 +115,8 @@ export async function audit(options: AuditOptions): Promise<CheckResult> {
     ...(shard ? { shard: `${shard.index}/${shard.count}`, judgedBy: runKey(run.policy) } : {}),
     ...(notices.length > 0 ? { notices } : {}),
     ...(interrupted ? { interrupted: true } : {}),
+    // A crawl stopped at --max-pages covered part of the site: reports say so as the run's own failure.
+    ...(unvisited > 0 ? { unvisited } : {}),
   };
 }
 

@@ -25,7 +25,7 @@ export const AUDIT_USAGE = {
     ...REPORT_OPTIONS,
     scope: { type: 'string', multiple: true, value: 'GLOB', description: 'Crawl only URLs matching GLOB (default: the seeds\' origins); repeatable' },
     'no-follow': { type: 'boolean', description: 'Fetch only the URLs given and listed in sitemaps, not the links in pages' },
-    'max-pages': { type: 'string', value: 'N', description: 'Stop after N pages' },
+    'max-pages': { type: 'string', value: 'N', description: 'Stop after N pages (exit 1 when pages are left unvisited)' },
     concurrency: { type: 'string', value: 'N', description: 'Requests in flight (default 4)' },
     delay: { type: 'string', value: 'SECONDS', description: 'Wait between requests to one host (default 0; robots.txt may ask more)' },
     timeout: { type: 'string', value: 'SECONDS', description: 'Time limit of one request (default 30)' },
@@ -46,7 +46,7 @@ export const AUDIT_USAGE = {
   details: [
     'Each page is checked as `check` checks a file, by the same policy: its URL\'s path (`/world/x.html` as `world/x.html`) is what licence `paths` match. A page that could not be fetched or read is reported, never dropped.',
     'Ctrl-C stops the audit: the report shows the pages done, and --resume goes on from the state file, which is written as the audit goes (a killed audit resumes too).',
-    'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 a usage or policy error or no page checked, 130 interrupted (SIGINT or SIGTERM).',
+    'Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), or a crawl stopped at --max-pages with pages not visited, 2 a usage or policy error or no page checked, 130 interrupted (SIGINT or SIGTERM).',
   ],
 } as const satisfies CommandUsage;
 
@@ -110,6 +110,12 @@ export async function auditCommand(argv: readonly string[], io: Io): Promise<num
   if (result.summary.scanned === 0) {
     io.stderr.write(`rightslint: Cannot audit ${positionals.map((source) => `\`${source}\``).join(', ')}: no page was checked (the report says what became of each URL met)\n`);
     return EXIT.usage;
+  }
+  // A crawl stopped at --max-pages with pages left vouches for part of the site: as an
+  // interrupted shard fails a merge, it cannot pass as the whole (its notice says how much is left).
+  if (result.unvisited !== undefined && result.unvisited > 0) {
+    io.stderr.write('rightslint: the audit did not cover the site (stopped at --max-pages with pages not visited): it cannot pass; raise --max-pages to audit it all\n');
+    return EXIT.findings;
   }
   return exitCode(result, maxWarnings);
 }

@@ -75,5 +75,9 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
     io.stderr.write('rightslint: an audit among the shards was interrupted: the merged report is partial (resume that shard, then merge again)\n');
     return EXIT.findings;
   }
+  if (result.unvisited !== undefined && result.unvisited > 0) {
+    io.stderr.write('rightslint: an audit among the shards stopped at --max-pages with pages not visited: the merged report does not cover the site\n');
+    return EXIT.findings;
+  }
   return exitCode(result, -1);
 }

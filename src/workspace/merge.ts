@@ -43,9 +43,11 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
   // What a shard noticed is the whole's too (an audit shard stopped at --max-pages leaves the
   // site not fully crawled); shards walking the same folders notice the same things once.
   const notices = [...new Set(results.flatMap((result) => result.notices ?? []))];
+  // As is a shard's crawl stopped at --max-pages: the whole holds less than the site.
+  const unvisited = results.reduce((sum, result) => sum + (result.unvisited ?? 0), 0);
   return {
     version: 1, ...root, files: sorted, summary: summarise(sorted, first?.summary.asOf ?? '', first?.summary.policy ?? null),
-    ...(notices.length > 0 ? { notices } : {}), ...interrupted,
+    ...(notices.length > 0 ? { notices } : {}), ...interrupted, ...(unvisited > 0 ? { unvisited } : {}),
   };
 }
 

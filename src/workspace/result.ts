@@ -100,6 +100,11 @@ export interface CheckResult {
   notices?: string[];
   /** Set by an audit stopped before its end: the files are those it had done. */
   interrupted?: true;
+  /**
+   * Pages an audit found and did not visit, set where `--max-pages` stopped it before the site's
+   * end: the files are not the site, and the run did not cover it (merged, the shards' sum).
+   */
+  unvisited?: number;
   /** The slice of the pages a sharded run checked, `i/n`: merge asks for all n of them. */
   shard?: string;
   /**
