@@ -15,6 +15,14 @@ interface RevisitRef {
 interface Deferred {
   page: AuditPage;
   ref: RevisitRef;
+  /** For a response answered 304 Not Modified: its URL, and where it is (no capture of its own). */
+  notModified?: { uri: string; place: RecordPlace };
+}
+
+/** A capture of a URL, where it is and when it was made. */
+interface UrlCapture {
+  place: RecordPlace;
+  date: string;
 }
 
 /**
@@ -29,6 +37,7 @@ interface Deferred {
  */
 export class CaptureIndex {
   readonly #places = new Map<string, RecordPlace>();
+  readonly #byUrl = new Map<string, UrlCapture[]>();
   readonly #deferred: Deferred[] = [];
 
   /** Notes a record where it is, if it is a capture a revisit may repeat. */
@@ -41,6 +50,22 @@ export class CaptureIndex {
     if (id) this.#places.set(`id ${id}`, place);
     if (date) this.#places.set(`at ${uri} ${date}`, place);
     if (digest) this.#places.set(`digest ${uri} ${digest}`, place);
+    const captures = this.#byUrl.get(uri) ?? [];
+    captures.push({ place, date: date ?? '' });
+    this.#byUrl.set(uri, captures);
+  }
+
+  /**
+   * Holds, until `leftovers`, the page of a response answered 304 Not Modified (a crawler's
+   * conditional request, the revisit WARC 1.1 calls server-not-modified, written as a response):
+   * it holds no page, and stands for the capture of its URL the crawler had. It is checked with
+   * the payload of another capture of its URL in the archives read, the last made before it, as
+   * of its own date; where there is none, it is an error, never a page passed over as skipped.
+   */
+  notModified(page: AuditPage, uri: string, place: RecordPlace): undefined {
+    const { skipped: _, ...rest } = page;
+    this.#deferred.push({ page: rest, ref: { keys: [], named: `another capture of \`${uri}\` (it was answered HTTP 304 Not Modified)` }, notModified: { uri, place } });
+    return undefined;
   }
 
   /**
@@ -58,10 +83,23 @@ export class CaptureIndex {
 
   /** The revisits held back, each with its capture if some archive read since holds it, else as an error. */
   async *leftovers(maxBytes: number | undefined, signal?: AbortSignal): AsyncGenerator<AuditPage> {
-    for (const { page, ref } of this.#deferred.splice(0)) {
+    for (const { page, ref, notModified } of this.#deferred.splice(0)) {
       signal?.throwIfAborted();
-      yield await resolved(page, ref, this.#find(ref), maxBytes);
+      yield notModified ? await this.#notModifiedPage(page, ref, notModified, maxBytes) : await resolved(page, ref, this.#find(ref), maxBytes);
     }
+  }
+
+  /** A 304's page, with the payload of the nearest capture of its URL that holds a page (a 2xx, or a resource). */
+  async #notModifiedPage(page: AuditPage, ref: RevisitRef, { uri, place }: { uri: string; place: RecordPlace }, maxBytes: number | undefined): Promise<AuditPage> {
+    const others = (this.#byUrl.get(uri) ?? []).filter((capture) => capture.place.file !== place.file || capture.place.offset !== place.offset);
+    // The last capture made before the 304, then those after it, nearest first.
+    const before = others.filter((capture) => capture.date <= page.captured).sort((a, b) => (a.date < b.date ? 1 : -1));
+    const after = others.filter((capture) => capture.date > page.captured).sort((a, b) => (a.date < b.date ? -1 : 1));
+    for (const capture of [...before, ...after]) {
+      const status = await statusAt(capture.place);
+      if (status !== null && (status === undefined || (status >= 200 && status <= 299))) return resolved(page, ref, capture.place, maxBytes);
+    }
+    return resolved(page, ref, undefined, maxBytes);
   }
 
   #find(ref: RevisitRef): RecordPlace | undefined {
@@ -100,6 +138,16 @@ async function resolved(page: AuditPage, ref: RevisitRef, place: RecordPlace | u
   if (error !== undefined) return { ...as, error: `Cannot check this revisit of ${ref.named}: ${error}` };
   if (skipped !== undefined) return { ...as, skipped: `revisit of ${ref.named}: ${skipped}`, ...(isTooLarge ? { isTooLarge } : {}) };
   return { ...as, ...(bytes ? { bytes } : {}) };
+}
+
+/** The HTTP status of the capture at `place` (undefined for a resource record); null where it cannot be read again. */
+async function statusAt(place: RecordPlace): Promise<number | undefined | null> {
+  try {
+    const capture = await readRecordAt(place, 0);
+    return capture ? capture.status : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The page of the record at `place`, read again from there; undefined where no page is there. */

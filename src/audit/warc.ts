@@ -95,7 +95,8 @@ async function* readRecords(file: string, text: WarcText, captures: CaptureIndex
       if (isCut) throw new ArchiveError(offset, `the file ends inside the record, ${block.length - block.limit} bytes into its ${block.length}-byte block`);
       captures.add(record, place);
       const isRevisit = page !== undefined && page.error === undefined && record.warcType === 'revisit';
-      held = { record, offset, page: isRevisit ? await captures.revisit(page, record, maxBytes) : page };
+      const isNotModified = page !== undefined && page.error === undefined && record.warcType === 'response' && page.status === 304;
+      held = { record, offset, page: isRevisit ? await captures.revisit(page, record, maxBytes) : isNotModified ? captures.notModified(page, page.url, place) : page };
     } catch (error) {
       // A held page stands unless its gzip member broke off before it was whole.
       const isHeldBroken = held !== undefined && !text.isWhole(held.offset);
