@@ -132,14 +132,18 @@ describe('a broken archive', () => {
     });
   });
 
-  it('ends at a corrupt gzip member with an error entry naming its offset', async () => {
+  it('reports a corrupt gzip member with an error entry naming the bytes passed over, and reads on from the next member', async () => {
     const { bytes, offsets } = archive(RECORD_BYTES, true);
     const corrupt = Buffer.from(bytes);
     for (let at = (offsets[4] ?? 0) + 20; at < (offsets[4] ?? 0) + 40; at++) corrupt[at] = 0xff;
     const file = write('corrupt.warc.gz', corrupt);
     const pages = await pagesOf(file);
-    expect(pages.slice(0, -1)).toEqual(expected(file, offsets).slice(0, 2));
-    expect(pages.at(-1)).toEqual({ url: file, captured: '', error: `Cannot read \`${file}\` at byte ${offsets[4]}: a corrupt gzip member (it does not inflate, or not to what its checksum says)`, archive: { file, offset: offsets[4] } });
+    const lost = { url: file, captured: '', error: `Cannot read \`${file}\` at byte ${offsets[4]}: a corrupt gzip member (it does not inflate, or not to what its checksum says); bytes ${offsets[4]} to ${(offsets[5] ?? 0) - 1} could not be read, and reading went on from the next gzip member, at byte ${offsets[5]}`, archive: { file, offset: offsets[4] } };
+    // The image's record is lost with its member; every record after it is read.
+    expect(pages).toEqual([...expected(file, offsets).slice(0, 2), lost, ...expected(file, offsets).slice(3)]);
+    // Without a member after it, the error entry ends the file.
+    const last = write('corrupt-last.warc.gz', corrupt.subarray(0, offsets[5]));
+    expect((await pagesOf(last)).at(-1)).toEqual({ url: last, captured: '', error: `Cannot read \`${last}\` at byte ${offsets[4]}: a corrupt gzip member (it does not inflate, or not to what its checksum says)`, archive: { file: last, offset: offsets[4] } });
   });
 
   it('holds a page back until its gzip member has ended, its checksum right', async () => {
@@ -149,7 +153,8 @@ describe('a broken archive', () => {
     member[member.length - 8] = (member[member.length - 8] ?? 0) ^ 1; // the CRC-32's first byte
     const file = write('checksum.warc.gz', Buffer.concat([member, gzipSync(RECORD_BYTES[3] ?? Buffer.alloc(0))]));
     expect(await pagesOf(file)).toEqual([
-      { url: 'https://news.example/', captured: '2024-03-01T10:00:01.000Z', error: `Cannot read \`${file}\` at byte 0: a corrupt gzip member (it does not inflate, or not to what its checksum says)`, archive: { file, offset: 0 } },
+      { url: 'https://news.example/', captured: '2024-03-01T10:00:01.000Z', error: `Cannot read \`${file}\` at byte 0: a corrupt gzip member (it does not inflate, or not to what its checksum says); bytes 0 to ${member.length - 1} could not be read, and reading went on from the next gzip member, at byte ${member.length}`, archive: { file, offset: 0 } },
+      { ...RECORDS[3]?.[1], archive: { file, offset: member.length } },
     ]);
   });
 
@@ -164,10 +169,11 @@ describe('a broken archive', () => {
         const file = join(folder, `${name}-${at}.warc.gz`);
         writeFileSync(file, damaged);
         const read = await pagesOf(file);
-        // The pages read are the archive's first, as they are; an error entry can only end them.
+        // The pages read are the archive's, each as it is at its record; a corrupt member loses its own record alone.
         const good = read.filter((page) => !page.error);
-        const want = RECORDS.slice(3, 3 + good.length).map(([, page], i) => ({ ...page, archive: { file, offset: offsets[i] } }));
+        const want = good.map((page) => ({ ...RECORDS[3 + offsets.indexOf(page.archive?.offset ?? -1)]?.[1], archive: { file, offset: page.archive?.offset } }));
         expect(good).toEqual(want);
+        expect(good.every((page) => offsets.includes(page.archive?.offset ?? -1))).toBe(true);
         expect(read.length - good.length).toBeLessThanOrEqual(1);
         if (name === 'cut') expect(read.at(-1)?.error === undefined).toBe(ends.includes(at));
       }

@@ -324,7 +324,7 @@ describe('an audit fails closed', () => {
     const run = await runCli(['audit', '--warc', file, '--as-of', AS_OF, '--state', join(scratchFolder('not-modified'), 'state.jsonl'), '-f', 'json'], NEWSROOM);
     expect(run.code).toBe(1);
     const files = (JSON.parse(run.stdout) as CheckResult).files;
-    const seen = files.map((entry) => [entry.path.slice(SITE.length), entry.captured.slice(0, 10), entry.status, entry.reason ?? '', entry.findings.length > 0]);
+    const seen = files.map((entry) => [entry.path.slice(SITE.length), (entry.captured ?? '').slice(0, 10), entry.status, entry.reason ?? '', entry.findings.length > 0]);
     expect(seen).toEqual([
       ['/content/world/heat.html', '2025-06-20', 'scanned', '', true],
       ['/content/world/heat.html', '2025-07-01', 'scanned', '', true],

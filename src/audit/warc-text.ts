@@ -14,6 +14,8 @@ export interface WarcText {
   fault(isAtEnd: boolean): ArchiveError | undefined;
   /** Whether the record at file offset `offset` is known whole: in a .warc.gz, once its gzip member has ended, its checksum right. */
   isWhole(offset: number): boolean;
+  /** Whether the file is gzipped record by record (.warc.gz). */
+  isGzip: boolean;
   /** Closes the file, read to its end or not. */
   close(): void;
 }
@@ -26,8 +28,8 @@ const WARC_START = 'WARC/';
  * bytes rather than the name, and checks that its text starts as a WARC file does: a big file of
  * anything else would otherwise be read whole by the parser, looking for the end of a header.
  * Throws an `ArchiveError` for a file that is not a WARC file, and Node's error for one that
- * cannot be read. From `start`, the offset of a record met before, the text is the file's from
- * that record on, and its offsets count from there.
+ * cannot be read. From `start`, the offset of a record (met before, or a gzip member after a
+ * corrupt one), the text is the file's from that record on; its offsets are still the file's.
  */
 export async function openWarcText(file: string, start = 0): Promise<WarcText> {
   // Opened without waiting, as src/workspace/read-file.ts does, so that a named pipe is refused
@@ -61,9 +63,16 @@ export async function openWarcText(file: string, start = 0): Promise<WarcText> {
     }
     return {
       reader: new AsyncIterReader(prepend(textHead, textChunks), null),
-      fileOffset: (textOffset) => (members ? members.fileOffset(textOffset) : textOffset),
-      fault: (isAtEnd) => members?.fault(isAtEnd),
-      isWhole: (offset) => members?.isWhole(offset) ?? true,
+      fileOffset: (textOffset) => {
+        const offset = members ? members.fileOffset(textOffset) : textOffset;
+        return offset === undefined ? undefined : start + offset;
+      },
+      fault: (isAtEnd) => {
+        const fault = members?.fault(isAtEnd);
+        return fault && start > 0 ? new ArchiveError(start + fault.offset, fault.message) : fault;
+      },
+      isWhole: (offset) => members?.isWhole(offset - start) ?? true,
+      isGzip,
       close,
     };
   } catch (error) {
