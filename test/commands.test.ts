@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatSarif } from '../src/report/sarif.js';
+import type { CheckResult, FileResult } from '../src/workspace/result.js';
+import { summarise } from '../src/workspace/summary.js';
 import { runCli } from './support/run-cli.js';
 import { copyOfFixture, scratchFolder } from './support/scratch.js';
 
@@ -78,6 +81,36 @@ describe('rightslint merge', () => {
     expect([merged.code, merged.stderr]).toEqual([1, expect.stringContaining('a shard\'s SARIF log says its run did not complete')]);
     const log = JSON.parse(readFileSync(join(folder, 'merged.sarif'), 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }> }> };
     expect(log.runs[0]?.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('interrupted') } }] });
+  });
+
+  it('judges merged shards complete or not as one run, in SARIF as in JSON: a shard that checked none of its pages fails neither where the others checked theirs', async () => {
+    const folder = scratchFolder('merge-coverage');
+    const clean: FileResult = { path: 'https://news.example/a.html', status: 'scanned', holders: [], findings: [] };
+    const image: FileResult = { path: 'https://news.example/b.jpg', status: 'skipped', reason: 'not HTML (image/jpeg)', holders: [], findings: [] };
+    const shard = (index: number, files: FileResult[]): CheckResult => ({ version: 1, files, summary: summarise(files, '2026-01-15', 'rightslint.yaml'), shard: `${index}/2`, judgedBy: 'same' });
+    const merge = async (name: string, shards: CheckResult[]) => {
+      const names = shards.flatMap((result, i) => {
+        writeFileSync(join(folder, `${name}-${i}.json`), JSON.stringify(result));
+        writeFileSync(join(folder, `${name}-${i}.sarif`), formatSarif(result, { version: '0.1.0' }));
+        return [`${name}-${i}`];
+      });
+      const json = await runCli(['merge', ...names.map((n) => `${n}.json`), '-f', 'json'], folder);
+      const sarif = await runCli(['merge', ...names.map((n) => `${n}.sarif`), '-o', `${name}.sarif`], folder);
+      const log = JSON.parse(readFileSync(join(folder, `${name}.sarif`), 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations?: unknown[] }> }> }> };
+      const [invocation] = log.runs[0]?.invocations ?? [];
+      return { codes: [json.code, sarif.code], executionSuccessful: invocation?.executionSuccessful, run: invocation?.toolExecutionNotifications.filter((n) => !n.locations).map((n) => n.message.text) };
+    };
+    // The second shard's share held an image alone: its own log says it checked no page.
+    expect(JSON.parse(formatSarif(shard(2, [image]), { version: '0.1.0' })).runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(await merge('share', [shard(1, [clean]), shard(2, [image])])).toEqual({ codes: [0, 0], executionSuccessful: true, run: [] });
+    // Shards that between them checked no page: both fail, and say why once, for the whole.
+    expect(await merge('none', [shard(1, [{ ...image, path: 'https://news.example/c.jpg' }]), shard(2, [image])])).toEqual({ codes: [1, 1], executionSuccessful: false, run: ['No page was checked: 2 skipped, 0 could not be read.'] });
+    // A log that does not give its coverage (an older rightslint) and says its run failed keeps the whole failed.
+    writeFileSync(join(folder, 'old-1.sarif'), formatSarif(shard(1, [clean]), { version: '0.1.0' }));
+    const old = JSON.parse(formatSarif(shard(2, [image]), { version: '0.1.0' })) as { runs: Array<{ invocations: Array<{ properties: Record<string, unknown> }> }> };
+    delete old.runs[0]?.invocations[0]?.properties.coverage;
+    writeFileSync(join(folder, 'old-2.sarif'), JSON.stringify(old));
+    expect((await runCli(['merge', 'old-1.sarif', 'old-2.sarif', '-o', 'old.sarif'], folder)).code).toBe(1);
   });
 
   it('refuses shards judged by different policies, as a stale shard of another commit was, in JSON and SARIF alike', async () => {

@@ -4,6 +4,7 @@ import { colorFlag, CommandLineError, parseCommandLine, type CommandUsage } from
 import { COLOR_OPTIONS, isColored } from './color.js';
 import { errorsOnly } from './errors-only.js';
 import { coalesce, jsonPieces } from '../report/chunks.js';
+import { incompleteness } from '../report/incomplete.js';
 import { FORMAT_NAMES, REPORTS } from '../report/index.js';
 import { exitCode } from './check-command.js';
 import { pairOutputs, writeOutputs } from './outputs.js';
@@ -25,7 +26,7 @@ export const MERGE_USAGE = {
   },
   examples: ['rightslint merge shard-1.json shard-2.json --format stylish', 'rightslint merge shard-*.sarif -o rightslint.sarif'],
   details: [
-    'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or an interrupted audit (in SARIF, a shard whose log says `executionSuccessful: false`).',
+    'SARIF logs merge as they are, into one SARIF log (--quiet and --max-evidence need the JSON results). Exits as `check` would on the whole site: 1 when the merged results hold an error, or do not cover what the shards met (an audit interrupted or stopped at --max-pages, or no page checked of all the shards met), in JSON and SARIF alike.',
     'Results of `--shard i/n` runs merge only when all n are given, each once, judged by one policy and build (exit 2 otherwise), so that a shard whose job failed, or one of another commit, is not passed over.',
   ],
 } as const satisfies CommandUsage;
@@ -75,8 +76,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
     io.stderr.write('rightslint: an audit among the shards was interrupted: the merged report is partial (resume that shard, then merge again)\n');
     return EXIT.findings;
   }
-  if (result.unvisited !== undefined && result.unvisited > 0) {
-    io.stderr.write('rightslint: an audit among the shards stopped at --max-pages with pages not visited: the merged report does not cover the site\n');
+  // Nor can one of a crawl stopped at --max-pages, or of shards that between them checked none
+  // of the pages they met: judged as the merged SARIF log of the same shards is.
+  const incomplete = incompleteness(result);
+  if (incomplete !== undefined) {
+    io.stderr.write(`rightslint: the merged report does not cover what the shards met: ${incomplete}\n`);
     return EXIT.findings;
   }
   return exitCode(result, -1);

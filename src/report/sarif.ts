@@ -5,7 +5,7 @@ import type { CheckResult, FileResult, Finding } from '../workspace/result.js';
 import { ALL_RULES, docsUrl, type RuleMeta } from '../rules/meta.js';
 import { evidenceLimit, shownEvidence } from './bound.js';
 import { coalesce, joinChunks, jsonPieces, type ReportChunks } from './chunks.js';
-import { incompleteness } from './incomplete.js';
+import { incompleteness, runCoverage } from './incomplete.js';
 
 /** The OASIS schema the log conforms to (SARIF 2.1.0 with errata 01). */
 const SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -54,8 +54,9 @@ export function* sarifChunks(result: CheckResult, options: SarifOptions): Report
         ...(incomplete === undefined ? [] : [{ level: 'error' as const, message: { text: incomplete } }]),
         ...result.files.filter((file) => file.status !== 'scanned').map((file) => fileNotification(file, pathOf(file.path))),
       ],
-      // The slice a sharded run checked, so that `merge` can ask for all of them.
-      properties: { asOf: result.summary.asOf, policy: result.summary.policy, ...(result.shard ? { shard: result.shard, judgedBy: result.judgedBy } : {}) },
+      // The slice a sharded run checked, so that `merge` can ask for all of them, and its
+      // coverage, so that merged shards are judged complete or not as one run.
+      properties: { asOf: result.summary.asOf, policy: result.summary.policy, coverage: runCoverage(result), ...(result.shard ? { shard: result.shard, judgedBy: result.judgedBy } : {}) },
     }],
     originalUriBaseIds: { [SOURCE_ROOT]: sourceRoot(isAnchored ? options.workspace : result.root) },
     results: result.files.flatMap((file) => file.findings.map((finding) => findingResult(finding, pathOf(file.path), ruleIndex, limit))),

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { parseChunked } from '@discoveryjs/json-ext';
 import { UsageError } from '../errors.js';
+import { incompleteness, type RunCoverage } from '../report/incomplete.js';
 import { fileErrorReason } from '../file-error.js';
 import type { CheckResult, FileResult } from './result.js';
 import { summarise } from './summary.js';
@@ -9,7 +10,13 @@ import { summarise } from './summary.js';
 export interface SarifLog {
   version: string;
   $schema?: string;
-  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ executionSuccessful?: boolean; toolExecutionNotifications?: unknown[]; properties?: { shard?: string; judgedBy?: string } }> }>;
+  runs: Array<{ tool: { driver: { rules?: Array<{ id: string }> } }; results?: SarifResult[]; invocations?: Array<{ executionSuccessful?: boolean; toolExecutionNotifications?: SarifNotification[]; properties?: { shard?: string; judgedBy?: string; coverage?: RunCoverage } }> }>;
+}
+
+/** A SARIF notification, as far as merging needs to know it. */
+export interface SarifNotification {
+  message?: { text?: string };
+  locations?: unknown[];
 }
 
 /** A SARIF result, as far as merging needs to know it: its level (`warning` where it names none) and suppressions. */
@@ -95,12 +102,21 @@ export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
   if (!first || !base) throw new UsageError('Cannot merge: no SARIF runs');
   assertAllShards(runs.map((run) => ({ shard: run.invocations?.[0]?.properties?.shard, judgedBy: run.invocations?.[0]?.properties?.judgedBy })));
   const rules = new Map(runs.flatMap((run) => run.tool.driver.rules ?? []).map((rule) => [rule.id, rule]));
-  const notifications = runs.flatMap((run) => run.invocations?.flatMap((i) => i.toolExecutionNotifications ?? []) ?? []);
-  const { shard: _shard, judgedBy: _judgedBy, ...properties } = base.invocations?.[0]?.properties ?? {};
-  // The merged run is the whole, no shard of it; its analysis is complete only where each
-  // shard's was (an audit shard interrupted, or that checked none of its pages, says it was not).
-  const executionSuccessful = runs.every((run) => run.invocations?.every((invocation) => invocation.executionSuccessful !== false) ?? true);
-  const invocation = { ...(base.invocations?.[0] ?? {}), executionSuccessful, properties, toolExecutionNotifications: notifications };
+  const { shard: _shard, judgedBy: _judgedBy, coverage: _coverage, ...properties } = base.invocations?.[0]?.properties ?? {};
+  const invocations = runs.flatMap((run) => run.invocations ?? []);
+  const whole = wholeCoverage(invocations);
+  // The merged run is the whole, no shard of it: complete or not as one run with the shards'
+  // pages would be (a shard that checked none of its pages, in a whole that checked some, is no
+  // failure), where every shard's log gives its coverage and a failure it explains; else complete
+  // only where each shard was (a log of an older rightslint, or a failure it does not explain).
+  const incomplete = whole && incompleteness(whole);
+  const executionSuccessful = whole ? incomplete === undefined : invocations.every((invocation) => invocation.executionSuccessful !== false);
+  const notifications = invocations.flatMap((invocation) => (invocation.toolExecutionNotifications ?? []).filter((notification) => !(whole && isRunNotification(notification, invocation))));
+  const invocation = {
+    ...(base.invocations?.[0] ?? {}), executionSuccessful,
+    properties: { ...properties, ...(whole ? { coverage: whole } : {}) },
+    toolExecutionNotifications: [...(incomplete ? [{ level: 'error', message: { text: incomplete } }] : []), ...notifications],
+  };
   return {
     ...first,
     runs: [{
@@ -110,6 +126,32 @@ export function mergeSarif(logs: readonly SarifLog[]): SarifLog {
       invocations: [invocation],
     }],
   };
+}
+
+type SarifInvocation = NonNullable<SarifLog['runs'][number]['invocations']>[number];
+
+/**
+ * The coverage of the shards' runs as one, or undefined where a log gives none, or says its run
+ * failed for a reason its coverage does not explain: the merge then cannot tell, and keeps each.
+ */
+function wholeCoverage(invocations: readonly SarifInvocation[]): RunCoverage | undefined {
+  const coverages = invocations.map((invocation) => invocation.properties?.coverage);
+  if (coverages.some((coverage) => coverage === undefined)) return undefined;
+  if (invocations.some((invocation) => invocation.executionSuccessful === false && incompleteness(invocation.properties?.coverage as RunCoverage) === undefined)) return undefined;
+  const sum = (count: (coverage: RunCoverage) => number) => coverages.reduce((total, coverage) => total + (coverage ? count(coverage) : 0), 0);
+  const interrupted = coverages.some((coverage) => coverage?.interrupted);
+  const unvisited = sum((coverage) => coverage.unvisited ?? 0);
+  return {
+    summary: { files: sum((c) => c.summary.files), scanned: sum((c) => c.summary.scanned), skipped: sum((c) => c.summary.skipped), errored: sum((c) => c.summary.errored) },
+    ...(interrupted ? { interrupted: true as const } : {}),
+    ...(unvisited > 0 ? { unvisited } : {}),
+  };
+}
+
+/** Whether a notification is the one that says its shard's run was incomplete: the whole says its own. */
+function isRunNotification(notification: SarifNotification, invocation: SarifInvocation): boolean {
+  const own = invocation.properties?.coverage && incompleteness(invocation.properties.coverage);
+  return own !== undefined && notification.locations === undefined && notification.message?.text === own;
 }
 
 /** A shard's file, parsed: a rightslint JSON result or a SARIF log. */
