@@ -64,7 +64,7 @@ export class CaptureIndex {
    */
   notModified(page: AuditPage, uri: string, place: RecordPlace): undefined {
     const { skipped: _, ...rest } = page;
-    this.#deferred.push({ page: rest, ref: { keys: [], named: `another capture of \`${uri}\` (it was answered HTTP 304 Not Modified)` }, notModified: { uri, place } });
+    this.#deferred.push({ page: rest, ref: notModifiedRef(uri), notModified: { uri, place } });
     return undefined;
   }
 
@@ -76,16 +76,26 @@ export class CaptureIndex {
   async revisit(page: AuditPage, record: WARCRecord, maxBytes: number | undefined): Promise<AuditPage | undefined> {
     const ref = revisitRef(record);
     const place = this.#find(ref);
-    if (place) return resolved(page, ref, place, maxBytes);
-    this.#deferred.push({ page, ref });
-    return undefined;
+    if (!place) {
+      this.#deferred.push({ page, ref });
+      return undefined;
+    }
+    const read = await resolved(page, ref, place, maxBytes);
+    // A revisit of a 304 repeats a capture that holds no page: it stands for what that one does.
+    return isNotModified(read) ? this.notModified(page, page.url, place) : read;
   }
 
   /** The revisits held back, each with its capture if some archive read since holds it, else as an error. */
   async *leftovers(maxBytes: number | undefined, signal?: AbortSignal): AsyncGenerator<AuditPage> {
     for (const { page, ref, notModified } of this.#deferred.splice(0)) {
       signal?.throwIfAborted();
-      yield notModified ? await this.#notModifiedPage(page, ref, notModified, maxBytes) : await resolved(page, ref, this.#find(ref), maxBytes);
+      if (notModified) {
+        yield await this.#notModifiedPage(page, ref, notModified, maxBytes);
+        continue;
+      }
+      const place = this.#find(ref);
+      const read = await resolved(page, ref, place, maxBytes);
+      yield place && isNotModified(read) ? await this.#notModifiedPage(page, notModifiedRef(page.url), { uri: page.url, place }, maxBytes) : read;
     }
   }
 
@@ -109,6 +119,16 @@ export class CaptureIndex {
     }
     return undefined;
   }
+}
+
+/** How a report names the capture a 304 stands for. */
+function notModifiedRef(uri: string): RevisitRef {
+  return { keys: [], named: `another capture of \`${uri}\` (it was answered HTTP 304 Not Modified)` };
+}
+
+/** Whether a revisit's page was read from a response answered 304 Not Modified, which holds no page. */
+function isNotModified(page: AuditPage): boolean {
+  return page.status === 304 && page.skipped !== undefined;
 }
 
 function revisitRef(record: WARCRecord): RevisitRef {
