@@ -34,6 +34,8 @@ export class RegionWalker {
   #href: string | undefined;
   #hasLinked = false;
   #hasUnlinked = false;
+  // Where the block's last link's text ends, in the block's text (-1: no link closed in it).
+  #linkEnd = -1;
   // The page's text so far, the part in links, and its links, in characters: an element's
   // measure is what they grow by while it is walked (see story.ts).
   #text = 0;
@@ -177,7 +179,7 @@ export class RegionWalker {
     if (tag === 'p') this.#paragraphs++;
     if (tag === 'article') this.#articles++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
-    if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth - 1, href];
+    if (tag === 'a') [this.#linkDepth, this.#href, this.#linkEnd] = [this.#linkDepth - 1, href, this.#hasLinked ? this.#block.length : this.#linkEnd];
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;
@@ -255,12 +257,12 @@ export class RegionWalker {
   #flush(next: BlockKind): void {
     if (!this.#block.isEmpty) {
       const isLink = this.#hasLinked && !this.#hasUnlinked;
-      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink, isVideo: this.#videoFigures > 0, ...(this.#inSourceCell > 0 ? { field: SOURCE_COLUMN } : {}) });
+      const linkEnd = !isLink && this.#linkEnd > 0 && this.#linkEnd < this.#block.length ? { linkEnd: this.#linkEnd } : {};
+      const region = this.#block.toRegion({ kind: this.#blockKind, isInStory: this.#inStory, isLink, ...linkEnd, isVideo: this.#videoFigures > 0, ...(this.#inSourceCell > 0 ? { field: SOURCE_COLUMN } : {}) });
       if (region) this.facts.regions.push(region);
       this.#block = new TextBuilder();
     }
-    this.#hasLinked = false;
-    this.#hasUnlinked = false;
+    [this.#hasLinked, this.#hasUnlinked, this.#linkEnd] = [false, false, -1];
     this.#blockKind = next;
   }
 

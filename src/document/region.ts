@@ -35,6 +35,8 @@ export interface Region {
   isAside?: boolean;
   /** All of the block's text is link text: a teaser's headline, a menu entry. */
   isLink?: boolean;
+  /** Where in `text` the block's last link's text ends, where text follows it ("<a>Headline</a> — AP"). */
+  linkEnd?: number;
   /**
    * The field a metadata region came from: a meta name, a JSON-LD key path, a front-matter key;
    * for a block of text, `SOURCE_COLUMN` where it is a cell of a table's column of sources.

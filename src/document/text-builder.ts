@@ -19,6 +19,7 @@ export class TextBuilder {
   #starts: number[] = [];
   #endsWithSpace = true; // at the start, so leading white space is dropped
   #end = 0;
+  #length = 0;
 
   /** Appends `value`, which the parser decoded from `source.slice(start, end)`. */
   appendDecoded(value: string, source: string, start: number, end: number): void {
@@ -71,6 +72,11 @@ export class TextBuilder {
     return this.#parts.length === 0;
   }
 
+  /** How long the text appended so far is, as it reads. */
+  get length(): number {
+    return this.#length;
+  }
+
   /** Returns the region, or `undefined` if it holds no visible text. */
   toRegion(fields: Omit<Region, 'text' | 'offsets'>): Region | undefined {
     if (this.#endsWithSpace && this.#parts.length > 0) {
@@ -93,6 +99,7 @@ export class TextBuilder {
     this.#parts.push(text);
     this.#starts.push(offset);
     this.#endsWithSpace = false;
+    this.#length += text.length;
   }
 
   #pushSpace(offset: number): void {
@@ -100,6 +107,7 @@ export class TextBuilder {
     this.#parts.push(' ');
     this.#starts.push(offset);
     this.#endsWithSpace = true;
+    this.#length++;
   }
 }
 
@@ -115,6 +123,7 @@ class BuiltRegion implements Region {
   isInStory?: boolean;
   isAside?: boolean;
   readonly isLink?: boolean;
+  readonly linkEnd?: number;
   readonly field?: string;
   readonly isVideo?: boolean;
   readonly isPicture?: boolean;
@@ -131,6 +140,7 @@ class BuiltRegion implements Region {
     if (fields.isInStory) this.isInStory = true;
     if (fields.isAside) this.isAside = true;
     if (fields.isLink) this.isLink = true;
+    if (fields.linkEnd !== undefined) this.linkEnd = fields.linkEnd;
     if (fields.field !== undefined) this.field = fields.field;
     if (fields.isVideo) this.isVideo = true;
     if (fields.isPicture) this.isPicture = true;

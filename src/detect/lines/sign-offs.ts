@@ -52,8 +52,10 @@ export const signOff: Shape = (region, { catalogue, previous, before, above }) =
   const match = bracketed ?? atEnd(SIGN_OFF, text);
   if (!match?.[1]) return [];
   const start = match.index + match[0].indexOf(match[1]);
-  // An abbreviation's full stop ends no sentence: "e.g. AFP, AP, Reuters" lists examples.
-  if (ABBREVIATION_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return [];
+  // An abbreviation's full stop ends no sentence: "e.g. AFP, AP, Reuters" lists examples. Nor
+  // does a link's headline: the source after it names the story it links to, as a newsletter's
+  // list does ("<a>Wildfire forces evacuations</a> — AP").
+  if (ABBREVIATION_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || region.linkEnd === match.index) return [];
   // A block that is the sign-off and nothing else is a line of names alone (see `sourceLine`).
   if (/^[\s\-–—]*$/u.test(text.slice(0, start)) && (!isSignOffPlace(previous, above) || isUnderPicture(before))) return [];
   // Nor is a picture's label before the name a sentence that ends ("fot. AFP" is a credit).
