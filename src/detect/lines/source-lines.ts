@@ -166,8 +166,9 @@ export const sourceLine: Shape = (region, { catalogue, previous, before, above }
   // version's head ("Druckversion - Quelle: AFP -").
   const labelled = labelledSegment(text, catalogue);
   if (labelled) return hitsOf(labelled, 'source-line', 'trailer', 'text');
-  // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph.
-  if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text)) {
+  // "FMW/Bloomberg": a short credit of slash-joined names set as a paragraph; not right after a
+  // link's headline, whose source it names (a press review's row: "<a>Headline</a> | Zeit Online / dpa").
+  if (text.length <= MAX_PART && NAME_SLASH.test(text) && !/[.!?]\s/.test(text) && !(previous?.isLink && previous === before)) {
     const parts = splitParts(text, CREDIT_SEPARATORS);
     if (parts.length >= 2 && parts.every((part) => part.to - part.from <= 40)) {
       return hitsOf(parts.flatMap((part) => namedIn(text, part, catalogue) ?? []), 'credit-line', 'credit', undefined);
