@@ -81,8 +81,11 @@ export function readFileNames(element: Element, read: ReadAttribute): void {
 /** Reads the credits and captions an element carries on itself, as its tag calls for. */
 export function readCreditAttributes(element: Element, read: ReadAttribute): void {
   const isVideo = VIDEO_TAGS.has(element.tagName);
-  for (const name of CREDIT_ATTRIBUTES) read(element, name, 'credit', isVideo);
-  for (const name of CAPTION_ATTRIBUTES) read(element, name, 'caption', isVideo);
+  // Most elements have a property or two, and few one of these: their own are looked through first.
+  if (hasAnyProperty(element, CREDIT_PROPERTIES)) {
+    for (const name of CREDIT_ATTRIBUTES) read(element, name, 'credit', isVideo);
+    for (const name of CAPTION_ATTRIBUTES) read(element, name, 'caption', isVideo);
+  }
   const tag = element.tagName;
   if (tag === 'figure') for (const name of FIGURE_ATTRIBUTES) read(element, name, 'caption', isVideo);
   else if (isVideo) for (const name of VIDEO_TITLE_ATTRIBUTES) read(element, name, 'caption', true);
@@ -127,6 +130,12 @@ function unescapeAddress(address: string): string {
   }
 }
 
+/** Whether an element has one of these properties. */
+function hasAnyProperty(element: Element, names: ReadonlySet<string>): boolean {
+  for (const name in element.properties) if (names.has(name)) return true;
+  return false;
+}
+
 const propertyNames = new Map<string, string>([['srcset', 'srcSet']]);
 /** The hast property of an attribute: `data-credit` is `dataCredit`; `srcset`, HTML's own, is `srcSet`. */
 function propertyName(attribute: string): string {
@@ -137,3 +146,6 @@ function propertyName(attribute: string): string {
   }
   return name;
 }
+
+// The hast properties of the credit and caption attributes every element is read for.
+const CREDIT_PROPERTIES = new Set([...CREDIT_ATTRIBUTES, ...CAPTION_ATTRIBUTES].map(propertyName));
