@@ -6,7 +6,7 @@ import { readLink, readMeta } from './meta.js';
 import { CODE_TAGS, isCode, isLanguageCode, lineBreaks, MAX_PRE_LINES, PREFORMATTED_TAGS } from './preformatted.js';
 import { attributeRegion, attributeValue, type ReadAttribute, readCreditAttributes, readEmbedTitle, readFileNames, readImage, readPicturesIn } from './region-attributes.js';
 import { type Region, SOURCE_COLUMN } from './region.js';
-import { sourceCells } from './source-columns.js';
+import { type ColumnOf, columnCells } from './source-columns.js';
 import { type FurnitureSpan, isLinkDense, leadsDown, markRegions, type Step, type StoryRoot, visibleLength } from './story.js';
 import { TextBuilder } from './text-builder.js';
 import type { TreeElement as Element, TreeNode } from './tree.js';
@@ -56,10 +56,9 @@ export class RegionWalker {
   #preformatted = 0;
   #preLines = 0;
   #paragraphs = 0;
-  // How many <article> elements the walk is inside.
-  #articles = 0;
-  // The cells of tables' source columns (see `sourceCells`), and how many of them the walk stands in.
-  readonly #sourceCells = new Set<Element>();
+  #articles = 0; // how many <article> elements the walk is inside
+  // The cells of tables' source and credit columns (see `columnCells`); how many source cells the walk is in.
+  readonly #columnCells = new Map<Element, ColumnOf>();
   #inSourceCell = 0;
 
   constructor(
@@ -154,9 +153,11 @@ export class RegionWalker {
 
     // The element's class words are read once, for its region kind and for furniture.
     const words = classWords(element);
-    // A figure's text beside its picture captions it, whatever element holds it ("<h5>Photo: X</h5>"),
-    // but for a link's card (a preview of another page: its title, description and publisher).
-    const kind = regionKindOf(element, inherited, words, this.#paragraphs > 0) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) && !isLinkCard(element) ? 'caption' : inherited);
+    // A cell of a table's column of credits is a credit (see `columnCells`). A figure's text beside
+    // its picture captions it, whatever element holds it ("<h5>Photo: X</h5>"), but for a link's
+    // card (a preview of another page: its title, description and publisher).
+    const kind = this.#columnCells.get(element) === 'credit' ? 'credit'
+      : regionKindOf(element, inherited, words, this.#paragraphs > 0) ?? (tag === 'figure' && inherited === 'body' && holdsMedia(element) && !isLinkCard(element) ? 'caption' : inherited);
     const furniture = furnitureOf(element, words);
     const isBlock = BLOCK_TAGS.has(tag) || kind !== inherited || furniture !== undefined;
     if (isBlock) this.#flush(kind);
@@ -169,8 +170,8 @@ export class RegionWalker {
     if (tag === 'a') [this.#linkDepth, this.#href] = [this.#linkDepth + 1, typeof element.properties.href === 'string' ? element.properties.href : undefined];
     const isVideoFigure = tag === 'figure' && holdsVideo(element);
     if (isVideoFigure) this.#videoFigures++;
-    if (tag === 'table' && !this.probe) for (const cell of sourceCells(element)) this.#sourceCells.add(cell);
-    const isSourceCell = this.#sourceCells.has(element);
+    if (tag === 'table' && !this.probe) for (const [cell, of] of columnCells(element)) this.#columnCells.set(cell, of);
+    const isSourceCell = this.#columnCells.get(element) === 'source';
     if (isSourceCell) this.#inSourceCell++;
     const isPre = PREFORMATTED_TAGS.has(tag);
     const isPreformatted = isPre && !isCode(element, words);
