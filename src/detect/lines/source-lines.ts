@@ -18,9 +18,10 @@ import { DENSE_SCRIPT, DESK_WITH, inBrackets, isSignOffPlace, WITH } from './sig
 // the same labels in other languages and scripts: "Sumber: Reuters", "Sursa: AFP", "Izvor:
 // Reuters", "المصدر: رويترز", "מקור: רויטרס", "来源：路透社", "इनपुट - भाषा"; in brackets ("(इनपुट-
 // पीटीआई)") or after a mail's quote marks ("> Quelle: dpa"), a Japanese forum's "■ソース（共同通信）"
-// (the source in brackets right after its label). The sources after the label may name
+// (the source in brackets right after its label), a note box's emoji ("📰 Source: AFP", a Notion
+// callout's). The sources after the label may name
 // others beside the holders ("Sources: AFP, Reuters, local media"; see `holdersAmongSources`).
-const SOURCE_LABEL = /^[(（]?(?:>\s?)*■?(?:(?:(?:original )?sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|převzato z|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|ソース|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—]|(?<=ソース\s*)(?=[（(]))|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
+const SOURCE_LABEL = /^[(（]?(?:>\s?)*(?:■|\p{Extended_Pictographic}\uFE0F?\s*)?(?:(?:(?:original )?sources?|quellen?|fuentes?|fontes?|article from|story from|written by|story by|story|reporting|words|text|texto|texte|tekst|testo|agency|agencies|agencias|agenturen|agenzie|zdroj|источник|джерело|kaynak|bron|kilde|källa|lähde|źródło informacji|źródło|převzato z|forrás|সূত্র|font|sursa|sursă|izvor|извор|vir|šaltinis|avots|allikas|източник|מקור|منبع|ماخذ|mit material von|with inputs from|inputs from|wires?|wire services?|news services?|providers?|sumber|nguồn|πηγή|πηγές|المصدر|المصادر|स्रोत|इनपुट|来源|來源|消息来源|资料来源|資料來源|出典|ソース|출처|ที่มา)\s*(?:[:：]|(?<=इनपुट\s*)[-–—]|(?<=ソース\s*)(?=[（(]))|(?:(?:content|article|story|news|text)\s+)?(?:provided|supplied)\s+by:?|(?:article|story|news|text)\s+from)\s*/iu;
 // A label that gives the story's text and its pictures to the same source: "Text und Fotos: dpa",
 // "Text and photos: AFP", "Texte et photos : AFP", "Texto y fotos: EFE".
 const TEXT_AND_PHOTOS = /^(?:text[eo]?|words)\s+(?:und|and|et|y|e|&)\s+(?:fotos?|photos?|bilder|pictures)\s*:\s*/iu;
