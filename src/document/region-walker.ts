@@ -180,7 +180,7 @@ export class RegionWalker {
     if (tag === 'p') this.#paragraphs++;
     if (tag === 'article') this.#articles++;
     const best = this.walkChildren(element.children, kind, element.position?.start?.offset);
-    if (tag === 'a') [this.#linkDepth, this.#href, this.#linkEnd] = [this.#linkDepth - 1, href, this.#hasLinked ? this.#block.length : this.#linkEnd];
+    if (tag === 'a') [this.#linkDepth, this.#href, this.#linkEnd] = [this.#linkDepth - 1, href, this.#linked > linked ? this.#block.length : this.#linkEnd];
     if (isBlock) this.#flush(inherited);
     if (isVideoFigure) this.#videoFigures--;
     if (isPreformatted) this.#preformatted--;

@@ -8,10 +8,10 @@ import { type Hit, hitsOf, type Shape } from './shape.js';
 
 // "Additional reporting from Reuters", "(With inputs from PTI)", "with files from AFP", "This article
 // was originally published by Reuters", a printer-friendly page's "This article is provided by
-// AFP", "This report is from The Associated Press", a licensed reprint's "Reprinted with permission of The Associated Press" and "Article
-// courtesy of the Associated Press", "with reports from Agence France-Presse", Indian sites' note on a story run from an
-// agency's feed "(This story ... is published from a syndicated news agency feed - PTI)", and in
-// other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
+// AFP", "This report is from The Associated Press", a licensed reprint's "Reprinted with
+// permission of The Associated Press" and "Article courtesy of the Associated Press", "with
+// reports from Agence France-Presse", Indian sites' note on a story run from an agency's feed
+// "(This story ... is published from a syndicated news agency feed - PTI)", and in other languages: "Com informações da Reuters e da AP", "Con información de EFE", "Mit Material
 // von dpa", "Avec AFP et Reuters", "con informazioni dell'Ansa", "По материалам Reuters", "За
 // матеріалами AFP".
 const REPORTING = /(?<![\p{L}\p{N}])(?:(?:additional reporting|reporting|with (?:additional )?(?:reporting|reports?|a report|inputs|files|material|agency inputs)|inputs|material)\s+(?:from|by)\s+(?:the\s+)?|(?:syndicated|agency|wire)(?: news)?(?: agency)? feed\s*(?:[-–—:]\s*|\s(?:of|from|by)\s+(?:the\s+)?)|(?:originally|first) (?:published|appeared|ran) (?:by|on|in)\s+(?:the\s+)?|(?:reprinted|republished|reproduced|used) (?:with (?:the )?permission (?:of|from)|by permission of|courtesy of)\s+(?:the\s+)?|(?:article|story|text|report) courtesy of\s+(?:the\s+)?|(?:this|the) (?:article|story|report|content) (?:is|was|has been) (?:provided|supplied|distributed|syndicated) by\s+(?:the\s+)?|(?:this|the) (?:article|story|report) (?:is|was|comes|came) from\s+(?:the\s+)?|com informaç(?:ão|ões)\s+d[aoe]s?\s+|con informaci(?:ón|ones)\s+de(?:\s+(?:la|las|los|el))?\s+|con informazioni\s+(?:di|dell[a']?|della|dei)\s*|mit material\s+(?:von|der|des)\s+|по материалам\s+|за матеріалами\s+|(?<=^[-–—*\s(]*|[.!?»”]\s+)avec\s+(?:l['’])?)/giu;

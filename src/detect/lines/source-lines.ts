@@ -52,7 +52,7 @@ const BYLINE = /^(?:by|por|par|von|di|door|av|af)\s+[^,|/]{2,60}?\s*(?:,|\||\/|\
 // Press", "Por EFE", "Door: ANP", "Redazione ANSA", a portal's "From The Associated Press", an
 // aggregator's "via Reuters", a blog's "Posted by AFP on June 3, 2025", a mail archive's "Dépêche
 // AFP du 03/06/2003 14:22" (and a reprint's "Dépêche AFP reprise par Le Parisien, 28/08/2019"), a
-// club's note over a pasted item "Meldung der Deutschen Presse-Agentur vom 04.04.2019:", and
+// club's note over a pasted item "Agenturmeldung von dpa vom 3. Juni 2019:", and
 // Brazilian sites' "da Reuters", where the place may follow ("da France Presse, em Paris").
 const AGENCY_BYLINE = /^(?:(?:posted|written|published|filed) by|by|por|par|von|di|door|av|af|from|via|da|redazione|redacción|redação|redaktion|dépêches?|(?:agentur)?meldung(?:\s+(?:der|des|von))?)\s*:?\s+/iu;
 const PLACE_AFTER = /,\s*(?:em|en|in|à|a|aus|desde|from)\s+\p{Lu}[\p{L}\p{M}\s.'’-]{1,40}$|\s+(?:on|du|vom|del)\s+[^,|]{0,20}\d[^|]{0,30}$|\s+(?:reprise?|relayée?)\s+par\s+[^|]{1,60}$/u;
